@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/**
+ * The fixed evidence vocabulary. Every card and quiz item carries exactly one.
+ * Order runs from strongest human evidence to background facts.
+ */
+export const EVIDENCE_LEVELS = [
+  "meta-analysis",
+  "human-rct",
+  "human-study",
+  "animal",
+  "in-vitro",
+  "mechanism",
+  "background",
+] as const;
+export const evidenceLevel = z.enum(EVIDENCE_LEVELS);
+export type EvidenceLevel = z.infer<typeof evidenceLevel>;
+
+export const SOURCE_KINDS = ["article", "blog", "journal-abstract", "study-list"] as const;
+
+/** Front-matter of `content/sources/<slug>.md`; the body below it is the document unchanged. */
+export const sourceFrontMatter = z.strictObject({
+  title: z.string().min(1),
+  kind: z.array(z.enum(SOURCE_KINDS)).min(1).or(z.enum(SOURCE_KINDS)),
+  author: z.string().min(1).optional(),
+  publisher: z.string().min(1).optional(),
+  year: z.number().int().min(1900).max(2100).optional(),
+  reference: z.string().min(1).optional(),
+  originalFile: z.string().min(1),
+});
+export type SourceFrontMatter = z.infer<typeof sourceFrontMatter>;
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase words joined by hyphens");
+/** Stable ids: never reused, never renamed; learners' progress hangs on them. */
+const itemId = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "lowercase letters, digits, '-' and '.'");
+
+export const sourceRef = z.strictObject({
+  document: slug,
+  /** Verbatim text of the source (whitespace and typographic quotes are normalized when checked). */
+  quote: z.string().min(8),
+});
+export type SourceRef = z.infer<typeof sourceRef>;
+
+const common = {
+  id: itemId,
+  evidence: evidenceLevel,
+  sources: z.array(sourceRef).min(1),
+  topic: z.string().min(1).optional(),
+  /** A retired item stays in the database for learners' history but is no longer studied. */
+  retired: z.boolean().optional(),
+};
+
+export const CARD_KINDS = ["basic", "reversed", "cloze"] as const;
+export const cardSchema = z.strictObject({
+  ...common,
+  kind: z.enum(CARD_KINDS),
+  /** For cloze cards, the front holds `{{c1::hidden text}}` and the back is optional extra context. */
+  front: z.string().min(3),
+  back: z.string().min(1),
+});
+export type CardInput = z.infer<typeof cardSchema>;
+
+export const QUIZ_KINDS = ["multiple-choice", "true-false", "matching", "evidence-check"] as const;
+export const quizSchema = z.strictObject({
+  ...common,
+  kind: z.enum(QUIZ_KINDS),
+  prompt: z.string().min(3),
+  /**
+   * multiple-choice / evidence-check: the options, answer is one of them.
+   * true-false: ["True", "False"].
+   * matching: the right-hand column; `pairs` names left → right and each right is a choice.
+   */
+  choices: z.array(z.string().min(1)).min(2),
+  answer: z.string().min(1).optional(),
+  pairs: z
+    .array(z.strictObject({ left: z.string().min(1), right: z.string().min(1) }))
+    .min(2)
+    .optional(),
+  explanation: z.string().min(20),
+  /** Card ids (from any deck) this item tests; quiz results feed their schedule. */
+  cards: z.array(itemId).min(1),
+});
+export type QuizInput = z.infer<typeof quizSchema>;
+
+export const deckSchema = z.strictObject({
+  slug,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  order: z.number().int(),
+  cards: z.array(cardSchema),
+  quiz: z.array(quizSchema),
+});
+export type DeckInput = z.infer<typeof deckSchema>;

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` guard when the data layer runs under Vitest.
+export {};
