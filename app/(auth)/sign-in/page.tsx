@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+import { safeReturnTo } from "@/lib/validations/return-to";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const returnTo = safeReturnTo((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(returnTo);
+  return (
+    <section className="card auth-panel">
+      <h1>Sign in</h1>
+      <SignInForm returnTo={returnTo} />
+      <p className="muted small">
+        New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</Link>
+      </p>
+    </section>
+  );
+}

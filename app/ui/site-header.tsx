@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  return (
+    <header className="site-header">
+      <div className="container">
+        <Link href={user ? "/dashboard" : "/"} className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
+          Retain
+        </Link>
+        {user && (
+          <nav className="nav" aria-label="Main">
+            <Link href="/dashboard">Dashboard</Link>
+            <Link href="/decks">Decks</Link>
+            <Link href="/account">Account</Link>
+          </nav>
+        )}
+        <div className="header-user">
+          {user ? (
+            <>
+              <span className="user-name">
+                {user.name}
+                {user.role === "trainer" && <span className="pill">Trainer</span>}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in">Sign in</Link>
+              <Link href="/sign-up" className="button">
+                Create account
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

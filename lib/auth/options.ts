@@ -1,0 +1,61 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate, getSessionVersion } from "@/lib/data/users";
+import { authSecret } from "@/lib/env";
+import { signInSchema } from "@/lib/validations/user";
+
+class SessionRevokedError extends Error {}
+
+export const authOptions: NextAuthOptions = {
+  // Read when a request needs it, not at import, so `next build` needs no secret.
+  get secret() {
+    return authSecret();
+  },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        return authenticate(parsed.data.email, parsed.data.password);
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        return { ...token, uid: user.id, role: user.role, sessionVersion: user.sessionVersion };
+      }
+      // Checked on every request, so signing out everywhere or changing the password
+      // makes older cookies useless at once. Throwing makes next-auth clear the cookie.
+      const current = token.uid ? await getSessionVersion(token.uid) : null;
+      if (current === null || current !== token.sessionVersion) throw new SessionRevokedError();
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        id: token.uid ?? "",
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role ?? "learner",
+      };
+      return session;
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      const revoked =
+        code === "JWT_SESSION_ERROR" &&
+        (metadata as { error?: unknown })?.error instanceof SessionRevokedError;
+      if (!revoked) console.error(`[auth] ${code}`, metadata);
+    },
+    warn(code) {
+      if (code !== "NEXTAUTH_URL") console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
+};

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** Where `npm start` keeps a generated secret when none is configured (git-ignored). */
+export const GENERATED_SECRET_FILE = path.join("data", ".auth-secret");
+
+const serverEnv = z.object({
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a full URL such as https://retain.example.com").optional(),
+});
+
+let parsed: z.infer<typeof serverEnv> | undefined;
+
+function env() {
+  if (!parsed) {
+    const result = serverEnv.safeParse(process.env);
+    if (!result.success) {
+      throw new Error(`Invalid environment: ${result.error.issues.map((i) => i.message).join("; ")}`);
+    }
+    parsed = result.data;
+    // Without a fixed public URL, next-auth builds its callback URLs from the request's Host.
+    if (!parsed.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+  }
+  return parsed;
+}
+
+/** The key that signs session cookies; every app instance must share it. */
+export function authSecret(): string {
+  const { AUTH_SECRET, NEXTAUTH_SECRET } = env();
+  const configured = AUTH_SECRET ?? NEXTAUTH_SECRET;
+  if (configured) return configured;
+  const file = path.resolve(GENERATED_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  throw new Error("Set AUTH_SECRET (32+ characters), or run `npm start` once to generate data/.auth-secret.");
+}

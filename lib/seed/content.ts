@@ -1,0 +1,109 @@
+import { formatIssue } from "../content/issues";
+import type { ContentBuild } from "../content/types";
+import type { PrismaClient } from "../generated/prisma/client";
+
+export interface ContentSeedResult {
+  documents: number;
+  decks: number;
+  cards: number;
+  quizItems: number;
+  retired: number;
+}
+
+const citations = (sources: ContentBuild["decks"][number]["cards"][number]["sources"]) =>
+  JSON.stringify(sources.map(({ document, quote, quoteId }) => ({ document, quote, quoteId })));
+
+/**
+ * Upserts all content by its stable ids, in one transaction. Items that left the content
+ * files are retired, never deleted, so learners' history of them survives.
+ */
+export async function seedContent(db: PrismaClient, content: ContentBuild): Promise<ContentSeedResult> {
+  if (content.errors.length) {
+    throw new Error(
+      `Content has errors; run npm run content:check\n${content.errors.map(formatIssue).join("\n")}`,
+    );
+  }
+  const cardIds = content.decks.flatMap((d) => d.cards.map((c) => c.id));
+  const quizIds = content.decks.flatMap((d) => d.quiz.map((q) => q.id));
+  const deckSlugs = content.decks.map((d) => d.slug);
+
+  const operations = [
+    ...content.documents.map((doc) => {
+      const data = {
+        title: doc.title,
+        kinds: JSON.stringify([doc.meta.kind].flat()),
+        author: doc.meta.author ?? null,
+        publisher: doc.meta.publisher ?? null,
+        year: doc.meta.year ?? null,
+        reference: doc.meta.reference ?? null,
+        originalFile: doc.meta.originalFile,
+        file: doc.file,
+        body: doc.body,
+      };
+      return db.document.upsert({
+        where: { slug: doc.slug },
+        create: { slug: doc.slug, ...data },
+        update: data,
+      });
+    }),
+    ...content.decks.map((deck) => {
+      const data = { title: deck.title, description: deck.description, position: deck.order, retired: false };
+      return db.deck.upsert({
+        where: { slug: deck.slug },
+        create: { slug: deck.slug, ...data },
+        update: data,
+      });
+    }),
+    ...content.decks.flatMap((deck) =>
+      deck.cards.map((card, position) => {
+        const data = {
+          deckSlug: deck.slug,
+          kind: card.kind,
+          front: card.front,
+          back: card.back,
+          evidence: card.evidence,
+          topic: card.topic ?? null,
+          sources: citations(card.sources),
+          position,
+          retired: card.retired ?? false,
+        };
+        return db.card.upsert({ where: { id: card.id }, create: { id: card.id, ...data }, update: data });
+      }),
+    ),
+    ...content.decks.flatMap((deck) =>
+      deck.quiz.map((item, position) => {
+        const data = {
+          deckSlug: deck.slug,
+          kind: item.kind,
+          prompt: item.prompt,
+          choices: JSON.stringify(item.choices),
+          answer: JSON.stringify(item.kind === "matching" ? (item.pairs ?? []) : (item.answer ?? "")),
+          explanation: item.explanation,
+          evidence: item.evidence,
+          topic: item.topic ?? null,
+          sources: citations(item.sources),
+          cardIds: JSON.stringify(item.cards),
+          position,
+          retired: item.retired ?? false,
+        };
+        return db.quizItem.upsert({ where: { id: item.id }, create: { id: item.id, ...data }, update: data });
+      }),
+    ),
+  ];
+  const retire = [
+    db.card.updateMany({ where: { id: { notIn: cardIds }, retired: false }, data: { retired: true } }),
+    db.quizItem.updateMany({ where: { id: { notIn: quizIds }, retired: false }, data: { retired: true } }),
+    db.deck.updateMany({ where: { slug: { notIn: deckSlugs }, retired: false }, data: { retired: true } }),
+  ];
+  const results = await db.$transaction([...operations, ...retire]);
+  const retired = results
+    .slice(operations.length)
+    .reduce((sum, r) => sum + (r as { count: number }).count, 0);
+  return {
+    documents: content.documents.length,
+    decks: content.decks.length,
+    cards: cardIds.length,
+    quizItems: quizIds.length,
+    retired,
+  };
+}

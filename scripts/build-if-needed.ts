@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const INPUTS = ["app", "lib", "content", "types", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const SKIP = new Set(["node_modules", ".next", "generated"]);
+const STAMP = path.join(".next", "retain-build-inputs");
+
+/** A digest of every file the production build reads, so `npm start` rebuilds only after a change. */
+function inputsDigest(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(entry).sort()) if (!SKIP.has(child)) visit(path.join(entry, child));
+    } else {
+      hash.update(entry).update(readFileSync(entry));
+    }
+  };
+  for (const input of INPUTS) visit(input);
+  return hash.digest("hex");
+}
+
+export async function buildIfNeeded(): Promise<void> {
+  const digest = inputsDigest();
+  const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP);
+  if (built && readFileSync(STAMP, "utf8") === digest) return;
+  console.log("Building the production app (about a minute the first time)…");
+  const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const result = spawnSync(process.execPath, [next, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed; see the output above.");
+  writeFileSync(STAMP, digest);
+}
