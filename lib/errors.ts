@@ -1,5 +1,7 @@
 /** Errors the app expects; each maps to one HTTP status and a message safe to show. */
 export class AppError extends Error {
+  /** Extra fields for the JSON body of an API response (never internal details). */
+  details?: Record<string, unknown>;
   constructor(
     message: string,
     readonly status: number,

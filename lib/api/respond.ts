@@ -1,0 +1,40 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, ValidationError } from "@/lib/errors";
+
+/** Maps expected errors to their status and a message safe to show; anything else is a logged 500. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    const body: Record<string, unknown> = { error: error.message };
+    if (error instanceof ValidationError && Object.keys(error.fieldErrors).length)
+      body.fields = error.fieldErrors;
+    Object.assign(body, error.details);
+    return NextResponse.json(body, { status: error.status });
+  }
+  console.error("[api] unexpected error", error);
+  return NextResponse.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
+}
+
+/** Reads and validates a JSON body; malformed JSON or a wrong shape is a 400 with the reasons. */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json"))
+    throw new ValidationError("Send the request body as application/json.");
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".") || "body";
+      fields[key] = [...(fields[key] ?? []), issue.message];
+    }
+    throw new ValidationError("The request is not valid.", fields);
+  }
+  return parsed.data;
+}

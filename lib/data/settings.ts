@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { DEFAULT_LEARNER_SETTINGS, type LearnerSettings, learnerSettingsSchema } from "@/lib/srs";
+
+/** The StudySettings columns, as either Prisma or a raw SQLite row gives them. */
+export interface SettingsRow {
+  desiredRetention: number;
+  newPerDay: number | bigint;
+  maxReviewsPerDay: number | bigint;
+  maximumInterval: number | bigint;
+  learningSteps: string;
+  relearningSteps: string;
+  timeZone: string;
+  dayRolloverHour: number | bigint;
+  enableFuzz: boolean | number | bigint;
+  quizFeedsSchedule?: boolean | number | bigint;
+}
+
+function parseSteps(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stored settings, validated; anything unreadable falls back to the default for that field. */
+export function toLearnerSettings(row: SettingsRow | null | undefined): LearnerSettings {
+  if (!row) return DEFAULT_LEARNER_SETTINGS;
+  const candidate = {
+    desiredRetention: row.desiredRetention,
+    newPerDay: Number(row.newPerDay),
+    maxReviewsPerDay: Number(row.maxReviewsPerDay),
+    maximumInterval: Number(row.maximumInterval),
+    learningSteps: parseSteps(row.learningSteps),
+    relearningSteps: parseSteps(row.relearningSteps),
+    timeZone: row.timeZone,
+    dayRolloverHour: Number(row.dayRolloverHour),
+    enableFuzz: Boolean(row.enableFuzz),
+  };
+  const parsed = learnerSettingsSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const fields = Object.fromEntries(
+    Object.entries(candidate).filter(([key]) => !parsed.error.issues.some((issue) => issue.path[0] === key)),
+  );
+  return learnerSettingsSchema.parse(fields);
+}
+
+export async function getLearnerSettings(userId: string): Promise<LearnerSettings> {
+  return toLearnerSettings(await db.studySettings.findUnique({ where: { userId } }));
+}

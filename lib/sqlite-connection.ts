@@ -1,0 +1,36 @@
+import Database from "better-sqlite3";
+import { databaseUrl, providerOf, SQLITE_BUSY_TIMEOUT_MS, sqlitePath } from "./database-url";
+
+/**
+ * A direct better-sqlite3 connection for the review hot path. A review is three statements in
+ * one BEGIN IMMEDIATE transaction: about 0.1 ms here against about 1.5 ms through Prisma, and
+ * taking the write lock up front means a busy database makes the transaction wait for its
+ * busy timeout instead of failing at COMMIT (the failure mode of prisma/orm#29933).
+ */
+export function openSqlite(url: string): Database.Database {
+  const db = new Database(sqlitePath(url), { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+const cache = globalThis as unknown as { retainSqlite?: Database.Database };
+
+export function sqlite(): Database.Database {
+  const url = databaseUrl();
+  if (providerOf(url) !== "sqlite")
+    throw new Error("The direct SQLite connection needs a file: DATABASE_URL");
+  cache.retainSqlite ??= openSqlite(url);
+  return cache.retainSqlite;
+}
+
+/** Dates as Prisma's SQLite adapter writes them, so rows read the same through either path. */
+export function sqlDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+export function parseSqlDate(value: string): Date {
+  // Prisma writes ISO 8601; SQLite's CURRENT_TIMESTAMP default writes "YYYY-MM-DD HH:MM:SS" in UTC.
+  return new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`);
+}

@@ -1,0 +1,67 @@
+import type { CardSchedule, SchedulerSettings, SrsState } from "@/lib/srs";
+
+/**
+ * What the study page hands to the client: the queue with everything needed to show and
+ * schedule each card locally, so the next card never waits for the server. Dates travel as
+ * epoch milliseconds.
+ */
+export interface WireSchedule {
+  state: SrsState;
+  due: number;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  learningSteps: number;
+  scheduledDays: number;
+  lastReview: number | null;
+}
+
+export interface StudyCardSource {
+  document: string;
+  quote: string;
+  quoteId: string;
+}
+
+export interface StudyCard {
+  cardId: string;
+  deckSlug: string;
+  deckTitle: string;
+  kind: string;
+  front: string;
+  back: string;
+  evidence: string;
+  topic: string | null;
+  sources: StudyCardSource[];
+  schedule: WireSchedule;
+  /** The stored version this schedule belongs to; sent back with the answer. */
+  version: number;
+}
+
+export interface StudySessionData {
+  /** Seeds the per-card fuzz (`${userId}:${cardId}`), as the server does. */
+  userId: string;
+  scope: { deck: string | null; title: string; cardIds: string[] | null };
+  settings: SchedulerSettings & { timeZone: string; dayRolloverHour: number };
+  cards: StudyCard[];
+  counts: { learning: number; review: number; new: number };
+  /** Learning cards not due yet; the session shows them when their time comes. */
+  upcomingLearning: StudyCard[];
+  serverNow: number;
+}
+
+export function toWire(schedule: CardSchedule): WireSchedule {
+  return {
+    ...schedule,
+    due: schedule.due.getTime(),
+    lastReview: schedule.lastReview ? schedule.lastReview.getTime() : null,
+  };
+}
+
+export function fromWire(schedule: WireSchedule): CardSchedule {
+  return {
+    ...schedule,
+    due: new Date(schedule.due),
+    lastReview: schedule.lastReview === null ? null : new Date(schedule.lastReview),
+  };
+}

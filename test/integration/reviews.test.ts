@@ -1,0 +1,215 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cardKey, recordReview, StaleReviewError, undoReview } from "@/lib/data/reviews";
+import { getStudySession } from "@/lib/data/study";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, type ReviewRating, rate, replay } from "@/lib/srs";
+import { createDeck, createLearner, key } from "./fixtures";
+
+const T0 = new Date(Date.UTC(2026, 2, 1, 12, 0, 0));
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const noFuzz = { ...DEFAULT_LEARNER_SETTINGS, enableFuzz: false };
+
+function answer(cardId: string, rating: number, expectedVersion: number, at: Date, idempotencyKey = key()) {
+  return { idempotencyKey, cardId, rating, expectedVersion, answeredAt: at.getTime(), durationMs: 1500 };
+}
+
+describe("recording a review", () => {
+  it("writes one log row and the card's ts-fsrs schedule in one go", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("rec", 1);
+    const result = recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
+    const expected = rate(newCardSchedule(T0), 3, T0, noFuzz, cardKey(user.id, cardId!)).next;
+    expect(result).toMatchObject({ status: "recorded", version: 1 });
+    expect(result.schedule).toEqual(expected);
+    const state = await db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: cardId! } },
+    });
+    expect(state.due.getTime()).toBe(expected.due.getTime());
+    expect(state.version).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("treats the same idempotency key twice as one answer", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("idem", 1);
+    const submission = answer(cardId!, 3, 0, T0);
+    const first = recordReview(user.id, submission, T0);
+    const second = recordReview(user.id, submission, minutes(1));
+    expect(second.status).toBe("duplicate");
+    expect(second.schedule).toEqual(first.schedule);
+    expect(second.version).toBe(first.version);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("rejects an answer rated against a stale state and changes nothing", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("stale", 1);
+    recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
+    const before = await db.cardState.findFirstOrThrow({ where: { userId: user.id } });
+    let thrown: unknown;
+    try {
+      recordReview(user.id, answer(cardId!, 1, 0, minutes(5)), minutes(5));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(StaleReviewError);
+    expect((thrown as StaleReviewError).status).toBe(409);
+    expect((thrown as StaleReviewError).current.version).toBe(1);
+    expect(await db.cardState.findFirstOrThrow({ where: { userId: user.id } })).toEqual(before);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses unknown and retired cards without writing", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("gone", 1);
+    await db.card.update({ where: { id: cardId! }, data: { retired: true } });
+    expect(() => recordReview(user.id, answer(cardId!, 3, 0, T0), T0)).toThrow(NotFoundError);
+    expect(() => recordReview(user.id, answer("no-such-card", 3, 0, T0), T0)).toThrow(NotFoundError);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("keeps learners apart: the same key and card for two users are two answers", async () => {
+    const [a, b] = [await createLearner("A"), await createLearner("B")];
+    const [cardId] = await createDeck("apart", 1);
+    const shared = key();
+    recordReview(a.id, answer(cardId!, 3, 0, T0, shared), T0);
+    const forB = recordReview(b.id, answer(cardId!, 1, 0, T0, shared), T0);
+    expect(forB.status).toBe("recorded");
+    expect(await db.reviewLog.count({ where: { userId: a.id } })).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: b.id } })).toBe(1);
+  });
+
+  it("never dates an answer after the server's clock or before the card's last review", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("clock", 1);
+    recordReview(user.id, answer(cardId!, 1, 0, minutes(60)), T0);
+    const first = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id } });
+    expect(first.reviewedAt.getTime()).toBe(T0.getTime());
+    recordReview(user.id, answer(cardId!, 3, 1, minutes(-60)), minutes(10));
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs[1]?.reviewedAt.getTime()).toBe(T0.getTime());
+  });
+});
+
+describe("undo", () => {
+  it("restores the exact previous schedule and removes the log row", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("undo", 1);
+    const first = recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
+    const second = answer(cardId!, 1, 1, minutes(15));
+    recordReview(user.id, second, minutes(15));
+    const restored = undoReview(user.id, second.idempotencyKey, minutes(16));
+    expect(restored.schedule).toEqual(first.schedule);
+    expect(restored.version).toBe(3);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    const state = await db.cardState.findFirstOrThrow({ where: { userId: user.id } });
+    expect(state.due.getTime()).toBe(first.schedule.due.getTime());
+    expect(state.stability).toBe(first.schedule.stability);
+  });
+
+  it("only undoes a card's latest answer, and only the learner's own", async () => {
+    const [user, other] = [await createLearner(), await createLearner("Other")];
+    const [cardId] = await createDeck("undo2", 1);
+    const first = answer(cardId!, 3, 0, T0);
+    recordReview(user.id, first, T0);
+    recordReview(user.id, answer(cardId!, 3, 1, minutes(15)), minutes(15));
+    expect(() => undoReview(user.id, first.idempotencyKey, minutes(16))).toThrow(/latest answer/);
+    expect(() => undoReview(other.id, first.idempotencyKey, minutes(16))).toThrow(NotFoundError);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(2);
+  });
+});
+
+describe("two sessions on the same cards", () => {
+  it("lose no acknowledged answer: each card's state is the replay of its log", async () => {
+    const user = await createLearner();
+    const cards = await createDeck("tabs", 4);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ tab: fc.nat(1), card: fc.nat(3), rating: fc.integer({ min: 1, max: 4 }) }), {
+          minLength: 10,
+          maxLength: 40,
+        }),
+        async (steps) => {
+          await db.reviewLog.deleteMany({ where: { userId: user.id } });
+          await db.cardState.deleteMany({ where: { userId: user.id } });
+          // Each tab believes the version it last saw; the other tab's answers make it stale.
+          const seen = [new Map<string, number>(), new Map<string, number>()];
+          const acknowledged: string[] = [];
+          let clock = T0.getTime();
+          for (const step of steps) {
+            clock += 60_000;
+            const cardId = cards[step.card]!;
+            const view = seen[step.tab]!;
+            const submission = answer(cardId, step.rating, view.get(cardId) ?? 0, new Date(clock));
+            await Promise.resolve();
+            try {
+              const result = recordReview(user.id, submission, new Date(clock));
+              view.set(cardId, result.version);
+              acknowledged.push(submission.idempotencyKey);
+            } catch (error) {
+              if (!(error instanceof StaleReviewError)) throw error;
+              view.set(cardId, error.current.version);
+            }
+          }
+          const logs = await db.reviewLog.findMany({ where: { userId: user.id } });
+          expect(logs.map((l) => l.idempotencyKey).sort()).toEqual([...acknowledged].sort());
+          for (const cardId of cards) {
+            const own = logs.filter((l) => l.cardId === cardId);
+            const state = await db.cardState.findUnique({
+              where: { userId_cardId: { userId: user.id, cardId } },
+            });
+            if (!own.length) {
+              expect(state).toBeNull();
+              continue;
+            }
+            const replayed = replay(
+              own.map((l) => ({ rating: l.rating as ReviewRating, reviewedAt: l.reviewedAt })),
+              T0,
+              noFuzz,
+              cardKey(user.id, cardId),
+            );
+            expect(state?.due.getTime()).toBe(replayed.due.getTime());
+            expect(state?.stability).toBe(replayed.stability);
+            expect(state?.reps).toBe(own.length);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("the study queue", () => {
+  it("offers new cards up to the daily limit and counts answers already given today", async () => {
+    const user = await createLearner();
+    await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 3 } });
+    const cards = await createDeck("queue", 6);
+    const fresh = getStudySession(user.id, { deck: "queue", cardIds: null }, T0);
+    expect(fresh.counts).toEqual({ learning: 0, review: 0, new: 3 });
+    recordReview(user.id, answer(cards[0]!, 3, 0, T0), T0);
+    const later = getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(1));
+    expect(later.counts.new).toBe(2);
+    expect(later.cards.map((c) => c.cardId)).not.toContain(cards[0]);
+    // 10 minutes later the learning step is due and comes first.
+    const due = getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(20));
+    expect(due.cards[0]?.cardId).toBe(cards[0]);
+    expect(due.counts.learning).toBe(1);
+  });
+
+  it("does not know another learner's progress", async () => {
+    const [a, b] = [await createLearner("A"), await createLearner("B")];
+    const cards = await createDeck("mine", 2);
+    recordReview(a.id, answer(cards[0]!, 3, 0, T0), T0);
+    const forB = getStudySession(b.id, { deck: "mine", cardIds: null }, minutes(1));
+    expect(forB.cards.every((c) => c.version === 0 && c.schedule.state === "new")).toBe(true);
+  });
+
+  it("refuses an unknown deck", async () => {
+    const user = await createLearner();
+    expect(() => getStudySession(user.id, { deck: "no-such-deck", cardIds: null }, T0)).toThrow(
+      NotFoundError,
+    );
+  });
+});
