@@ -5,7 +5,7 @@ import { authenticate, getSessionVersion } from "@/lib/data/users";
 import { authSecret } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/user";
 
-class SessionRevokedError extends Error {}
+const SESSION_REVOKED = "Session revoked";
 
 export const authOptions: NextAuthOptions = {
   // Read when a request needs it, not at import, so `next build` needs no secret.
@@ -33,7 +33,7 @@ export const authOptions: NextAuthOptions = {
       // Checked on every request, so signing out everywhere or changing the password
       // makes older cookies useless at once. Throwing makes next-auth clear the cookie.
       const current = token.uid ? await getSessionVersion(token.uid) : null;
-      if (current === null || current !== token.sessionVersion) throw new SessionRevokedError();
+      if (current === null || current !== token.sessionVersion) throw new Error(SESSION_REVOKED);
       return token;
     },
     session({ session, token }) {
@@ -48,9 +48,9 @@ export const authOptions: NextAuthOptions = {
   },
   logger: {
     error(code, metadata) {
+      // A revoked session is expected (sign-out everywhere, password change), not an error.
       const revoked =
-        code === "JWT_SESSION_ERROR" &&
-        (metadata as { error?: unknown })?.error instanceof SessionRevokedError;
+        code === "JWT_SESSION_ERROR" && (metadata as Error | undefined)?.message === SESSION_REVOKED;
       if (!revoked) console.error(`[auth] ${code}`, metadata);
     },
     warn(code) {

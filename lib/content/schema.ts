@@ -27,12 +27,19 @@ export const sourceFrontMatter = z.strictObject({
   year: z.number().int().min(1900).max(2100).optional(),
   reference: z.string().min(1).optional(),
   originalFile: z.string().min(1),
+  /** `fnv1a64:<hex>` of the body as received; `content:check` fails if the body is edited (quotes depend on it). */
+  checksum: z
+    .string()
+    .regex(/^fnv1a64:[0-9a-f]{16}$/, "fnv1a64:<16 hex digits>")
+    .optional(),
 });
 export type SourceFrontMatter = z.infer<typeof sourceFrontMatter>;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase words joined by hyphens");
 /** Stable ids: never reused, never renamed; learners' progress hangs on them. */
-const itemId = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "lowercase letters, digits, '-' and '.'");
+export const itemId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "lowercase letters, digits, '-' and '.'");
 
 export const sourceRef = z.strictObject({
   document: slug,
@@ -91,3 +98,34 @@ export const deckSchema = z.strictObject({
   quiz: z.array(quizSchema),
 });
 export type DeckInput = z.infer<typeof deckSchema>;
+
+/**
+ * `content/tables.yaml`: which deck receives the cards and quiz items generated from each
+ * comparison table of a source, and the evidence level of cells whose text names no study design.
+ */
+export const tableAssignment = z.strictObject({
+  document: slug,
+  /** 1-based position of the table in the document. */
+  table: z.number().int().min(1),
+  deck: slug,
+  evidence: evidenceLevel,
+  topic: z.string().min(1).optional(),
+});
+export const tablesConfig = z.strictObject({
+  tables: z.array(tableAssignment),
+  /** Generated ids that learners should no longer study (kept for their history). */
+  retired: z.array(itemId).optional(),
+});
+export type TableAssignment = z.infer<typeof tableAssignment>;
+export type TablesConfig = z.infer<typeof tablesConfig>;
+
+/**
+ * `content/evidence.yaml`: curated evidence per item id. For a generated item it sets the level;
+ * for a deck item it must repeat the deck's level and confirms it against the cue check.
+ */
+export const evidenceOverride = z.strictObject({
+  evidence: evidenceLevel,
+  reason: z.string().min(10),
+});
+export const evidenceOverrides = z.record(itemId, evidenceOverride);
+export type EvidenceOverride = z.infer<typeof evidenceOverride>;

@@ -20,5 +20,9 @@ export async function listDecks(): Promise<DeckSummary[]> {
       _count: { select: { cards: { where: { retired: false } }, quizItems: { where: { retired: false } } } },
     },
   });
-  return decks.map(({ _count, ...deck }) => ({ ...deck, cardCount: _count.cards, quizCount: _count.quizItems }));
+  return decks.map(({ _count, ...deck }) => ({
+    ...deck,
+    cardCount: _count.cards,
+    quizCount: _count.quizItems,
+  }));
 }

@@ -23,7 +23,13 @@ export async function createUser(input: SignUpInput): Promise<AccountUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
-      data: { name: input.name, email: input.email, role: input.role, passwordHash, settings: { create: {} } },
+      data: {
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        passwordHash,
+        settings: { create: {} },
+      },
       select: accountFields,
     });
     return { ...user, role: asRole(user.role) };
@@ -39,7 +45,10 @@ export async function createUser(input: SignUpInput): Promise<AccountUser> {
 
 /** The account for these credentials, or null; unknown emails take as long as wrong passwords. */
 export async function authenticate(email: string, password: string): Promise<AccountUser | null> {
-  const user = await db.user.findUnique({ where: { email }, select: { ...accountFields, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { ...accountFields, passwordHash: true },
+  });
   if (!user) return verifyAgainstDecoy(password).then(() => null);
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   const { passwordHash: _, ...account } = user;
@@ -56,7 +65,11 @@ export async function revokeAllSessions(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new ValidationError("Your current password is not correct.", {
