@@ -1,0 +1,56 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { discardQuiz, finishQuiz, startQuiz } from "@/lib/data/quiz";
+import { AppError } from "@/lib/errors";
+import { startQuizSchema } from "@/lib/validations/quiz";
+
+export type QuizActionState = { ok: false; message: string } | null;
+
+function failure(error: unknown): QuizActionState {
+  if (error instanceof AppError) return { ok: false, message: error.message };
+  console.error("[quiz] action failed", error);
+  return { ok: false, message: "Something went wrong on our side. Please try again." };
+}
+
+export async function startQuizAction(
+  _previous: QuizActionState,
+  formData: FormData,
+): Promise<QuizActionState> {
+  let attemptId: string;
+  try {
+    const user = await requireUser();
+    const parsed = startQuizSchema.safeParse({
+      deck: formData.get("deck"),
+      length: formData.get("length"),
+      mode: formData.get("mode"),
+    });
+    if (!parsed.success)
+      return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the quiz options." };
+    attemptId = await startQuiz(user.id, parsed.data, new Date());
+  } catch (error) {
+    return failure(error);
+  }
+  redirect(`/quiz/${attemptId}`);
+}
+
+export async function finishQuizAction(attemptId: string): Promise<QuizActionState> {
+  try {
+    const user = await requireUser();
+    await finishQuiz(user.id, String(attemptId), new Date());
+  } catch (error) {
+    return failure(error);
+  }
+  redirect(`/quiz/${attemptId}/result`);
+}
+
+export async function discardQuizAction(attemptId: string, deckSlug: string): Promise<QuizActionState> {
+  try {
+    const user = await requireUser();
+    await discardQuiz(user.id, String(attemptId), new Date());
+  } catch (error) {
+    return failure(error);
+  }
+  redirect(`/decks/${encodeURIComponent(String(deckSlug))}/quiz`);
+}
