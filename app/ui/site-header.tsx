@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
+import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -13,13 +14,7 @@ export async function SiteHeader() {
           </span>
           Retain
         </Link>
-        {user && (
-          <nav className="nav" aria-label="Main">
-            <Link href="/dashboard">Dashboard</Link>
-            <Link href="/decks">Decks</Link>
-            <Link href="/account">Account</Link>
-          </nav>
-        )}
+        {user && <NavLinks />}
         <div className="header-user">
           {user ? (
             <>

@@ -1,7 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
-import { buildQueue, newCardSchedule, type SrsState, studyDayStart } from "@/lib/srs";
+import { buildQueue, newCardSchedule, nextStudyDayStart, type SrsState, studyDayStart } from "@/lib/srs";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import { toLearnerSettings } from "./settings";
 
@@ -55,8 +55,9 @@ function scheduleOf(row: ScheduleRow, now: Date) {
 }
 
 /**
- * The learner's queue for a deck (or all decks): every card's schedule is read in one query,
- * ordered by ts-fsrs retrievability in lib/srs, and only the queued cards' text is loaded.
+ * The learner's queue for a deck (or all decks). Only cards that can be due today are read
+ * (the (userId, due) index), plus the first few never-seen cards for today's new limit; lib/srs
+ * then orders them by ts-fsrs retrievability, and only the queued cards' text is loaded.
  */
 export function getStudySession(userId: string, scope: StudyScope, now: Date): StudySessionData {
   const db = sqlite();
@@ -76,42 +77,43 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
       )
       .get(userId),
   );
-  const rows = db
-    .prepare<[string, string | null, string | null], ScheduleRow>(
-      `SELECT c.id AS cardId, c.deckSlug, s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses,
-         s.learningSteps, s.scheduledDays, s.lastReview, s.version
-       FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-       LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-       WHERE c.retired = 0 AND d.retired = 0 AND (? IS NULL OR c.deckSlug = ?)
-       ORDER BY d.position, c.position`,
-    )
-    .all(userId, scope.deck, scope.deck);
-  const wanted = scope.cardIds ? new Set(scope.cardIds) : null;
-  const candidates = rows
-    .filter((row) => !wanted || wanted.has(row.cardId))
-    .map((row) => ({
-      cardId: row.cardId,
-      version: Number(row.version ?? 0),
-      schedule: scheduleOf(row, now),
-    }));
-
-  const dayStart = sqlDate(studyDayStart(now, settings.timeZone, settings.dayRolloverHour));
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
+  const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const today = db
     .prepare<[string, string], { newIntroduced: bigint | null; reviewsDone: bigint | null }>(
-      `SELECT SUM(stateBefore = 'new') AS newIntroduced, COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
+      `SELECT SUM(stateBefore = 'new') AS newIntroduced,
+         COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
        FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
     )
-    .get(userId, dayStart);
-  // "Study these cards" is an explicit request: the daily new-card limit does not hold it back.
+    .get(userId, sqlDate(dayStart));
+  const wanted = scope.cardIds ? new Set(scope.cardIds) : null;
+  // "Study these cards" is an explicit request: the daily limits do not hold it back.
   const limits = wanted ? { ...settings, newPerDay: wanted.size, maxReviewsPerDay: wanted.size } : settings;
-  const queue = buildQueue(
-    candidates,
-    now,
-    limits,
-    wanted
-      ? { newIntroduced: 0, reviewsDone: 0 }
-      : { newIntroduced: Number(today?.newIntroduced ?? 0), reviewsDone: Number(today?.reviewsDone ?? 0) },
-  );
+  const counts = wanted
+    ? { newIntroduced: 0, reviewsDone: 0 }
+    : { newIntroduced: Number(today?.newIntroduced ?? 0), reviewsDone: Number(today?.reviewsDone ?? 0) };
+  const newLimit = Math.max(0, limits.newPerDay - counts.newIntroduced);
+
+  const inScope = (row: { cardId: string }) => !wanted || wanted.has(row.cardId);
+  const dueRows = db
+    .prepare<[string, string, string | null, string | null], ScheduleRow>(
+      `SELECT s.cardId, c.deckSlug, s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses,
+         s.learningSteps, s.scheduledDays, s.lastReview, s.version
+       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
+       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = 0 AND d.retired = 0
+         AND (? IS NULL OR c.deckSlug = ?)`,
+    )
+    .all(userId, sqlDate(dayEnd), scope.deck, scope.deck)
+    .filter(inScope);
+  const newRows = wanted
+    ? newCardsAmong(userId, scope, [...wanted])
+    : firstNewCards(userId, scope.deck, newLimit);
+  const candidates = [...dueRows, ...newRows].map((row) => ({
+    cardId: row.cardId,
+    version: Number(row.version ?? 0),
+    schedule: scheduleOf(row, now),
+  }));
+  const queue = buildQueue(candidates, now, limits, counts);
   const queued = new Set(queue.cards.map((c) => c.cardId));
   const upcoming = candidates.filter(
     (c) => !queued.has(c.cardId) && (c.schedule.state === "learning" || c.schedule.state === "relearning"),
@@ -139,6 +141,51 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
     upcomingLearning: upcoming.flatMap(toStudyCard),
     serverNow: now.getTime(),
   };
+}
+
+const SCHEDULE_COLUMNS = `s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses, s.learningSteps,
+  s.scheduledDays, s.lastReview, s.version`;
+
+/**
+ * The first never-seen cards in deck and card order. Walks each deck's (deckSlug, position)
+ * index and stops at the limit, instead of sorting every card of a large collection.
+ */
+function firstNewCards(userId: string, deck: string | null, limit: number): ScheduleRow[] {
+  if (limit <= 0) return [];
+  const db = sqlite();
+  const decks = deck
+    ? [deck]
+    : db
+        .prepare<[], { slug: string }>('SELECT slug FROM "Deck" WHERE retired = 0 ORDER BY position')
+        .all()
+        .map((d) => d.slug);
+  const inDeck = db.prepare<[string, string, number], ScheduleRow>(
+    `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+     FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+     WHERE c.deckSlug = ? AND c.retired = 0 AND (s.state IS NULL OR s.state = 'new')
+     ORDER BY c.position LIMIT ?`,
+  );
+  const rows: ScheduleRow[] = [];
+  for (const slug of decks) {
+    if (rows.length >= limit) break;
+    rows.push(...inDeck.all(userId, slug, limit - rows.length));
+  }
+  return rows;
+}
+
+/** Never-seen cards among an explicit list (e.g. the cards behind missed quiz questions). */
+function newCardsAmong(userId: string, scope: StudyScope, ids: string[]): ScheduleRow[] {
+  if (ids.length === 0) return [];
+  return sqlite()
+    .prepare<unknown[], ScheduleRow>(
+      `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+       FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
+       LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+       WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = 0 AND d.retired = 0
+         AND (? IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
+       ORDER BY d.position, c.position`,
+    )
+    .all(userId, ...ids, scope.deck, scope.deck);
 }
 
 function loadCardContent(ids: string[]): Map<string, Omit<StudyCard, "schedule" | "version">> {

@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "../build-if-needed";
+import { runScript } from "../run-script";
+import { ms } from "./stats";
+
+type Percentiles = { n: number; p50: number; p95: number; p99: number };
+
+function runBench<T>(name: string): T {
+  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, ["--conditions=react-server", "scripts/bench/run-one.ts", name], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`Benchmark ${name} failed`);
+  const lines = result.stdout.trim().split("\n");
+  return JSON.parse(lines.at(-1) ?? "{}") as T;
+}
+
+/**
+ * `npm run bench [name ...]`: the speed figures the issues ask for, measured on this machine.
+ * Budgets are printed next to each figure; nothing here fails on a slow machine.
+ */
+runScript(async () => {
+  const only = process.argv.slice(2);
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  const rows: string[][] = [];
+
+  if (wanted("queue")) {
+    const q = runBench<Percentiles & { cards: number; logs: number; queued: number }>("queue");
+    rows.push([
+      `Queue build, ${q.cards} cards / ${q.logs} logs (${q.queued} queued)`,
+      `p50 ${ms(q.p50)}, p95 ${ms(q.p95)}`,
+      "< 50 ms",
+    ]);
+  }
+  if (wanted("reviews")) {
+    await buildIfNeeded();
+    const r = runBench<Percentiles & { perSecond: number; statuses: object; learners: number }>("reviews");
+    rows.push([
+      `Review submit, ${r.learners} concurrent learners (SQLite, 1 instance)`,
+      `${r.perSecond.toFixed(0)} reviews/s; p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}; statuses ${JSON.stringify(r.statuses)}`,
+      "p95 < 25 ms, >= 300/s",
+    ]);
+  }
+  console.log("\nRetain benchmarks");
+  for (const [what, result, budget] of rows) console.log(`- ${what}: ${result} (budget ${budget})`);
+});
