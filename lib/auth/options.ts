@@ -1,7 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate, getSessionVersion } from "@/lib/data/users";
+import { currentSessionVersion } from "@/lib/data/session-version";
+import { authenticate } from "@/lib/data/users";
 import { authSecret } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -32,7 +33,7 @@ export const authOptions: NextAuthOptions = {
       }
       // Checked on every request, so signing out everywhere or changing the password
       // makes older cookies useless at once. Throwing makes next-auth clear the cookie.
-      const current = token.uid ? await getSessionVersion(token.uid) : null;
+      const current = token.uid ? await currentSessionVersion(token.uid) : null;
       if (current === null || current !== token.sessionVersion) throw new Error(SESSION_REVOKED);
       return token;
     },

@@ -55,11 +55,6 @@ export async function authenticate(email: string, password: string): Promise<Acc
   return { ...account, role: asRole(account.role) };
 }
 
-export async function getSessionVersion(userId: string): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
-  return user?.sessionVersion ?? null;
-}
-
 /** Every session issued before this call is refused on its next request. */
 export async function revokeAllSessions(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });

@@ -1,12 +1,13 @@
+import type { NextRequest } from "next/server";
 import { errorResponse, parseJsonBody } from "@/lib/api/respond";
-import { requireUser } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/api-session";
 import { answerQuestion } from "@/lib/data/quiz";
 import { quizAnswerSchema } from "@/lib/validations/quiz";
 
 /** Answers one question of the learner's own attempt; returns the feedback to show. */
-export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
   try {
-    const user = await requireUser();
+    const user = await requireApiUser(request);
     const { attemptId } = await params;
     const input = await parseJsonBody(request, quizAnswerSchema);
     return Response.json(await answerQuestion(user.id, attemptId, input, new Date()));
