@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EvidenceBadge } from "@/app/ui/evidence-badge";
+import { EVIDENCE_LEVELS } from "@/app/ui/evidence-labels";
+import { EvidenceMix } from "@/app/ui/evidence-mix";
+import { requirePageUser } from "@/lib/auth/session";
+import { listDecksWithEvidence } from "@/lib/data/content";
+
+export const metadata: Metadata = { title: "Decks" };
+
+export default async function DecksPage() {
+  await requirePageUser("/decks");
+  const decks = await listDecksWithEvidence();
+  return (
+    <>
+      <h1>Decks</h1>
+      <p className="muted">
+        Every card quotes the sentence it rests on and says how strong that evidence is. Read the{" "}
+        <Link href="/sources">source documents</Link> behind them.
+      </p>
+
+      {decks.length === 0 ? (
+        <div className="card empty-state">No decks are loaded. Run npm run db:seed.</div>
+      ) : (
+        <ul className="grid feature-list deck-list">
+          {decks.map((deck) => (
+            <li key={deck.slug} className="card deck-summary">
+              <h2>
+                <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
+              </h2>
+              <p className="muted small">{deck.description}</p>
+              <div className="deck-summary-footer">
+                <p className="small deck-counts">
+                  {deck.cardCount} cards · {deck.quizCount} quiz questions
+                </p>
+                <EvidenceMix counts={deck.evidence} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section aria-labelledby="evidence-key-heading">
+        <div className="section-title">
+          <h2 id="evidence-key-heading">What the evidence badges mean</h2>
+        </div>
+        <ul className="card evidence-key">
+          {EVIDENCE_LEVELS.map((level) => (
+            <li key={level}>
+              <EvidenceBadge level={level} explain />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { ClozeAnswer, clozePrompt } from "./cloze";
+import { EvidenceBadge } from "./evidence-badge";
+import type { EvidenceLevel } from "./evidence-labels";
+import { quoteHref } from "./source-link";
+
+export interface DeckCardView {
+  id: string;
+  kind: string;
+  front: string;
+  back: string;
+  evidence: EvidenceLevel;
+  topic: string | null;
+  sources: Array<{ document: string; quote: string; quoteId: string }>;
+}
+
+/** "Title", or "Title (quote 2)" when a card cites the same document more than once. */
+function sourceLabels(sources: DeckCardView["sources"], titles: Record<string, string>): string[] {
+  const seen = new Map<string, number>();
+  return sources.map(({ document }) => {
+    const n = (seen.get(document) ?? 0) + 1;
+    seen.set(document, n);
+    const title = titles[document] ?? document;
+    return n > 1 ? `${title} (quote ${n})` : title;
+  });
+}
+
+/** One card in a deck listing: prompt, evidence and sources; answer and quotes on demand. */
+export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Record<string, string> }) {
+  const cloze = card.kind === "cloze";
+  const labels = sourceLabels(card.sources, titles);
+  return (
+    <li className="card deck-card">
+      <div className="deck-card-meta">
+        <EvidenceBadge level={card.evidence} />
+        {card.topic && <span className="deck-card-topic">{card.topic}</span>}
+      </div>
+      <p className="deck-card-front">{cloze ? clozePrompt(card.front) : card.front}</p>
+      <details className="deck-card-details">
+        <summary>Show answer and quotes</summary>
+        <div className="deck-card-answer">
+          {cloze && (
+            <p>
+              <ClozeAnswer text={card.front} />
+            </p>
+          )}
+          <p>{card.back}</p>
+        </div>
+        {card.sources.map((source, i) => (
+          <blockquote key={source.quoteId} className="deck-card-quote">
+            <p>“{source.quote}”</p>
+            <footer>
+              <cite>{labels[i]}</cite>
+            </footer>
+          </blockquote>
+        ))}
+      </details>
+      <p className="deck-card-sources small">
+        <span className="muted">{card.sources.length > 1 ? "Sources:" : "Source:"}</span>{" "}
+        {card.sources.map((source, i) => (
+          <span key={source.quoteId}>
+            {i > 0 && " · "}
+            <Link href={quoteHref(source.document, source.quoteId)}>{labels[i]}</Link>
+          </span>
+        ))}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+import { EVIDENCE_LABELS, type EvidenceGroup, type EvidenceLevel } from "./evidence-labels";
+
+/** Shapes as well as colours, so the group reads without colour vision. */
+function GroupIcon({ group }: { group: EvidenceGroup }) {
+  return (
+    <svg className="evidence-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      {group === "human" && (
+        <>
+          <circle cx="8" cy="4.2" r="2.7" fill="currentColor" />
+          <path d="M2.5 15c0-3.4 2.4-5.6 5.5-5.6s5.5 2.2 5.5 5.6z" fill="currentColor" />
+        </>
+      )}
+      {group === "preclinical" && (
+        <>
+          <path d="M8 1.3 15.2 14.5H.8z" fill="currentColor" />
+          <path d="M7.1 5.6h1.8l-.3 4.8H7.4zM7.1 11.6h1.8v1.7H7.1z" className="evidence-icon-cut" />
+        </>
+      )}
+      {group === "theory" && (
+        <>
+          <circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          <path d="M7.1 6.8h1.8v5.4H7.1zM7.1 3.8h1.8v1.8H7.1z" fill="currentColor" />
+        </>
+      )}
+    </svg>
+  );
+}
+
+/**
+ * The evidence level of a card or quiz item. Screen readers always hear the explanation;
+ * sighted users see it next to the badge with `explain`, else on hover (title).
+ */
+export function EvidenceBadge({ level, explain = false }: { level: EvidenceLevel; explain?: boolean }) {
+  const { label, explanation, group } = EVIDENCE_LABELS[level];
+  return (
+    <span className={`evidence evidence-${group}`} data-evidence={level}>
+      <span className="evidence-badge" title={explain ? undefined : explanation}>
+        <GroupIcon group={group} />
+        <span className="visually-hidden">Evidence: </span>
+        <span className="evidence-label">{label}</span>
+      </span>
+      {explain ? (
+        <span className="evidence-explanation">{explanation}</span>
+      ) : (
+        <span className="visually-hidden"> ({explanation})</span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type EvidenceCounts, type EvidenceLevel } from "./evidence-labels";
+
+/** Links that filter a deck's cards by evidence level (`?evidence=`), with the count of each. */
+export function EvidenceFilter({
+  deckSlug,
+  counts,
+  current,
+}: {
+  deckSlug: string;
+  counts: EvidenceCounts;
+  current: EvidenceLevel | null;
+}) {
+  const total = EVIDENCE_LEVELS.reduce((sum, level) => sum + counts[level], 0);
+  const options = [
+    { key: "all", label: "All", count: total, href: `/decks/${deckSlug}`, active: current === null },
+    ...EVIDENCE_LEVELS.map((level) => ({
+      key: level,
+      label: EVIDENCE_LABELS[level].label,
+      count: counts[level],
+      href: `/decks/${deckSlug}?evidence=${level}`,
+      active: current === level,
+      group: EVIDENCE_LABELS[level].group,
+    })),
+  ];
+  return (
+    <nav aria-labelledby="evidence-filter-label" className="evidence-filter">
+      <p id="evidence-filter-label" className="small muted evidence-filter-label">
+        Filter by evidence
+      </p>
+      <ul>
+        {options.map((option) => {
+          const content = (
+            <>
+              {option.label} <span className="evidence-filter-count">{option.count}</span>
+            </>
+          );
+          const group = "group" in option ? ` evidence-filter-${option.group}` : "";
+          return (
+            <li key={option.key}>
+              {option.count === 0 && !option.active ? (
+                <span className={`evidence-filter-option is-empty${group}`}>{content}</span>
+              ) : (
+                <Link
+                  href={option.href}
+                  scroll={false}
+                  className={`evidence-filter-option${group}`}
+                  aria-current={option.active ? "page" : undefined}
+                >
+                  {content}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,7 @@
+/**
+ * Where a citation lands: the source page with the quote strongly marked (`?q=`, rendered on the
+ * server) and scrolled to (`#q-`, which also works without JavaScript).
+ */
+export function quoteHref(document: string, quoteId: string): string {
+  return `/sources/${encodeURIComponent(document)}?q=${encodeURIComponent(quoteId)}#q-${encodeURIComponent(quoteId)}`;
+}

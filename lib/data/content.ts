@@ -1,0 +1,197 @@
+import "server-only";
+import { cache } from "react";
+import { z } from "zod";
+import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
+import { db } from "@/lib/db";
+
+// Content is the same for every learner, so nothing here takes a user; pages still require one.
+
+const citation = z.object({ document: z.string(), quote: z.string(), quoteId: z.string() });
+const citations = z.array(citation);
+const sourceKinds = z.array(z.enum(SOURCE_KINDS));
+
+export type Citation = z.infer<typeof citation>;
+export type EvidenceCounts = Record<EvidenceLevel, number>;
+
+function emptyEvidenceCounts(): EvidenceCounts {
+  return Object.fromEntries(EVIDENCE_LEVELS.map((level) => [level, 0])) as EvidenceCounts;
+}
+
+/** The JSON text columns hold what the seed wrote; anything else is a bug worth failing loudly on. */
+function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`Stored ${what} is malformed: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export interface DeckWithEvidence {
+  slug: string;
+  title: string;
+  description: string;
+  cardCount: number;
+  quizCount: number;
+  /** Non-retired cards per evidence level. */
+  evidence: EvidenceCounts;
+}
+
+export async function listDecksWithEvidence(): Promise<DeckWithEvidence[]> {
+  const [decks, mix] = await Promise.all([
+    db.deck.findMany({
+      where: { retired: false },
+      orderBy: { position: "asc" },
+      select: {
+        slug: true,
+        title: true,
+        description: true,
+        _count: {
+          select: { cards: { where: { retired: false } }, quizItems: { where: { retired: false } } },
+        },
+      },
+    }),
+    db.card.groupBy({ by: ["deckSlug", "evidence"], where: { retired: false }, _count: { _all: true } }),
+  ]);
+  const byDeck = new Map<string, EvidenceCounts>();
+  for (const row of mix) {
+    const level = evidenceLevel.safeParse(row.evidence);
+    if (!level.success) continue;
+    const counts = byDeck.get(row.deckSlug) ?? emptyEvidenceCounts();
+    counts[level.data] += row._count._all;
+    byDeck.set(row.deckSlug, counts);
+  }
+  return decks.map(({ _count, ...deck }) => ({
+    ...deck,
+    cardCount: _count.cards,
+    quizCount: _count.quizItems,
+    evidence: byDeck.get(deck.slug) ?? emptyEvidenceCounts(),
+  }));
+}
+
+const storedCard = z.object({
+  id: z.string(),
+  kind: z.string(),
+  front: z.string(),
+  back: z.string(),
+  evidence: evidenceLevel,
+  topic: z.string().nullable(),
+  sources: z.string().transform((text) => parseJson(citations, text, "card sources")),
+});
+export type DeckCard = z.infer<typeof storedCard>;
+
+export interface DeckDetail {
+  slug: string;
+  title: string;
+  description: string;
+  quizCount: number;
+  cards: DeckCard[];
+  /** The cards per evidence level (for the filter). */
+  evidence: EvidenceCounts;
+  /** Titles of the documents the cards cite, by slug, for link text. */
+  documentTitles: Record<string, string>;
+}
+
+/** A deck with its non-retired cards in order; null when unknown or retired. Cached per request. */
+export const getDeck = cache(async (slug: string): Promise<DeckDetail | null> => {
+  const deck = await db.deck.findFirst({
+    where: { slug, retired: false },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      cards: {
+        where: { retired: false },
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, front: true, back: true, evidence: true, topic: true, sources: true },
+      },
+      _count: { select: { quizItems: { where: { retired: false } } } },
+    },
+  });
+  if (!deck) return null;
+  const cards = deck.cards.map((card) => storedCard.parse(card));
+  const cited = [...new Set(cards.flatMap((card) => card.sources.map((source) => source.document)))];
+  const documents = await db.document.findMany({
+    where: { slug: { in: cited } },
+    select: { slug: true, title: true },
+  });
+  return {
+    slug: deck.slug,
+    title: deck.title,
+    description: deck.description,
+    quizCount: deck._count.quizItems,
+    cards,
+    evidence: cards.reduce((counts, card) => {
+      counts[card.evidence] += 1;
+      return counts;
+    }, emptyEvidenceCounts()),
+    documentTitles: Object.fromEntries(documents.map((doc) => [doc.slug, doc.title])),
+  };
+});
+
+const documentFields = {
+  slug: true,
+  title: true,
+  kinds: true,
+  author: true,
+  publisher: true,
+  year: true,
+  reference: true,
+} as const;
+
+type StoredDocument = {
+  slug: string;
+  title: string;
+  kinds: string;
+  author: string | null;
+  publisher: string | null;
+  year: number | null;
+  reference: string | null;
+};
+
+function toSourceSummary({ kinds, ...doc }: StoredDocument) {
+  return { ...doc, kinds: parseJson(sourceKinds, kinds, "document kinds") };
+}
+
+export type SourceSummary = ReturnType<typeof toSourceSummary>;
+export type SourceDocumentDetail = SourceSummary & { body: string };
+
+export async function listSources(): Promise<SourceSummary[]> {
+  const documents = await db.document.findMany({ orderBy: { title: "asc" }, select: documentFields });
+  return documents.map(toSourceSummary);
+}
+
+/** A source document with its body exactly as received; null when unknown. Cached per request. */
+export const getSource = cache(async (slug: string): Promise<SourceDocumentDetail | null> => {
+  const doc = await db.document.findUnique({ where: { slug }, select: { ...documentFields, body: true } });
+  if (!doc) return null;
+  const { body, ...summary } = doc;
+  return { ...toSourceSummary(summary), body };
+});
+
+export interface CitedQuote {
+  quoteId: string;
+  quote: string;
+  /** How many non-retired cards and quiz items cite it. */
+  citedBy: number;
+}
+
+/** Every passage of a document that a non-retired card or quiz item cites, once per quoteId. */
+export async function getQuotesForSource(slug: string): Promise<CitedQuote[]> {
+  // sources is JSON text, so the document filter is a substring prefilter; parsing decides.
+  const where = { retired: false, sources: { contains: `"document":"${slug}"` } };
+  const [cards, quizItems] = await Promise.all([
+    db.card.findMany({ where, select: { sources: true } }),
+    db.quizItem.findMany({ where, select: { sources: true } }),
+  ]);
+  const quotes = new Map<string, CitedQuote>();
+  for (const item of [...cards, ...quizItems]) {
+    const cited = parseJson(citations, item.sources, "citations").filter(
+      (source) => source.document === slug,
+    );
+    // An item citing the same passage twice still counts once.
+    for (const { quoteId, quote } of new Map(cited.map((source) => [source.quoteId, source])).values()) {
+      const known = quotes.get(quoteId);
+      if (known) known.citedBy += 1;
+      else quotes.set(quoteId, { quoteId, quote, citedBy: 1 });
+    }
+  }
+  return [...quotes.values()];
+}
