@@ -41,7 +41,14 @@ export default async function DeckPage({ params, searchParams }: Props) {
       </p>
       <p className="disclaimer small">Educational content, not medical advice.</p>
 
-      <div id="deck-actions" />
+      <div id="deck-actions" className="row deck-actions">
+        <Link href={`/study?deck=${encodeURIComponent(deck.slug)}`} className="button">
+          Study this deck
+        </Link>
+        <Link href={`/decks/${encodeURIComponent(deck.slug)}/quiz`} className="button secondary">
+          Take a quiz
+        </Link>
+      </div>
 
       <section aria-labelledby="cards-heading">
         <div className="section-title">
