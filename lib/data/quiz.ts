@@ -227,7 +227,10 @@ export async function answerQuestion(
     };
   });
   const { rescheduled } = write.immediate();
-  if (attempt.answers.length + 1 >= attempt.itemIds.length) await finishQuiz(userId, attemptId, now);
+  // Counted after the write, so a retried answer cannot finish the quiz early.
+  if ((await db.quizAnswer.count({ where: { attemptId } })) >= attempt.itemIds.length) {
+    await finishQuiz(userId, attemptId, now);
+  }
   return feedbackFor(item, input.response, rescheduled);
 }
 
@@ -316,8 +319,10 @@ export async function getQuizResult(userId: string, attemptId: string) {
     deckSlug: attempt.deckSlug,
     deckTitle: deck?.title ?? attempt.deckSlug,
     asked: attempt.itemIds.length,
+    answered: answered.length,
     durationMs: attempt.finishedAt.getTime() - attempt.startedAt.getTime(),
-    summary: summarize(answered),
+    // Scored out of every question asked: one left unanswered by finishing early counts as missed.
+    summary: summarize(answered, attempt.itemIds.length),
     missed: missed.map((m) => ({ prompt: m.question.prompt, kind: m.question.kind, ...m.feedback })),
     missedCardIds: [...new Set(missed.flatMap((m) => m.question.cardIds))],
   };

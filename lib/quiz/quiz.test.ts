@@ -125,4 +125,9 @@ describe("summary", () => {
     ]);
     expect(summary.byEvidence[0]).toEqual({ key: "animal", right: 0, total: 1 });
   });
+
+  it("counts questions left unanswered as missed in the score", () => {
+    const summary = summarize([{ question: { topic: "MK-4", evidence: "animal" }, correct: true }], 4);
+    expect(summary).toMatchObject({ right: 1, total: 4, percent: 25 });
+  });
 });

@@ -28,12 +28,16 @@ function tally(rows: Array<{ key: string; correct: boolean }>): Breakdown[] {
   );
 }
 
-/** Score and the per-topic and per-evidence-level breakdowns, weakest first. */
+/**
+ * Score and the per-topic and per-evidence-level breakdowns, weakest first. `asked` counts
+ * questions left unanswered (a quiz finished early) as missed in the score.
+ */
 export function summarize(
   answered: ReadonlyArray<{ question: Pick<QuizQuestion, "topic" | "evidence">; correct: boolean }>,
+  asked = answered.length,
 ): QuizSummary {
   const right = answered.filter((a) => a.correct).length;
-  const total = answered.length;
+  const total = Math.max(asked, answered.length);
   return {
     right,
     total,

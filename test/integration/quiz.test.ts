@@ -215,3 +215,23 @@ describe("bad input changes nothing", () => {
     ).rejects.toBeInstanceOf(ConflictError);
   });
 });
+
+describe("retries", () => {
+  it("a repeated answer to the second-to-last question does not finish the quiz", async () => {
+    const user = await createLearner();
+    await deckWithQuiz("retry");
+    const attemptId = await startQuiz(user.id, { deck: "retry", length: 5, mode: "mixed" }, T0);
+    const { questions } = await getQuizAttempt(user.id, attemptId);
+    const answer = (i: number) => ({
+      itemId: questions[i]!.id,
+      response: { choice: "Right" },
+      durationMs: 1,
+    });
+    await answerQuestion(user.id, attemptId, answer(0), T0);
+    await answerQuestion(user.id, attemptId, answer(1), T0);
+    await answerQuestion(user.id, attemptId, answer(1), T0);
+    expect((await getQuizAttempt(user.id, attemptId)).status).toBe("open");
+    await answerQuestion(user.id, attemptId, answer(2), T0);
+    expect((await getQuizAttempt(user.id, attemptId)).status).toBe("finished");
+  });
+});
