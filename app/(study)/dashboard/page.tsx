@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { listDecks } from "@/lib/data/decks";
+import { getDeckProgress } from "@/lib/data/dashboard";
+import { DeckProgressCard } from "./deck-progress-card";
+import { DueSummary } from "./due-summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
-  const decks = await listDecks();
+  const progress = await getDeckProgress(user.id, new Date());
+  const started = progress.decks.some((deck) => deck.introduced > 0);
   return (
     <>
       <h1>Welcome, {user.name}</h1>
@@ -16,8 +19,9 @@ export default async function DashboardPage() {
       <section aria-labelledby="due-heading">
         <div className="section-title">
           <h2 id="due-heading">Due reviews</h2>
+          <Link href="/stats">Statistics</Link>
         </div>
-        <div className="card empty-state">Nothing is due yet. Start a deck below to begin.</div>
+        <DueSummary due={progress.totalDue} fresh={progress.totalNew} started={started} />
       </section>
 
       <section aria-labelledby="decks-heading">
@@ -25,20 +29,12 @@ export default async function DashboardPage() {
           <h2 id="decks-heading">Decks</h2>
           <Link href="/decks">All decks</Link>
         </div>
-        {decks.length === 0 ? (
+        {progress.decks.length === 0 ? (
           <div className="card empty-state">No decks are loaded. Run npm run db:seed.</div>
         ) : (
           <ul className="grid feature-list">
-            {decks.map((deck) => (
-              <li key={deck.slug} className="card">
-                <h3>
-                  <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
-                </h3>
-                <p className="muted small">{deck.description}</p>
-                <p className="small">
-                  {deck.cardCount} cards · {deck.quizCount} quiz questions
-                </p>
-              </li>
+            {progress.decks.map((deck) => (
+              <DeckProgressCard key={deck.slug} deck={deck} />
             ))}
           </ul>
         )}

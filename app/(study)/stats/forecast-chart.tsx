@@ -1,0 +1,60 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface ForecastBar {
+  /** Short axis label: "Today", "12 Mar". */
+  label: string;
+  /** Tooltip heading: "Thu, 12 Mar 2026". */
+  title: string;
+  count: number;
+}
+
+/**
+ * Cards due per day for the next 30 days. The chart is one image to assistive technology,
+ * named by the summary next to it; the same numbers are in a table below it.
+ */
+export function ForecastChart({ bars, summaryId }: { bars: ForecastBar[]; summaryId: string }) {
+  return (
+    <div className="forecast-chart" role="img" aria-labelledby={summaryId}>
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 18, left: 4 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis
+            dataKey="label"
+            tickLine={false}
+            axisLine={{ stroke: "var(--border)" }}
+            interval="preserveStartEnd"
+            minTickGap={16}
+            label={{ value: "Day", position: "insideBottom", offset: -12 }}
+          />
+          <YAxis
+            allowDecimals={false}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+            label={{ value: "Cards due", angle: -90, position: "insideLeft", offset: 10 }}
+          />
+          <Tooltip
+            cursor={{ fill: "var(--surface-2)" }}
+            contentStyle={{
+              background: "var(--surface)",
+              border: "1px solid var(--border)",
+              borderRadius: 8,
+              color: "var(--text)",
+            }}
+            labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+            formatter={(value) => [`${value} ${value === 1 ? "card" : "cards"}`, "Due"]}
+          />
+          <Bar
+            dataKey="count"
+            name="Cards due"
+            fill="var(--brand)"
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

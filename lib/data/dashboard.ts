@@ -1,0 +1,105 @@
+import "server-only";
+import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { buildQueue, studyDayStart } from "@/lib/srs";
+import { type DeckSchedule, introducedSchedules, predictedRecallByDeck, readLearnerSettings } from "./stats";
+
+export interface DeckProgress {
+  slug: string;
+  title: string;
+  description: string;
+  cardCount: number;
+  quizCount: number;
+  /** Cards the learner has answered at least once (and not undone back to new). */
+  introduced: number;
+  /** (Re)learning cards due now plus reviews due today, within today's review limit. */
+  due: number;
+  /** New cards the study page would offer today, within today's new-card limit. */
+  newAvailable: number;
+  predictedRecall: number | null;
+}
+
+export interface DashboardProgress {
+  decks: DeckProgress[];
+  /** What studying all decks would queue now: due cards and new cards. */
+  totalDue: number;
+  totalNew: number;
+}
+
+interface DeckRow {
+  slug: string;
+  title: string;
+  description: string;
+  cardCount: number;
+  quizCount: number;
+}
+
+/**
+ * Per-deck progress in a constant number of queries (settings, today's answers, deck counts,
+ * introduced schedules). Due counts come from lib/srs buildQueue itself, so they are exactly
+ * what lib/data/study.ts queues for the same deck.
+ */
+export async function getDeckProgress(userId: string, now: Date): Promise<DashboardProgress> {
+  const db = sqlite();
+  const settings = readLearnerSettings(userId);
+  const dayStart = sqlDate(studyDayStart(now, settings.timeZone, settings.dayRolloverHour));
+  // The same "done today" counts lib/data/study.ts feeds to buildQueue.
+  const doneToday = db
+    .prepare<[string, string], { newIntroduced: number | null; reviewsDone: number | null }>(
+      `SELECT SUM(stateBefore = 'new') AS newIntroduced,
+         COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
+       FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
+    )
+    .get(userId, dayStart);
+  const today = {
+    newIntroduced: Number(doneToday?.newIntroduced ?? 0),
+    reviewsDone: Number(doneToday?.reviewsDone ?? 0),
+  };
+  const newLimit = Math.max(0, settings.newPerDay - today.newIntroduced);
+
+  const deckRows = db
+    .prepare<[], DeckRow>(
+      `SELECT d.slug, d.title, d.description,
+         (SELECT COUNT(*) FROM "Card" c WHERE c.deckSlug = d.slug AND c.retired = 0) AS cardCount,
+         (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = 0) AS quizCount
+       FROM "Deck" d WHERE d.retired = 0 ORDER BY d.position`,
+    )
+    .all();
+
+  const schedules = introducedSchedules(userId);
+  const recall = predictedRecallByDeck(schedules, now, settings);
+  const byDeck = new Map<string, DeckSchedule[]>();
+  for (const entry of schedules) {
+    const group = byDeck.get(entry.deckSlug);
+    if (group) group.push(entry);
+    else byDeck.set(entry.deckSlug, [entry]);
+  }
+  // New cards never enter buildQueue here: their count is all it would use them for.
+  const dueIn = (cards: readonly DeckSchedule[]) => {
+    const { counts } = buildQueue(cards, now, settings, today);
+    return counts.learning + counts.review;
+  };
+
+  let newTotal = 0;
+  const decks = deckRows.map((row): DeckProgress => {
+    const cards = byDeck.get(row.slug) ?? [];
+    const cardCount = Number(row.cardCount);
+    const fresh = cardCount - cards.length;
+    newTotal += fresh;
+    return {
+      slug: row.slug,
+      title: row.title,
+      description: row.description,
+      cardCount,
+      quizCount: Number(row.quizCount),
+      introduced: cards.length,
+      due: dueIn(cards),
+      newAvailable: Math.min(fresh, newLimit),
+      predictedRecall: recall.get(row.slug) ?? null,
+    };
+  });
+  return {
+    decks,
+    totalDue: dueIn(schedules),
+    totalNew: Math.min(newTotal, newLimit),
+  };
+}

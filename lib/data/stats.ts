@@ -1,0 +1,407 @@
+import "server-only";
+import { z } from "zod";
+import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
+import {
+  type CardSchedule,
+  type DayCount,
+  dueForecast,
+  type LearnerSettings,
+  meanRetrievability,
+  nextStudyDayStart,
+  type Retention,
+  retrievabilityAt,
+  type SrsState,
+  type StudyDayClock,
+  shiftStudyDayKey,
+  studyDayKey,
+  studyDayStartOfKey,
+} from "@/lib/srs";
+import { type SettingsRow, toLearnerSettings } from "./settings";
+
+const HEATMAP_DAYS = 365;
+const FORECAST_DAYS = 30;
+
+/** The schedule columns of a CardState row, as better-sqlite3 returns them. */
+interface ScheduleColumns {
+  state: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  reps: number | bigint;
+  lapses: number | bigint;
+  learningSteps: number | bigint;
+  scheduledDays: number | bigint;
+  lastReview: string | null;
+}
+
+const SCHEDULE_COLUMNS =
+  "s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses, s.learningSteps, s.scheduledDays, s.lastReview";
+
+/** Introduced cards of live decks: what the queue, the forecast and the recall figures all count. */
+const INTRODUCED_FROM = `FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
+  WHERE s.userId = @userId AND s.state <> 'new' AND c.retired = 0 AND d.retired = 0`;
+
+function toSchedule(row: ScheduleColumns): CardSchedule {
+  return {
+    state: row.state as SrsState,
+    due: parseSqlDate(row.due),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    learningSteps: Number(row.learningSteps),
+    scheduledDays: Number(row.scheduledDays),
+    lastReview: row.lastReview ? parseSqlDate(row.lastReview) : null,
+  };
+}
+
+export function readLearnerSettings(userId: string): LearnerSettings {
+  const row = sqlite()
+    .prepare<[string], SettingsRow>('SELECT * FROM "StudySettings" WHERE userId = ?')
+    .get(userId);
+  return toLearnerSettings(row);
+}
+
+export interface DeckSchedule {
+  cardId: string;
+  deckSlug: string;
+  schedule: CardSchedule;
+}
+
+/** Every introduced card's schedule in one streamed query (20,000 rows parse in a few tens of ms). */
+export function introducedSchedules(userId: string): DeckSchedule[] {
+  const rows = sqlite()
+    .prepare<{ userId: string }, ScheduleColumns & { cardId: string; deckSlug: string }>(
+      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS} ${INTRODUCED_FROM}`,
+    )
+    .all({ userId });
+  return rows.map((row) => ({ cardId: row.cardId, deckSlug: row.deckSlug, schedule: toSchedule(row) }));
+}
+
+/** Mean predicted recall now of each deck's introduced cards (decks without any are absent). */
+export function predictedRecallByDeck(
+  schedules: readonly DeckSchedule[],
+  now: Date,
+  settings: LearnerSettings,
+): Map<string, number | null> {
+  const byDeck = new Map<string, CardSchedule[]>();
+  for (const { deckSlug, schedule } of schedules) {
+    const group = byDeck.get(deckSlug);
+    if (group) group.push(schedule);
+    else byDeck.set(deckSlug, [schedule]);
+  }
+  return new Map(
+    [...byDeck].map(([slug, group]) => [slug, meanRetrievability(group, now, settings)] as const),
+  );
+}
+
+/** Study days `firstKey` onwards with their [start, end) as stored date strings, for SQL range counts. */
+function studyDayWindows(firstKey: string, days: number, clock: StudyDayClock): [string, string, string][] {
+  const keys = Array.from({ length: days + 1 }, (_, i) => shiftStudyDayKey(firstKey, i));
+  const starts = keys.map((key) => sqlDate(studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour)));
+  return keys.slice(0, days).map((key, i) => [key, starts[i] ?? "", starts[i + 1] ?? ""]);
+}
+
+/**
+ * Reviews per study day, counted in SQL: one index range count on (userId, reviewedAt) per day, so
+ * 200,000 logs are never sent to JS. Day boundaries come from lib/srs, so DST and rollover hours match.
+ */
+function reviewsPerStudyDay(userId: string, windows: [string, string, string][]): DayCount[] {
+  const rows = sqlite()
+    .prepare<{ userId: string; windows: string }, { day: string; count: number | bigint }>(
+      `SELECT json_extract(w.value, '$[0]') AS day,
+         (SELECT COUNT(*) FROM "ReviewLog" l WHERE l.userId = @userId
+            AND l.reviewedAt >= json_extract(w.value, '$[1]') AND l.reviewedAt < json_extract(w.value, '$[2]')) AS count
+       FROM json_each(@windows) w ORDER BY w.key`,
+    )
+    .all({ userId, windows: JSON.stringify(windows) });
+  return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
+}
+
+const retention = (answered: number, recalled: number): Retention => ({
+  answered,
+  recalled,
+  rate: answered === 0 ? null : recalled / answered,
+});
+
+/** Consecutive study days with a review, ending today (or yesterday, while today is still open). */
+function currentStreak(days: readonly DayCount[]): number {
+  let end = days.length - 1;
+  if (days[end]?.count === 0) end -= 1;
+  let streak = 0;
+  for (let i = end; i >= 0 && (days[i]?.count ?? 0) > 0; i -= 1) streak += 1;
+  return streak;
+}
+
+export interface DeckRecall {
+  slug: string;
+  title: string;
+  cards: number;
+  introduced: number;
+  /** Mean probability of recall now of the introduced cards; null before the deck is started. */
+  predictedRecall: number | null;
+}
+
+export interface LearnerStats {
+  /** Today's study day key ("YYYY-MM-DD" in the learner's time zone). */
+  today: string;
+  clock: StudyDayClock;
+  /** Reviews on each of the last 365 study days, oldest first, today last. */
+  heatmap: DayCount[];
+  /** True retention over the last 7 and 30 study days (today included): review-state answers not rated Again. */
+  retention: { last7: Retention; last30: Retention };
+  /** Cards falling due on each of the next 30 study days; overdue cards count today. */
+  forecast: DayCount[];
+  decks: DeckRecall[];
+  totals: {
+    introduced: number;
+    reviewsAllTime: number;
+    reviewsToday: number;
+    activeDays: number;
+    /** Consecutive study days with reviews, counted within the heatmap's 365 days. */
+    streak: number;
+    predictedRecall: number | null;
+  };
+}
+
+export async function getLearnerStats(userId: string, now: Date): Promise<LearnerStats> {
+  const db = sqlite();
+  const settings = readLearnerSettings(userId);
+  const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
+  const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
+  const endOfToday = nextStudyDayStart(now, clock.timeZone, clock.dayRolloverHour);
+  const startOf = (daysAgo: number) =>
+    sqlDate(studyDayStartOfKey(shiftStudyDayKey(today, -daysAgo), clock.timeZone, clock.dayRolloverHour));
+
+  const heatmap = reviewsPerStudyDay(
+    userId,
+    studyDayWindows(shiftStudyDayKey(today, 1 - HEATMAP_DAYS), HEATMAP_DAYS, clock),
+  );
+
+  const answers = db
+    .prepare<
+      Record<string, string>,
+      Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | null>
+    >(
+      `SELECT SUM(reviewedAt >= @from7) AS answered7, SUM(reviewedAt >= @from7 AND rating <> 1) AS recalled7,
+         COUNT(*) AS answered30, SUM(rating <> 1) AS recalled30
+       FROM "ReviewLog" WHERE userId = @userId AND stateBefore = 'review' AND reviewedAt >= @from30 AND reviewedAt < @to`,
+    )
+    .get({ userId, from7: startOf(6), from30: startOf(29), to: sqlDate(endOfToday) });
+  const reviewsAllTime = db
+    .prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM "ReviewLog" WHERE userId = ?')
+    .get(userId);
+
+  const schedules = introducedSchedules(userId);
+  const recall = predictedRecallByDeck(schedules, now, settings);
+  const introducedByDeck = new Map<string, number>();
+  for (const { deckSlug } of schedules)
+    introducedByDeck.set(deckSlug, (introducedByDeck.get(deckSlug) ?? 0) + 1);
+  const decks = db
+    .prepare<[], { slug: string; title: string; cards: number }>(
+      `SELECT d.slug, d.title, COUNT(c.id) AS cards
+       FROM "Deck" d LEFT JOIN "Card" c ON c.deckSlug = d.slug AND c.retired = 0
+       WHERE d.retired = 0 GROUP BY d.slug ORDER BY d.position`,
+    )
+    .all()
+    .map((deck) => ({
+      slug: deck.slug,
+      title: deck.title,
+      cards: Number(deck.cards),
+      introduced: introducedByDeck.get(deck.slug) ?? 0,
+      predictedRecall: recall.get(deck.slug) ?? null,
+    }));
+
+  const allSchedules = schedules.map((entry) => entry.schedule);
+  return {
+    today,
+    clock,
+    heatmap,
+    retention: {
+      last7: retention(Number(answers?.answered7 ?? 0), Number(answers?.recalled7 ?? 0)),
+      last30: retention(Number(answers?.answered30 ?? 0), Number(answers?.recalled30 ?? 0)),
+    },
+    forecast: dueForecast(allSchedules, now, clock, FORECAST_DAYS),
+    decks,
+    totals: {
+      introduced: schedules.length,
+      reviewsAllTime: Number(reviewsAllTime?.count ?? 0),
+      reviewsToday: heatmap.at(-1)?.count ?? 0,
+      activeDays: heatmap.filter((day) => day.count > 0).length,
+      streak: currentStreak(heatmap),
+      predictedRecall: meanRetrievability(allSchedules, now, settings),
+    },
+  };
+}
+
+// --- Card table -------------------------------------------------------------------------------
+
+export const CARD_TABLE_COLUMNS = [
+  "front",
+  "deck",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "retrievability",
+  "lapses",
+  "reps",
+] as const;
+export type CardTableSort = (typeof CARD_TABLE_COLUMNS)[number];
+export type SortDirection = "asc" | "desc";
+export const CARD_TABLE_PAGE_SIZE = 50;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** The table's URL parameters; anything unreadable falls back to the default (due date, ascending). */
+export const cardTableQuerySchema = z.object({
+  sort: z.preprocess(first, z.enum(CARD_TABLE_COLUMNS)).catch("due"),
+  direction: z.preprocess(first, z.enum(["asc", "desc"])).catch("asc"),
+  deck: z.preprocess(first, z.string().min(1).max(200).optional()).catch(undefined),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+});
+export type CardTableQuery = z.infer<typeof cardTableQuerySchema>;
+
+// Whitelisted ORDER BY expressions; retrievability is computed in JS (it needs ts-fsrs).
+const ORDER_BY: Record<Exclude<CardTableSort, "retrievability">, string> = {
+  front: "c.front COLLATE NOCASE",
+  deck: "d.title COLLATE NOCASE",
+  state: "CASE s.state WHEN 'learning' THEN 0 WHEN 'relearning' THEN 1 ELSE 2 END",
+  due: "s.due",
+  stability: "s.stability",
+  difficulty: "s.difficulty",
+  lapses: "s.lapses",
+  reps: "s.reps",
+};
+
+export interface CardTableRow {
+  cardId: string;
+  /** The front as plain text, cloze answers hidden, cut to about 80 characters. */
+  front: string;
+  deckSlug: string;
+  deckTitle: string;
+  state: SrsState;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  retrievability: number;
+  lapses: number;
+  reps: number;
+}
+
+export interface CardTable {
+  rows: CardTableRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  sort: CardTableSort;
+  direction: SortDirection;
+  /** The deck filter in effect (an unknown slug is ignored). */
+  deck: string | null;
+  decks: { slug: string; title: string }[];
+  clock: StudyDayClock;
+}
+
+type TableRow = ScheduleColumns & { cardId: string; front: string; deckSlug: string; deckTitle: string };
+
+const CLOZE = /\{\{c\d+::(.*?)(?:::(.*?))?\}\}/g;
+
+/** The front as one line of plain text: cloze deletions shown as their hint (or "[…]"), markdown marks dropped. */
+function frontPreview(front: string, max = 80): string {
+  const plain = front
+    .replace(CLOZE, (_, _answer: string, hint?: string) => `[${hint ?? "…"}]`)
+    .replace(/[*_`#>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
+}
+
+const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d.title AS deckTitle, ${SCHEDULE_COLUMNS}`;
+
+/**
+ * One page of the learner's introduced cards. Sorting by a stored column is an indexed
+ * ORDER BY ... LIMIT 50; sorting by retrievability reads every introduced schedule (no text),
+ * ranks them in JS and then loads the text of the 50 on the page.
+ */
+export async function getCardTable(userId: string, now: Date, query: CardTableQuery): Promise<CardTable> {
+  const db = sqlite();
+  const settings = readLearnerSettings(userId);
+  const recallOf = retrievabilityAt(now, settings);
+  const decks = db
+    .prepare<[], { slug: string; title: string }>(
+      'SELECT slug, title FROM "Deck" WHERE retired = 0 ORDER BY position',
+    )
+    .all();
+  const deck = query.deck && decks.some((d) => d.slug === query.deck) ? query.deck : null;
+  const from = `${INTRODUCED_FROM} AND (@deck IS NULL OR c.deckSlug = @deck)`;
+  const params = { userId, deck };
+  const total = Number(
+    db.prepare<typeof params, { total: number }>(`SELECT COUNT(*) AS total ${from}`).get(params)?.total ?? 0,
+  );
+  const pageCount = Math.max(1, Math.ceil(total / CARD_TABLE_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const offset = (page - 1) * CARD_TABLE_PAGE_SIZE;
+  const direction = query.direction === "desc" ? "DESC" : "ASC";
+
+  let rows: TableRow[];
+  if (query.sort === "retrievability") {
+    const ranked = db
+      .prepare<typeof params, ScheduleColumns & { cardId: string }>(
+        `SELECT s.cardId, ${SCHEDULE_COLUMNS} ${from} ORDER BY d.position, c.position`,
+      )
+      .all(params)
+      .map((row) => ({ cardId: row.cardId, recall: recallOf(toSchedule(row)) }));
+    const sign = direction === "DESC" ? -1 : 1;
+    // Array#sort is stable, so equal recalls keep deck and card order.
+    ranked.sort((a, b) => sign * (a.recall - b.recall));
+    const ids = ranked.slice(offset, offset + CARD_TABLE_PAGE_SIZE).map((entry) => entry.cardId);
+    const byId = new Map(
+      db
+        .prepare<[string, string], TableRow>(
+          `SELECT ${TABLE_COLUMNS} FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+           JOIN "Deck" d ON d.slug = c.deckSlug
+           WHERE s.userId = ? AND s.cardId IN (SELECT value FROM json_each(?))`,
+        )
+        .all(userId, JSON.stringify(ids))
+        .map((row) => [row.cardId, row] as const),
+    );
+    rows = ids.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    rows = db
+      .prepare<typeof params & { limit: number; offset: number }, TableRow>(
+        `SELECT ${TABLE_COLUMNS} ${from}
+         ORDER BY ${ORDER_BY[query.sort]} ${direction}, d.position, c.position LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: CARD_TABLE_PAGE_SIZE, offset });
+  }
+
+  return {
+    rows: rows.map((row) => {
+      const schedule = toSchedule(row);
+      return {
+        cardId: row.cardId,
+        front: frontPreview(row.front),
+        deckSlug: row.deckSlug,
+        deckTitle: row.deckTitle,
+        state: schedule.state,
+        due: schedule.due,
+        stability: schedule.stability,
+        difficulty: schedule.difficulty,
+        retrievability: recallOf(schedule),
+        lapses: schedule.lapses,
+        reps: schedule.reps,
+      };
+    }),
+    total,
+    page,
+    pageCount,
+    sort: query.sort,
+    direction: query.direction,
+    deck,
+    decks,
+    clock: { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour },
+  };
+}
