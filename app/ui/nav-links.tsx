@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/decks", label: "Decks" },
   { href: "/stats", label: "Statistics" },
   { href: "/sources", label: "Sources" },
+  { href: "/settings", label: "Settings" },
   { href: "/account", label: "Account" },
 ];
 

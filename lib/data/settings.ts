@@ -49,3 +49,41 @@ export function toLearnerSettings(row: SettingsRow | null | undefined): LearnerS
 export async function getLearnerSettings(userId: string): Promise<LearnerSettings> {
   return toLearnerSettings(await db.studySettings.findUnique({ where: { userId } }));
 }
+
+export interface StudySettingsView {
+  desiredRetention: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  maximumInterval: number;
+  learningSteps: string[];
+  relearningSteps: string[];
+  timeZone: string;
+  dayRolloverHour: number;
+  quizFeedsSchedule: boolean;
+}
+
+export async function getStudySettings(userId: string): Promise<StudySettingsView> {
+  const row = await db.studySettings.findUnique({ where: { userId } });
+  const settings = toLearnerSettings(row);
+  return {
+    desiredRetention: settings.desiredRetention,
+    newPerDay: settings.newPerDay,
+    maxReviewsPerDay: settings.maxReviewsPerDay,
+    maximumInterval: settings.maximumInterval,
+    learningSteps: settings.learningSteps,
+    relearningSteps: settings.relearningSteps,
+    timeZone: settings.timeZone,
+    dayRolloverHour: settings.dayRolloverHour,
+    quizFeedsSchedule: row?.quizFeedsSchedule ?? true,
+  };
+}
+
+/** Saves validated settings for the learner (the row exists from sign-up; upsert for safety). */
+export async function saveStudySettings(userId: string, settings: StudySettingsView): Promise<void> {
+  const data = {
+    ...settings,
+    learningSteps: JSON.stringify(settings.learningSteps),
+    relearningSteps: JSON.stringify(settings.relearningSteps),
+  };
+  await db.studySettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}

@@ -19,7 +19,9 @@ function asRole(role: string): Role {
   return (ROLES as readonly string[]).includes(role) ? (role as Role) : "learner";
 }
 
-export async function createUser(input: SignUpInput): Promise<AccountUser> {
+export async function createUser(
+  input: Omit<SignUpInput, "timeZone"> & { timeZone?: string },
+): Promise<AccountUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
@@ -28,7 +30,7 @@ export async function createUser(input: SignUpInput): Promise<AccountUser> {
         email: input.email,
         role: input.role,
         passwordHash,
-        settings: { create: {} },
+        settings: { create: input.timeZone ? { timeZone: input.timeZone } : {} },
       },
       select: accountFields,
     });

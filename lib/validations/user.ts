@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/srs/settings";
 
 export const ROLES = ["learner", "trainer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,6 +26,13 @@ export const signUpSchema = z.object({
   email: emailField,
   password: passwordField,
   role: z.enum(ROLES, { error: "Choose whether you are a learner or a trainer." }),
+  /** The browser's time zone, so study days start at the learner's local rollover hour. */
+  timeZone: z
+    .string()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((zone) => (zone && isTimeZone(zone) ? zone : undefined)),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -20,6 +20,7 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     email: formData.get("email"),
     password: formData.get("password"),
     role: formData.get("role"),
+    timeZone: formData.get("timeZone") ?? undefined,
   };
   const values = {
     name: String(raw.name ?? ""),

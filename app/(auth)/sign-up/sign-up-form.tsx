@@ -10,6 +10,8 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<SignUpState, FormData>(signUpAction, null);
   const [signingIn, setSigningIn] = useState(false);
+  const [timeZone, setTimeZone] = useState("");
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   // React resets the form after the action, so the credentials are kept for signing in.
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const errors = state && !state.ok ? state.errors : {};
@@ -88,6 +90,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
           </p>
         )}
       </fieldset>
+      <input type="hidden" name="timeZone" value={timeZone} />
       <div aria-live="polite">{state && !state.ok && <p className="alert error">{state.message}</p>}</div>
       <button type="submit" className="button" disabled={busy} aria-disabled={busy}>
         {busy ? "Creating your account…" : "Create account"}

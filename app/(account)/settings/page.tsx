@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/session";
+import { getStudySettings } from "@/lib/data/settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Study settings" };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser("/settings");
+  const settings = await getStudySettings(user.id);
+  return (
+    <>
+      <h1>Study settings</h1>
+      <p className="muted">How Retain schedules your reviews. Changes apply from your next card.</p>
+      <SettingsForm settings={settings} />
+    </>
+  );
+}

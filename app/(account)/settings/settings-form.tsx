@@ -1,0 +1,148 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { FormField } from "@/app/ui/form-field";
+import type { StudySettingsView } from "@/lib/data/settings";
+import { type SettingsState, saveSettingsAction } from "./actions";
+
+export function SettingsForm({ settings }: { settings: StudySettingsView }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, null);
+  const [retention, setRetention] = useState(settings.desiredRetention);
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [browserZone, setBrowserZone] = useState<string | null>(null);
+  const errors = state && !state.ok ? state.errors : {};
+
+  useEffect(() => {
+    setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }, []);
+
+  return (
+    <form action={action} className="form settings-form" noValidate>
+      <section className="card stack" aria-labelledby="memory-heading">
+        <h2 id="memory-heading">Memory</h2>
+        <div className="field">
+          <label htmlFor="field-desiredRetention">
+            Desired retention: <strong>{Math.round(retention * 100)}%</strong>
+          </label>
+          <input
+            id="field-desiredRetention"
+            name="desiredRetention"
+            type="range"
+            min={0.7}
+            max={0.97}
+            step={0.01}
+            value={retention}
+            onChange={(event) => setRetention(Number(event.target.value))}
+            aria-describedby="retention-hint"
+          />
+          <p id="retention-hint" className="hint">
+            The chance of remembering a card when it comes due. Higher retention means you forget less but
+            review more often: going from 90% to 95% roughly doubles the daily reviews; 80% halves them but
+            you will miss more.
+          </p>
+          {errors.desiredRetention && <p className="field-error">{errors.desiredRetention.join(" ")}</p>}
+        </div>
+        <FormField
+          name="maximumInterval"
+          label="Maximum interval (days)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={36500}
+          defaultValue={settings.maximumInterval}
+          errors={errors.maximumInterval}
+        />
+      </section>
+
+      <section className="card stack" aria-labelledby="limits-heading">
+        <h2 id="limits-heading">Daily limits</h2>
+        <FormField
+          name="newPerDay"
+          label="New cards per day"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue={settings.newPerDay}
+          errors={errors.newPerDay}
+        />
+        <FormField
+          name="maxReviewsPerDay"
+          label="Maximum reviews per day"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue={settings.maxReviewsPerDay}
+          errors={errors.maxReviewsPerDay}
+        />
+        <FormField
+          name="learningSteps"
+          label="Learning steps"
+          hint='Waits before a new card graduates, e.g. "1m 10m".'
+          defaultValue={settings.learningSteps.join(" ")}
+          errors={errors.learningSteps}
+        />
+        <FormField
+          name="relearningSteps"
+          label="Relearning steps"
+          hint='Waits after you forget a card, e.g. "10m".'
+          defaultValue={settings.relearningSteps.join(" ")}
+          errors={errors.relearningSteps}
+        />
+      </section>
+
+      <section className="card stack" aria-labelledby="day-heading">
+        <h2 id="day-heading">Your study day</h2>
+        <FormField
+          name="timeZone"
+          label="Time zone"
+          hint="An IANA name such as Europe/Berlin. Days follow it, daylight saving time included."
+          value={timeZone}
+          onChange={(event) => setTimeZone(event.target.value)}
+          errors={errors.timeZone}
+        />
+        {browserZone && browserZone !== timeZone && (
+          <p className="small">
+            Your browser is set to {browserZone}.{" "}
+            <button type="button" className="button link" onClick={() => setTimeZone(browserZone)}>
+              Use {browserZone}
+            </button>
+          </p>
+        )}
+        <FormField
+          name="dayRolloverHour"
+          label="New day starts at (hour, 0–23)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={23}
+          defaultValue={settings.dayRolloverHour}
+          errors={errors.dayRolloverHour}
+        />
+      </section>
+
+      <section className="card stack" aria-labelledby="quiz-heading">
+        <h2 id="quiz-heading">Quizzes</h2>
+        <label className="choice">
+          <input type="checkbox" name="quizFeedsSchedule" defaultChecked={settings.quizFeedsSchedule} />
+          <span>
+            <strong>Quiz answers update my schedule</strong>
+            <br />
+            <span className="muted small">
+              A wrong answer counts as Again and a right one as Good for the cards the question tests, unless
+              you already reviewed that card today.
+            </span>
+          </span>
+        </label>
+      </section>
+
+      <div aria-live="polite">
+        {state && <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>}
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Saving…" : "Save settings"}
+        </button>
+      </div>
+    </form>
+  );
+}
