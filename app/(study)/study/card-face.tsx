@@ -1,0 +1,94 @@
+import type { Ref } from "react";
+import { EvidenceBadge } from "@/app/ui/evidence-badge";
+import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
+import { parseCloze } from "@/lib/study/cloze";
+import type { StudyCard } from "@/lib/study/session-data";
+
+const isEvidenceLevel = (value: string): value is EvidenceLevel => Object.hasOwn(EVIDENCE_LABELS, value);
+
+/** The front of a card; a cloze deletion shows as "[…]" (or its hint) until the answer is shown. */
+function ClozeText({ text, revealed }: { text: string; revealed: boolean }) {
+  return (
+    <>
+      {parseCloze(text).map((part, i) =>
+        !part.hidden ? (
+          part.text
+        ) : revealed ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+          <mark key={i} className="study-cloze-answer">
+            {part.text}
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+          <span key={i} className="study-cloze-gap">
+            <span aria-hidden="true">[{part.hint ?? "…"}]</span>
+            <span className="visually-hidden">{part.hint ? `blank (${part.hint})` : "blank"}</span>
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function sourceHref(source: StudyCard["sources"][number]): string {
+  const quote = encodeURIComponent(source.quoteId);
+  return `/sources/${encodeURIComponent(source.document)}?q=${quote}#q-${quote}`;
+}
+
+interface CardFaceProps {
+  card: StudyCard;
+  revealed: boolean;
+  /** Shown when the session mixes decks. */
+  showDeck: boolean;
+  /** Focused when the answer appears, so screen readers read it and keyboard users stay on the card. */
+  answerRef: Ref<HTMLElement>;
+}
+
+export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps) {
+  const cloze = card.kind === "cloze";
+  return (
+    <article className="card study-card" aria-labelledby="study-question-heading">
+      <h2 id="study-question-heading" className="visually-hidden">
+        Question
+      </h2>
+      {(card.topic || showDeck) && (
+        <p className="study-card-meta">
+          {showDeck && <span>{card.deckTitle}</span>}
+          {card.topic && <span className="pill">{card.topic}</span>}
+        </p>
+      )}
+      <p className="study-front" id="study-front">
+        {cloze ? <ClozeText text={card.front} revealed={revealed} /> : card.front}
+      </p>
+      {revealed && (
+        <section className="study-back" ref={answerRef} tabIndex={-1} aria-labelledby="study-answer-heading">
+          <h2 id="study-answer-heading" className="visually-hidden">
+            Answer
+          </h2>
+          <p className={cloze ? "study-answer study-answer-extra" : "study-answer"}>{card.back}</p>
+          {isEvidenceLevel(card.evidence) && (
+            <div className="study-evidence">
+              <EvidenceBadge level={card.evidence} explain />
+            </div>
+          )}
+          {card.sources.length > 0 && (
+            <div className="study-sources">
+              <h3 className="study-sources-title">{card.sources.length === 1 ? "Source" : "Sources"}</h3>
+              <ul>
+                {card.sources.map((source) => (
+                  <li key={`${source.document}:${source.quoteId}`}>
+                    <blockquote>{source.quote}</blockquote>
+                    <a href={sourceHref(source)} target="_blank" rel="noopener">
+                      Read it in {source.document}
+                      <span className="visually-hidden"> (opens in a new tab)</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,227 @@
+import {
+  classifyResponse,
+  clearBackoff,
+  enqueueAnswer,
+  markStarted,
+  type NewAnswer,
+  nextRetryAt,
+  type OutboxOp,
+  opId,
+  outboxStoragePrefix,
+  parseOutbox,
+  requestFor,
+  type SendOutcome,
+  type SettleEvent,
+  sendable,
+  serializeOutbox,
+  settle,
+  takeBack,
+} from "@/lib/study/outbox";
+
+export interface SyncSnapshot {
+  /** Answers and undos not yet acknowledged by the server. */
+  pending: number;
+  sending: boolean;
+  problem: null | "offline" | "server" | "auth";
+  /** When the next retry goes, while backing off. */
+  retryAt: number | null;
+}
+
+export const IDLE_SNAPSHOT: SyncSnapshot = { pending: 0, sending: false, problem: null, retryAt: null };
+
+/** Requests at once, across cards (each card still has at most one). */
+const CONCURRENCY = 3;
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null; // Storage disabled (e.g. some private modes): the outbox still works in memory.
+  }
+}
+
+function writeStorage(key: string, ops: readonly OutboxOp[]): void {
+  try {
+    if (ops.length === 0) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, serializeOutbox(ops));
+  } catch {
+    // Full or disabled storage: keep going in memory; the beforeunload warning still protects it.
+  }
+}
+
+async function post(op: OutboxOp): Promise<SendOutcome> {
+  const { path, body } = requestFor(op);
+  try {
+    const response = await fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+      // Lets the last answer finish even if the tab closes right after it.
+      keepalive: true,
+    });
+    const json: unknown = await response.json().catch(() => null);
+    return classifyResponse(response.status, json);
+  } catch {
+    return { kind: "retry", reason: "network" };
+  }
+}
+
+/**
+ * One persistent outbox (per learner and scope), sending in the background. It lives at module
+ * level, not in the component, so answers keep going out after an in-app navigation away.
+ */
+export class OutboxSync {
+  private ops: OutboxOp[];
+  private readonly inFlight = new Set<string>();
+  private problem: SyncSnapshot["problem"] = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private snapshot: SyncSnapshot = IDLE_SNAPSHOT;
+  private started = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: SettleEvent) => void>();
+
+  constructor(private readonly storageKey: string) {
+    this.ops = parseOutbox(readStorage(storageKey));
+    this.refreshSnapshot();
+  }
+
+  get operations(): readonly OutboxOp[] {
+    return this.ops;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SyncSnapshot => this.snapshot;
+
+  onEvent(listener: (event: SettleEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /**
+   * Starts (or, on a later visit to the page, resumes) sending: everything waiting goes at once.
+   * Retries at once when the browser comes back online or the tab regains focus, and asks before
+   * the tab closes while anything is unsent: the engine outlives the page component.
+   */
+  start(): void {
+    if (!this.started) {
+      this.started = true;
+      window.addEventListener("online", this.retryNow);
+      window.addEventListener("focus", this.retryIfStuck);
+      document.addEventListener("visibilitychange", this.retryIfStuck);
+      window.addEventListener("beforeunload", this.warnIfPending);
+    }
+    this.retryNow();
+  }
+
+  enqueue(answer: NewAnswer): void {
+    this.update(enqueueAnswer(this.ops, answer));
+    this.pump();
+  }
+
+  /** See lib/study/outbox `takeBack`: "removed" when the server never heard of the answer. */
+  takeBack(answer: Parameters<typeof takeBack>[2]): "removed" | "queued" {
+    const result = takeBack(this.ops, this.inFlight, answer);
+    this.update(result.ops);
+    this.pump();
+    return result.outcome;
+  }
+
+  retryNow = (): void => {
+    this.problem = null;
+    this.update(clearBackoff(this.ops));
+    this.pump();
+  };
+
+  private warnIfPending = (event: BeforeUnloadEvent): void => {
+    if (this.ops.length === 0) return;
+    event.preventDefault();
+    event.returnValue = "";
+  };
+
+  private retryIfStuck = (): void => {
+    if (document.visibilityState === "visible" && this.problem !== null) this.retryNow();
+  };
+
+  private update(ops: OutboxOp[]): void {
+    this.ops = ops;
+    writeStorage(this.storageKey, ops);
+    this.refreshSnapshot();
+  }
+
+  private refreshSnapshot(): void {
+    const next: SyncSnapshot = {
+      pending: this.ops.length,
+      sending: this.inFlight.size > 0,
+      problem: this.ops.length === 0 && this.problem !== "auth" ? null : this.problem,
+      retryAt: nextRetryAt(this.ops, Date.now()),
+    };
+    const current = this.snapshot;
+    if (
+      next.pending === current.pending &&
+      next.sending === current.sending &&
+      next.problem === current.problem &&
+      next.retryAt === current.retryAt
+    ) {
+      return;
+    }
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private pump(): void {
+    clearTimeout(this.timer);
+    if (!this.started || this.problem === "auth") return;
+    const now = Date.now();
+    for (const op of sendable(this.ops, this.inFlight, now, CONCURRENCY)) void this.send(op);
+    const next = nextRetryAt(this.ops, now);
+    if (next !== null) this.timer = setTimeout(() => this.pump(), next - now);
+  }
+
+  private async send(op: OutboxOp): Promise<void> {
+    const id = opId(op);
+    this.inFlight.add(id);
+    // Counted before the request leaves: from now on the server may have it (see takeBack).
+    this.update(markStarted(this.ops, id));
+    const outcome = await post(op);
+    this.inFlight.delete(id);
+    if (outcome.kind === "auth") this.problem = "auth";
+    else if (outcome.kind === "retry") this.problem = outcome.reason === "network" ? "offline" : "server";
+    else this.problem = null;
+    const { ops, event } = settle(this.ops, id, outcome, Date.now());
+    this.update(ops);
+    if (event) for (const listener of this.eventListeners) listener(event);
+    this.pump();
+  }
+}
+
+const engines = new Map<string, OutboxSync>();
+
+export function outboxSync(storageKey: string): OutboxSync {
+  let engine = engines.get(storageKey);
+  if (!engine) {
+    engine = new OutboxSync(storageKey);
+    engines.set(storageKey, engine);
+  }
+  return engine;
+}
+
+/**
+ * Answers left in this learner's other study scopes (a tab closed while offline) go out too;
+ * idempotency keys make it safe if another tab sends them as well.
+ */
+export function flushOtherOutboxes(userId: string, currentKey: string): void {
+  const prefix = outboxStoragePrefix(userId);
+  let keys: string[] = [];
+  try {
+    keys = Object.keys(window.localStorage).filter((key) => key.startsWith(prefix) && key !== currentKey);
+  } catch {
+    return;
+  }
+  for (const key of keys) outboxSync(key).start();
+}

@@ -1,0 +1,40 @@
+import type { RatingPreview } from "@/lib/srs/scheduler";
+import { REVIEW_RATINGS, type ReviewRating } from "@/lib/srs/types";
+import { spokenInterval } from "@/lib/study/time-words";
+
+const NAMES: Record<ReviewRating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+
+/** Again / Hard / Good / Easy, each with the interval it would give; keys 1–4 do the same. */
+export function RatingButtons({
+  previews,
+  onRate,
+}: {
+  /** Null for the moment before the scheduler has loaded: the buttons show, without intervals. */
+  previews: readonly Pick<RatingPreview, "rating" | "label">[] | null;
+  onRate: (rating: ReviewRating) => void;
+}) {
+  const shown = previews ?? REVIEW_RATINGS.map((rating) => ({ rating, label: "" }));
+  return (
+    <fieldset className="study-ratings">
+      <legend className="visually-hidden">How well did you remember? Keys 1 to 4.</legend>
+      {shown.map(({ rating, label }) => (
+        <button
+          key={rating}
+          type="button"
+          className={`study-rate study-rate-${NAMES[rating].toLowerCase()}`}
+          aria-keyshortcuts={String(rating)}
+          onClick={() => onRate(rating)}
+        >
+          <span className="study-rate-name">{NAMES[rating]}</span>
+          <span className="study-rate-interval" aria-hidden="true">
+            {label || "\u00a0"}
+          </span>
+          {label && <span className="visually-hidden">, next in {spokenInterval(label)}</span>}
+          <span className="study-rate-key" aria-hidden="true">
+            <kbd>{rating}</kbd>
+          </span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import type { Ref } from "react";
+import type { SessionSummary as Summary } from "@/lib/study/session-queue";
+import { describeDue, formatCountdown, formatDuration } from "@/lib/study/time-words";
+import { useNow } from "./use-now";
+
+interface ScopeLinks {
+  deck: string | null;
+  title: string;
+}
+
+function BackLinks({ scope }: { scope: ScopeLinks }) {
+  return (
+    <div className="row study-panel-links">
+      <Link href="/dashboard" className="button">
+        Back to dashboard
+      </Link>
+      <Link href={scope.deck ? `/decks/${scope.deck}` : "/decks"} className="button secondary">
+        {scope.deck ? `Open ${scope.title}` : "All decks"}
+      </Link>
+    </div>
+  );
+}
+
+/** Nothing is due and no learning card is pending: say so, and when to come back. */
+export function NothingDue({
+  scope,
+  nextDayStart,
+  headingRef,
+}: {
+  scope: ScopeLinks;
+  nextDayStart: number;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
+  const now = useNow(60_000);
+  return (
+    <section className="card study-panel" aria-labelledby="study-panel-heading">
+      <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
+        Nothing due right now
+      </h2>
+      <p>
+        You are up to date with {scope.deck ? scope.title : "all decks"}. New cards and reviews arrive with
+        the next study day{now === null ? "" : `, ${describeDue(nextDayStart, now)}`}.
+      </p>
+      <BackLinks scope={scope} />
+    </section>
+  );
+}
+
+/** Only learning cards are left, and none is due yet: a countdown, or study ahead, or stop here. */
+export function WaitingPanel({
+  nextDue,
+  waiting,
+  onStudyAhead,
+  onEnd,
+  headingRef,
+}: {
+  nextDue: number;
+  waiting: number;
+  onStudyAhead: () => void;
+  onEnd: () => void;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
+  const now = useNow(1000);
+  return (
+    <section className="card study-panel" aria-labelledby="study-panel-heading">
+      <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
+        Next card in{" "}
+        <span role="timer" className="study-countdown">
+          {now === null ? "a moment" : formatCountdown(nextDue - now)}
+        </span>
+      </h2>
+      <p className="muted">
+        {waiting === 1 ? "A card you are learning comes" : `${waiting} cards you are learning come`} back when
+        their step is up. Stay here, or study ahead now.
+      </p>
+      <div className="row study-panel-links">
+        <button type="button" className="button" onClick={onStudyAhead}>
+          Study it now
+        </button>
+        <button type="button" className="button secondary" onClick={onEnd}>
+          End session
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function SessionSummary({
+  summary,
+  scope,
+  finished,
+  headingRef,
+}: {
+  summary: Summary;
+  scope: ScopeLinks;
+  /** False when the learner ended with learning cards still pending. */
+  finished: boolean;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
+  const now = useNow(60_000);
+  const againRate = summary.answers ? Math.round((summary.again / summary.answers) * 100) : 0;
+  return (
+    <section className="card study-panel" aria-labelledby="study-panel-heading">
+      <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
+        {finished ? "Session complete" : "Session ended"}
+      </h2>
+      <dl className="study-stats">
+        <div>
+          <dt>Cards studied</dt>
+          <dd>{summary.cards}</dd>
+        </div>
+        <div>
+          <dt>Again rate</dt>
+          <dd>
+            {againRate}%{" "}
+            <span className="muted small">
+              ({summary.again} of {summary.answers} {summary.answers === 1 ? "answer" : "answers"})
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Time spent</dt>
+          <dd>{formatDuration(summary.timeMs)}</dd>
+        </div>
+      </dl>
+      {summary.nextDue !== null && now !== null && (
+        <p>Your next review of these cards is due {describeDue(summary.nextDue, now)}.</p>
+      )}
+      <BackLinks scope={scope} />
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { scopeTitle, studyPath } from "@/lib/study/scope";
+import { fromWire, type StudySessionData } from "@/lib/study/session-data";
+import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
+import { CardFace } from "./card-face";
+import { RatingButtons } from "./rating-buttons";
+import { NothingDue, SessionSummary, WaitingPanel } from "./session-panels";
+import { StudyTopBar } from "./study-top-bar";
+import { useStudyKeys } from "./use-study-keys";
+import { useStudyQueue } from "./use-study-queue";
+
+export function StudySession({ data }: { data: StudySessionData }) {
+  const { state, sync, notice, actions, scheduler } = useStudyQueue(data);
+  const [ended, setEnded] = useState(false);
+  const phase = ended ? "ended" : phaseOf(state);
+  const card = phase === "studying" && state.current !== null ? state.cards[state.current] : undefined;
+  const { revealed, current, shownAt } = state;
+
+  const previews = useMemo(() => {
+    if (!card || !revealed || !scheduler) return null;
+    // What each button gives if pressed now; the same rate() call as the answer itself.
+    const now = new Date(Math.max(Date.now(), card.schedule.lastReview ?? 0));
+    return scheduler.previewRatings(
+      fromWire(card.schedule),
+      now,
+      state.settings,
+      `${state.userId}:${card.cardId}`,
+    );
+  }, [card, revealed, scheduler, state.settings, state.userId]);
+
+  const undo = () => {
+    setEnded(false);
+    actions.undo();
+  };
+  useStudyKeys({
+    revealed: revealed && phase === "studying",
+    onReveal: actions.reveal,
+    onRate: actions.rate,
+    onUndo: undo,
+  });
+
+  // Keyboard and screen-reader users always land on what comes next: the button, the answer, the panel.
+  const showAnswerRef = useRef<HTMLButtonElement>(null);
+  const answerRef = useRef<HTMLElement>(null);
+  const panelHeadingRef = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever another card (or side) is shown
+  useEffect(() => {
+    if (phase !== "studying") panelHeadingRef.current?.focus();
+    else if (revealed) answerRef.current?.focus();
+    else showAnswerRef.current?.focus();
+  }, [phase, revealed, current, shownAt]);
+
+  const title = scopeTitle(data.scope);
+  const scope = { deck: data.scope.deck, title };
+  const nextDue = nextUpcomingDue(state);
+  return (
+    <div className="study">
+      <StudyTopBar
+        title={title}
+        counts={remaining(state)}
+        sync={sync}
+        signInHref={`/sign-in?callbackUrl=${encodeURIComponent(studyPath(data.scope))}`}
+        canUndo={state.history.length > 0}
+        onUndo={undo}
+        onRetry={actions.retryNow}
+      />
+      {notice && (
+        <div className="alert study-notice" role="status">
+          <p>{notice}</p>
+          <button type="button" className="button link" onClick={actions.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {card && (
+        <>
+          <CardFace
+            card={card}
+            revealed={revealed}
+            showDeck={data.scope.deck === null}
+            answerRef={answerRef}
+          />
+          <div className="study-actions">
+            {revealed ? (
+              <RatingButtons previews={previews} onRate={actions.rate} />
+            ) : (
+              <button
+                ref={showAnswerRef}
+                type="button"
+                className="button study-show"
+                aria-keyshortcuts="Space Enter"
+                aria-describedby="study-front"
+                onClick={actions.reveal}
+              >
+                Show answer
+                <span className="study-key" aria-hidden="true">
+                  <kbd>Space</kbd>
+                </span>
+              </button>
+            )}
+          </div>
+          <p className="study-hint muted small">
+            <kbd>Space</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Ctrl</kbd>+<kbd>Z</kbd>{" "}
+            undoes
+          </p>
+        </>
+      )}
+      {phase === "waiting" && nextDue !== null && (
+        <WaitingPanel
+          nextDue={nextDue}
+          waiting={state.upcoming.length}
+          onStudyAhead={actions.studyAhead}
+          onEnd={() => setEnded(true)}
+          headingRef={panelHeadingRef}
+        />
+      )}
+      {(phase === "done" || phase === "ended") && (
+        <SessionSummary
+          summary={summarize(state)}
+          scope={scope}
+          finished={phase === "done"}
+          headingRef={panelHeadingRef}
+        />
+      )}
+      {phase === "nothing-due" && (
+        <NothingDue scope={scope} nextDayStart={state.dayEnd} headingRef={panelHeadingRef} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { SyncSnapshot } from "./outbox-sync";
+
+const answers = (n: number) => `${n} ${n === 1 ? "answer" : "answers"}`;
+
+/** Whether answers reached the server. Polite: it never interrupts the card being read. */
+export function SyncStatus({
+  sync,
+  signInHref,
+  onRetry,
+}: {
+  sync: SyncSnapshot;
+  signInHref: string;
+  onRetry: () => void;
+}) {
+  let text: string;
+  let tone = "ok";
+  if (sync.pending === 0) {
+    text = "All answers saved";
+  } else if (sync.problem === "auth") {
+    text = `Signed out — ${answers(sync.pending)} waiting.`;
+    tone = "error";
+  } else if (sync.problem === "offline") {
+    text = `Offline — ${answers(sync.pending)} waiting`;
+    tone = "warn";
+  } else if (sync.problem === "server") {
+    text = `Could not save ${answers(sync.pending)} — retrying`;
+    tone = "error";
+  } else {
+    text = `Saving ${sync.pending}…`;
+    tone = "busy";
+  }
+  return (
+    <div className="study-sync" data-tone={tone}>
+      <p role="status" aria-live="polite" aria-atomic="true">
+        <span className="study-sync-dot" aria-hidden="true" />
+        {text}
+      </p>
+      {sync.pending > 0 && sync.problem === "auth" && (
+        <Link href={signInHref} className="study-sync-action">
+          Sign in again
+        </Link>
+      )}
+      {sync.pending > 0 && (sync.problem === "offline" || sync.problem === "server") && (
+        <button type="button" className="button link study-sync-action" onClick={onRetry}>
+          Retry now
+        </button>
+      )}
+    </div>
+  );
+}

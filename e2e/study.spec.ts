@@ -1,0 +1,125 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** The study page, read the way a learner sees it. */
+function studyPage(page: Page) {
+  const counts = page.getByRole("list", { name: "Cards left" });
+  const count = async (label: "new" | "learning" | "review") => {
+    const text = await counts.getByRole("listitem").filter({ hasText: label }).textContent();
+    return Number(/\d+/.exec(text ?? "")?.[0]);
+  };
+  return {
+    showAnswer: page.getByRole("button", { name: "Show answer" }),
+    answer: page.getByRole("region", { name: "Answer" }),
+    front: page.getByRole("article", { name: "Question" }).locator("#study-front"),
+    sync: page.getByRole("status").filter({ hasText: /saved|Saving|waiting|retrying/ }),
+    count,
+  };
+}
+
+test("a learner studies by keyboard, undoes an answer, and finds everything saved after a reload", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  await page.goto("/study?deck=mk4-vs-mk7");
+  const study = studyPage(page);
+  // Focus lands on "Show answer" once the page is interactive.
+  await expect(study.showAnswer).toBeFocused();
+  const newAtStart = await study.count("new");
+  expect(newAtStart).toBeGreaterThanOrEqual(5);
+  expect(await study.count("learning")).toBe(0);
+
+  // Good, Easy, Hard, Good, Easy: three cards go to learning (minutes away), two straight to review.
+  const fronts: string[] = [];
+  for (const key of ["3", "4", "2", "3", "4"]) {
+    await expect(study.showAnswer).toBeFocused();
+    fronts.push((await study.front.textContent()) ?? "");
+    await page.keyboard.press("Space");
+    await expect(study.answer).toBeFocused();
+    // The buttons name their intervals once the scheduler has loaded.
+    await expect(page.getByRole("button", { name: /^Good.*next in/ })).toBeVisible();
+    await page.keyboard.press(key);
+  }
+  await expect(study.showAnswer).toBeFocused();
+  expect(await study.count("new")).toBe(newAtStart - 5);
+  expect(await study.count("learning")).toBe(3);
+
+  // Undo takes back the fifth answer: that card is on show again.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(study.front).toHaveText(fronts[4] ?? "");
+  expect(await study.count("new")).toBe(newAtStart - 4);
+  await expect(study.sync).toHaveText("All answers saved");
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("retain:study-outbox"))),
+  ).toEqual([]);
+
+  // The server has exactly what the page showed: four answers, the undone card new again.
+  await page.reload();
+  await expect(study.showAnswer).toBeFocused();
+  await expect(study.front).toHaveText(fronts[4] ?? "");
+  expect(await study.count("new")).toBe(newAtStart - 4);
+  expect(await study.count("learning")).toBe(3);
+
+  // The rated cards do not come back as new.
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: /^Easy.*next in/ })).toBeVisible();
+  await page.keyboard.press("4");
+  await expect(study.showAnswer).toBeFocused();
+  expect(fronts.slice(0, 4)).not.toContain(await study.front.textContent());
+  await expect(study.sync).toHaveText("All answers saved");
+});
+
+test("answers given while the server is unreachable survive a reload and are sent later", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  await page.goto("/study?deck=mk4-vs-mk7");
+  const study = studyPage(page);
+  await expect(study.showAnswer).toBeFocused();
+  const newAtStart = await study.count("new");
+
+  // Every answer fails as if the network were down.
+  await page.route("**/api/reviews", (route) => route.abort("internetdisconnected"));
+  const fronts: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await expect(study.showAnswer).toBeFocused();
+    fronts.push((await study.front.textContent()) ?? "");
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("button", { name: /^Easy.*next in/ })).toBeVisible();
+    await page.keyboard.press("4");
+  }
+  await expect(study.sync).toHaveText("Offline — 2 answers waiting");
+
+  // Leaving asks first; after the reload the answers are re-applied from the outbox.
+  let warned = false;
+  page.once("dialog", async (dialog) => {
+    warned = dialog.type() === "beforeunload";
+    await dialog.accept();
+  });
+  await page.reload();
+  await expect(study.showAnswer).toBeFocused();
+  expect(warned).toBe(true);
+  expect(fronts).not.toContain(await study.front.textContent());
+  expect(await study.count("new")).toBe(newAtStart - 2);
+
+  // Back online: the outbox empties and the server has both answers.
+  await page.unroute("**/api/reviews");
+  await expect(study.sync).toHaveText("All answers saved", { timeout: 40_000 });
+  await page.reload();
+  await expect(study.showAnswer).toBeFocused();
+  expect(await study.count("new")).toBe(newAtStart - 2);
+  expect(fronts).not.toContain(await study.front.textContent());
+});
+
+test("an unknown deck is a 404", async ({ page, account }) => {
+  await account.signUp("learner");
+  const response = await page.goto("/study?deck=no-such-deck");
+  expect(response?.status()).toBe(404);
+});
+
+test("signed out, the study page sends the learner to sign in and back", async ({ page }) => {
+  await page.goto("/study?deck=mk4-vs-mk7");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstudy%3Fdeck%3Dmk4-vs-mk7/);
+});

@@ -1,0 +1,363 @@
+import type { rate, SchedulerSettings } from "@/lib/srs/scheduler";
+import { nextStudyDayStart } from "@/lib/srs/study-day";
+import type { ReviewRating } from "@/lib/srs/types";
+import type { CardSnapshot, NewAnswer, OutboxOp } from "./outbox";
+import { fromWire, type StudyCard, type StudySessionData, toWire, type WireSchedule } from "./session-data";
+
+/**
+ * The study session's queue, as pure transitions: the card on show, the cards due after it,
+ * the learning cards that come back later in the session, and the answers given (for undo and
+ * the summary). Time is always a parameter (epoch ms).
+ */
+
+/**
+ * lib/srs/scheduler's `rate`, passed in rather than imported so the study page can load ts-fsrs
+ * after its first paint (it is needed only once the first answer is shown).
+ */
+export type RateFn = typeof rate;
+
+export interface AnswerRecord {
+  key: string;
+  cardId: string;
+  rating: ReviewRating;
+  answeredAt: number;
+  durationMs: number;
+  before: CardSnapshot;
+}
+
+export interface StudyQueueState {
+  userId: string;
+  settings: SchedulerSettings;
+  /** Learning cards due before this instant (the next study day) come back in this session. */
+  dayEnd: number;
+  /** Every card the session knows, with its latest local schedule and the version to send next. */
+  cards: Readonly<Record<string, StudyCard>>;
+  /** The card on show, or null when nothing is due right now. */
+  current: string | null;
+  revealed: boolean;
+  /** When the current card's front was shown. */
+  shownAt: number;
+  /** Due now, in the order they will be shown after the current card. */
+  due: readonly string[];
+  /** (Re)learning cards not due yet, earliest first. */
+  upcoming: readonly string[];
+  /** This session's answers, oldest first. */
+  history: readonly AnswerRecord[];
+}
+
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+
+const isLearning = (schedule: WireSchedule) =>
+  schedule.state === "learning" || schedule.state === "relearning";
+const without = (ids: readonly string[], id: string) => ids.filter((other) => other !== id);
+
+function insertUpcoming(state: StudyQueueState, upcoming: readonly string[], id: string): string[] {
+  const due = state.cards[id]?.schedule.due ?? 0;
+  const at = upcoming.findIndex((other) => (state.cards[other]?.schedule.due ?? 0) > due);
+  return at === -1 ? [...upcoming, id] : [...upcoming.slice(0, at), id, ...upcoming.slice(at)];
+}
+
+/** Due learning cards go before due reviews and new cards (as in Anki), earliest first. */
+function insertDueLearning(state: StudyQueueState, dueIds: readonly string[], id: string): string[] {
+  const due = state.cards[id]?.schedule.due ?? 0;
+  const at = dueIds.findIndex((other) => {
+    const schedule = state.cards[other]?.schedule;
+    return !schedule || !isLearning(schedule) || schedule.due > due;
+  });
+  return at === -1 ? [...dueIds, id] : [...dueIds.slice(0, at), id, ...dueIds.slice(at)];
+}
+
+/**
+ * Puts a card (not the one on show) where its schedule says: a (re)learning card due in this
+ * study day waits in `upcoming` (or joins `due` if its time has come); anything else leaves the
+ * session. With `admit` false, a card that is not queued anywhere stays out.
+ */
+function place(state: StudyQueueState, id: string, now: number, admit: boolean): StudyQueueState {
+  const card = state.cards[id];
+  const queued = state.due.includes(id) || state.upcoming.includes(id);
+  const rest = { due: without(state.due, id), upcoming: without(state.upcoming, id) };
+  if (!card || (!admit && !queued)) return { ...state, ...rest };
+  const { schedule } = card;
+  if (!isLearning(schedule)) {
+    // A new or review card keeps its place if it is still queued for today (e.g. a 409 refresh).
+    const stillDue = schedule.state === "new" || schedule.due < state.dayEnd;
+    return state.due.includes(id) && stillDue ? state : { ...state, ...rest };
+  }
+  if (schedule.due >= state.dayEnd) return { ...state, ...rest };
+  if (schedule.due <= now) return { ...state, ...rest, due: insertDueLearning(state, rest.due, id) };
+  return { ...state, ...rest, upcoming: insertUpcoming(state, rest.upcoming, id) };
+}
+
+/** Moves learning cards whose time has come into `due`, and shows the next card if none is on show. */
+export function promoteDue(state: StudyQueueState, now: number): StudyQueueState {
+  let next = state;
+  while (next.upcoming.length > 0) {
+    const id = next.upcoming[0] as string;
+    if ((next.cards[id]?.schedule.due ?? 0) > now) break;
+    next = { ...next, upcoming: next.upcoming.slice(1), due: insertDueLearning(next, next.due, id) };
+  }
+  if (next.current === null && next.due.length > 0) {
+    next = { ...next, current: next.due[0] as string, due: next.due.slice(1), revealed: false, shownAt: now };
+  }
+  return next;
+}
+
+export function startSession(data: StudySessionData, now: number): StudyQueueState {
+  const cards: Record<string, StudyCard> = {};
+  for (const card of [...data.cards, ...data.upcomingLearning]) cards[card.cardId] = card;
+  const { timeZone, dayRolloverHour, ...settings } = data.settings;
+  let state: StudyQueueState = {
+    userId: data.userId,
+    settings,
+    dayEnd: nextStudyDayStart(new Date(now), timeZone, dayRolloverHour).getTime(),
+    cards,
+    current: null,
+    revealed: false,
+    shownAt: now,
+    due: data.cards.map((card) => card.cardId),
+    upcoming: [],
+    history: [],
+  };
+  for (const card of data.upcomingLearning) state = place(state, card.cardId, now, true);
+  return promoteDue(state, now);
+}
+
+export function reveal(state: StudyQueueState): StudyQueueState {
+  return state.current === null || state.revealed ? state : { ...state, revealed: true };
+}
+
+/** Schedules a card locally exactly as the server will (same `rate`, inputs and fuzz seed). */
+function rateCard(
+  rate: RateFn,
+  state: StudyQueueState,
+  card: StudyCard,
+  rating: ReviewRating,
+  answeredAt: number,
+) {
+  // The server never dates an answer before the card's last review; neither do we.
+  const at = Math.max(answeredAt, card.schedule.lastReview ?? 0);
+  const { next } = rate(
+    fromWire(card.schedule),
+    rating,
+    new Date(at),
+    state.settings,
+    `${state.userId}:${card.cardId}`,
+  );
+  return { at, card: { ...card, schedule: toWire(next), version: card.version + 1 } };
+}
+
+/**
+ * Rates the card on show: schedules it locally, queues it again if it comes back in this session,
+ * and shows the next card. Returns the answer for the outbox.
+ */
+export function rateCurrent(
+  state: StudyQueueState,
+  rating: ReviewRating,
+  now: number,
+  key: string,
+  rate: RateFn,
+): { state: StudyQueueState; answer: NewAnswer } | null {
+  const card = state.current === null ? undefined : state.cards[state.current];
+  if (!card) return null;
+  const before = { schedule: card.schedule, version: card.version };
+  const rated = rateCard(rate, state, card, rating, now);
+  const durationMs = Math.round(Math.min(MAX_DURATION_MS, Math.max(0, now - state.shownAt)));
+  const answer = { key, cardId: card.cardId, rating, answeredAt: rated.at, durationMs, before };
+  let next: StudyQueueState = {
+    ...state,
+    cards: { ...state.cards, [card.cardId]: rated.card },
+    current: null,
+    revealed: false,
+    history: [...state.history, answer],
+  };
+  next = place(next, card.cardId, now, true);
+  return { state: promoteDue(next, now), answer };
+}
+
+/**
+ * Takes back the last answer: the card returns to its exact previous schedule and is shown again,
+ * and the card that was on show goes back to the front of the queue. `serverUndo` says the server
+ * will record the answer and then its undo (two version steps); otherwise it never hears of it.
+ */
+export function undoLast(state: StudyQueueState, now: number, serverUndo: boolean): StudyQueueState {
+  const last = state.history.at(-1);
+  const card = last ? state.cards[last.cardId] : undefined;
+  if (!last || !card) return state;
+  const restored: StudyCard = {
+    ...card,
+    schedule: last.before.schedule,
+    version: last.before.version + (serverUndo ? 2 : 0),
+  };
+  const due = without(state.due, card.cardId);
+  return {
+    ...state,
+    cards: { ...state.cards, [card.cardId]: restored },
+    current: card.cardId,
+    revealed: false,
+    shownAt: now,
+    due: state.current !== null && state.current !== card.cardId ? [state.current, ...due] : due,
+    upcoming: without(state.upcoming, card.cardId),
+    history: state.history.slice(0, -1),
+  };
+}
+
+/** "Study it now": shows the next learning card before its time (as Anki's learn-ahead does). */
+export function studyAhead(state: StudyQueueState, now: number): StudyQueueState {
+  const [first, ...rest] = state.upcoming;
+  if (state.current !== null || first === undefined) return state;
+  return promoteDue({ ...state, upcoming: rest, due: [first, ...state.due] }, now);
+}
+
+/** Replaces the local copy of a card with the server's; the card on show stays on show. */
+export function applyServerState(
+  state: StudyQueueState,
+  update: { cardId: string; schedule: WireSchedule; version: number },
+  now: number,
+  options: { admit: boolean; forgetKeys?: readonly string[] },
+): StudyQueueState {
+  const forget = new Set(options.forgetKeys ?? []);
+  const history = forget.size ? state.history.filter((entry) => !forget.has(entry.key)) : state.history;
+  const card = state.cards[update.cardId];
+  if (!card) return history === state.history ? state : { ...state, history };
+  const next: StudyQueueState = {
+    ...state,
+    history,
+    cards: {
+      ...state.cards,
+      [update.cardId]: { ...card, schedule: update.schedule, version: update.version },
+    },
+  };
+  if (next.current === update.cardId) return next;
+  return promoteDue(place(next, update.cardId, now, options.admit), now);
+}
+
+/** Forgets answers the server refused, so undo never reaches for them. */
+export function forgetAnswers(state: StudyQueueState, keys: readonly string[]): StudyQueueState {
+  const forget = new Set(keys);
+  return { ...state, history: state.history.filter((entry) => !forget.has(entry.key)) };
+}
+
+/**
+ * After a reload: re-applies the answers and undos still in the outbox to the server's cards.
+ * An answer whose expected version matches the card is rated again locally; one the server already
+ * has (version one ahead) is only remembered for undo; any other is left for the server to refuse.
+ */
+export function resumeSession(
+  state: StudyQueueState,
+  ops: readonly OutboxOp[],
+  now: number,
+  rate: RateFn,
+): StudyQueueState {
+  if (ops.length === 0) return state;
+  let next: StudyQueueState = {
+    ...state,
+    current: null,
+    revealed: false,
+    due: state.current === null ? state.due : [state.current, ...state.due],
+  };
+  for (const op of ops) {
+    const card = next.cards[op.cardId];
+    if (!card) continue;
+    if (op.type === "answer") {
+      // Idempotent: resuming twice (React's development double effects) changes nothing.
+      if (next.history.some((entry) => entry.key === op.key)) continue;
+      const record: AnswerRecord = {
+        key: op.key,
+        cardId: op.cardId,
+        rating: op.rating,
+        answeredAt: op.answeredAt,
+        durationMs: op.durationMs,
+        before: op.before,
+      };
+      if (card.version === op.expectedVersion) {
+        const rated = rateCard(rate, next, card, op.rating, op.answeredAt);
+        next = {
+          ...next,
+          cards: { ...next.cards, [card.cardId]: rated.card },
+          history: [...next.history, record],
+        };
+        next = place(next, card.cardId, now, true);
+      } else if (card.version === op.expectedVersion + 1) {
+        next = { ...next, history: [...next.history, record] };
+      }
+    } else {
+      const answeredVersion = op.before.version + 1;
+      const history = next.history.filter((entry) => entry.key !== op.key);
+      if (card.version === answeredVersion) {
+        const restored = { ...card, schedule: op.before.schedule, version: answeredVersion + 1 };
+        next = {
+          ...next,
+          history,
+          cards: { ...next.cards, [card.cardId]: restored },
+          due: [card.cardId, ...without(next.due, card.cardId)],
+          upcoming: without(next.upcoming, card.cardId),
+        };
+      } else {
+        next = { ...next, history };
+      }
+    }
+  }
+  return promoteDue(next, now);
+}
+
+export interface RemainingCounts {
+  learning: number;
+  review: number;
+  new: number;
+}
+
+/** Cards left in this session, the one on show included (as Anki counts them). */
+export function remaining(state: StudyQueueState): RemainingCounts {
+  const counts: RemainingCounts = { learning: state.upcoming.length, review: 0, new: 0 };
+  const shown = state.current === null ? state.due : [state.current, ...state.due];
+  for (const id of shown) {
+    const schedule = state.cards[id]?.schedule;
+    if (!schedule) continue;
+    if (isLearning(schedule)) counts.learning++;
+    else if (schedule.state === "review") counts.review++;
+    else counts.new++;
+  }
+  return counts;
+}
+
+/** When the next learning card comes back, or null when none is waiting. */
+export function nextUpcomingDue(state: StudyQueueState): number | null {
+  const first = state.upcoming[0];
+  return first === undefined ? null : (state.cards[first]?.schedule.due ?? null);
+}
+
+export type SessionPhase = "studying" | "waiting" | "done" | "nothing-due";
+
+export function phaseOf(state: StudyQueueState): SessionPhase {
+  if (state.current !== null) return "studying";
+  if (state.upcoming.length > 0) return "waiting";
+  return state.history.length > 0 ? "done" : "nothing-due";
+}
+
+/** Anki's cap on one answer's time, so a card left open over lunch does not count as study. */
+const COUNTED_ANSWER_MS = 60_000;
+
+export interface SessionSummary {
+  answers: number;
+  cards: number;
+  again: number;
+  timeMs: number;
+  /** The earliest due among the cards answered in this session, or null. */
+  nextDue: number | null;
+}
+
+export function summarize(state: StudyQueueState): SessionSummary {
+  const ids = new Set(state.history.map((entry) => entry.cardId));
+  let nextDue: number | null = null;
+  for (const id of ids) {
+    const due = state.cards[id]?.schedule.due;
+    if (due !== undefined && (nextDue === null || due < nextDue)) nextDue = due;
+  }
+  return {
+    answers: state.history.length,
+    cards: ids.size,
+    again: state.history.filter((entry) => entry.rating === 1).length,
+    timeMs: state.history.reduce((sum, entry) => sum + Math.min(entry.durationMs, COUNTED_ANSWER_MS), 0),
+    nextDue,
+  };
+}
