@@ -1,4 +1,4 @@
-import { EVIDENCE_LEVELS, type EvidenceLevel } from "@/lib/content/schema";
+import { EVIDENCE_LEVELS, type EvidenceLevel } from "@/lib/content/evidence";
 
 /**
  * How evidence levels are shown to learners. Pure data, shared by server and client components.

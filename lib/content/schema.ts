@@ -1,20 +1,9 @@
 import { z } from "zod";
+import { EVIDENCE_LEVELS } from "./evidence";
 
-/**
- * The fixed evidence vocabulary. Every card and quiz item carries exactly one.
- * Order runs from strongest human evidence to background facts.
- */
-export const EVIDENCE_LEVELS = [
-  "meta-analysis",
-  "human-rct",
-  "human-study",
-  "animal",
-  "in-vitro",
-  "mechanism",
-  "background",
-] as const;
+export { EVIDENCE_LEVELS, type EvidenceLevel } from "./evidence";
+
 export const evidenceLevel = z.enum(EVIDENCE_LEVELS);
-export type EvidenceLevel = z.infer<typeof evidenceLevel>;
 
 export const SOURCE_KINDS = ["article", "blog", "journal-abstract", "study-list"] as const;
 

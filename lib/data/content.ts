@@ -44,11 +44,18 @@ export async function listDecksWithEvidence(): Promise<DeckWithEvidence[]> {
         title: true,
         description: true,
         _count: {
-          select: { cards: { where: { retired: false } }, quizItems: { where: { retired: false } } },
+          select: {
+            cards: { where: { retired: false, kind: { not: "reverse" } } },
+            quizItems: { where: { retired: false } },
+          },
         },
       },
     }),
-    db.card.groupBy({ by: ["deckSlug", "evidence"], where: { retired: false }, _count: { _all: true } }),
+    db.card.groupBy({
+      by: ["deckSlug", "evidence"],
+      where: { retired: false, kind: { not: "reverse" } },
+      _count: { _all: true },
+    }),
   ]);
   const byDeck = new Map<string, EvidenceCounts>();
   for (const row of mix) {
@@ -98,7 +105,8 @@ export const getDeck = cache(async (slug: string): Promise<DeckDetail | null> =>
       title: true,
       description: true,
       cards: {
-        where: { retired: false },
+        // A reversed card's mirror is a study copy, not a card of its own to list.
+        where: { retired: false, kind: { not: "reverse" } },
         orderBy: { position: "asc" },
         select: { id: true, kind: true, front: true, back: true, evidence: true, topic: true, sources: true },
       },

@@ -224,7 +224,9 @@ export function undoReview(userId: string, idempotencyKey: string, now: Date): C
       .get(userId, log.cardId);
     const current = toView(log.cardId, q.findState.get(userId, log.cardId), now);
     if (latest?.idempotencyKey !== idempotencyKey) {
-      throw new ConflictError("Only the latest answer of a card can be undone.");
+      const conflict = new ConflictError("Only the latest answer of a card can be undone.");
+      conflict.details = { current: { ...current, schedule: toWire(current.schedule) } };
+      throw conflict;
     }
     const previous = undo(current.schedule, {
       rating: Number(log.rating) as ReviewRating,

@@ -192,6 +192,12 @@ function loadCardContent(ids: string[]): Map<string, Omit<StudyCard, "schedule" 
   const result = new Map<string, Omit<StudyCard, "schedule" | "version">>();
   if (ids.length === 0) return result;
   const db = sqlite();
+  const titles = new Map(
+    db
+      .prepare<[], { slug: string; title: string }>('SELECT slug, title FROM "Document"')
+      .all()
+      .map((d) => [d.slug, d.title]),
+  );
   // Chunked: SQLite caps the number of bound parameters per statement.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
@@ -211,7 +217,12 @@ function loadCardContent(ids: string[]): Map<string, Omit<StudyCard, "schedule" 
         back: row.back,
         evidence: row.evidence,
         topic: row.topic,
-        sources: JSON.parse(row.sources),
+        sources: (JSON.parse(row.sources) as Array<Omit<StudyCard["sources"][number], "title">>).map(
+          (source) => ({
+            ...source,
+            title: titles.get(source.document) ?? source.document,
+          }),
+        ),
       });
     }
   }

@@ -23,7 +23,8 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
       `Content has errors; run npm run content:check\n${content.errors.map(formatIssue).join("\n")}`,
     );
   }
-  const cardIds = content.decks.flatMap((d) => d.cards.map((c) => c.id));
+  const studied = content.decks.flatMap((deck) => studyCards(deck));
+  const cardIds = studied.map((c) => c.id);
   const quizIds = content.decks.flatMap((d) => d.quiz.map((q) => q.id));
   const deckSlugs = content.decks.map((d) => d.slug);
 
@@ -54,22 +55,7 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
         update: data,
       });
     }),
-    ...content.decks.flatMap((deck) =>
-      deck.cards.map((card, position) => {
-        const data = {
-          deckSlug: deck.slug,
-          kind: card.kind,
-          front: card.front,
-          back: card.back,
-          evidence: card.evidence,
-          topic: card.topic ?? null,
-          sources: citations(card.sources),
-          position,
-          retired: card.retired ?? false,
-        };
-        return db.card.upsert({ where: { id: card.id }, create: { id: card.id, ...data }, update: data });
-      }),
-    ),
+    ...studied.map(({ id, ...data }) => db.card.upsert({ where: { id }, create: { id, ...data }, update: data })),
     ...content.decks.flatMap((deck) =>
       deck.quiz.map((item, position) => {
         const data = {
@@ -106,4 +92,37 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
     quizItems: quizIds.length,
     retired,
   };
+}
+
+/** The suffix of the second card a "reversed" card is studied as (answer side first). */
+export const REVERSE_SUFFIX = ".reverse";
+
+/**
+ * The cards a deck is studied as: each content card, and for a "reversed" card also its
+ * mirror (back shown first) with a schedule of its own, placed after the deck's other cards.
+ */
+function studyCards(deck: ContentBuild["decks"][number]) {
+  const row = (card: (typeof deck.cards)[number], position: number) => ({
+    id: card.id,
+    deckSlug: deck.slug,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    evidence: card.evidence,
+    topic: card.topic ?? null,
+    sources: citations(card.sources),
+    position,
+    retired: card.retired ?? false,
+  });
+  const forward = deck.cards.map(row);
+  const mirrored = deck.cards
+    .filter((card) => card.kind === "reversed")
+    .map((card, i) => ({
+      ...row(card, deck.cards.length + i),
+      id: `${card.id}${REVERSE_SUFFIX}`,
+      kind: "reverse",
+      front: card.back,
+      back: card.front,
+    }));
+  return [...forward, ...mirrored];
 }

@@ -19,6 +19,8 @@ export interface WireSchedule {
 
 export interface StudyCardSource {
   document: string;
+  /** The document's title, for the link text. */
+  title: string;
   quote: string;
   quoteId: string;
 }

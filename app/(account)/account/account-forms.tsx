@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useActionState, useState } from "react";
 import { FormField } from "@/app/ui/form-field";
+import { signOutTo } from "@/app/ui/sign-out";
 import { type AccountActionState, changePasswordAction, signOutEverywhereAction } from "./actions";
 
 export function ChangePasswordForm() {
@@ -48,7 +48,7 @@ export function SignOutEverywhere() {
           setPending(true);
           const result = await signOutEverywhereAction();
           setState(result);
-          if (result?.ok) await signOut({ callbackUrl: "/sign-in" });
+          if (result?.ok) await signOutTo("/sign-in");
           else setPending(false);
         }}
       >

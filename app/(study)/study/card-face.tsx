@@ -1,6 +1,7 @@
 import type { Ref } from "react";
 import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
+import { quoteHref } from "@/app/ui/source-link";
 import { parseCloze } from "@/lib/study/cloze";
 import type { StudyCard } from "@/lib/study/session-data";
 
@@ -28,11 +29,6 @@ function ClozeText({ text, revealed }: { text: string; revealed: boolean }) {
       )}
     </>
   );
-}
-
-export function sourceHref(source: StudyCard["sources"][number]): string {
-  const quote = encodeURIComponent(source.quoteId);
-  return `/sources/${encodeURIComponent(source.document)}?q=${quote}#q-${quote}`;
 }
 
 interface CardFaceProps {
@@ -78,8 +74,8 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
                 {card.sources.map((source) => (
                   <li key={`${source.document}:${source.quoteId}`}>
                     <blockquote>{source.quote}</blockquote>
-                    <a href={sourceHref(source)} target="_blank" rel="noopener">
-                      Read it in {source.document}
+                    <a href={quoteHref(source.document, source.quoteId)} target="_blank" rel="noopener">
+                      Read it in “{source.title}”
                       <span className="visually-hidden"> (opens in a new tab)</span>
                     </a>
                   </li>

@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "./fixtures";
+
+const review = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  cardId: "mk-c01",
+  rating: 3,
+  expectedVersion: 0,
+  answeredAt: Date.now(),
+  durationMs: 1200,
+  ...overrides,
+});
+
+test("an anonymous review submit is refused with 401 and a clear message", async ({ request }) => {
+  const response = await request.post("/api/reviews", { data: review() });
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: "Please sign in to continue." });
+});
+
+test("review submits: bad input is a 4xx that says why; repeats and stale answers are handled", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  const api = page.request;
+
+  const malformed = await api.post("/api/reviews", {
+    headers: { "content-type": "application/json" },
+    data: "{not json",
+  });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error).toBe("The request body is not valid JSON.");
+
+  const badRating = await api.post("/api/reviews", { data: review({ rating: 7, __proto__: { x: 1 } }) });
+  expect(badRating.status()).toBe(400);
+  expect((await badRating.json()).fields.rating[0]).toMatch(/1 \(Again\) to 4 \(Easy\)/);
+
+  const unknown = await api.post("/api/reviews", { data: review({ cardId: "no-such-card" }) });
+  expect(unknown.status()).toBe(404);
+
+  const first = review();
+  const recorded = await api.post("/api/reviews", { data: first });
+  expect(recorded.status()).toBe(200);
+  expect(await recorded.json()).toMatchObject({ status: "recorded", cardId: "mk-c01", version: 1 });
+
+  const repeated = await api.post("/api/reviews", { data: first });
+  expect(await repeated.json()).toMatchObject({ status: "duplicate", version: 1 });
+
+  const stale = await api.post("/api/reviews", { data: review({ rating: 1 }) });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).current).toMatchObject({ cardId: "mk-c01", version: 1 });
+
+  const undone = await api.post("/api/reviews/undo", { data: { idempotencyKey: first.idempotencyKey } });
+  expect(undone.status()).toBe(200);
+  expect((await undone.json()).schedule.state).toBe("new");
+});
+
+test("one learner cannot answer another learner's quiz", async ({ page, account, browser }) => {
+  await account.signUp("learner");
+  await page.goto("/decks/mk4-vs-mk7/quiz");
+  await page.getByRole("button", { name: /start/i }).click();
+  await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+  const attemptId = new URL(page.url()).pathname.split("/").pop();
+
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const { AccountPages } = await import("./fixtures");
+  await new AccountPages(otherPage).signUp("learner");
+  const response = await otherPage.request.post(`/api/quiz/${attemptId}/answers`, {
+    data: { itemId: "mk-q01", response: { choice: "x" }, durationMs: 10 },
+  });
+  expect(response.status()).toBe(404);
+  expect(await response.json()).toEqual({ error: "This quiz does not exist." });
+  await other.close();
+});
