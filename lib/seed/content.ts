@@ -55,7 +55,9 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
         update: data,
       });
     }),
-    ...studied.map(({ id, ...data }) => db.card.upsert({ where: { id }, create: { id, ...data }, update: data })),
+    ...studied.map(({ id, ...data }) =>
+      db.card.upsert({ where: { id }, create: { id, ...data }, update: data }),
+    ),
     ...content.decks.flatMap((deck) =>
       deck.quiz.map((item, position) => {
         const data = {
