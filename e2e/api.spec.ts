@@ -26,7 +26,7 @@ test("review submits: bad input is a 4xx that says why; repeats and stale answer
 
   const malformed = await api.post("/api/reviews", {
     headers: { "content-type": "application/json" },
-    data: "{not json",
+    data: Buffer.from("{not json"),
   });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error).toBe("The request body is not valid JSON.");
