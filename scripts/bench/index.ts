@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIfNeeded } from "../build-if-needed";
 import { runScript } from "../run-script";
+import { firstLoadJs } from "./bundle";
 import { ms } from "./stats";
 
-type Percentiles = { n: number; p50: number; p95: number; p99: number };
+type Percentiles = { n: number; p50: number; p95: number; p99: number; max: number };
 
 function runBench<T>(name: string): T {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
@@ -43,6 +44,25 @@ runScript(async () => {
       `${r.perSecond.toFixed(0)} reviews/s; p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}; statuses ${JSON.stringify(r.statuses)}`,
       "p95 < 25 ms, >= 300/s",
     ]);
+  }
+  if (wanted("next-card")) {
+    await buildIfNeeded();
+    const n = runBench<Percentiles & { ratings: number }>("next-card");
+    rows.push([
+      `Next card on screen after a rating key, Chromium, ${n.ratings} ratings`,
+      `p50 ${ms(n.p50)}, p95 ${ms(n.p95)}, max ${ms(n.max)}`,
+      "p95 < 50 ms",
+    ]);
+  }
+  if (wanted("bundle")) {
+    await buildIfNeeded();
+    for (const { route, gzipKiB } of firstLoadJs(["/study", "/dashboard", "/quiz/[attemptId]", "/stats"])) {
+      rows.push([
+        `First-load JavaScript of ${route}`,
+        `${gzipKiB.toFixed(1)} KiB (${((gzipKiB * 1024) / 1000).toFixed(1)} kB) gzipped`,
+        route === "/study" ? "< 150 kB" : "none",
+      ]);
+    }
   }
   console.log("\nRetain benchmarks");
   for (const [what, result, budget] of rows) console.log(`- ${what}: ${result} (budget ${budget})`);

@@ -11,6 +11,7 @@ runScript(async () => {
   const benches: Record<string, () => Promise<(url: string) => Promise<unknown>>> = {
     queue: async () => (await import("./queue")).benchQueue,
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
+    "next-card": async () => (await import("./next-card")).benchNextCard,
   };
   const load = benches[name];
   if (!load) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(benches).join(", ")}`);
