@@ -95,12 +95,13 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
   const newLimit = Math.max(0, limits.newPerDay - counts.newIntroduced);
 
   const inScope = (row: { cardId: string }) => !wanted || wanted.has(row.cardId);
+  // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   const dueRows = db
     .prepare<[string, string, string | null, string | null], ScheduleRow>(
       `SELECT s.cardId, c.deckSlug, s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses,
          s.learningSteps, s.scheduledDays, s.lastReview, s.version
-       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
-       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = 0 AND d.retired = 0
+       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = 0
          AND (? IS NULL OR c.deckSlug = ?)`,
     )
     .all(userId, sqlDate(dayEnd), scope.deck, scope.deck)

@@ -38,11 +38,19 @@ runScript(async () => {
   }
   if (wanted("reviews")) {
     await buildIfNeeded();
-    const r = runBench<Percentiles & { perSecond: number; statuses: object; learners: number }>("reviews");
+    type Load = Percentiles & { perSecond: number; statuses: object };
+    const r = runBench<{ learners: number; seconds: number; saturated: Load; paced: Load }>("reviews");
+    const line = (load: Load) =>
+      `${load.perSecond.toFixed(0)} reviews/s; p50 ${ms(load.p50)}, p95 ${ms(load.p95)}, p99 ${ms(load.p99)}; statuses ${JSON.stringify(load.statuses)}`;
     rows.push([
-      `Review submit, ${r.learners} concurrent learners (SQLite, 1 instance)`,
-      `${r.perSecond.toFixed(0)} reviews/s; p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}; statuses ${JSON.stringify(r.statuses)}`,
-      "p95 < 25 ms, >= 300/s",
+      `Review submit, ${r.learners} learners answering about once a second (SQLite, 1 instance)`,
+      line(r.paced),
+      "p95 < 25 ms",
+    ]);
+    rows.push([
+      `Review submit, ${r.learners} learners sending back to back (SQLite, 1 instance)`,
+      line(r.saturated),
+      ">= 300 reviews/s",
     ]);
   }
   if (wanted("next-card")) {

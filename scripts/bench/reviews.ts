@@ -1,3 +1,4 @@
+import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { seedDatabase } from "@/lib/seed";
 import { signIn, startServer } from "./server";
@@ -21,43 +22,100 @@ export async function benchReviewSubmit(url: string, { learners = 20, seconds = 
   const server = await startServer(url);
   try {
     const cookies = await Promise.all(users.map((email) => signIn(server.baseUrl, email, "bench-password")));
-    const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    const end = performance.now() + seconds * 1000;
-    await Promise.all(
-      cookies.map(async (cookie, learner) => {
-        const versions = new Map<string, number>();
-        let i = 0;
-        while (performance.now() < end) {
-          const cardId = cards[(learner * 97 + i++) % cards.length] as string;
-          const started = performance.now();
-          const response = await fetch(`${server.baseUrl}/api/reviews`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie },
-            body: JSON.stringify({
-              idempotencyKey: crypto.randomUUID(),
-              cardId,
-              rating: 3,
-              expectedVersion: versions.get(cardId) ?? 0,
-              answeredAt: Date.now(),
-              durationMs: 2000,
-            }),
-          });
-          const body = (await response.json()) as { version?: number };
-          latencies.push(performance.now() - started);
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          if (body.version !== undefined) versions.set(cardId, body.version);
-        }
-      }),
+    const cardFor = (learner: number, i: number) => cards[(learner * 97 + i) % cards.length] as string;
+    // Closed loop: each learner sends its next answer as soon as the last one is acknowledged.
+    const saturated = await runLearners(server.baseUrl, cookies, cardFor, seconds, 0);
+    // Paced: each learner answers about once a second, as people studying do.
+    const paced = await runLearners(
+      server.baseUrl,
+      cookies,
+      (l, i) => cardFor(l + learners, i),
+      seconds,
+      1000,
     );
-    const ok = statuses.get(200) ?? 0;
-    return {
-      ...percentiles(latencies),
-      perSecond: ok / seconds,
-      statuses: Object.fromEntries(statuses),
-      learners,
-    };
+    return { learners, seconds, saturated, paced };
   } finally {
     await server.stop();
   }
+}
+
+interface LoadResult {
+  perSecond: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  n: number;
+}
+
+/** One keep-alive connection per learner over node:http, so the load generator stays light. */
+async function runLearners(
+  baseUrl: string,
+  cookies: string[],
+  cardFor: (learner: number, i: number) => string,
+  seconds: number,
+  pauseMs: number,
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: cookies.length });
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    cookies.map(async (cookie, learner) => {
+      const versions = new Map<string, number>();
+      // Spread the paced learners over the first second instead of starting in step.
+      if (pauseMs) await sleep((learner / cookies.length) * pauseMs);
+      for (let i = 0; performance.now() < end; i++) {
+        const cardId = cardFor(learner, i);
+        const body = JSON.stringify({
+          idempotencyKey: crypto.randomUUID(),
+          cardId,
+          rating: 3,
+          expectedVersion: versions.get(cardId) ?? 0,
+          answeredAt: Date.now(),
+          durationMs: 2000,
+        });
+        const started = performance.now();
+        const { status, json } = await post(`${baseUrl}/api/reviews`, cookie, body, agent);
+        const took = performance.now() - started;
+        latencies.push(took);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        const version = (json as { version?: number }).version;
+        if (version !== undefined) versions.set(cardId, version);
+        if (pauseMs) await sleep(Math.max(0, pauseMs * (0.5 + Math.random()) - took));
+      }
+    }),
+  );
+  agent.destroy();
+  return {
+    ...percentiles(latencies),
+    perSecond: (statuses.get(200) ?? 0) / seconds,
+    statuses: Object.fromEntries(statuses),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function post(url: string, cookie: string, body: string, agent: http.Agent) {
+  return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), cookie },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : {} });
+        });
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }

@@ -71,7 +71,7 @@ export function insertHistory(
       const targetDue = now.getTime() + (spread * 20 - 1) * 86_400_000;
       // Shifting a whole history keeps every interval, so the second run schedules the same way.
       // No answer falls in the current study day, so today's review limit is untouched.
-      const shift = Math.min(targetDue - trial.schedule.due.getTime(), now.getTime() - 30 * 3_600_000 - last);
+      const shift = Math.min(targetDue - trial.schedule.due.getTime(), now.getTime() - 48 * 3_600_000 - last);
       const { schedule, answers } = simulate(cardId, c, shift);
       for (const fields of answers) {
         log.run(

@@ -1,17 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { scopeTitle, studyPath } from "@/lib/study/scope";
 import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
 import { CardFace } from "./card-face";
 import { RatingButtons } from "./rating-buttons";
-
-// The end-of-queue panels load on demand: they keep the study page's first load under its budget.
-const NothingDue = dynamic(() => import("./session-panels").then((m) => m.NothingDue));
-const SessionSummary = dynamic(() => import("./session-panels").then((m) => m.SessionSummary));
-const WaitingPanel = dynamic(() => import("./session-panels").then((m) => m.WaitingPanel));
+import { NothingDue, SessionSummary, WaitingPanel } from "./session-panels";
 
 import { StudyTopBar } from "./study-top-bar";
 import { useStudyKeys } from "./use-study-keys";
