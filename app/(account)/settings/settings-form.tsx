@@ -36,9 +36,10 @@ export function SettingsForm({ settings }: { settings: StudySettingsView }) {
             aria-describedby="retention-hint"
           />
           <p id="retention-hint" className="hint">
-            The chance of remembering a card when it comes due. Higher retention means you forget less but
-            review more often: going from 90% to 95% roughly doubles the daily reviews; 80% halves them but
-            you will miss more.
+            The chance of remembering a card when it comes due. Higher means you forget less but review more:
+            with FSRS&apos;s default forgetting curve, intervals at 95% are about 0.4 times those at 90%
+            (about 2.5 times the reviews), and at 80% about 3 times longer (a third of the reviews, more
+            forgotten).
           </p>
           {errors.desiredRetention && <p className="field-error">{errors.desiredRetention.join(" ")}</p>}
         </div>
