@@ -1,7 +1,8 @@
 import "server-only";
 import { sqlDate, sqlite } from "@/lib/sqlite-connection";
 import { buildQueue, studyDayStart } from "@/lib/srs";
-import { type DeckSchedule, introducedSchedules, predictedRecallByDeck, readLearnerSettings } from "./stats";
+import { readLearnerSettings } from "./schedule-rows";
+import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
 
 export interface DeckProgress {
   slug: string;

@@ -18,6 +18,7 @@ import { sqlDate, sqlite } from "@/lib/sqlite-connection";
 import { studyDayStart } from "@/lib/srs";
 import type { QuizAnswerInput, StartQuizInput } from "@/lib/validations/quiz";
 import { recordReview } from "./reviews";
+import { readSettingsRow } from "./schedule-rows";
 import { toLearnerSettings } from "./settings";
 
 const sourceList = z.array(z.object({ document: z.string(), quote: z.string(), quoteId: z.string() }));
@@ -242,11 +243,7 @@ function feedSchedule(
   now: Date,
 ): string[] {
   const connection = sqlite();
-  const settingsRow = connection
-    .prepare<[string], Parameters<typeof toLearnerSettings>[0]>(
-      'SELECT * FROM "StudySettings" WHERE userId = ?',
-    )
-    .get(userId);
+  const settingsRow = readSettingsRow(userId);
   if (settingsRow && !settingsRow.quizFeedsSchedule) return [];
   const settings = toLearnerSettings(settingsRow);
   const dayStart = sqlDate(studyDayStart(now, settings.timeZone, settings.dayRolloverHour));

@@ -5,7 +5,7 @@ import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
-import { toLearnerSettings } from "./settings";
+import { readLearnerSettings, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface CardStateView {
   cardId: string;
@@ -27,39 +27,14 @@ export class StaleReviewError extends ConflictError {
   }
 }
 
-interface StateRow {
-  state: string;
-  due: string;
-  stability: number;
-  difficulty: number;
-  reps: bigint;
-  lapses: bigint;
-  learningSteps: bigint;
-  scheduledDays: bigint;
-  lastReview: string | null;
-  version: bigint;
-}
+type StateRow = ScheduleColumns & { version: bigint };
 
 const STATE_COLUMNS =
   "state, due, stability, difficulty, reps, lapses, learningSteps, scheduledDays, lastReview, version";
 
 function toView(cardId: string, row: StateRow | undefined, now: Date): CardStateView {
   if (!row) return { cardId, schedule: newCardSchedule(now), version: 0 };
-  return {
-    cardId,
-    version: Number(row.version),
-    schedule: {
-      state: row.state as SrsState,
-      due: parseSqlDate(row.due),
-      stability: row.stability,
-      difficulty: row.difficulty,
-      reps: Number(row.reps),
-      lapses: Number(row.lapses),
-      learningSteps: Number(row.learningSteps),
-      scheduledDays: Number(row.scheduledDays),
-      lastReview: row.lastReview ? parseSqlDate(row.lastReview) : null,
-    },
-  };
+  return { cardId, version: Number(row.version), schedule: scheduleFromRow(row) };
 }
 
 /** The per-card fuzz seed: the same learner, card and repetition always get the same fuzz. */
@@ -73,9 +48,6 @@ function statements(db: Database.Database) {
     findCard: db.prepare<[string], { retired: bigint }>('SELECT retired FROM "Card" WHERE id = ?'),
     findState: db.prepare<[string, string], StateRow>(
       `SELECT ${STATE_COLUMNS} FROM "CardState" WHERE userId = ? AND cardId = ?`,
-    ),
-    findSettings: db.prepare<[string], Parameters<typeof toLearnerSettings>[0]>(
-      'SELECT * FROM "StudySettings" WHERE userId = ?',
     ),
     insertLog: db.prepare(
       `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
@@ -146,7 +118,7 @@ export function recordReview(
     // but never later than now nor before the card's last review.
     const floor = current.schedule.lastReview?.getTime() ?? 0;
     const reviewedAt = new Date(Math.min(now.getTime(), Math.max(input.answeredAt, floor)));
-    const settings = toLearnerSettings(q.findSettings.get(userId));
+    const settings = readLearnerSettings(userId);
     const { next, log } = rate(
       current.schedule,
       input.rating as ReviewRating,

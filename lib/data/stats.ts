@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { sqlDate, sqlite } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   type DayCount,
@@ -16,51 +16,19 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
-import { type SettingsRow, toLearnerSettings } from "./settings";
+import {
+  readLearnerSettings,
+  SCHEDULE_COLUMNS,
+  type ScheduleColumns,
+  scheduleFromRow,
+} from "./schedule-rows";
 
 const HEATMAP_DAYS = 365;
 const FORECAST_DAYS = 30;
 
-/** The schedule columns of a CardState row, as better-sqlite3 returns them. */
-interface ScheduleColumns {
-  state: string;
-  due: string;
-  stability: number;
-  difficulty: number;
-  reps: number | bigint;
-  lapses: number | bigint;
-  learningSteps: number | bigint;
-  scheduledDays: number | bigint;
-  lastReview: string | null;
-}
-
-const SCHEDULE_COLUMNS =
-  "s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses, s.learningSteps, s.scheduledDays, s.lastReview";
-
 /** Introduced cards of live decks: what the queue, the forecast and the recall figures all count. */
 const INTRODUCED_FROM = `FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
   WHERE s.userId = @userId AND s.state <> 'new' AND c.retired = 0 AND d.retired = 0`;
-
-function toSchedule(row: ScheduleColumns): CardSchedule {
-  return {
-    state: row.state as SrsState,
-    due: parseSqlDate(row.due),
-    stability: row.stability,
-    difficulty: row.difficulty,
-    reps: Number(row.reps),
-    lapses: Number(row.lapses),
-    learningSteps: Number(row.learningSteps),
-    scheduledDays: Number(row.scheduledDays),
-    lastReview: row.lastReview ? parseSqlDate(row.lastReview) : null,
-  };
-}
-
-export function readLearnerSettings(userId: string): LearnerSettings {
-  const row = sqlite()
-    .prepare<[string], SettingsRow>('SELECT * FROM "StudySettings" WHERE userId = ?')
-    .get(userId);
-  return toLearnerSettings(row);
-}
 
 export interface DeckSchedule {
   cardId: string;
@@ -75,7 +43,7 @@ export function introducedSchedules(userId: string): DeckSchedule[] {
       `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS} ${INTRODUCED_FROM}`,
     )
     .all({ userId });
-  return rows.map((row) => ({ cardId: row.cardId, deckSlug: row.deckSlug, schedule: toSchedule(row) }));
+  return rows.map((row) => ({ cardId: row.cardId, deckSlug: row.deckSlug, schedule: scheduleFromRow(row) }));
 }
 
 /** Mean predicted recall now of each deck's introduced cards (decks without any are absent). */
@@ -353,7 +321,7 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
         `SELECT s.cardId, ${SCHEDULE_COLUMNS} ${from} ORDER BY d.position, c.position`,
       )
       .all(params)
-      .map((row) => ({ cardId: row.cardId, recall: recallOf(toSchedule(row)) }));
+      .map((row) => ({ cardId: row.cardId, recall: recallOf(scheduleFromRow(row)) }));
     const sign = direction === "DESC" ? -1 : 1;
     // Array#sort is stable, so equal recalls keep deck and card order.
     ranked.sort((a, b) => sign * (a.recall - b.recall));
@@ -380,7 +348,7 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
 
   return {
     rows: rows.map((row) => {
-      const schedule = toSchedule(row);
+      const schedule = scheduleFromRow(row);
       return {
         cardId: row.cardId,
         front: frontPreview(row.front),

@@ -1,9 +1,14 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
-import { buildQueue, newCardSchedule, nextStudyDayStart, type SrsState, studyDayStart } from "@/lib/srs";
+import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { buildQueue, newCardSchedule, nextStudyDayStart, studyDayStart } from "@/lib/srs";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
-import { toLearnerSettings } from "./settings";
+import {
+  readLearnerSettings,
+  SCHEDULE_COLUMNS as SCHEDULE_ROW_COLUMNS,
+  type ScheduleColumns,
+  scheduleFromRow,
+} from "./schedule-rows";
 
 export interface StudyScope {
   /** One deck, or all decks when null. */
@@ -12,20 +17,9 @@ export interface StudyScope {
   cardIds: string[] | null;
 }
 
-interface ScheduleRow {
-  cardId: string;
-  deckSlug: string;
-  state: string | null;
-  due: string | null;
-  stability: number | null;
-  difficulty: number | null;
-  reps: bigint | null;
-  lapses: bigint | null;
-  learningSteps: bigint | null;
-  scheduledDays: bigint | null;
-  lastReview: string | null;
-  version: bigint | null;
-}
+type ScheduleRow = { cardId: string; deckSlug: string; version: bigint | null } & {
+  [K in keyof ScheduleColumns]: ScheduleColumns[K] | null;
+};
 
 interface ContentRow {
   id: string;
@@ -40,18 +34,9 @@ interface ContentRow {
 }
 
 function scheduleOf(row: ScheduleRow, now: Date) {
+  // A card the learner has never answered has no row: it starts as a new card now.
   if (row.state === null || row.due === null) return newCardSchedule(now);
-  return {
-    state: row.state as SrsState,
-    due: parseSqlDate(row.due),
-    stability: row.stability ?? 0,
-    difficulty: row.difficulty ?? 0,
-    reps: Number(row.reps ?? 0),
-    lapses: Number(row.lapses ?? 0),
-    learningSteps: Number(row.learningSteps ?? 0),
-    scheduledDays: Number(row.scheduledDays ?? 0),
-    lastReview: row.lastReview ? parseSqlDate(row.lastReview) : null,
-  };
+  return scheduleFromRow(row as ScheduleColumns);
 }
 
 /**
@@ -70,13 +55,7 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
     if (!found) throw new NotFoundError("This deck does not exist.");
     title = found.title;
   }
-  const settings = toLearnerSettings(
-    db
-      .prepare<[string], Parameters<typeof toLearnerSettings>[0]>(
-        'SELECT * FROM "StudySettings" WHERE userId = ?',
-      )
-      .get(userId),
-  );
+  const settings = readLearnerSettings(userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const today = db
@@ -98,8 +77,7 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   const dueRows = db
     .prepare<[string, string, string | null, string | null], ScheduleRow>(
-      `SELECT s.cardId, c.deckSlug, s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses,
-         s.learningSteps, s.scheduledDays, s.lastReview, s.version
+      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
        FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
        WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = 0
          AND (? IS NULL OR c.deckSlug = ?)`,
@@ -144,8 +122,7 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
   };
 }
 
-const SCHEDULE_COLUMNS = `s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses, s.learningSteps,
-  s.scheduledDays, s.lastReview, s.version`;
+const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version`;
 
 /**
  * The first never-seen cards in deck and card order. Walks each deck's (deckSlug, position)

@@ -1,0 +1,47 @@
+import "server-only";
+import { parseSqlDate, sqlite } from "@/lib/sqlite-connection";
+import type { LearnerSettings } from "@/lib/srs";
+import type { CardSchedule, SrsState } from "@/lib/srs/types";
+import { type SettingsRow, toLearnerSettings } from "./settings";
+
+/** The schedule columns of a CardState row, as better-sqlite3 returns them. */
+export interface ScheduleColumns {
+  state: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  reps: number | bigint;
+  lapses: number | bigint;
+  learningSteps: number | bigint;
+  scheduledDays: number | bigint;
+  lastReview: string | null;
+}
+
+/** Those columns in a SELECT over `"CardState" s`. */
+export const SCHEDULE_COLUMNS =
+  "s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses, s.learningSteps, s.scheduledDays, s.lastReview";
+
+export function scheduleFromRow(row: ScheduleColumns): CardSchedule {
+  return {
+    state: row.state as SrsState,
+    due: parseSqlDate(row.due),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    learningSteps: Number(row.learningSteps),
+    scheduledDays: Number(row.scheduledDays),
+    lastReview: row.lastReview ? parseSqlDate(row.lastReview) : null,
+  };
+}
+
+/** The learner's settings row over the direct connection (inside its transactions too). */
+export function readSettingsRow(userId: string): SettingsRow | undefined {
+  return sqlite()
+    .prepare<[string], SettingsRow>('SELECT * FROM "StudySettings" WHERE userId = ?')
+    .get(userId);
+}
+
+export function readLearnerSettings(userId: string): LearnerSettings {
+  return toLearnerSettings(readSettingsRow(userId));
+}
