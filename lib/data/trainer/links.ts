@@ -1,0 +1,248 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { AssignmentInput, InvitationInput } from "@/lib/validations/trainer";
+import { activeClientIds } from "./access";
+
+const DAY = 86_400_000;
+
+export type InvitationStatus = "active" | "expired" | "revoked" | "used";
+
+function statusOf(
+  inv: { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number },
+  now: Date,
+) {
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (inv.uses >= inv.maxUses) return "used";
+  return "active";
+}
+
+export async function createInvitation(trainerId: string, input: InvitationInput, now: Date) {
+  const invitation = await db.trainerInvitation.create({
+    data: {
+      trainerId,
+      code: randomBytes(16).toString("base64url"),
+      maxUses: input.maxUses,
+      expiresAt: new Date(now.getTime() + input.expiresInDays * DAY),
+      createdAt: now,
+    },
+  });
+  return {
+    id: invitation.id,
+    code: invitation.code,
+    expiresAt: invitation.expiresAt,
+    maxUses: invitation.maxUses,
+  };
+}
+
+export async function listInvitations(trainerId: string, now: Date) {
+  const invitations = await db.trainerInvitation.findMany({
+    where: { trainerId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return invitations.map((inv) => ({
+    id: inv.id,
+    code: inv.code,
+    maxUses: inv.maxUses,
+    uses: inv.uses,
+    createdAt: inv.createdAt,
+    expiresAt: inv.expiresAt,
+    status: statusOf(inv, now) as InvitationStatus,
+  }));
+}
+
+export async function revokeInvitation(trainerId: string, invitationId: string, now: Date): Promise<void> {
+  const { count } = await db.trainerInvitation.updateMany({
+    where: { id: invitationId, trainerId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (count === 0 && !(await db.trainerInvitation.findFirst({ where: { id: invitationId, trainerId } }))) {
+    throw new NotFoundError("This invitation does not exist.");
+  }
+}
+
+/** What someone opening an invitation link sees before accepting (no account needed). */
+export async function getInvitationPreview(code: string, now: Date) {
+  const invitation = await db.trainerInvitation.findUnique({
+    where: { code },
+    include: { trainer: { select: { id: true, name: true } } },
+  });
+  if (!invitation) throw new NotFoundError("This invitation link is not valid.");
+  return {
+    code,
+    trainerId: invitation.trainer.id,
+    trainerName: invitation.trainer.name,
+    expiresAt: invitation.expiresAt,
+    status: statusOf(invitation, now) as InvitationStatus,
+  };
+}
+
+/**
+ * Links the learner to the trainer. Each acceptance uses up one place on the link, claimed
+ * with a conditional update so two clients racing for the last place cannot both get it.
+ * Accepting again while linked changes nothing.
+ */
+export async function acceptInvitation(
+  client: { id: string; role: string },
+  code: string,
+  { shareQuizAnswers }: { shareQuizAnswers: boolean },
+  now: Date,
+) {
+  if (client.role !== "learner") throw new ForbiddenError("Only learner accounts can join a trainer.");
+  const preview = await getInvitationPreview(code, now);
+  if (preview.trainerId === client.id) throw new ValidationError("You cannot accept your own invitation.");
+  const existing = await db.trainerClient.findUnique({
+    where: { trainerId_clientId: { trainerId: preview.trainerId, clientId: client.id } },
+  });
+  if (existing && !existing.endedAt) return { trainerId: preview.trainerId, alreadyLinked: true };
+  if (preview.status !== "active") {
+    throw new ConflictError(
+      preview.status === "expired"
+        ? "This invitation has expired. Ask your trainer for a new link."
+        : preview.status === "revoked"
+          ? "Your trainer withdrew this invitation."
+          : "This invitation has already been used.",
+    );
+  }
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.$executeRaw`
+      UPDATE "TrainerInvitation" SET uses = uses + 1
+      WHERE code = ${code} AND "revokedAt" IS NULL AND uses < "maxUses"`;
+    if (claimed !== 1) throw new ConflictError("This invitation has already been used.");
+    const invitation = await tx.trainerInvitation.findUniqueOrThrow({
+      where: { code },
+      select: { id: true },
+    });
+    const link = {
+      invitationId: invitation.id,
+      shareQuizAnswers,
+      linkedAt: now,
+      endedAt: null,
+      endedBy: null,
+    };
+    await tx.trainerClient.upsert({
+      where: { trainerId_clientId: { trainerId: preview.trainerId, clientId: client.id } },
+      create: { trainerId: preview.trainerId, clientId: client.id, ...link },
+      update: link,
+    });
+  });
+  return { trainerId: preview.trainerId, alreadyLinked: false };
+}
+
+async function endLink(trainerId: string, clientId: string, endedBy: "client" | "trainer", now: Date) {
+  const { count } = await db.trainerClient.updateMany({
+    where: { trainerId, clientId, endedAt: null },
+    data: { endedAt: now, endedBy },
+  });
+  if (count === 0)
+    throw new NotFoundError(
+      endedBy === "client" ? "You are not linked to this trainer." : "This client is not linked to you.",
+    );
+}
+
+/** The client leaves; the trainer loses access on their next request. Progress stays the client's. */
+export function leaveTrainer(clientId: string, trainerId: string, now: Date) {
+  return endLink(trainerId, clientId, "client", now);
+}
+
+export function removeClient(trainerId: string, clientId: string, now: Date) {
+  return endLink(trainerId, clientId, "trainer", now);
+}
+
+/** The learner's trainers and exactly what each can see. */
+export async function listMyTrainers(clientId: string) {
+  const links = await db.trainerClient.findMany({
+    where: { clientId, endedAt: null },
+    include: { trainer: { select: { id: true, name: true } } },
+    orderBy: { linkedAt: "asc" },
+  });
+  const assignments = await db.assignment.findMany({
+    where: { clientId, removedAt: null, trainerId: { in: links.map((l) => l.trainerId) } },
+    select: { trainerId: true, deckSlug: true },
+  });
+  const decks = await db.deck.findMany({ select: { slug: true, title: true } });
+  const title = new Map(decks.map((d) => [d.slug, d.title]));
+  return links.map((link) => ({
+    trainerId: link.trainerId,
+    trainerName: link.trainer.name,
+    linkedAt: link.linkedAt,
+    shareQuizAnswers: link.shareQuizAnswers,
+    decks: assignments
+      .filter((a) => a.trainerId === link.trainerId)
+      .map((a) => ({ slug: a.deckSlug, title: title.get(a.deckSlug) ?? a.deckSlug })),
+  }));
+}
+
+export async function setQuizSharing(clientId: string, trainerId: string, share: boolean): Promise<void> {
+  const { count } = await db.trainerClient.updateMany({
+    where: { trainerId, clientId, endedAt: null },
+    data: { shareQuizAnswers: share },
+  });
+  if (count === 0) throw new NotFoundError("You are not linked to this trainer.");
+}
+
+/** Assigns a deck to one or many of the trainer's clients at once: all or none. */
+export async function assignDeck(trainerId: string, input: AssignmentInput, now: Date): Promise<number> {
+  const deck = await db.deck.findFirst({
+    where: { slug: input.deckSlug, retired: false },
+    select: { slug: true },
+  });
+  if (!deck) throw new NotFoundError("This deck does not exist.");
+  const active = new Set(await activeClientIds(trainerId));
+  const clientIds = [...new Set(input.clientIds)];
+  if (clientIds.some((id) => !active.has(id)))
+    throw new NotFoundError("One of these clients is not linked to you.");
+  const data = {
+    dueAt: input.dueAt ?? null,
+    goal: input.goal,
+    targetRecall: input.goal === "recall" ? (input.targetRecall ?? null) : null,
+    quizTarget: input.quizTarget ?? null,
+    removedAt: null,
+  };
+  await db.$transaction(
+    clientIds.map((clientId) =>
+      db.assignment.upsert({
+        where: { trainerId_clientId_deckSlug: { trainerId, clientId, deckSlug: deck.slug } },
+        create: { trainerId, clientId, deckSlug: deck.slug, createdAt: now, ...data },
+        update: data,
+      }),
+    ),
+  );
+  return clientIds.length;
+}
+
+/** Removes an assignment; the client's progress on the deck is untouched. */
+export async function unassignDeck(trainerId: string, assignmentId: string, now: Date): Promise<void> {
+  const { count } = await db.assignment.updateMany({
+    where: {
+      id: assignmentId,
+      trainerId,
+      removedAt: null,
+      client: { trainerLinks: { some: { trainerId, endedAt: null } } },
+    },
+    data: { removedAt: now },
+  });
+  if (count === 0) throw new NotFoundError("This assignment does not exist.");
+}
+
+/** The learner's assigned decks from trainers whose link stands, soonest due first. */
+export async function listMyAssignments(clientId: string) {
+  const assignments = await db.assignment.findMany({
+    where: { clientId, removedAt: null, trainer: { clientLinks: { some: { clientId, endedAt: null } } } },
+    include: { trainer: { select: { name: true } } },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+  });
+  return assignments.map((a) => ({
+    id: a.id,
+    deckSlug: a.deckSlug,
+    trainerName: a.trainer.name,
+    dueAt: a.dueAt,
+    goal: a.goal,
+    targetRecall: a.targetRecall,
+    quizTarget: a.quizTarget,
+    createdAt: a.createdAt,
+  }));
+}
