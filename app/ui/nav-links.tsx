@@ -3,8 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [
-  { href: "/dashboard", label: "Dashboard" },
+const DASHBOARD = { href: "/dashboard", label: "Dashboard" };
+const TRAINER = [
+  { href: "/trainer", label: "Clients" },
+  { href: "/trainer/invitations", label: "Invitations" },
+];
+const STUDY = [
   { href: "/decks", label: "Decks" },
   { href: "/stats", label: "Statistics" },
   { href: "/sources", label: "Sources" },
@@ -13,18 +17,20 @@ const LINKS = [
 ];
 
 /** The signed-in navigation; the current section is marked for screen readers and styling. */
-export function NavLinks() {
+export function NavLinks({ trainer }: { trainer: boolean }) {
   const pathname = usePathname();
+  const links = trainer ? [DASHBOARD, ...TRAINER, ...STUDY] : [DASHBOARD, ...STUDY];
+  // The most specific match wins, so /trainer/invitations does not also mark /trainer.
+  const current = links
+    .filter(({ href }) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav className="nav" aria-label="Main">
-      {LINKS.map(({ href, label }) => {
-        const current = pathname === href || pathname.startsWith(`${href}/`);
-        return (
-          <Link key={href} href={href} aria-current={current ? "page" : undefined}>
-            {label}
-          </Link>
-        );
-      })}
+      {links.map(({ href, label }) => (
+        <Link key={href} href={href} aria-current={current === href ? "page" : undefined}>
+          {label}
+        </Link>
+      ))}
     </nav>
   );
 }

@@ -14,7 +14,7 @@ export async function SiteHeader() {
           </span>
           Retain
         </Link>
-        {user && <NavLinks />}
+        {user && <NavLinks trainer={user.role === "trainer"} />}
         <div className="header-user">
           {user ? (
             <>
