@@ -15,11 +15,12 @@ const STUDY = [
   { href: "/settings", label: "Settings" },
   { href: "/account", label: "Account" },
 ];
+const LEARNER = [{ href: "/sharing", label: "My trainers" }];
 
 /** The signed-in navigation; the current section is marked for screen readers and styling. */
 export function NavLinks({ trainer }: { trainer: boolean }) {
   const pathname = usePathname();
-  const links = trainer ? [DASHBOARD, ...TRAINER, ...STUDY] : [DASHBOARD, ...STUDY];
+  const links = trainer ? [DASHBOARD, ...TRAINER, ...STUDY] : [DASHBOARD, ...STUDY, ...LEARNER];
   // The most specific match wins, so /trainer/invitations does not also mark /trainer.
   const current = links
     .filter(({ href }) => pathname === href || pathname.startsWith(`${href}/`))

@@ -62,6 +62,14 @@ runScript(async () => {
       "p95 < 50 ms",
     ]);
   }
+  if (wanted("trainer")) {
+    const t = runBench<Percentiles & { clients: number; cards: number; logs: number }>("trainer");
+    rows.push([
+      `Trainer dashboard, ${t.clients} clients × ${t.cards} cards × ${(t.logs / t.clients).toLocaleString("en")} logs`,
+      `p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`,
+      "p95 < 300 ms",
+    ]);
+  }
   if (wanted("bundle")) {
     await buildIfNeeded();
     for (const { route, gzipKiB } of firstLoadJs(["/study", "/dashboard", "/quiz/[attemptId]", "/stats"])) {

@@ -12,6 +12,7 @@ runScript(async () => {
     queue: async () => (await import("./queue")).benchQueue,
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
     "next-card": async () => (await import("./next-card")).benchNextCard,
+    trainer: async () => (await import("./trainer")).benchTrainerDashboard,
   };
   const load = benches[name];
   if (!load) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(benches).join(", ")}`);

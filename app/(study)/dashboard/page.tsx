@@ -2,19 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDeckProgress } from "@/lib/data/dashboard";
+import { AssignedDecks } from "./assigned-decks";
 import { DeckProgressCard } from "./deck-progress-card";
 import { DueSummary } from "./due-summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  const user = await requirePageUser("/dashboard");
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ joined?: string }>;
+}) {
+  const [user, { joined }] = await Promise.all([requirePageUser("/dashboard"), searchParams]);
   const progress = await getDeckProgress(user.id, new Date());
   const started = progress.decks.some((deck) => deck.introduced > 0);
   return (
     <>
       <h1>Welcome, {user.name}</h1>
       <p className="muted">Pick a deck to study. Reviews you have due will show up here.</p>
+
+      <AssignedDecks
+        userId={user.id}
+        joinedTrainerId={typeof joined === "string" ? joined : undefined}
+        progress={progress}
+      />
 
       <section aria-labelledby="due-heading">
         <div className="section-title">
@@ -45,8 +56,16 @@ export default async function DashboardPage() {
           <div className="section-title">
             <h2 id="clients-heading">Your clients</h2>
           </div>
-          <div className="card empty-state">
-            No clients yet. Invitations and client progress arrive in an upcoming release.
+          <div className="card">
+            <p>Follow your clients&apos; progress on the decks you assign them.</p>
+            <div className="row">
+              <Link href="/trainer" className="button">
+                Open your clients
+              </Link>
+              <Link href="/trainer/invitations" className="button secondary">
+                Invite clients
+              </Link>
+            </div>
           </div>
         </section>
       )}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/app/(trainer)/ui/form-state";
+import { acceptInvitationAction, declineInvitationAction } from "./actions";
+
+export function AcceptForm({ code, trainerName }: { code: string; trainerName: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(acceptInvitationAction, null);
+  return (
+    <form action={action} className="form">
+      <input type="hidden" name="code" value={code} />
+      <label className="choice">
+        <input type="checkbox" name="shareQuizAnswers" value="yes" defaultChecked />
+        <span>
+          <strong>Share my quiz answers</strong>
+          <br />
+          <span className="muted small">
+            {trainerName} sees which questions you got wrong, so they can help with them. You can change this
+            at any time.
+          </span>
+        </span>
+      </label>
+      <div aria-live="polite">{state && !state.ok && <p className="alert error">{state.message}</p>}</div>
+      <div className="row">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Joining…" : "Accept"}
+        </button>
+        <button
+          type="submit"
+          formAction={declineInvitationAction}
+          className="button secondary"
+          disabled={pending}
+        >
+          Decline
+        </button>
+      </div>
+    </form>
+  );
+}

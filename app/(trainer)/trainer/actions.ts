@@ -1,0 +1,143 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { earliestDueDate } from "@/app/(trainer)/ui/assignment-words";
+import { type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { requireUser } from "@/lib/auth/session";
+import { requireTrainer } from "@/lib/data/trainer/access";
+import {
+  assignDeck,
+  createInvitation,
+  removeClient,
+  revokeInvitation,
+  unassignDeck,
+} from "@/lib/data/trainer/links";
+import { assignmentSchema, invitationSchema } from "@/lib/validations/trainer";
+
+const INVITATIONS = "/trainer/invitations";
+const ASSIGN = "/trainer/clients/assign";
+
+const rowId = z.string().min(1, "Missing id.").max(100);
+
+export type InvitationState =
+  | { ok: true; message: string; code: string }
+  | Exclude<FormState, { ok: true; message: string }>;
+
+async function actingTrainer(): Promise<string> {
+  return requireTrainer(await requireUser());
+}
+
+export async function createInvitationAction(
+  _previous: InvitationState,
+  formData: FormData,
+): Promise<InvitationState> {
+  let code: string;
+  try {
+    const trainerId = await actingTrainer();
+    const parsed = invitationSchema.safeParse({
+      maxUses: formData.get("maxUses"),
+      expiresInDays: formData.get("expiresInDays") || undefined,
+    });
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: "Please fix the highlighted fields.",
+        errors: fieldErrors(parsed.error.issues),
+      };
+    }
+    ({ code } = await createInvitation(trainerId, parsed.data, new Date()));
+  } catch (error) {
+    return failure(error, "trainer/invitations");
+  }
+  revalidatePath(INVITATIONS);
+  return { ok: true, message: "Your invitation link is ready. Copy it and send it to your clients.", code };
+}
+
+export async function revokeInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const trainerId = await actingTrainer();
+    const id = rowId.safeParse(formData.get("invitationId"));
+    if (!id.success) return { ok: false, message: "This invitation does not exist.", errors: {} };
+    await revokeInvitation(trainerId, id.data, new Date());
+  } catch (error) {
+    return failure(error, "trainer/invitations");
+  }
+  revalidatePath(INVITATIONS);
+  return { ok: true, message: "Link revoked. Nobody else can join with it." };
+}
+
+/** "" means "not given" for the optional fields; the recall goal is typed in percent, stored 0–1. */
+function assignmentInput(formData: FormData) {
+  const optional = (name: string) => {
+    const value = String(formData.get(name) ?? "").trim();
+    return value === "" ? undefined : value;
+  };
+  const goal = optional("goal");
+  const recallPercent = goal === "recall" ? optional("targetRecall") : undefined;
+  return {
+    clientIds: formData.getAll("clientIds").map(String),
+    deckSlug: String(formData.get("deckSlug") ?? ""),
+    // A calendar date (YYYY-MM-DD) is kept as midnight UTC and always shown in UTC.
+    dueAt: optional("dueAt"),
+    goal,
+    targetRecall: recallPercent === undefined ? undefined : Number(recallPercent) / 100,
+    quizTarget: optional("quizTarget"),
+  };
+}
+
+export async function assignDeckAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  let count: number;
+  try {
+    const trainerId = await actingTrainer();
+    const parsed = assignmentSchema.safeParse(assignmentInput(formData));
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: "Please fix the highlighted fields.",
+        errors: fieldErrors(parsed.error.issues),
+      };
+    }
+    const now = new Date();
+    if (parsed.data.dueAt && parsed.data.dueAt.toISOString().slice(0, 10) < earliestDueDate(now)) {
+      return {
+        ok: false,
+        message: "Please fix the highlighted fields.",
+        errors: { dueAt: ["Choose a due date from today on."] },
+      };
+    }
+    count = await assignDeck(trainerId, parsed.data, now);
+  } catch (error) {
+    return failure(error, "trainer/assign");
+  }
+  revalidatePath(ASSIGN);
+  return { ok: true, message: `Deck assigned to ${count} ${count === 1 ? "client" : "clients"}.` };
+}
+
+export async function unassignDeckAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const trainerId = await actingTrainer();
+    const id = rowId.safeParse(formData.get("assignmentId"));
+    if (!id.success) return { ok: false, message: "This assignment does not exist.", errors: {} };
+    await unassignDeck(trainerId, id.data, new Date());
+  } catch (error) {
+    return failure(error, "trainer/assign");
+  }
+  revalidatePath(ASSIGN);
+  return { ok: true, message: "Deck unassigned. The client keeps their progress on it." };
+}
+
+export async function removeClientAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const trainerId = await actingTrainer();
+    const id = rowId.safeParse(formData.get("clientId"));
+    if (!id.success) return { ok: false, message: "This client is not linked to you.", errors: {} };
+    await removeClient(trainerId, id.data, new Date());
+  } catch (error) {
+    return failure(error, "trainer/assign");
+  }
+  revalidatePath(ASSIGN);
+  // The client's row disappears with the button, so the confirmation is shown by the page.
+  redirect(`${ASSIGN}?removed=1`);
+}

@@ -1,0 +1,206 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import type { FormState } from "@/app/(trainer)/ui/form-state";
+import { FormField } from "@/app/ui/form-field";
+import { assignDeckAction } from "../../actions";
+
+interface AssignFormProps {
+  clients: { id: string; name: string; email: string }[];
+  decks: { slug: string; title: string }[];
+  /** The earliest due date offered (YYYY-MM-DD). */
+  earliestDue: string;
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <p id={id} className="field-error">
+      {errors.join(" ")}
+    </p>
+  ) : null;
+}
+
+/** One deck to one or many clients, with an optional due date, a goal and a quiz target. */
+export function AssignForm({ clients, decks, earliestDue }: AssignFormProps) {
+  const [state, action, pending] = useActionState<FormState, FormData>(assignDeckAction, null);
+  // Controlled and submitted by hand: a form action would reset the fields after every submit,
+  // and the trainer often assigns a second deck to the same clients.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [deckSlug, setDeckSlug] = useState("");
+  const [dueAt, setDueAt] = useState("");
+  const [goal, setGoal] = useState<"all-introduced" | "recall">("all-introduced");
+  const [targetRecall, setTargetRecall] = useState("90");
+  const [quizTarget, setQuizTarget] = useState("");
+  const selectAll = useRef<HTMLInputElement>(null);
+  const errors = state && !state.ok ? state.errors : {};
+  const allSelected = selected.size === clients.length;
+
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = selected.size > 0 && !allSelected;
+  }, [selected, allSelected]);
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <form
+      className="form assign-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
+      <fieldset
+        className="assign-fieldset"
+        aria-describedby={errors.clientIds ? "clientIds-error" : undefined}
+      >
+        <legend>Clients</legend>
+        <label className="choice select-all">
+          <input
+            ref={selectAll}
+            type="checkbox"
+            checked={allSelected}
+            onChange={(event) =>
+              setSelected(event.target.checked ? new Set(clients.map((c) => c.id)) : new Set())
+            }
+          />
+          <span>
+            <strong>Select all</strong> <span className="muted small">({clients.length})</span>
+          </span>
+        </label>
+        <div className="client-choices">
+          {clients.map((client) => (
+            <label key={client.id} className="choice">
+              <input
+                type="checkbox"
+                name="clientIds"
+                value={client.id}
+                checked={selected.has(client.id)}
+                onChange={(event) => toggle(client.id, event.target.checked)}
+              />
+              <span>
+                {client.name}
+                <br />
+                <span className="muted small">{client.email}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="clientIds-error" errors={errors.clientIds} />
+      </fieldset>
+
+      <div className="assign-grid deck-and-date">
+        <div className="field">
+          <label htmlFor="field-deckSlug">Deck</label>
+          <select
+            id="field-deckSlug"
+            name="deckSlug"
+            value={deckSlug}
+            onChange={(event) => setDeckSlug(event.target.value)}
+            aria-invalid={errors.deckSlug ? true : undefined}
+            aria-describedby={errors.deckSlug ? "field-deckSlug-error" : undefined}
+          >
+            <option value="">Choose a deck</option>
+            {decks.map((deck) => (
+              <option key={deck.slug} value={deck.slug}>
+                {deck.title}
+              </option>
+            ))}
+          </select>
+          <FieldError id="field-deckSlug-error" errors={errors.deckSlug} />
+        </div>
+        <FormField
+          name="dueAt"
+          label="Due date (optional)"
+          type="date"
+          min={earliestDue}
+          value={dueAt}
+          onChange={(event) => setDueAt(event.target.value)}
+          errors={errors.dueAt}
+        />
+      </div>
+
+      <fieldset className="assign-fieldset" aria-describedby={errors.goal ? "goal-error" : undefined}>
+        <legend>Goal</legend>
+        <div className="choice-group">
+          <label className="choice">
+            <input
+              type="radio"
+              name="goal"
+              value="all-introduced"
+              checked={goal === "all-introduced"}
+              onChange={() => setGoal("all-introduced")}
+            />
+            <span>
+              <strong>Start every card</strong>
+              <br />
+              <span className="muted small">Done when each card in the deck has been studied once.</span>
+            </span>
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name="goal"
+              value="recall"
+              checked={goal === "recall"}
+              onChange={() => setGoal("recall")}
+            />
+            <span>
+              <strong>Reach a predicted recall</strong>
+              <br />
+              <span className="muted small">
+                How much of the deck they are expected to remember on the due date.
+              </span>
+            </span>
+          </label>
+        </div>
+        <FieldError id="goal-error" errors={errors.goal} />
+      </fieldset>
+
+      <div className="assign-grid">
+        {goal === "recall" && (
+          <FormField
+            name="targetRecall"
+            label="Predicted recall on the due date (%)"
+            type="number"
+            inputMode="numeric"
+            min={50}
+            max={99}
+            value={targetRecall}
+            onChange={(event) => setTargetRecall(event.target.value)}
+            hint="50 to 99. Needs a due date."
+            errors={errors.targetRecall}
+          />
+        )}
+        <FormField
+          name="quizTarget"
+          label="Quiz target (%, optional)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          value={quizTarget}
+          onChange={(event) => setQuizTarget(event.target.value)}
+          hint="Best quiz score to reach on this deck."
+          errors={errors.quizTarget}
+        />
+      </div>
+
+      <div aria-live="polite">
+        {state && <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>}
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Assigning…" : "Assign deck"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/app/ui/form-field";
+import { createInvitationAction, type InvitationState } from "../actions";
+import { CopyLink } from "./copy-link";
+
+/** Creates a link; the new link is shown right here, ready to copy. */
+export function InvitationForm({ origin }: { origin: string }) {
+  const [state, action, pending] = useActionState<InvitationState, FormData>(createInvitationAction, null);
+  const errors = state && !state.ok ? state.errors : {};
+  return (
+    <form action={action} className="form invitation-form" noValidate>
+      <div className="invitation-fields">
+        <FormField
+          name="maxUses"
+          label="Clients who can join with it"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={500}
+          defaultValue={1}
+          hint="1 for one person, up to 500 for a group."
+          errors={errors.maxUses}
+        />
+        <FormField
+          name="expiresInDays"
+          label="Expires after (days)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={90}
+          defaultValue={14}
+          hint="1 to 90 days."
+          errors={errors.expiresInDays}
+        />
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Creating…" : "Create invitation link"}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {state && <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>}
+      </div>
+      {state?.ok && <CopyLink url={`${origin}/invite/${state.code}`} label="Your new invitation link" />}
+    </form>
+  );
+}

@@ -1,0 +1,360 @@
+import "server-only";
+import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
+import {
+  type CardSchedule,
+  type LearnerSettings,
+  retrievabilityAt,
+  type StudyDayClock,
+  shiftStudyDayKey,
+  studyDayKey,
+  studyDayStartOfKey,
+} from "@/lib/srs";
+import { type AssignmentGoalKind, type OnTrack, onTrack } from "@/lib/trainer/on-track";
+import { SCHEDULE_COLUMNS, type ScheduleColumns, scheduleFromRow } from "../schedule-rows";
+import { type SettingsRow, toLearnerSettings } from "../settings";
+
+/**
+ * The rows of a trainer's clients table, in a fixed number of queries whatever the number of
+ * clients: every statement runs over all the clients in scope at once (a JSON list joined with
+ * json_each) and groups in SQL; only retrievability, which needs ts-fsrs, is computed in JS.
+ * Each statement joins TrainerClient (endedAt IS NULL) and Assignment (removedAt IS NULL) itself,
+ * so nothing outside a standing link and a live assignment is ever read.
+ */
+
+export interface ActiveClient {
+  clientId: string;
+  name: string;
+  email: string;
+  shareQuizAnswers: boolean;
+  settings: LearnerSettings;
+  clock: StudyDayClock;
+  /** Start of the client's current study day (stored date text). */
+  dayStart: string;
+  /** Start of the study day six days before (the last 7 study days, today included). */
+  from7: string;
+}
+
+export interface AssignmentRow {
+  assignmentId: string;
+  deckSlug: string;
+  deckTitle: string;
+  goal: AssignmentGoalKind;
+  dueAt: Date | null;
+  createdAt: Date;
+  /** Recall goal: predicted recall to reach at `dueAt`, 0–1. */
+  targetRecall: number | null;
+  /** Best quiz score to reach, percent. */
+  quizTarget: number | null;
+  /** Live cards in the deck. */
+  cards: number;
+  introduced: number;
+  /** Mean predicted recall now of the introduced cards; null before the deck is started. */
+  predictedRecall: number | null;
+  /** Best and latest finished quiz on the deck, percent of questions asked. */
+  bestQuiz: number | null;
+  lastQuiz: number | null;
+  onTrack: OnTrack;
+}
+
+/** at-risk when any assignment is at risk or overdue; done when all are done. */
+export type ClientStatus = "at-risk" | "on-track" | "done" | "no-assignments";
+
+export interface ClientTotals {
+  /** Latest review on an assigned deck. */
+  lastActive: Date | null;
+  /** Reviews on assigned decks in the last 7 study days, today included. */
+  reviews7d: number;
+  /** Introduced cards of assigned decks due now. */
+  dueNow: number;
+  /** Review cards of assigned decks due before the start of the client's current study day. */
+  overdueNow: number;
+}
+
+interface SettingsColumns extends SettingsRow {
+  settingsUserId: string | null;
+}
+
+export interface ClientRow extends ClientTotals {
+  clientId: string;
+  name: string;
+  email: string;
+  shareQuizAnswers: boolean;
+  /** The trainer's live assignments to this client, oldest first. */
+  assignments: AssignmentRow[];
+  status: ClientStatus;
+}
+
+/**
+ * The trainer's clients whose link stands (or just `onlyClientId`, if its link stands), with
+ * their settings and study-day boundaries at `now`.
+ */
+export function activeClients(
+  trainerId: string,
+  now: Date,
+  onlyClientId: string | null = null,
+): ActiveClient[] {
+  const rows = sqlite()
+    .prepare<
+      [string, string | null, string | null],
+      SettingsColumns & { clientId: string; name: string; email: string; shareQuizAnswers: number | bigint }
+    >(
+      `SELECT u.id AS clientId, u.name, u.email, tc.shareQuizAnswers, s.userId AS settingsUserId,
+         s.desiredRetention, s.newPerDay, s.maxReviewsPerDay, s.maximumInterval, s.learningSteps,
+         s.relearningSteps, s.timeZone, s.dayRolloverHour, s.enableFuzz
+       FROM "TrainerClient" tc JOIN "User" u ON u.id = tc.clientId
+       LEFT JOIN "StudySettings" s ON s.userId = tc.clientId
+       WHERE tc.trainerId = ? AND tc.endedAt IS NULL AND (? IS NULL OR tc.clientId = ?)`,
+    )
+    .all(trainerId, onlyClientId, onlyClientId);
+  // Most clients share default settings and a handful of time zones: validating settings and
+  // working out day boundaries once per distinct value keeps 500 clients to a few milliseconds.
+  const settingsByValue = new Map<string, LearnerSettings>();
+  const daysByClock = new Map<string, { clock: StudyDayClock; dayStart: string; from7: string }>();
+  return rows.map((row) => {
+    const { clientId, name, email, shareQuizAnswers, settingsUserId, ...columns } = row;
+    const settingsKey = settingsUserId
+      ? JSON.stringify(columns, (_, v) => (typeof v === "bigint" ? Number(v) : v))
+      : "";
+    let settings = settingsByValue.get(settingsKey);
+    if (!settings) {
+      settings = toLearnerSettings(settingsUserId ? row : undefined);
+      settingsByValue.set(settingsKey, settings);
+    }
+    const clockKey = `${settings.timeZone}|${settings.dayRolloverHour}`;
+    let days = daysByClock.get(clockKey);
+    if (!days) {
+      const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
+      const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
+      const startOf = (key: string) =>
+        sqlDate(studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour));
+      days = { clock, dayStart: startOf(today), from7: startOf(shiftStudyDayKey(today, -6)) };
+      daysByClock.set(clockKey, days);
+    }
+    return { clientId, name, email, shareQuizAnswers: Boolean(shareQuizAnswers), settings, ...days };
+  });
+}
+
+/**
+ * `scoped`: the live assignments of this trainer to the clients in @scope whose link stands,
+ * with each client's day boundaries. Statements below select FROM it.
+ * SQLite cannot size json_each and left alone scans it in the innermost loop (minutes at 200
+ * clients); MATERIALIZED and CROSS JOIN, its documented planner controls, keep it outermost.
+ */
+const SCOPED = `WITH k AS MATERIALIZED (
+    SELECT json_extract(value, '$[0]') AS clientId, json_extract(value, '$[1]') AS dayStart,
+      json_extract(value, '$[2]') AS from7
+    FROM json_each(@scope)
+  ), scoped AS (
+    SELECT a.id, a.clientId, a.deckSlug, k.dayStart, k.from7
+    FROM k CROSS JOIN "TrainerClient" tc
+      ON tc.trainerId = @trainerId AND tc.clientId = k.clientId AND tc.endedAt IS NULL
+    CROSS JOIN "Assignment" a ON a.trainerId = @trainerId AND a.clientId = k.clientId AND a.removedAt IS NULL
+  )`;
+
+interface ScopeParams {
+  trainerId: string;
+  scope: string;
+  now: string;
+}
+
+const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
+  trainerId,
+  scope: JSON.stringify(clients.map((c) => [c.clientId, c.dayStart, c.from7])),
+  now: sqlDate(now),
+});
+
+const num = (value: number | bigint | null | undefined) => Number(value ?? 0);
+
+/** Last active, reviews in 7 days, due and overdue on assigned decks: two grouped statements for all clients. */
+export function clientTotals(
+  trainerId: string,
+  clients: readonly ActiveClient[],
+  now: Date,
+): Map<string, ClientTotals> {
+  const db = sqlite();
+  const params = scopeParams(trainerId, clients, now);
+  const totals = new Map<string, ClientTotals>(
+    clients.map((c) => [c.clientId, { lastActive: null, reviews7d: 0, dueNow: 0, overdueNow: 0 }]),
+  );
+  type StateTotals = {
+    clientId: string;
+    dueNow: number | null;
+    overdueNow: number | null;
+    lastActive: string | null;
+  };
+  // A card's lastReview is its latest answer (undo restores the one before), so MAX over the
+  // deck's CardState rows is the latest review without reading the logs.
+  const states = db
+    .prepare<ScopeParams, StateTotals>(
+      `${SCOPED}
+       SELECT a.clientId, SUM(c.retired = 0 AND s.due <= @now) AS dueNow,
+         SUM(c.retired = 0 AND s.state = 'review' AND s.due < a.dayStart) AS overdueNow,
+         MAX(s.lastReview) AS lastActive
+       FROM scoped a CROSS JOIN "Card" c ON c.deckSlug = a.deckSlug
+       CROSS JOIN "CardState" s ON s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
+       GROUP BY a.clientId`,
+    )
+    .all(params);
+  for (const row of states) {
+    const entry = totals.get(row.clientId);
+    if (!entry) continue;
+    entry.dueNow = num(row.dueNow);
+    entry.overdueNow = num(row.overdueNow);
+    entry.lastActive = row.lastActive ? parseSqlDate(row.lastActive) : null;
+  }
+  // The planner reads each client's last 7 days on (userId, reviewedAt), then keeps assigned cards.
+  const reviews = db
+    .prepare<ScopeParams, { clientId: string; reviews7d: number }>(
+      `${SCOPED}
+       SELECT a.clientId, COUNT(*) AS reviews7d
+       FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug
+       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
+       GROUP BY a.clientId`,
+    )
+    .all(params);
+  for (const row of reviews) {
+    const entry = totals.get(row.clientId);
+    if (entry) entry.reviews7d = num(row.reviews7d);
+  }
+  return totals;
+}
+
+interface AssignmentColumns {
+  id: string;
+  clientId: string;
+  deckSlug: string;
+  deckTitle: string;
+  goal: string;
+  dueAt: string | null;
+  createdAt: string;
+  targetRecall: number | null;
+  quizTarget: number | bigint | null;
+  cards: number | bigint;
+  best: number | null;
+  last: number | null;
+}
+
+/**
+ * Every live assignment of the clients in scope with its progress and on-track status: one
+ * statement for the assignments with deck sizes and quiz scores, one for the introduced cards'
+ * schedules (retrievability is computed from them here).
+ */
+export function assignmentRows(
+  trainerId: string,
+  clients: readonly ActiveClient[],
+  now: Date,
+): Map<string, AssignmentRow[]> {
+  const db = sqlite();
+  const params = scopeParams(trainerId, clients, now);
+  const assignments = db
+    .prepare<ScopeParams, AssignmentColumns>(
+      `${SCOPED}, quiz AS (
+         SELECT a.id, q.score * 100.0 / json_array_length(q.itemIds) AS percent,
+           ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY q.finishedAt DESC) AS recency
+         FROM scoped a JOIN "QuizAttempt" q ON q.userId = a.clientId AND q.deckSlug = a.deckSlug
+         WHERE q.finishedAt IS NOT NULL AND q.finishedAt <= @now AND q.discardedAt IS NULL
+           AND json_array_length(q.itemIds) > 0
+       ), scores AS (
+         SELECT id, MAX(percent) AS best, MAX(CASE WHEN recency = 1 THEN percent END) AS last FROM quiz GROUP BY id
+       ), sizes AS (
+         SELECT c.deckSlug, COUNT(*) AS cards FROM "Card" c
+         WHERE c.retired = 0 AND c.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY c.deckSlug
+       )
+       SELECT s.id, s.clientId, s.deckSlug, d.title AS deckTitle, a.goal, a.dueAt, a.createdAt, a.targetRecall,
+         a.quizTarget, COALESCE(sizes.cards, 0) AS cards, scores.best, scores.last
+       FROM scoped s JOIN "Assignment" a ON a.id = s.id JOIN "Deck" d ON d.slug = s.deckSlug
+       LEFT JOIN sizes ON sizes.deckSlug = s.deckSlug LEFT JOIN scores ON scores.id = s.id
+       ORDER BY a.createdAt, d.position`,
+    )
+    .all(params);
+  const schedules = new Map<string, CardSchedule[]>();
+  const rows = db
+    .prepare<ScopeParams, ScheduleColumns & { assignmentId: string }>(
+      `${SCOPED}
+       SELECT a.id AS assignmentId, ${SCHEDULE_COLUMNS}
+       FROM scoped a CROSS JOIN "Card" c ON c.deckSlug = a.deckSlug AND c.retired = 0
+       CROSS JOIN "CardState" s ON s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'`,
+    )
+    .all(params);
+  for (const row of rows) {
+    const group = schedules.get(row.assignmentId);
+    if (group) group.push(scheduleFromRow(row));
+    else schedules.set(row.assignmentId, [scheduleFromRow(row)]);
+  }
+
+  const byClient = new Map(clients.map((c) => [c.clientId, c]));
+  const result = new Map<string, AssignmentRow[]>(clients.map((c) => [c.clientId, []]));
+  for (const row of assignments) {
+    const client = byClient.get(row.clientId);
+    if (!client) continue;
+    const cards = Number(row.cards);
+    const introducedSchedules = schedules.get(row.id) ?? [];
+    const dueAt = row.dueAt ? parseSqlDate(row.dueAt) : null;
+    const createdAt = parseSqlDate(row.createdAt);
+    const goal: AssignmentGoalKind = row.goal === "recall" ? "recall" : "all-introduced";
+    const quizTarget = row.quizTarget === null ? null : Number(row.quizTarget);
+    const recallNow = sumOf(introducedSchedules, retrievabilityAt(now, client.settings));
+    // The projection looks at the deadline while it is ahead, and at now after it.
+    const projectionAt = dueAt && dueAt > now ? dueAt : now;
+    const recallThen =
+      projectionAt === now
+        ? recallNow
+        : sumOf(introducedSchedules, retrievabilityAt(projectionAt, client.settings));
+    const assignment = { goal, dueAt, createdAt, targetRecall: row.targetRecall, quizTarget };
+    result.get(row.clientId)?.push({
+      assignmentId: row.id,
+      deckSlug: row.deckSlug,
+      deckTitle: row.deckTitle,
+      ...assignment,
+      cards,
+      introduced: introducedSchedules.length,
+      predictedRecall: introducedSchedules.length ? recallNow / introducedSchedules.length : null,
+      bestQuiz: row.best,
+      lastQuiz: row.last,
+      onTrack: onTrack({
+        assignment,
+        totalCards: cards,
+        introduced: introducedSchedules.length,
+        newPerDay: client.settings.newPerDay,
+        // Unintroduced cards count as 0: the sums are divided by the whole deck.
+        projectedRecall: cards ? recallThen / cards : 0,
+        recallNow: cards ? recallNow / cards : 0,
+        bestQuizScore: row.best,
+        now,
+      }),
+    });
+  }
+  return result;
+}
+
+function sumOf(schedules: readonly CardSchedule[], recallOf: (schedule: CardSchedule) => number): number {
+  let total = 0;
+  for (const schedule of schedules) total += recallOf(schedule);
+  return total;
+}
+
+export function clientStatus(assignments: readonly AssignmentRow[]): ClientStatus {
+  if (assignments.length === 0) return "no-assignments";
+  const statuses = assignments.map((a) => a.onTrack.status);
+  if (statuses.some((s) => s === "at-risk" || s === "overdue")) return "at-risk";
+  return statuses.every((s) => s === "done") ? "done" : "on-track";
+}
+
+export function toClientRow(
+  client: ActiveClient,
+  totals: ClientTotals,
+  assignments: AssignmentRow[],
+): ClientRow {
+  return {
+    clientId: client.clientId,
+    name: client.name,
+    email: client.email,
+    shareQuizAnswers: client.shareQuizAnswers,
+    lastActive: totals.lastActive,
+    reviews7d: totals.reviews7d,
+    dueNow: totals.dueNow,
+    overdueNow: totals.overdueNow,
+    assignments,
+    status: clientStatus(assignments),
+  };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** One deck a trainer assigned to a client and has not removed. */
+export interface RosterAssignment {
+  id: string;
+  deckSlug: string;
+  deckTitle: string;
+  dueAt: Date | null;
+  goal: string;
+  targetRecall: number | null;
+  quizTarget: number | null;
+}
+
+export interface RosterClient {
+  id: string;
+  name: string;
+  email: string;
+  linkedAt: Date;
+  assignments: RosterAssignment[];
+}
+
+/**
+ * The trainer's clients whose link stands, by name, each with the decks this trainer assigned
+ * (soonest due first). Ended links and other trainers' assignments never appear.
+ */
+export async function listClientsWithAssignments(trainerId: string): Promise<RosterClient[]> {
+  const links = await db.trainerClient.findMany({
+    where: { trainerId, endedAt: null },
+    orderBy: [{ client: { name: "asc" } }, { linkedAt: "asc" }],
+    select: {
+      linkedAt: true,
+      client: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          assignments: {
+            where: { trainerId, removedAt: null },
+            orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+            select: {
+              id: true,
+              deckSlug: true,
+              dueAt: true,
+              goal: true,
+              targetRecall: true,
+              quizTarget: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  const slugs = [...new Set(links.flatMap((link) => link.client.assignments.map((a) => a.deckSlug)))];
+  const decks = await db.deck.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, title: true },
+  });
+  const title = new Map(decks.map((d) => [d.slug, d.title]));
+  return links.map(({ linkedAt, client }) => ({
+    id: client.id,
+    name: client.name,
+    email: client.email,
+    linkedAt,
+    assignments: client.assignments.map((a) => ({ ...a, deckTitle: title.get(a.deckSlug) ?? a.deckSlug })),
+  }));
+}
+
+/** The decks a trainer can assign, in the library's order. */
+export async function listAssignableDecks(): Promise<{ slug: string; title: string }[]> {
+  return db.deck.findMany({
+    where: { retired: false },
+    orderBy: { position: "asc" },
+    select: { slug: true, title: true },
+  });
+}
