@@ -3,6 +3,7 @@ import { answerQuestion, getQuizAttempt, getQuizHistory, startQuiz } from "@/lib
 import { recordReview, undoReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { requireClientAccess, requireTrainer } from "@/lib/data/trainer/access";
+import { clientsCsv, getClientDetail, getClientsTable, getDeckInsight } from "@/lib/data/trainer/dashboard";
 import {
   acceptInvitation,
   assignDeck,
@@ -168,6 +169,17 @@ const MATRIX: Array<{ name: string; run: (actor: Actor) => unknown; expect: Reco
     },
   },
   {
+    name: "read A's progress page (client detail)",
+    run: (actor) => getClientDetail(ids[actor].id, ids.learnerA.id, T0),
+    expect: {
+      learnerA: "not-found",
+      learnerB: "not-found",
+      linkedTrainer: "allow",
+      pendingTrainer: "not-found",
+      leftTrainer: "not-found",
+    },
+  },
+  {
     name: "assign a deck to A",
     run: (actor) =>
       assignDeck(
@@ -230,6 +242,22 @@ const MATRIX: Array<{ name: string; run: (actor: Actor) => unknown; expect: Reco
 ];
 
 describe("authorization matrix", () => {
+  // Runs before the matrix rows, which end by removing A as a client.
+  it("lists A in a trainer's clients table, CSV and deck insight only for the linked trainer", async () => {
+    const emailOfA = (await db.user.findUniqueOrThrow({ where: { id: ids.learnerA.id } })).email;
+    for (const actor of ["linkedTrainer", "pendingTrainer", "leftTrainer"] as const) {
+      const linked = actor === "linkedTrainer";
+      const table = await getClientsTable(ids[actor].id, T0, {});
+      expect(table.rows.some((row) => row.clientId === ids.learnerA.id)).toBe(linked);
+      expect(
+        (await clientsCsv(ids[actor].id, T0)).includes(ids.learnerA.id) ||
+          (await clientsCsv(ids[actor].id, T0)).includes("A,"),
+      ).toBe(linked);
+      const insight = await getDeckInsight(ids[actor].id, "matrix", T0);
+      expect(insight.clients).toBe(linked ? 1 : 0);
+    }
+  });
+
   for (const row of MATRIX) {
     const ordered = [...ACTORS].sort(
       (a, b) => Number(row.expect[a] === "allow") - Number(row.expect[b] === "allow"),
