@@ -1,0 +1,194 @@
+import Link from "next/link";
+import type { ClientsTable as ClientsTableData, ClientsTableSort } from "@/lib/data/trainer/dashboard";
+import { AssignmentSummary, ClientStatusPill } from "./clients-assignment";
+import { agoText, type ClientsTableState, clientsHref, dateTimeText, showingText } from "./clients-words";
+
+const COLUMNS: { key: ClientsTableSort; label: string; numeric?: boolean; first: "asc" | "desc" }[] = [
+  { key: "name", label: "Client", first: "asc" },
+  { key: "lastActive", label: "Last active", first: "asc" },
+  { key: "reviews7d", label: "Reviews, 7 days", numeric: true, first: "asc" },
+  { key: "due", label: "Due now", numeric: true, first: "desc" },
+  { key: "overdue", label: "Overdue", numeric: true, first: "desc" },
+];
+// On a phone the wrapper stops scrolling and each row becomes a card (see globals.css).
+const SCROLL_CLASS = "stats-table-scroll card clients-scroll";
+const STATUS_COLUMN = { key: "status", label: "Status", first: "asc" } as const;
+
+function SortHeader({
+  column,
+  table,
+  rowHeader = false,
+}: {
+  column: { key: ClientsTableSort; label: string; numeric?: boolean; first: "asc" | "desc" };
+  table: ClientsTableState;
+  rowHeader?: boolean;
+}) {
+  const active = table.sort === column.key;
+  // A column opens in the order a trainer most likely wants: fewest reviews, most due first.
+  const next = active ? (table.direction === "asc" ? "desc" : "asc") : column.first;
+  const classes = [column.numeric && "numeric", rowHeader && "client-col"].filter(Boolean).join(" ");
+  return (
+    <th
+      scope="col"
+      className={classes || undefined}
+      aria-sort={active ? (table.direction === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Link href={clientsHref(table, { sort: column.key, direction: next, page: 1 })} className="sort-link">
+        {column.label}
+        {active && (
+          <span aria-hidden="true" className="sort-mark">
+            {table.direction === "asc" ? "▲" : "▼"}
+          </span>
+        )}
+        <span className="visually-hidden">, sort {next === "asc" ? "ascending" : "descending"}</span>
+      </Link>
+    </th>
+  );
+}
+
+function Pagination({ table, state }: { table: ClientsTableData; state: ClientsTableState }) {
+  return (
+    <nav className="stats-pagination" aria-label="Client table pages">
+      {table.page > 1 ? (
+        <Link href={clientsHref(state, { page: table.page - 1 })} rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span aria-hidden="true" className="muted">
+          ← Previous
+        </span>
+      )}
+      <span>
+        Page {table.page} of {table.pageCount}
+      </span>
+      {table.page < table.pageCount ? (
+        <Link href={clientsHref(state, { page: table.page + 1 })} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span aria-hidden="true" className="muted">
+          Next →
+        </span>
+      )}
+    </nav>
+  );
+}
+
+function SearchForm({ state }: { state: ClientsTableState }) {
+  return (
+    <search>
+      <form method="get" action="/trainer" className="row table-filter clients-search">
+        <input type="hidden" name="sort" value={state.sort} />
+        <input type="hidden" name="direction" value={state.direction} />
+        <label htmlFor="client-search">Find a client</label>
+        <input
+          id="client-search"
+          type="search"
+          name="q"
+          defaultValue={state.search}
+          placeholder="Name or email"
+          className="input"
+          maxLength={200}
+          autoComplete="off"
+        />
+        <button type="submit" className="button secondary">
+          Search
+        </button>
+        {state.search && <Link href={clientsHref(state, { search: "", page: 1 })}>Show all</Link>}
+      </form>
+    </search>
+  );
+}
+
+/** The trainer's clients, sorted, searched and paged on the server; plain links and a GET form. */
+export function ClientsTable({ table, now }: { table: ClientsTableData; now: Date }) {
+  const state: ClientsTableState = table;
+  const showing = showingText(table.page, table.pageSize, table.total);
+  return (
+    <section aria-labelledby="clients-table-heading">
+      <div className="section-title">
+        <h2 id="clients-table-heading">Clients</h2>
+        <span className="muted small" id="clients-showing">
+          {showing}
+        </span>
+      </div>
+      <SearchForm state={state} />
+      {table.rows.length === 0 ? (
+        <div className="card empty-state">
+          <p>No client matches “{table.search}”. Search looks at names and email addresses.</p>
+          <Link href={clientsHref(state, { search: "", page: 1 })} className="button secondary">
+            Show all clients
+          </Link>
+        </div>
+      ) : (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
+          <section className={SCROLL_CLASS} aria-label="Clients table" tabIndex={0}>
+            <table className="stats-table clients-table" aria-describedby="clients-showing">
+              <thead>
+                <tr>
+                  {COLUMNS.map((column, i) => (
+                    <SortHeader key={column.key} column={column} table={state} rowHeader={i === 0} />
+                  ))}
+                  <th scope="col" className="decks-col">
+                    Assigned decks
+                  </th>
+                  <SortHeader column={STATUS_COLUMN} table={state} />
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row) => (
+                  <tr key={row.clientId}>
+                    <th scope="row" className="client-col">
+                      <Link href={`/trainer/clients/${row.clientId}`} className="client-name">
+                        {row.name}
+                      </Link>
+                      <span className="client-email small muted">{row.email}</span>
+                    </th>
+                    <td className="nowrap" data-label="Last active">
+                      {row.lastActive ? (
+                        <time dateTime={row.lastActive.toISOString()} title={dateTimeText(row.lastActive)}>
+                          {agoText(row.lastActive, now)}
+                        </time>
+                      ) : (
+                        <span className="muted">Never</span>
+                      )}
+                    </td>
+                    <td className="numeric" data-label="Reviews, 7 days">
+                      {row.reviews7d}
+                    </td>
+                    <td className="numeric" data-label="Due now">
+                      {row.dueNow}
+                    </td>
+                    <td className="numeric" data-label="Overdue">
+                      {row.overdueNow}
+                    </td>
+                    <td className="assignments-cell">
+                      {row.assignments.length === 0 ? (
+                        <span className="muted small">
+                          No decks assigned. <Link href="/trainer/clients/assign">Assign a deck</Link>
+                        </span>
+                      ) : (
+                        <ul className="client-assignments">
+                          {row.assignments.map((assignment) => (
+                            <li key={assignment.assignmentId}>
+                              <AssignmentSummary assignment={assignment} />
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="status-cell">
+                      <ClientStatusPill status={row.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {table.pageCount > 1 && <Pagination table={table} state={state} />}
+        </>
+      )}
+    </section>
+  );
+}

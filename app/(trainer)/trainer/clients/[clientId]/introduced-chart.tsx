@@ -1,0 +1,77 @@
+"use client";
+
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface IntroducedPoint {
+  /** Axis label: "4 Nov". */
+  label: string;
+  /** Tooltip heading: "Week of 4 Nov" or "Assigned 4 Nov". */
+  title: string;
+  /** Cards introduced by then, earlier ones included. */
+  total: number;
+  /** Introduced in the week ending here; null for the starting point. */
+  introduced: number | null;
+}
+
+/**
+ * Cards introduced over time for one assignment. One image to assistive technology, named by
+ * the summary next to it; the same numbers are in a table below it.
+ */
+export function IntroducedChart({
+  points,
+  cards,
+  summaryId,
+}: {
+  points: IntroducedPoint[];
+  cards: number;
+  summaryId: string;
+}) {
+  return (
+    <div className="introduced-chart" role="img" aria-labelledby={summaryId}>
+      <ResponsiveContainer width="100%" height={180}>
+        <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis
+            dataKey="label"
+            tickLine={false}
+            axisLine={{ stroke: "var(--border)" }}
+            interval="preserveStartEnd"
+            minTickGap={16}
+          />
+          <YAxis
+            allowDecimals={false}
+            domain={[0, Math.max(1, cards)]}
+            tickLine={false}
+            axisLine={false}
+            width={36}
+          />
+          <Tooltip
+            cursor={{ stroke: "var(--muted)" }}
+            contentStyle={{
+              background: "var(--surface)",
+              border: "1px solid var(--border)",
+              borderRadius: 8,
+              color: "var(--text)",
+            }}
+            labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+            formatter={(value, _name, item) => {
+              const week = item.payload?.introduced;
+              const detail = typeof week === "number" ? ` (${week} that week)` : "";
+              return [`${value} of ${cards}${detail}`, "Introduced"];
+            }}
+          />
+          <Area
+            type="monotone"
+            dataKey="total"
+            name="Cards introduced"
+            stroke="var(--brand)"
+            strokeWidth={2}
+            fill="var(--brand-soft)"
+            dot={{ r: 3, fill: "var(--brand)" }}
+            isAnimationActive={false}
+          />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClientStatusPill } from "../../clients-assignment";
+import { loadClientPage } from "../../clients-loaders";
+import { dateText } from "../../clients-words";
+import { TrainerOnly, trainerForPage } from "../../trainer-gate";
+import { AssignmentProgress } from "./assignment-progress";
+import { ClientActivity, ClientFigures } from "./client-overview";
+import { QuizMisses } from "./quiz-misses";
+import { WeakestCards } from "./weakest-cards";
+
+// The client's name is private: it stays out of the document title (and so out of browser history).
+export const metadata: Metadata = { title: "Client" };
+
+interface ClientPageProps {
+  params: Promise<{ clientId: string }>;
+}
+
+export default async function ClientPage({ params }: ClientPageProps) {
+  const { clientId } = await params;
+  const trainer = await trainerForPage(`/trainer/clients/${encodeURIComponent(clientId)}`);
+  if (!trainer) return <TrainerOnly />;
+  const now = new Date();
+  const page = await loadClientPage(trainer.trainerId, clientId, now);
+  if (!page) notFound();
+  const { detail, linkedAt, evidence } = page;
+  const { client } = detail;
+  const deckTitles = new Map(client.assignments.map((a) => [a.deckSlug, a.deckTitle]));
+  const progress = new Map(detail.progress.map((p) => [p.assignmentId, p]));
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/trainer">← Your clients</Link>
+      </p>
+      <div className="client-heading">
+        <div>
+          <h1>{client.name}</h1>
+          <p className="muted">
+            {client.email}
+            {linkedAt && <> · linked since {dateText(linkedAt)}</>}
+          </p>
+        </div>
+        <ClientStatusPill status={client.status} />
+      </div>
+      <ClientFigures detail={detail} now={now} />
+
+      <section aria-labelledby="assignments-heading">
+        <div className="section-title">
+          <h2 id="assignments-heading">Assigned decks</h2>
+          <Link href="/trainer/clients/assign">Assign a deck</Link>
+        </div>
+        {client.assignments.length === 0 ? (
+          <div className="card empty-state">
+            <p>No decks assigned. You see a client&apos;s progress only on the decks you assign them.</p>
+            <Link href="/trainer/clients/assign" className="button">
+              Assign a deck
+            </Link>
+          </div>
+        ) : (
+          <ul className="feature-list assignment-progress-list">
+            {client.assignments.map((assignment) => (
+              <AssignmentProgress
+                key={assignment.assignmentId}
+                assignment={assignment}
+                progress={progress.get(assignment.assignmentId)}
+                now={now}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <ClientActivity days={detail.heatmap} />
+      <WeakestCards cards={detail.weakestCards} evidence={evidence} deckTitles={deckTitles} />
+      <QuizMisses misses={detail.quizMisses} name={client.name} />
+    </>
+  );
+}

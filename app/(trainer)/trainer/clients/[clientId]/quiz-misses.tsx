@@ -1,0 +1,58 @@
+import type { QuizMiss } from "@/lib/data/trainer/client-detail";
+import { dateText, dateTimeText } from "../../clients-words";
+
+/** The client's latest wrong quiz answers with what they chose, or why they are not shown. */
+export function QuizMisses({ misses, name }: { misses: QuizMiss[] | null; name: string }) {
+  return (
+    <section aria-labelledby="misses-heading">
+      <div className="section-title">
+        <h2 id="misses-heading">Quiz misses</h2>
+      </div>
+      {misses === null ? (
+        <div className="card empty-state">
+          <p>Your client does not share quiz answers.</p>
+          <p className="small">
+            You still see {name}&apos;s quiz scores. They can turn sharing on under{" "}
+            <em>What my trainers see</em>.
+          </p>
+        </div>
+      ) : misses.length === 0 ? (
+        <div className="card empty-state">No wrong quiz answers on the assigned decks.</div>
+      ) : (
+        <ul className="feature-list quiz-misses">
+          {misses.map((miss) => (
+            <li key={`${miss.itemId}-${miss.answeredAt.toISOString()}`} className="card quiz-miss">
+              <p className="quiz-miss-meta small muted">
+                {miss.deckTitle} ·{" "}
+                <time dateTime={miss.answeredAt.toISOString()} title={dateTimeText(miss.answeredAt)}>
+                  {dateText(miss.answeredAt)}
+                </time>
+              </p>
+              <p className="quiz-miss-prompt">{miss.prompt}</p>
+              {miss.picks.length === 0 ? (
+                <p className="small muted">No option chosen (left blank).</p>
+              ) : (
+                <dl className="quiz-miss-picks small">
+                  {miss.picks.map((pick) => (
+                    <div key={pick.chosen} className="quiz-miss-pick">
+                      <dt>Chose</dt>
+                      <dd className="is-wrong">
+                        <span aria-hidden="true">✗ </span>
+                        {pick.chosen}
+                      </dd>
+                      <dt>Right answer</dt>
+                      <dd className="is-right">
+                        <span aria-hidden="true">✓ </span>
+                        {pick.expected}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

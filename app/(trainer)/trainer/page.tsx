@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clientsTableQuerySchema, getClientsTable } from "@/lib/data/trainer/dashboard";
+import { getClientsSummary } from "./clients-loaders";
+import { ClientsSummaryStrip, DeckInsightLinks } from "./clients-summary";
+import { ClientsTable } from "./clients-table";
+import { clientsTableParams } from "./clients-words";
+import { TrainerOnly, trainerForPage } from "./trainer-gate";
+
+export const metadata: Metadata = { title: "Your clients" };
+
+interface ClientsPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+function ClientsActions() {
+  return (
+    <div className="row clients-actions">
+      <Link href="/trainer/invitations" className="button">
+        Invite clients
+      </Link>
+      <Link href="/trainer/clients/assign" className="button secondary">
+        Assign a deck
+      </Link>
+      {/* A file download from a route handler: a plain link, not client-side navigation. */}
+      <a href="/trainer/export" className="button secondary" download>
+        Download CSV
+      </a>
+    </div>
+  );
+}
+
+export default async function ClientsPage({ searchParams }: ClientsPageProps) {
+  const trainer = await trainerForPage("/trainer");
+  if (!trainer) return <TrainerOnly />;
+  const now = new Date();
+  const query = clientsTableQuerySchema.parse(clientsTableParams(await searchParams));
+  const [table, summary] = await Promise.all([
+    getClientsTable(trainer.trainerId, now, query),
+    getClientsSummary(trainer.trainerId, now),
+  ]);
+
+  return (
+    <>
+      <h1>Your clients</h1>
+      <p className="muted">
+        Progress on the decks you assigned, for clients who accepted your invitation. You see nothing else of
+        their studies, and nothing once they leave.
+      </p>
+      {summary.clients === 0 ? (
+        <div className="card empty-state clients-empty">
+          <h2>No clients yet</h2>
+          <p>
+            Invite the people you coach with a link. Once they accept, assign them a deck and their progress
+            shows up here.
+          </p>
+          <Link href="/trainer/invitations" className="button">
+            Invite clients
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ClientsActions />
+          <ClientsSummaryStrip summary={summary} />
+          <ClientsTable table={table} now={now} />
+          <DeckInsightLinks decks={summary.decks} />
+        </>
+      )}
+    </>
+  );
+}
