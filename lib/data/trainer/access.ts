@@ -42,6 +42,9 @@ export async function requireClientAccess(trainerId: string, clientId: string): 
 
 /** The trainer's clients whose link stands now. */
 export async function activeClientIds(trainerId: string): Promise<string[]> {
-  const links = await db.trainerClient.findMany({ where: { trainerId, endedAt: null }, select: { clientId: true } });
+  const links = await db.trainerClient.findMany({
+    where: { trainerId, endedAt: null },
+    select: { clientId: true },
+  });
   return links.map((l) => l.clientId);
 }
