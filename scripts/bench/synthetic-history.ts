@@ -71,7 +71,13 @@ export function insertHistory(
       const targetDue = now.getTime() + (spread * 20 - 1) * 86_400_000;
       // Shifting a whole history keeps every interval, so the second run schedules the same way.
       // No answer falls in the current study day, so today's review limit is untouched.
-      const shift = Math.min(targetDue - trial.schedule.due.getTime(), now.getTime() - 48 * 3_600_000 - last);
+      // Whole days only: ts-fsrs counts elapsed UTC calendar days, so a fractional shift would
+      // change the intervals and the second run would not land where the first one says.
+      const shift =
+        Math.floor(
+          Math.min(targetDue - trial.schedule.due.getTime(), now.getTime() - 48 * 3_600_000 - last) /
+            86_400_000,
+        ) * 86_400_000;
       const { schedule, answers } = simulate(cardId, c, shift);
       for (const fields of answers) {
         log.run(
