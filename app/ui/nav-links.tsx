@@ -13,7 +13,6 @@ const STUDY = [
   { href: "/stats", label: "Statistics" },
   { href: "/sources", label: "Sources" },
   { href: "/settings", label: "Settings" },
-  { href: "/account", label: "Account" },
 ];
 const LEARNER = [{ href: "/sharing", label: "My trainers" }];
 

@@ -18,10 +18,11 @@ export async function SiteHeader() {
         <div className="header-user">
           {user ? (
             <>
-              <span className="user-name">
+              {/* The account page is reached through the user's name. */}
+              <Link href="/account" className="user-name" aria-label={`Account: ${user.name}`}>
                 {user.name}
                 {user.role === "trainer" && <span className="pill">Trainer</span>}
-              </span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

@@ -25,8 +25,8 @@ function WhatTheySee({ trainerName }: { trainerName: string }) {
         <li>Your name and email address.</li>
       </ul>
       <p className="muted small">
-        Nothing else: not your other decks. You can leave at any time from <em>What my trainers see</em>, and
-        they lose access at once. Your progress always stays yours.
+        Nothing else: not your other decks. You can leave at any time from <em>My trainers</em>, and they lose
+        access at once. Your progress always stays yours.
       </p>
     </div>
   );
