@@ -70,3 +70,21 @@ test("signing out everywhere ends the session in another browser", async ({ page
   await expect(otherPage).toHaveURL(/\/sign-in/);
   await other.close();
 });
+
+test("a learner downloads their data, then deletes the account for good", async ({ page, account }) => {
+  const user = await account.signUp("learner");
+  await page.goto("/account");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data (JSON)" }).click();
+  const file = await (await download).path();
+  const data = JSON.parse(await (await import("node:fs/promises")).readFile(file, "utf8"));
+  expect(data.user.email).toBe(user.email);
+
+  await page.getByLabel("Your password").fill(user.password);
+  await page.getByLabel('Type "delete" to confirm').fill("delete");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/sign-in");
+  await account.signIn(user);
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+});

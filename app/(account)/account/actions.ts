@@ -1,6 +1,7 @@
 "use server";
 
 import { requireUser } from "@/lib/auth/session";
+import { deleteAccount } from "@/lib/data/account";
 import { changePassword, revokeAllSessions } from "@/lib/data/users";
 import { AppError, ValidationError } from "@/lib/errors";
 import { passwordField } from "@/lib/validations/user";
@@ -32,6 +33,19 @@ export async function changePasswordAction(_previous: AccountActionState, formDa
     }
     await changePassword(user.id, currentPassword, parsed.data);
     return { ok: true, message: "Password changed. Other devices have been signed out." } as const;
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function deleteAccountAction(_previous: AccountActionState, formData: FormData) {
+  try {
+    const user = await requireUser();
+    if (formData.get("confirm") !== "delete") {
+      throw new ValidationError('Type "delete" to confirm.', { confirm: ['Type "delete" to confirm.'] });
+    }
+    await deleteAccount(user.id, String(formData.get("password") ?? ""));
+    return { ok: true, message: "Your account and all its data are deleted." } as const;
   } catch (error) {
     return failure(error);
   }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
-import { ChangePasswordForm, SignOutEverywhere } from "./account-forms";
+import { ChangePasswordForm, DeleteAccountForm, SignOutEverywhere } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -21,6 +21,24 @@ export default async function AccountPage() {
           <h2 id="sessions-heading">Sessions</h2>
           <p className="muted small">Signs you out on every browser and device, this one included.</p>
           <SignOutEverywhere />
+        </section>
+        <section className="card" aria-labelledby="data-heading">
+          <h2 id="data-heading">Your data</h2>
+          <p className="muted small">
+            Everything Retain stores about you: profile, settings, every card&apos;s schedule, every answer,
+            quizzes and trainer links.
+          </p>
+          <a href="/api/account/export" className="button secondary" download>
+            Download my data (JSON)
+          </a>
+        </section>
+        <section className="card" aria-labelledby="delete-heading">
+          <h2 id="delete-heading">Delete account</h2>
+          <p className="muted small">
+            Deletes your account with your whole review history. Trainers lose access at once. This cannot be
+            undone.
+          </p>
+          <DeleteAccountForm />
         </section>
       </div>
     </>
