@@ -70,6 +70,15 @@ runScript(async () => {
       "p95 < 300 ms",
     ]);
   }
+  if (wanted("sign-in")) {
+    type Timing = Percentiles & { mean: number };
+    const s = runBench<{ unknown: Timing; wrong: Timing; differencePercent: number }>("sign-in");
+    rows.push([
+      `Sign-in time, unknown email vs wrong password, ${s.unknown.n} each`,
+      `median ${ms(s.unknown.p50)} vs ${ms(s.wrong.p50)} (${s.differencePercent.toFixed(1)}%); p95 ${ms(s.unknown.p95)} vs ${ms(s.wrong.p95)}`,
+      "within 10%",
+    ]);
+  }
   if (wanted("bundle")) {
     await buildIfNeeded();
     for (const { route, gzipKiB } of firstLoadJs(["/study", "/dashboard", "/quiz/[attemptId]", "/stats"])) {

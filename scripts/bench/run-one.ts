@@ -13,6 +13,7 @@ runScript(async () => {
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
     "next-card": async () => (await import("./next-card")).benchNextCard,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
+    "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
   };
   const load = benches[name];
   if (!load) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(benches).join(", ")}`);

@@ -5,6 +5,13 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { FormField } from "@/app/ui/form-field";
 
+/** `authorize` throws "TooManyAttempts:<minutes>" when the sign-in throttle refuses an attempt. */
+function failureMessage(error: string | null | undefined): string {
+  const minutes = /^TooManyAttempts:(\d+)$/.exec(error ?? "")?.[1];
+  if (minutes === undefined) return "Email or password is incorrect.";
+  return `Too many attempts. Try again in ${minutes} ${minutes === "1" ? "minute" : "minutes"}.`;
+}
+
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +35,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       return;
     }
     setPending(false);
-    setError("Email or password is incorrect.");
+    setError(failureMessage(result?.error));
   }
 
   return (
