@@ -3,7 +3,16 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "lib", "content", "types", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "lib",
+  "content",
+  "types",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(".next", "retain-build-inputs");
 

@@ -1,0 +1,95 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+function nonceOf(csp: string): string {
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+  expect(nonce, `no nonce in ${csp}`).toBeTruthy();
+  return nonce ?? "";
+}
+
+function expectSecurityHeaders(response: { headers(): Record<string, string> } | null) {
+  expect(response).not.toBeNull();
+  const headers = response?.headers() ?? {};
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp).toContain("'strict-dynamic'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(csp).not.toContain("upgrade-insecure-requests");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBeTruthy();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  // The e2e server is plain http: no HSTS.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  return nonceOf(csp);
+}
+
+/** Collects CSP violations the page reports, as events and as console errors. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
+  });
+  await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
+      report(
+        `${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  return violations;
+}
+
+test("public pages send a nonce CSP, fresh per request, and the other security headers", async ({ page }) => {
+  for (const path of ["/", "/sign-in", "/decks"]) {
+    const first = expectSecurityHeaders(await page.request.get(path));
+    const second = expectSecurityHeaders(await page.request.get(path));
+    expect(second, path).not.toBe(first);
+  }
+});
+
+test("signed-in pages carry the headers; the session cookie is HttpOnly, SameSite=Lax, not Secure over http", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  const first = expectSecurityHeaders(await page.goto("/dashboard"));
+  const second = expectSecurityHeaders(await page.request.get("/dashboard"));
+  expect(second).not.toBe(first);
+  // Next.js nonces its own scripts with the request's nonce.
+  await expect(page.locator(`script[nonce]`).first()).toBeAttached();
+
+  const cookies = await page.context().cookies();
+  const session = cookies.find((cookie) => cookie.name === "next-auth.session-token");
+  expect(session, cookies.map((cookie) => cookie.name).join(", ")).toBeDefined();
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+  expect(session?.secure).toBe(false);
+});
+
+test("studying and the statistics charts run without CSP violations", async ({ page, account }) => {
+  const violations = await watchViolations(page);
+  await account.signUp("learner");
+
+  await page.goto("/study?deck=mk4-vs-mk7");
+  // Focus lands on "Show answer" once the page has hydrated, i.e. its scripts ran.
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: /^Easy.*next in/ })).toBeVisible();
+  // Easy sends the card days ahead, so the forecast below has a bar to draw.
+  await page.keyboard.press("4");
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved" })).toBeVisible();
+
+  await page.goto("/stats");
+  await expect(page.getByRole("heading", { name: "Statistics", level: 1 })).toBeVisible();
+  // The forecast chart only draws its SVG in the browser, after hydration.
+  await expect(page.locator(".forecast-chart svg").first()).toBeVisible();
+
+  expect(violations).toEqual([]);
+});
