@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pagination } from "@/app/ui/pagination";
 import type { CardTable as CardTableData, CardTableSort, SortDirection } from "@/lib/data/stats";
 import { dueLabel, fullDateTime, percent, plural, stabilityLabel } from "./format";
 
@@ -112,29 +113,12 @@ export function CardTable({ table, now }: { table: CardTableData; now: Date }) {
               </tbody>
             </table>
           </section>
-          <nav className="stats-pagination" aria-label="Card table pages">
-            {table.page > 1 ? (
-              <Link href={href(state, { page: table.page - 1 })} rel="prev">
-                ← Previous
-              </Link>
-            ) : (
-              <span aria-hidden="true" className="muted">
-                ← Previous
-              </span>
-            )}
-            <span>
-              Page {table.page} of {table.pageCount}
-            </span>
-            {table.page < table.pageCount ? (
-              <Link href={href(state, { page: table.page + 1 })} rel="next">
-                Next →
-              </Link>
-            ) : (
-              <span aria-hidden="true" className="muted">
-                Next →
-              </span>
-            )}
-          </nav>
+          <Pagination
+            page={table.page}
+            pageCount={table.pageCount}
+            hrefFor={(page) => href(state, { page })}
+            label="Card table pages"
+          />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pagination } from "@/app/ui/pagination";
 import type { ClientsTable as ClientsTableData, ClientsTableSort } from "@/lib/data/trainer/dashboard";
 import { AssignmentSummary, ClientStatusPill } from "./clients-assignment";
 import { agoText, type ClientsTableState, clientsHref, dateTimeText, showingText } from "./clients-words";
@@ -43,34 +44,6 @@ function SortHeader({
         <span className="visually-hidden">, sort {next === "asc" ? "ascending" : "descending"}</span>
       </Link>
     </th>
-  );
-}
-
-function Pagination({ table, state }: { table: ClientsTableData; state: ClientsTableState }) {
-  return (
-    <nav className="stats-pagination" aria-label="Client table pages">
-      {table.page > 1 ? (
-        <Link href={clientsHref(state, { page: table.page - 1 })} rel="prev">
-          ← Previous
-        </Link>
-      ) : (
-        <span aria-hidden="true" className="muted">
-          ← Previous
-        </span>
-      )}
-      <span>
-        Page {table.page} of {table.pageCount}
-      </span>
-      {table.page < table.pageCount ? (
-        <Link href={clientsHref(state, { page: table.page + 1 })} rel="next">
-          Next →
-        </Link>
-      ) : (
-        <span aria-hidden="true" className="muted">
-          Next →
-        </span>
-      )}
-    </nav>
   );
 }
 
@@ -186,7 +159,14 @@ export function ClientsTable({ table, now }: { table: ClientsTableData; now: Dat
               </tbody>
             </table>
           </section>
-          {table.pageCount > 1 && <Pagination table={table} state={state} />}
+          {table.pageCount > 1 && (
+            <Pagination
+              page={table.page}
+              pageCount={table.pageCount}
+              hrefFor={(page) => clientsHref(state, { page })}
+              label="Client table pages"
+            />
+          )}
         </>
       )}
     </section>
