@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Pagination } from "@/app/ui/pagination";
+import { SortableHeader } from "@/app/ui/sortable-header";
 import type { CardTable as CardTableData, CardTableSort, SortDirection } from "@/lib/data/stats";
 import { dueLabel, fullDateTime, percent, plural, stabilityLabel } from "./format";
 
@@ -29,21 +29,14 @@ function SortHeader({ column, table }: { column: (typeof COLUMNS)[number]; table
   const active = table.sort === column.key;
   const next: SortDirection = active && table.direction === "asc" ? "desc" : "asc";
   return (
-    <th
-      scope="col"
+    <SortableHeader
+      label={column.label}
+      href={href(table, { sort: column.key, direction: next, page: 1 })}
+      active={active}
+      direction={table.direction}
+      next={next}
       className={column.numeric ? "numeric" : undefined}
-      aria-sort={active ? (table.direction === "asc" ? "ascending" : "descending") : undefined}
-    >
-      <Link href={href(table, { sort: column.key, direction: next, page: 1 })} className="sort-link">
-        {column.label}
-        {active && (
-          <span aria-hidden="true" className="sort-mark">
-            {table.direction === "asc" ? "▲" : "▼"}
-          </span>
-        )}
-        <span className="visually-hidden">, sort {next === "asc" ? "ascending" : "descending"}</span>
-      </Link>
-    </th>
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Pagination } from "@/app/ui/pagination";
+import { SortableHeader } from "@/app/ui/sortable-header";
 import type { ClientsTable as ClientsTableData, ClientsTableSort } from "@/lib/data/trainer/dashboard";
 import { AssignmentSummary, ClientStatusPill } from "./clients-assignment";
 import { agoText, type ClientsTableState, clientsHref, dateTimeText, showingText } from "./clients-words";
@@ -29,21 +30,14 @@ function SortHeader({
   const next = active ? (table.direction === "asc" ? "desc" : "asc") : column.first;
   const classes = [column.numeric && "numeric", rowHeader && "client-col"].filter(Boolean).join(" ");
   return (
-    <th
-      scope="col"
+    <SortableHeader
+      label={column.label}
+      href={clientsHref(table, { sort: column.key, direction: next, page: 1 })}
+      active={active}
+      direction={table.direction}
+      next={next}
       className={classes || undefined}
-      aria-sort={active ? (table.direction === "asc" ? "ascending" : "descending") : undefined}
-    >
-      <Link href={clientsHref(table, { sort: column.key, direction: next, page: 1 })} className="sort-link">
-        {column.label}
-        {active && (
-          <span aria-hidden="true" className="sort-mark">
-            {table.direction === "asc" ? "▲" : "▼"}
-          </span>
-        )}
-        <span className="visually-hidden">, sort {next === "asc" ? "ascending" : "descending"}</span>
-      </Link>
-    </th>
+    />
   );
 }
 
