@@ -7,6 +7,27 @@ const alias = {
   "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
 };
 
+// The PostgreSQL suite runs the same integration files against the server TEST_POSTGRES_URL names
+// (a database per run and per file, dropped afterwards). `.ci/run` sets it.
+const postgresUrl = process.env.TEST_POSTGRES_URL?.trim();
+if (!postgresUrl) {
+  console.log(
+    "PostgreSQL integration suite skipped: set TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) to run it.",
+  );
+}
+const postgresProject = {
+  resolve: { alias },
+  test: {
+    name: "integration-postgres",
+    include: ["test/integration/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["test/integration/global-setup-postgres.ts"],
+    setupFiles: ["test/integration/database-per-file-postgres.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -29,6 +50,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      ...(postgresUrl ? [postgresProject] : []),
     ],
   },
 });

@@ -1,6 +1,7 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { adapterFactoryFor, databaseUrl, providerOf } from "./database-url";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client";
 
 /**
  * synchronous=FULL: a review the learner saw accepted survives a power loss, not only a
@@ -25,10 +26,14 @@ function withSqlitePragmas(
   };
 }
 
+/**
+ * One set of models, two generated clients (the query compiler is per provider). Their model
+ * APIs are the same, so the rest of the app is typed against SQLite's.
+ */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   const factory = adapterFactoryFor(url);
-  const adapter = providerOf(url) === "sqlite" ? withSqlitePragmas(factory) : factory;
-  return new PrismaClient({ adapter });
+  if (providerOf(url) === "sqlite") return new PrismaClient({ adapter: withSqlitePragmas(factory) });
+  return new PostgresPrismaClient({ adapter: factory }) as unknown as PrismaClient;
 }
 
 // One client per process; Next's dev server reloads modules, so it is kept on globalThis.

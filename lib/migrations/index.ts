@@ -3,13 +3,27 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { adapterFactoryFor, providerOf } from "../database-url";
+import { POSTGRES_SCHEMA, writePostgresSchema } from "../../scripts/db/provider-schema.mjs";
+import { adapterFactoryFor, type Provider, providerOf } from "../database-url";
+import { postgresMigrationAdapterFactory } from "./postgres-adapter";
 import { openSchemaEngine } from "./schema-engine";
 
 // Scripts, tests and the server all run from the project root.
 const ROOT = process.cwd();
 export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
+
+/** Each provider has its own history in Prisma's standard format, from the one set of models. */
+export function migrationsDirFor(provider: Provider): string {
+  return provider === "sqlite" ? MIGRATIONS_DIR : path.join(ROOT, "prisma/postgresql/migrations");
+}
+
+/** The schema file the engine reads for this provider (PostgreSQL's is derived from SQLite's). */
+export function schemaPathFor(provider: Provider): string {
+  if (provider === "sqlite") return SCHEMA_PATH;
+  writePostgresSchema(ROOT);
+  return path.join(ROOT, POSTGRES_SCHEMA);
+}
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
@@ -40,12 +54,27 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
   };
 }
 
-async function withEngine<T>(
+// The wasm engine shares one instance per process and panics when two engines run at once
+// (e.g. Vitest's SQLite and PostgreSQL global setups), so runs take turns.
+const turns = globalThis as unknown as { retainSchemaEngineTurn?: Promise<unknown> };
+
+function withEngine<T>(
   url: string,
   run: (engine: Awaited<ReturnType<typeof openSchemaEngine>>) => Promise<T>,
-) {
-  const { factory, disposeAll } = trackConnections(adapterFactoryFor(url));
-  const engine = await openSchemaEngine(factory, SCHEMA_PATH);
+): Promise<T> {
+  const turn = (turns.retainSchemaEngineTurn ?? Promise.resolve()).then(() => runEngine(url, run));
+  turns.retainSchemaEngineTurn = turn.catch(() => {});
+  return turn;
+}
+
+async function runEngine<T>(
+  url: string,
+  run: (engine: Awaited<ReturnType<typeof openSchemaEngine>>) => Promise<T>,
+): Promise<T> {
+  const provider = providerOf(url);
+  const inner = provider === "postgresql" ? postgresMigrationAdapterFactory(url) : adapterFactoryFor(url);
+  const { factory, disposeAll } = trackConnections(inner);
+  const engine = await openSchemaEngine(factory, schemaPathFor(provider));
   try {
     return await run(engine);
   } finally {
@@ -74,7 +103,7 @@ function trackConnections(inner: SqlMigrationAwareDriverAdapterFactory) {
 
 /** Applies pending migrations; a no-op when the database is current, so it is safe on every start. */
 export async function applyMigrations(url: string): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+  const migrationsList = await readMigrationList(migrationsDirFor(providerOf(url)));
   const result = await withEngine(url, (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
   );
@@ -87,8 +116,9 @@ export async function applyMigrations(url: string): Promise<string[]> {
  * cannot open here, so callers diff a scratch database that has the history applied.
  */
 export async function pendingSchemaDiff(url: string): Promise<string> {
-  const schema = await readFile(SCHEMA_PATH, "utf8");
-  const files = [{ path: SCHEMA_PATH, content: schema }];
+  const schemaPath = schemaPathFor(providerOf(url));
+  const schema = await readFile(schemaPath, "utf8");
+  const files = [{ path: schemaPath, content: schema }];
   const result = await withEngine(url, (engine) =>
     engine.diff({
       from: { tag: "schemaDatasource", files, configDir: ROOT },
@@ -102,15 +132,16 @@ export async function pendingSchemaDiff(url: string): Promise<string> {
   return /^\s*(--[^\n]*\n?\s*)*$/.test(sql) || sql.includes("This is an empty migration") ? "" : sql;
 }
 
-/** Writes `prisma/migrations/<timestamp>_<name>/migration.sql` from the schema diff. */
+/** Writes `<migrations dir>/<timestamp>_<name>/migration.sql` from the schema diff. */
 export async function createMigration(url: string, name: string, now: Date): Promise<string | null> {
   const sql = await pendingSchemaDiff(url);
   if (!sql) return null;
+  const migrationsDir = migrationsDirFor(providerOf(url));
   const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
-  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  const dir = path.join(migrationsDir, `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "migration.sql"), sql);
-  const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+  const lock = path.join(migrationsDir, "migration_lock.toml");
   if (!existsSync(lock)) {
     await writeFile(
       lock,

@@ -6,7 +6,9 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 type Runtime = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
-let runtime: Promise<Runtime> | undefined;
+// Kept on globalThis: a test runner may load this module twice in one process, but the glue
+// module underneath is Node's single copy and must be bound to one wasm instance only.
+const shared = globalThis as unknown as { retainSchemaEngineRuntime?: Promise<Runtime> };
 
 /**
  * The Prisma schema engine compiled to WebAssembly, driven through a driver adapter.
@@ -17,8 +19,8 @@ export async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   schemaPath: string,
 ): Promise<SchemaEngine> {
-  runtime ??= loadRuntime();
-  const engineRuntime = await runtime;
+  shared.retainSchemaEngineRuntime ??= loadRuntime();
+  const engineRuntime = await shared.retainSchemaEngineRuntime;
   const schema = await readFile(schemaPath, "utf8");
   const log = (message: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) console.error(message);

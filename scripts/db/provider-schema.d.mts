@@ -1,0 +1,3 @@
+export const POSTGRES_SCHEMA: string;
+export function postgresSchemaText(sqliteSchema: string): string;
+export function writePostgresSchema(root: string): string;

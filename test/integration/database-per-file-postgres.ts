@@ -1,0 +1,18 @@
+import { afterAll, inject } from "vitest";
+import { createDatabase, dropDatabase } from "@/lib/sql/postgres-admin";
+
+// Runs before the test file imports lib/db, so its clients open this file's own database.
+const url = await createDatabase(
+  process.env.TEST_POSTGRES_URL as string,
+  "retain_test",
+  inject("templatePostgres"),
+);
+process.env.DATABASE_URL = url;
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  const { closeSql } = await import("@/lib/sql/client");
+  await closeSql();
+  await dropDatabase(url);
+});
