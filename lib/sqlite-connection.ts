@@ -30,7 +30,16 @@ export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-export function parseSqlDate(value: string): Date {
+/** A date column as a row gives it: SQLite text, or a Date from PostgreSQL (see lib/sql/client). */
+export type SqlDateValue = string | Date;
+
+export function parseSqlDate(value: SqlDateValue): Date {
+  if (value instanceof Date) return new Date(value.getTime());
   // Prisma writes ISO 8601; SQLite's CURRENT_TIMESTAMP default writes "YYYY-MM-DD HH:MM:SS" in UTC.
   return new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`);
+}
+
+/** A boolean column as a row gives it: 0/1 from SQLite, true/false from PostgreSQL. */
+export function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n;
 }

@@ -14,11 +14,12 @@ import {
   scoreResponse,
   summarize,
 } from "@/lib/quiz";
-import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
+import { isTrue } from "@/lib/sqlite-connection";
 import { studyDayStart } from "@/lib/srs";
 import type { QuizAnswerInput, StartQuizInput } from "@/lib/validations/quiz";
 import { recordReview } from "./reviews";
-import { readSettingsRow } from "./schedule-rows";
+import { loadSettingsRow } from "./schedule-rows";
 import { toLearnerSettings } from "./settings";
 
 const sourceList = z.array(z.object({ document: z.string(), quote: z.string(), quoteId: z.string() }));
@@ -195,39 +196,16 @@ export async function answerQuestion(
     throw error;
   }
 
-  const connection = sqlite();
-  const write = connection.transaction(() => {
-    const existing = connection
-      .prepare<[string, string], { response: string }>(
-        'SELECT response FROM "QuizAnswer" WHERE attemptId = ? AND itemId = ?',
-      )
-      .get(attemptId, input.itemId);
-    if (existing) {
-      if (existing.response === JSON.stringify(input.response)) return { repeated: true, rescheduled: [] };
-      throw new ConflictError("This question was already answered.");
-    }
-    const answerId = crypto.randomUUID();
-    connection
-      .prepare(
-        `INSERT INTO "QuizAnswer" (id, attemptId, itemId, position, response, correct, answeredAt, durationMs)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        answerId,
-        attemptId,
-        input.itemId,
-        position,
-        JSON.stringify(input.response),
-        scored.correct ? 1 : 0,
-        sqlDate(now),
-        input.durationMs,
-      );
-    return {
-      repeated: false,
-      rescheduled: feedSchedule(userId, item.cardIds, scored.correct, answerId, now),
-    };
-  });
-  const { rescheduled } = write.immediate();
+  const write = (tx: SqlClient) =>
+    writeAnswer(tx, userId, attemptId, input, item.cardIds, position, scored, now);
+  let rescheduled: string[];
+  try {
+    ({ rescheduled } = await sql().transaction(write));
+  } catch (error) {
+    // The same answer sent twice at once (PostgreSQL): the first one's commit decides.
+    if (!isUniqueViolation(error)) throw error;
+    ({ rescheduled } = await write(sql()));
+  }
   // Counted after the write, so a retried answer cannot finish the quiz early.
   if ((await db.quizAnswer.count({ where: { attemptId } })) >= attempt.itemIds.length) {
     await finishQuiz(userId, attemptId, now);
@@ -235,46 +213,86 @@ export async function answerQuestion(
   return feedbackFor(item, input.response, rescheduled);
 }
 
-function feedSchedule(
+async function writeAnswer(
+  tx: SqlClient,
+  userId: string,
+  attemptId: string,
+  input: QuizAnswerInput,
+  cardIds: string[],
+  position: number,
+  scored: ScoredAnswer,
+  now: Date,
+): Promise<{ repeated: boolean; rescheduled: string[] }> {
+  const existing = await tx.get<{ response: string }>(
+    'SELECT response FROM "QuizAnswer" WHERE attemptId = ? AND itemId = ?',
+    [attemptId, input.itemId],
+  );
+  if (existing) {
+    if (existing.response === JSON.stringify(input.response)) return { repeated: true, rescheduled: [] };
+    throw new ConflictError("This question was already answered.");
+  }
+  const answerId = crypto.randomUUID();
+  await tx.run(
+    `INSERT INTO "QuizAnswer" (id, attemptId, itemId, position, response, correct, answeredAt, durationMs)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      answerId,
+      attemptId,
+      input.itemId,
+      position,
+      JSON.stringify(input.response),
+      scored.correct,
+      now,
+      input.durationMs,
+    ],
+  );
+  return {
+    repeated: false,
+    rescheduled: await feedSchedule(tx, userId, cardIds, scored.correct, answerId, now),
+  };
+}
+
+async function feedSchedule(
+  tx: SqlClient,
   userId: string,
   cardIds: string[],
   correct: boolean,
   answerId: string,
   now: Date,
-): string[] {
-  const connection = sqlite();
-  const settingsRow = readSettingsRow(userId);
-  if (settingsRow && !settingsRow.quizFeedsSchedule) return [];
+): Promise<string[]> {
+  const settingsRow = await loadSettingsRow(tx, userId);
+  if (settingsRow && !isTrue(settingsRow.quizFeedsSchedule ?? true)) return [];
   const settings = toLearnerSettings(settingsRow);
-  const dayStart = sqlDate(studyDayStart(now, settings.timeZone, settings.dayRolloverHour));
-  const reviewedToday = connection.prepare<[string, string, string], { n: bigint }>(
-    'SELECT COUNT(*) AS n FROM "ReviewLog" WHERE userId = ? AND cardId = ? AND reviewedAt >= ?',
-  );
-  const cardState = connection.prepare<[string, string], { version: bigint }>(
-    'SELECT version FROM "CardState" WHERE userId = ? AND cardId = ?',
-  );
-  const live = connection.prepare<[string], { id: string }>(
-    'SELECT id FROM "Card" WHERE id = ? AND retired = 0',
-  );
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const changed: string[] = [];
-  cardIds.forEach((cardId, index) => {
-    if (!live.get(cardId)) return;
-    if (Number(reviewedToday.get(userId, cardId, dayStart)?.n ?? 0) > 0) return;
-    recordReview(
+  for (const [index, cardId] of cardIds.entries()) {
+    const live = await tx.get('SELECT id FROM "Card" WHERE id = ? AND retired = FALSE', [cardId]);
+    if (!live) continue;
+    const today = await tx.get<{ n: number | bigint }>(
+      'SELECT COUNT(*) AS n FROM "ReviewLog" WHERE userId = ? AND cardId = ? AND reviewedAt >= ?',
+      [userId, cardId, dayStart],
+    );
+    if (Number(today?.n ?? 0) > 0) continue;
+    const state = await tx.get<{ version: number | bigint }>(
+      'SELECT version FROM "CardState" WHERE userId = ? AND cardId = ?',
+      [userId, cardId],
+    );
+    await recordReview(
       userId,
       {
         idempotencyKey: `quiz-${answerId}-${index}`,
         cardId,
         rating: correct ? 3 : 1,
-        expectedVersion: Number(cardState.get(userId, cardId)?.version ?? 0),
+        expectedVersion: Number(state?.version ?? 0),
         answeredAt: now.getTime(),
         durationMs: 0,
         origin: "quiz",
       },
       now,
+      tx,
     );
     changed.push(cardId);
-  });
+  }
   return changed;
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
+import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
-import { readLearnerSettings, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
+import { loadLearnerSettings, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface CardStateView {
   cardId: string;
@@ -27,7 +27,7 @@ export class StaleReviewError extends ConflictError {
   }
 }
 
-type StateRow = ScheduleColumns & { version: bigint };
+type StateRow = ScheduleColumns & { version: number | bigint };
 
 const STATE_COLUMNS =
   "state, due, stability, difficulty, reps, lapses, learningSteps, scheduledDays, lastReview, version";
@@ -40,56 +40,44 @@ function toView(cardId: string, row: StateRow | undefined, now: Date): CardState
 /** The per-card fuzz seed: the same learner, card and repetition always get the same fuzz. */
 export const cardKey = (userId: string, cardId: string) => `${userId}:${cardId}`;
 
-function statements(db: Database.Database) {
-  return {
-    findLog: db.prepare<[string, string], { cardId: string }>(
-      'SELECT cardId FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
-    ),
-    findCard: db.prepare<[string], { retired: bigint }>('SELECT retired FROM "Card" WHERE id = ?'),
-    findState: db.prepare<[string, string], StateRow>(
-      `SELECT ${STATE_COLUMNS} FROM "CardState" WHERE userId = ? AND cardId = ?`,
-    ),
-    insertLog: db.prepare(
-      `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
-         stateBefore, dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore,
-         learningStepsBefore, dueAfter, stabilityAfter, difficultyAfter)
-       VALUES (@id, @userId, @cardId, @idempotencyKey, @origin, @rating, @reviewedAt, @durationMs,
-         @stateBefore, @dueBefore, @lastReviewBefore, @stabilityBefore, @difficultyBefore, @scheduledDaysBefore,
-         @learningStepsBefore, @dueAfter, @stabilityAfter, @difficultyAfter)`,
-    ),
-    // The version check in the WHERE clause is the guard; in SQLite the IMMEDIATE lock already
-    // serializes writers, but the statement stays correct without it.
-    upsertState: db.prepare(
-      `INSERT INTO "CardState" (userId, cardId, ${STATE_COLUMNS}, introducedAt)
-       VALUES (@userId, @cardId, @state, @due, @stability, @difficulty, @reps, @lapses, @learningSteps,
-         @scheduledDays, @lastReview, 1, @now)
-       ON CONFLICT (userId, cardId) DO UPDATE SET state = excluded.state, due = excluded.due,
-         stability = excluded.stability, difficulty = excluded.difficulty, reps = excluded.reps,
-         lapses = excluded.lapses, learningSteps = excluded.learningSteps, scheduledDays = excluded.scheduledDays,
-         lastReview = excluded.lastReview, version = "CardState".version + 1
-       WHERE "CardState".version = @expectedVersion`,
-    ),
-  };
-}
+const SQL = {
+  findLog: 'SELECT cardId FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
+  findCard: 'SELECT retired FROM "Card" WHERE id = ?',
+  findState: `SELECT ${STATE_COLUMNS} FROM "CardState" WHERE userId = ? AND cardId = ?`,
+  insertLog: `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
+       stateBefore, dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore,
+       learningStepsBefore, dueAfter, stabilityAfter, difficultyAfter, cardVersion)
+     VALUES (@id, @userId, @cardId, @idempotencyKey, @origin, @rating, @reviewedAt, @durationMs,
+       @stateBefore, @dueBefore, @lastReviewBefore, @stabilityBefore, @difficultyBefore, @scheduledDaysBefore,
+       @learningStepsBefore, @dueAfter, @stabilityAfter, @difficultyAfter, @cardVersion)`,
+  // The version check in the WHERE clause is the guard. SQLite's IMMEDIATE lock already serializes
+  // writers; under PostgreSQL's READ COMMITTED a concurrent writer of the same card blocks on the
+  // row, then sees the new version and updates nothing, so its answer is stale (409).
+  upsertState: `INSERT INTO "CardState" (userId, cardId, ${STATE_COLUMNS}, introducedAt)
+     VALUES (@userId, @cardId, @state, @due, @stability, @difficulty, @reps, @lapses, @learningSteps,
+       @scheduledDays, @lastReview, 1, @now)
+     ON CONFLICT (userId, cardId) DO UPDATE SET state = excluded.state, due = excluded.due,
+       stability = excluded.stability, difficulty = excluded.difficulty, reps = excluded.reps,
+       lapses = excluded.lapses, learningSteps = excluded.learningSteps, scheduledDays = excluded.scheduledDays,
+       lastReview = excluded.lastReview, version = "CardState".version + 1
+     WHERE "CardState".version = @expectedVersion`,
+};
 
-let prepared: { db: Database.Database; sql: ReturnType<typeof statements> } | undefined;
-function sql() {
-  const db = sqlite();
-  if (prepared?.db !== db) prepared = { db, sql: statements(db) };
-  return prepared.sql;
+async function findState(tx: SqlClient, userId: string, cardId: string, now: Date): Promise<CardStateView> {
+  return toView(cardId, await tx.get<StateRow>(SQL.findState, [userId, cardId]), now);
 }
 
 function scheduleColumns(schedule: CardSchedule) {
   return {
     state: schedule.state,
-    due: sqlDate(schedule.due),
+    due: schedule.due,
     stability: schedule.stability,
     difficulty: schedule.difficulty,
     reps: schedule.reps,
     lapses: schedule.lapses,
     learningSteps: schedule.learningSteps,
     scheduledDays: schedule.scheduledDays,
-    lastReview: schedule.lastReview ? sqlDate(schedule.lastReview) : null,
+    lastReview: schedule.lastReview,
   };
 }
 
@@ -98,79 +86,95 @@ function scheduleColumns(schedule: CardSchedule) {
  * A repeated idempotency key returns the card's state and writes nothing; an answer rated
  * against an older version of the card is refused with StaleReviewError (409).
  */
-export function recordReview(
+export async function recordReview(
   userId: string,
   input: ReviewSubmission & { origin?: "study" | "quiz" },
   now: Date,
-): ReviewResult {
-  const q = sql();
-  const run = sqlite().transaction((): ReviewResult => {
-    const logged = q.findLog.get(userId, input.idempotencyKey);
-    if (logged) {
-      return { status: "duplicate", ...toView(logged.cardId, q.findState.get(userId, logged.cardId), now) };
-    }
-    const card = q.findCard.get(input.cardId);
-    if (!card || card.retired) throw new NotFoundError("This card does not exist or was retired.");
-    const current = toView(input.cardId, q.findState.get(userId, input.cardId), now);
-    if (current.version !== input.expectedVersion) throw new StaleReviewError(current);
+  within?: SqlClient,
+): Promise<ReviewResult> {
+  const attempt = (tx: SqlClient) => writeReview(tx, userId, input, now);
+  if (within) return attempt(within);
+  try {
+    return await sql().transaction(attempt);
+  } catch (error) {
+    // Two submits of one key raced (PostgreSQL, READ COMMITTED): the other one committed it, and
+    // this one hit the key's unique index or already saw the card's new version. Answer as a repeat.
+    if (!isUniqueViolation(error) && !(error instanceof StaleReviewError)) throw error;
+    const logged = await sql().get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
+    if (!logged) throw error;
+    return { status: "duplicate", ...(await findState(sql(), userId, logged.cardId, now)) };
+  }
+}
 
-    // The answer keeps the time the learner gave it (it may arrive late from an offline tab),
-    // but never later than now nor before the card's last review.
-    const floor = current.schedule.lastReview?.getTime() ?? 0;
-    const reviewedAt = new Date(Math.min(now.getTime(), Math.max(input.answeredAt, floor)));
-    const settings = readLearnerSettings(userId);
-    const { next, log } = rate(
-      current.schedule,
-      input.rating as ReviewRating,
-      reviewedAt,
-      settings,
-      cardKey(userId, input.cardId),
-    );
-    q.insertLog.run({
-      id: crypto.randomUUID(),
-      userId,
-      cardId: input.cardId,
-      idempotencyKey: input.idempotencyKey,
-      origin: input.origin ?? "study",
-      rating: log.rating,
-      reviewedAt: sqlDate(log.reviewedAt),
-      durationMs: input.durationMs,
-      stateBefore: log.stateBefore,
-      dueBefore: sqlDate(log.dueBefore),
-      lastReviewBefore: log.lastReviewBefore ? sqlDate(log.lastReviewBefore) : null,
-      stabilityBefore: log.stabilityBefore,
-      difficultyBefore: log.difficultyBefore,
-      scheduledDaysBefore: log.scheduledDaysBefore,
-      learningStepsBefore: log.learningStepsBefore,
-      dueAfter: sqlDate(log.dueAfter),
-      stabilityAfter: log.stabilityAfter,
-      difficultyAfter: log.difficultyAfter,
-    });
-    const written = q.upsertState.run({
-      userId,
-      cardId: input.cardId,
-      ...scheduleColumns(next),
-      now: sqlDate(now),
-      expectedVersion: input.expectedVersion,
-    });
-    if (written.changes !== 1) throw new StaleReviewError(current);
-    return { status: "recorded", cardId: input.cardId, schedule: next, version: current.version + 1 };
+async function writeReview(
+  tx: SqlClient,
+  userId: string,
+  input: ReviewSubmission & { origin?: "study" | "quiz" },
+  now: Date,
+): Promise<ReviewResult> {
+  const logged = await tx.get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
+  if (logged) return { status: "duplicate", ...(await findState(tx, userId, logged.cardId, now)) };
+  const card = await tx.get<{ retired: unknown }>(SQL.findCard, [input.cardId]);
+  if (!card || isTrue(card.retired)) throw new NotFoundError("This card does not exist or was retired.");
+  const current = await findState(tx, userId, input.cardId, now);
+  if (current.version !== input.expectedVersion) throw new StaleReviewError(current);
+
+  // The answer keeps the time the learner gave it (it may arrive late from an offline tab),
+  // but never later than now nor before the card's last review.
+  const floor = current.schedule.lastReview?.getTime() ?? 0;
+  const reviewedAt = new Date(Math.min(now.getTime(), Math.max(input.answeredAt, floor)));
+  const settings = await loadLearnerSettings(tx, userId);
+  const { next, log } = rate(
+    current.schedule,
+    input.rating as ReviewRating,
+    reviewedAt,
+    settings,
+    cardKey(userId, input.cardId),
+  );
+  await tx.run(SQL.insertLog, {
+    id: crypto.randomUUID(),
+    userId,
+    cardId: input.cardId,
+    idempotencyKey: input.idempotencyKey,
+    origin: input.origin ?? "study",
+    rating: log.rating,
+    reviewedAt: log.reviewedAt,
+    durationMs: input.durationMs,
+    stateBefore: log.stateBefore,
+    dueBefore: log.dueBefore,
+    lastReviewBefore: log.lastReviewBefore,
+    stabilityBefore: log.stabilityBefore,
+    difficultyBefore: log.difficultyBefore,
+    scheduledDaysBefore: log.scheduledDaysBefore,
+    learningStepsBefore: log.learningStepsBefore,
+    dueAfter: log.dueAfter,
+    stabilityAfter: log.stabilityAfter,
+    difficultyAfter: log.difficultyAfter,
+    cardVersion: current.version + 1,
   });
-  return run.immediate();
+  const written = await tx.run(SQL.upsertState, {
+    userId,
+    cardId: input.cardId,
+    ...scheduleColumns(next),
+    now,
+    expectedVersion: input.expectedVersion,
+  });
+  if (written !== 1) throw new StaleReviewError(await findState(tx, userId, input.cardId, now));
+  return { status: "recorded", cardId: input.cardId, schedule: next, version: current.version + 1 };
 }
 
 interface LogRow {
   cardId: string;
-  rating: bigint;
-  reviewedAt: string;
+  rating: number | bigint;
+  reviewedAt: SqlDateValue;
   stateBefore: string;
-  dueBefore: string;
-  lastReviewBefore: string | null;
+  dueBefore: SqlDateValue;
+  lastReviewBefore: SqlDateValue | null;
   stabilityBefore: number;
   difficultyBefore: number;
-  scheduledDaysBefore: bigint;
-  learningStepsBefore: bigint;
-  dueAfter: string;
+  scheduledDaysBefore: number | bigint;
+  learningStepsBefore: number | bigint;
+  dueAfter: SqlDateValue;
   stabilityAfter: number;
   difficultyAfter: number;
 }
@@ -179,22 +183,18 @@ interface LogRow {
  * Takes back an answer: its log row is deleted and the card returns to its exact previous
  * schedule (ts-fsrs rollback). Only a card's latest answer can be undone.
  */
-export function undoReview(userId: string, idempotencyKey: string, now: Date): CardStateView {
-  const db = sqlite();
-  const q = sql();
-  const run = db.transaction((): CardStateView => {
-    const log = db
-      .prepare<[string, string], LogRow & { rowid: bigint }>(
-        'SELECT rowid, * FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
-      )
-      .get(userId, idempotencyKey);
+export async function undoReview(userId: string, idempotencyKey: string, now: Date): Promise<CardStateView> {
+  return sql().transaction(async (tx) => {
+    const log = await tx.get<LogRow & { id: string; cardVersion: number }>(
+      'SELECT * FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
+      [userId, idempotencyKey],
+    );
     if (!log) throw new NotFoundError("There is no such answer to undo.");
-    const latest = db
-      .prepare<[string, string], { idempotencyKey: string }>(
-        'SELECT idempotencyKey FROM "ReviewLog" WHERE userId = ? AND cardId = ? ORDER BY reviewedAt DESC, rowid DESC LIMIT 1',
-      )
-      .get(userId, log.cardId);
-    const current = toView(log.cardId, q.findState.get(userId, log.cardId), now);
+    const latest = await tx.get<{ idempotencyKey: string }>(
+      'SELECT idempotencyKey FROM "ReviewLog" WHERE userId = ? AND cardId = ? ORDER BY cardVersion DESC, reviewedAt DESC LIMIT 1',
+      [userId, log.cardId],
+    );
+    const current = await findState(tx, userId, log.cardId, now);
     if (latest?.idempotencyKey !== idempotencyKey) {
       const conflict = new ConflictError("Only the latest answer of a card can be undone.");
       conflict.details = { current: { ...current, schedule: toWire(current.schedule) } };
@@ -214,14 +214,16 @@ export function undoReview(userId: string, idempotencyKey: string, now: Date): C
       stabilityAfter: log.stabilityAfter,
       difficultyAfter: log.difficultyAfter,
     });
-    db.prepare('DELETE FROM "ReviewLog" WHERE rowid = ?').run(log.rowid);
-    db.prepare(
+    await tx.run('DELETE FROM "ReviewLog" WHERE id = ?', [log.id]);
+    // Guarded by the version read above, so a concurrent answer makes this undo stale instead of lost.
+    const written = await tx.run(
       `UPDATE "CardState" SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
          reps = @reps, lapses = @lapses, learningSteps = @learningSteps, scheduledDays = @scheduledDays,
          lastReview = @lastReview, version = version + 1
-       WHERE userId = @userId AND cardId = @cardId`,
-    ).run({ userId, cardId: log.cardId, ...scheduleColumns(previous) });
+       WHERE userId = @userId AND cardId = @cardId AND version = @version`,
+      { userId, cardId: log.cardId, ...scheduleColumns(previous), version: current.version },
+    );
+    if (written !== 1) throw new StaleReviewError(await findState(tx, userId, log.cardId, now));
     return { cardId: log.cardId, schedule: previous, version: current.version + 1 };
   });
-  return run.immediate();
 }

@@ -1,20 +1,22 @@
 import "server-only";
-import { parseSqlDate, sqlite } from "@/lib/sqlite-connection";
+import type { SqlClient } from "@/lib/sql/client";
+import { parseSqlDate, type SqlDateValue, sqlite } from "@/lib/sqlite-connection";
 import type { LearnerSettings } from "@/lib/srs";
 import type { CardSchedule, SrsState } from "@/lib/srs/types";
+import { loadEffectiveWeights, readEffectiveWeights } from "./effective-weights";
 import { type SettingsRow, toLearnerSettings } from "./settings";
 
 /** The schedule columns of a CardState row, as better-sqlite3 returns them. */
 export interface ScheduleColumns {
   state: string;
-  due: string;
+  due: SqlDateValue;
   stability: number;
   difficulty: number;
   reps: number | bigint;
   lapses: number | bigint;
   learningSteps: number | bigint;
   scheduledDays: number | bigint;
-  lastReview: string | null;
+  lastReview: SqlDateValue | null;
 }
 
 /** Those columns in a SELECT over `"CardState" s`. */
@@ -44,4 +46,16 @@ export function readSettingsRow(userId: string): SettingsRow | undefined {
 
 export function readLearnerSettings(userId: string): LearnerSettings {
   return toLearnerSettings(readSettingsRow(userId));
+}
+
+/** The learner's settings row through the raw-SQL client (inside its transactions too). */
+export async function loadSettingsRow(client: SqlClient, userId: string): Promise<SettingsRow | undefined> {
+  return client.get<SettingsRow>('SELECT * FROM "StudySettings" WHERE userId = ?', [userId]);
+}
+
+export async function loadLearnerSettings(client: SqlClient, userId: string): Promise<LearnerSettings> {
+  const settings = toLearnerSettings(await loadSettingsRow(client, userId));
+  // FSRS weights: the learner's own applied set, a trainer's cohort set, or the defaults (undefined).
+  const weights = await loadEffectiveWeights(client, userId);
+  return weights ? { ...settings, weights } : settings;
 }

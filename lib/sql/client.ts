@@ -46,10 +46,26 @@ function sqliteParams(params: SqlParams | undefined): unknown[] {
 class SqliteClient implements SqlClient {
   readonly dialect = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private lock: Promise<void> = Promise.resolve();
-  private locked = false;
+  /** Transactions take turns on the one connection: a chain of promises, one link per turn. */
+  private tail: Promise<void> = Promise.resolve();
+  private waiting = 0;
 
   constructor(readonly connection: Database.Database) {}
+
+  private async turn(): Promise<() => void> {
+    this.waiting += 1;
+    let release = () => {};
+    const done = new Promise<void>((resolve) => {
+      release = () => {
+        this.waiting -= 1;
+        resolve();
+      };
+    });
+    const previous = this.tail;
+    this.tail = previous.then(() => done);
+    await previous;
+    return release;
+  }
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -60,9 +76,9 @@ class SqliteClient implements SqlClient {
     return statement;
   }
 
-  /** Statements outside a transaction wait for a running one, so they never join it. */
+  /** Statements outside a transaction wait for running and queued ones, so they never join one. */
   private async idle(): Promise<void> {
-    while (this.locked) await this.lock;
+    if (this.waiting > 0) (await this.turn())();
   }
 
   readonly direct: SqlClient = {
@@ -88,12 +104,7 @@ class SqliteClient implements SqlClient {
   }
 
   async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
-    await this.idle();
-    this.locked = true;
-    let release = () => {};
-    this.lock = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = await this.turn();
     try {
       this.connection.prepare("BEGIN IMMEDIATE").run();
       try {
@@ -105,7 +116,6 @@ class SqliteClient implements SqlClient {
         throw error;
       }
     } finally {
-      this.locked = false;
       release();
     }
   }

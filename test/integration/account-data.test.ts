@@ -31,7 +31,7 @@ async function learnerWithHistory() {
       position: 0,
     },
   });
-  recordReview(
+  await recordReview(
     learner.id,
     {
       idempotencyKey: key(),

@@ -82,7 +82,7 @@ beforeAll(async () => {
   assignmentId = (await db.assignment.findFirstOrThrow({ where: { trainerId: ids.linkedTrainer.id } })).id;
 
   reviewKey = key();
-  recordReview(
+  await recordReview(
     ids.learnerA.id,
     {
       idempotencyKey: reviewKey,

@@ -46,13 +46,13 @@ describe("backup and restore", () => {
     const versions = new Map<string, number>();
     const acknowledged: string[] = [];
     let clock = T0.getTime();
-    const review = () => {
+    const review = async () => {
       clock += 60_000;
       const cardId = cards[acknowledged.length % cards.length]!;
       const idempotencyKey = key();
       const expectedVersion = versions.get(cardId) ?? 0;
       const answeredAt = new Date(clock);
-      const result = recordReview(
+      const result = await recordReview(
         user.id,
         { idempotencyKey, cardId, rating: 3, expectedVersion, answeredAt: clock, durationMs: 900 },
         answeredAt,
@@ -60,12 +60,12 @@ describe("backup and restore", () => {
       versions.set(cardId, result.version);
       acknowledged.push(idempotencyKey);
     };
-    for (let i = 0; i < 200; i++) review();
+    for (let i = 0; i < 200; i++) await review();
 
     let backingUp = true;
     const writer = (async () => {
       while (backingUp) {
-        review();
+        await review();
         await new Promise(setImmediate);
       }
     })();

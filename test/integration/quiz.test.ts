@@ -58,7 +58,7 @@ describe("quiz answers feed the schedule", () => {
     const user = await createLearner();
     const cards = await deckWithQuiz("same");
     for (const cardId of cards) {
-      recordReview(
+      await recordReview(
         user.id,
         {
           idempotencyKey: key(),

@@ -19,7 +19,7 @@ describe("recording a review", () => {
   it("writes one log row and the card's ts-fsrs schedule in one go", async () => {
     const user = await createLearner();
     const [cardId] = await createDeck("rec", 1);
-    const result = recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
+    const result = await recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
     const expected = rate(newCardSchedule(T0), 3, T0, noFuzz, cardKey(user.id, cardId!)).next;
     expect(result).toMatchObject({ status: "recorded", version: 1 });
     expect(result.schedule).toEqual(expected);
@@ -35,8 +35,8 @@ describe("recording a review", () => {
     const user = await createLearner();
     const [cardId] = await createDeck("idem", 1);
     const submission = answer(cardId!, 3, 0, T0);
-    const first = recordReview(user.id, submission, T0);
-    const second = recordReview(user.id, submission, minutes(1));
+    const first = await recordReview(user.id, submission, T0);
+    const second = await recordReview(user.id, submission, minutes(1));
     expect(second.status).toBe("duplicate");
     expect(second.schedule).toEqual(first.schedule);
     expect(second.version).toBe(first.version);
@@ -46,11 +46,11 @@ describe("recording a review", () => {
   it("rejects an answer rated against a stale state and changes nothing", async () => {
     const user = await createLearner();
     const [cardId] = await createDeck("stale", 1);
-    recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
+    await recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
     const before = await db.cardState.findFirstOrThrow({ where: { userId: user.id } });
     let thrown: unknown;
     try {
-      recordReview(user.id, answer(cardId!, 1, 0, minutes(5)), minutes(5));
+      await recordReview(user.id, answer(cardId!, 1, 0, minutes(5)), minutes(5));
     } catch (error) {
       thrown = error;
     }
@@ -65,8 +65,8 @@ describe("recording a review", () => {
     const user = await createLearner();
     const [cardId] = await createDeck("gone", 1);
     await db.card.update({ where: { id: cardId! }, data: { retired: true } });
-    expect(() => recordReview(user.id, answer(cardId!, 3, 0, T0), T0)).toThrow(NotFoundError);
-    expect(() => recordReview(user.id, answer("no-such-card", 3, 0, T0), T0)).toThrow(NotFoundError);
+    await expect(recordReview(user.id, answer(cardId!, 3, 0, T0), T0)).rejects.toThrow(NotFoundError);
+    await expect(recordReview(user.id, answer("no-such-card", 3, 0, T0), T0)).rejects.toThrow(NotFoundError);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -74,8 +74,8 @@ describe("recording a review", () => {
     const [a, b] = [await createLearner("A"), await createLearner("B")];
     const [cardId] = await createDeck("apart", 1);
     const shared = key();
-    recordReview(a.id, answer(cardId!, 3, 0, T0, shared), T0);
-    const forB = recordReview(b.id, answer(cardId!, 1, 0, T0, shared), T0);
+    await recordReview(a.id, answer(cardId!, 3, 0, T0, shared), T0);
+    const forB = await recordReview(b.id, answer(cardId!, 1, 0, T0, shared), T0);
     expect(forB.status).toBe("recorded");
     expect(await db.reviewLog.count({ where: { userId: a.id } })).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: b.id } })).toBe(1);
@@ -84,10 +84,10 @@ describe("recording a review", () => {
   it("never dates an answer after the server's clock or before the card's last review", async () => {
     const user = await createLearner();
     const [cardId] = await createDeck("clock", 1);
-    recordReview(user.id, answer(cardId!, 1, 0, minutes(60)), T0);
+    await recordReview(user.id, answer(cardId!, 1, 0, minutes(60)), T0);
     const first = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id } });
     expect(first.reviewedAt.getTime()).toBe(T0.getTime());
-    recordReview(user.id, answer(cardId!, 3, 1, minutes(-60)), minutes(10));
+    await recordReview(user.id, answer(cardId!, 3, 1, minutes(-60)), minutes(10));
     const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
     expect(logs[1]?.reviewedAt.getTime()).toBe(T0.getTime());
   });
@@ -97,10 +97,10 @@ describe("undo", () => {
   it("restores the exact previous schedule and removes the log row", async () => {
     const user = await createLearner();
     const [cardId] = await createDeck("undo", 1);
-    const first = recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
+    const first = await recordReview(user.id, answer(cardId!, 3, 0, T0), T0);
     const second = answer(cardId!, 1, 1, minutes(15));
-    recordReview(user.id, second, minutes(15));
-    const restored = undoReview(user.id, second.idempotencyKey, minutes(16));
+    await recordReview(user.id, second, minutes(15));
+    const restored = await undoReview(user.id, second.idempotencyKey, minutes(16));
     expect(restored.schedule).toEqual(first.schedule);
     expect(restored.version).toBe(3);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
@@ -113,10 +113,10 @@ describe("undo", () => {
     const [user, other] = [await createLearner(), await createLearner("Other")];
     const [cardId] = await createDeck("undo2", 1);
     const first = answer(cardId!, 3, 0, T0);
-    recordReview(user.id, first, T0);
-    recordReview(user.id, answer(cardId!, 3, 1, minutes(15)), minutes(15));
-    expect(() => undoReview(user.id, first.idempotencyKey, minutes(16))).toThrow(/latest answer/);
-    expect(() => undoReview(other.id, first.idempotencyKey, minutes(16))).toThrow(NotFoundError);
+    await recordReview(user.id, first, T0);
+    await recordReview(user.id, answer(cardId!, 3, 1, minutes(15)), minutes(15));
+    await expect(undoReview(user.id, first.idempotencyKey, minutes(16))).rejects.toThrow(/latest answer/);
+    await expect(undoReview(other.id, first.idempotencyKey, minutes(16))).rejects.toThrow(NotFoundError);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(2);
   });
 });
@@ -145,7 +145,7 @@ describe("two sessions on the same cards", () => {
             const submission = answer(cardId, step.rating, view.get(cardId) ?? 0, new Date(clock));
             await Promise.resolve();
             try {
-              const result = recordReview(user.id, submission, new Date(clock));
+              const result = await recordReview(user.id, submission, new Date(clock));
               view.set(cardId, result.version);
               acknowledged.push(submission.idempotencyKey);
             } catch (error) {
@@ -188,7 +188,7 @@ describe("the study queue", () => {
     const cards = await createDeck("queue", 6);
     const fresh = getStudySession(user.id, { deck: "queue", cardIds: null }, T0);
     expect(fresh.counts).toEqual({ learning: 0, review: 0, new: 3 });
-    recordReview(user.id, answer(cards[0]!, 3, 0, T0), T0);
+    await recordReview(user.id, answer(cards[0]!, 3, 0, T0), T0);
     const later = getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(1));
     expect(later.counts.new).toBe(2);
     expect(later.cards.map((c) => c.cardId)).not.toContain(cards[0]);
@@ -201,7 +201,7 @@ describe("the study queue", () => {
   it("does not know another learner's progress", async () => {
     const [a, b] = [await createLearner("A"), await createLearner("B")];
     const cards = await createDeck("mine", 2);
-    recordReview(a.id, answer(cards[0]!, 3, 0, T0), T0);
+    await recordReview(a.id, answer(cards[0]!, 3, 0, T0), T0);
     const forB = getStudySession(b.id, { deck: "mine", cardIds: null }, minutes(1));
     expect(forB.cards.every((c) => c.version === 0 && c.schedule.state === "new")).toBe(true);
   });
@@ -211,5 +211,31 @@ describe("the study queue", () => {
     expect(() => getStudySession(user.id, { deck: "no-such-deck", cardIds: null }, T0)).toThrow(
       NotFoundError,
     );
+  });
+});
+
+describe("concurrent submits", () => {
+  it("record each acknowledged key once and answer the losers of a race with 409", async () => {
+    const user = await createLearner();
+    const cards = await createDeck("race", 3);
+    // Ten submits at once: five resends of one key on card 0, five different keys on card 1.
+    const resend = answer(cards[0]!, 3, 0, T0);
+    const rivals = Array.from({ length: 5 }, () => answer(cards[1]!, 3, 0, T0));
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 5 }, () => recordReview(user.id, resend, T0)),
+      ...rivals.map((submission) => recordReview(user.id, submission, T0)),
+    ]);
+    const resent = outcomes.slice(0, 5);
+    expect(resent.every((o) => o.status === "fulfilled")).toBe(true);
+    const raced = outcomes.slice(5);
+    const won = raced.filter((o) => o.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    for (const lost of raced.filter((o) => o.status === "rejected")) {
+      expect((lost as PromiseRejectedResult).reason).toBeInstanceOf(StaleReviewError);
+    }
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { cardId: "asc" } });
+    expect(logs.map((l) => l.cardId)).toEqual([cards[0], cards[1]]);
+    const states = await db.cardState.findMany({ where: { userId: user.id } });
+    expect(states.map((s) => s.version)).toEqual([1, 1]);
   });
 });

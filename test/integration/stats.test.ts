@@ -95,9 +95,9 @@ async function newLearner(
 const versions = new Map<string, number>();
 let keys = 0;
 /** Answers a card as the study page would, at a fixed time. */
-function answer(userId: string, cardId: string, rating: ReviewRating, when: Date) {
+async function answer(userId: string, cardId: string, rating: ReviewRating, when: Date) {
   keys += 1;
-  const result = recordReview(
+  const result = await recordReview(
     userId,
     {
       idempotencyKey: `stats-key-${keys}`,
@@ -152,11 +152,11 @@ describe("reviews per study day (heatmap)", () => {
   it("puts reviews in the learner's study day in their time zone, around the rollover hour and DST", async () => {
     const userId = await newLearner({ timeZone: "America/New_York", dayRolloverHour: 4 });
     // 2026-03-08 is the spring-forward day in New York: 01:30 EST, then 04:30 EDT (08:30Z).
-    answer(userId, "alpha-01", 3, at("2026-03-08T06:30:00Z")); // 01:30 EST, before 04:00: study day 03-07
-    answer(userId, "alpha-02", 3, at("2026-03-08T08:30:00Z")); // 04:30 EDT: study day 03-08
-    answer(userId, "alpha-03", 3, at("2026-03-10T07:59:59Z")); // 03:59 EDT: still study day 03-09
-    answer(userId, "alpha-04", 3, at("2026-03-10T08:00:00Z")); // 04:00 EDT: study day 03-10 begins
-    answer(userId, "alpha-05", 3, at("2026-03-10T19:00:00Z"));
+    await answer(userId, "alpha-01", 3, at("2026-03-08T06:30:00Z")); // 01:30 EST, before 04:00: study day 03-07
+    await answer(userId, "alpha-02", 3, at("2026-03-08T08:30:00Z")); // 04:30 EDT: study day 03-08
+    await answer(userId, "alpha-03", 3, at("2026-03-10T07:59:59Z")); // 03:59 EDT: still study day 03-09
+    await answer(userId, "alpha-04", 3, at("2026-03-10T08:00:00Z")); // 04:00 EDT: study day 03-10 begins
+    await answer(userId, "alpha-05", 3, at("2026-03-10T19:00:00Z"));
     const now = at("2026-03-10T20:00:00Z");
 
     const stats = await getLearnerStats(userId, now);
@@ -191,8 +191,8 @@ describe("reviews per study day (heatmap)", () => {
     expect(empty.forecast.every((day) => day.count === 0)).toBe(true);
     expect(empty.decks.map((deck) => deck.predictedRecall)).toEqual([null, null, null]);
 
-    answer(userId, "alpha-01", 3, at("2026-05-30T12:00:00Z"));
-    answer(userId, "alpha-02", 3, at("2026-05-31T12:00:00Z"));
+    await answer(userId, "alpha-01", 3, at("2026-05-30T12:00:00Z"));
+    await answer(userId, "alpha-02", 3, at("2026-05-31T12:00:00Z"));
     const stats = await getLearnerStats(userId, at("2026-06-01T12:00:00Z"));
     expect(stats.totals.reviewsToday).toBe(0);
     expect(stats.totals.streak).toBe(2);
@@ -203,13 +203,13 @@ describe("true retention", () => {
   it("counts only answers given in the review state, and Again as forgotten", async () => {
     const userId = await newLearner();
     const now = at("2026-04-20T12:00:00Z");
-    answer(userId, "alpha-01", 4, shift(now, -25 * DAY)); // new -> review: not counted
-    answer(userId, "alpha-01", 3, shift(now, -20 * DAY)); // review, recalled: 30-day window only
-    answer(userId, "alpha-01", 1, shift(now, -3 * DAY)); // review, forgotten
-    answer(userId, "alpha-01", 3, shift(now, -3 * DAY + 10 * MINUTE)); // relearning: not counted
-    answer(userId, "alpha-02", 4, shift(now, -2 * DAY)); // new: not counted
-    answer(userId, "alpha-02", 3, shift(now, -1 * DAY)); // review, recalled
-    answer(userId, "alpha-03", 1, shift(now, -1 * HOUR)); // new, Again: not counted
+    await answer(userId, "alpha-01", 4, shift(now, -25 * DAY)); // new -> review: not counted
+    await answer(userId, "alpha-01", 3, shift(now, -20 * DAY)); // review, recalled: 30-day window only
+    await answer(userId, "alpha-01", 1, shift(now, -3 * DAY)); // review, forgotten
+    await answer(userId, "alpha-01", 3, shift(now, -3 * DAY + 10 * MINUTE)); // relearning: not counted
+    await answer(userId, "alpha-02", 4, shift(now, -2 * DAY)); // new: not counted
+    await answer(userId, "alpha-02", 3, shift(now, -1 * DAY)); // review, recalled
+    await answer(userId, "alpha-03", 1, shift(now, -1 * HOUR)); // new, Again: not counted
 
     const logs = await logsOf(userId);
     expect(logs.map((log) => log.stateBefore)).toEqual([
@@ -280,8 +280,8 @@ describe("dashboard deck progress", () => {
     await setSchedule(userId, "beta-01", "review", shift(now, -3 * DAY));
     await setSchedule(userId, "beta-03", "review", shift(now, -1 * DAY));
     // Today so far: one new card introduced, one review answered; both count against the limits.
-    answer(userId, "beta-02", 3, shift(now, -1 * HOUR));
-    answer(userId, "beta-03", 3, shift(now, -30 * MINUTE));
+    await answer(userId, "beta-02", 3, shift(now, -1 * HOUR));
+    await answer(userId, "beta-03", 3, shift(now, -30 * MINUTE));
 
     const progress = await getDeckProgress(userId, now);
     for (const deck of progress.decks) {
@@ -387,10 +387,10 @@ describe("isolation between learners", () => {
     const alice = await newLearner();
     const bob = await newLearner();
     const now = at("2026-09-01T12:00:00Z");
-    answer(alice, "alpha-01", 4, shift(now, -2 * HOUR));
+    await answer(alice, "alpha-01", 4, shift(now, -2 * HOUR));
     for (const card of ["alpha-01", "alpha-02", "beta-01", "beta-02"])
-      answer(bob, card, 4, shift(now, -3 * DAY));
-    answer(bob, "alpha-01", 1, shift(now, -1 * HOUR));
+      await answer(bob, card, 4, shift(now, -3 * DAY));
+    await answer(bob, "alpha-01", 1, shift(now, -1 * HOUR));
 
     const stats = await getLearnerStats(alice, now);
     expect(stats.totals).toMatchObject({ reviewsAllTime: 1, reviewsToday: 1, introduced: 1 });

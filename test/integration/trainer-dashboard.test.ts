@@ -25,8 +25,8 @@ let bob: string;
 let cy: string;
 
 const versions = new Map<string, number>();
-function review(userId: string, cardId: string, rating: ReviewRating, when: Date) {
-  const result = recordReview(
+async function review(userId: string, cardId: string, rating: ReviewRating, when: Date) {
+  const result = await recordReview(
     userId,
     {
       idempotencyKey: key(),
@@ -42,9 +42,9 @@ function review(userId: string, cardId: string, rating: ReviewRating, when: Date
 }
 
 /** Introduces a card and graduates it to review (Good on the new card, Good after its 10-minute step). */
-function learn(userId: string, cardId: string, when: Date) {
-  review(userId, cardId, 3, when);
-  review(userId, cardId, 3, new Date(when.getTime() + 15 * 60_000));
+async function learn(userId: string, cardId: string, when: Date) {
+  await review(userId, cardId, 3, when);
+  await review(userId, cardId, 3, new Date(when.getTime() + 15 * 60_000));
 }
 
 async function takeQuiz(userId: string, responses: Record<string, QuizResponse>, when: Date) {
@@ -173,26 +173,26 @@ beforeAll(async () => {
 
   // Ann: six mk cards learned ten days ago, four reviewed two days ago (two forgotten), two cards
   // of the second deck yesterday, and the unassigned "other" deck after that.
-  for (let i = 1; i <= 6; i++) learn(ann, `mk-c0${i}`, ago(10 * DAY));
-  review(ann, "mk-c01", 1, ago(2 * DAY));
-  review(ann, "mk-c02", 1, ago(2 * DAY));
-  review(ann, "mk-c03", 3, ago(2 * DAY));
-  review(ann, "mk-c04", 3, ago(2 * DAY));
-  review(ann, "second-c01", 3, ago(DAY));
-  review(ann, "second-c02", 3, ago(DAY));
-  for (let i = 1; i <= 3; i++) review(ann, `other-c0${i}`, 1, ago(DAY - HOUR));
+  for (let i = 1; i <= 6; i++) await learn(ann, `mk-c0${i}`, ago(10 * DAY));
+  await review(ann, "mk-c01", 1, ago(2 * DAY));
+  await review(ann, "mk-c02", 1, ago(2 * DAY));
+  await review(ann, "mk-c03", 3, ago(2 * DAY));
+  await review(ann, "mk-c04", 3, ago(2 * DAY));
+  await review(ann, "second-c01", 3, ago(DAY));
+  await review(ann, "second-c02", 3, ago(DAY));
+  for (let i = 1; i <= 3; i++) await review(ann, `other-c0${i}`, 1, ago(DAY - HOUR));
   await takeQuiz(ann, RIGHT, ago(5 * DAY));
   await takeQuiz(ann, MISSES, ago(3 * DAY));
 
   // Bob: forgot mk-c01 on first sight; the same wrong quiz pick as Ann, but not shared.
-  review(bob, "mk-c01", 1, ago(4 * DAY));
-  review(bob, "mk-c01", 3, ago(4 * DAY - HOUR));
+  await review(bob, "mk-c01", 1, ago(4 * DAY));
+  await review(bob, "mk-c01", 3, ago(4 * DAY - HOUR));
   await takeQuiz(bob, MISSES, ago(2 * DAY));
 
   // Cy: forgot mk-c03 three times and missed the quiz too, but her link has ended.
-  review(cy, "mk-c03", 1, ago(3 * DAY));
-  review(cy, "mk-c03", 1, ago(3 * DAY - HOUR));
-  review(cy, "mk-c03", 1, ago(3 * DAY - 2 * HOUR));
+  await review(cy, "mk-c03", 1, ago(3 * DAY));
+  await review(cy, "mk-c03", 1, ago(3 * DAY - HOUR));
+  await review(cy, "mk-c03", 1, ago(3 * DAY - 2 * HOUR));
   await takeQuiz(cy, MISSES, ago(2 * DAY));
 });
 

@@ -10,7 +10,7 @@ export async function POST(request: NextRequest) {
   try {
     const user = await requireApiUser(request);
     const input = await parseJsonBody(request, reviewSubmissionSchema);
-    const result = recordReview(user.id, input, new Date());
+    const result = await recordReview(user.id, input, new Date());
     return Response.json({ ...result, schedule: toWire(result.schedule) });
   } catch (error) {
     return errorResponse(error);

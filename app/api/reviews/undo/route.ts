@@ -10,7 +10,7 @@ export async function POST(request: NextRequest) {
   try {
     const user = await requireApiUser(request);
     const { idempotencyKey } = await parseJsonBody(request, undoSchema);
-    const result = undoReview(user.id, idempotencyKey, new Date());
+    const result = await undoReview(user.id, idempotencyKey, new Date());
     return Response.json({ ...result, schedule: toWire(result.schedule) });
   } catch (error) {
     return errorResponse(error);

@@ -133,6 +133,7 @@ CREATE TABLE "ReviewLog" (
     "dueAfter" TIMESTAMP(3) NOT NULL,
     "stabilityAfter" DOUBLE PRECISION NOT NULL,
     "difficultyAfter" DOUBLE PRECISION NOT NULL,
+    "cardVersion" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "ReviewLog_pkey" PRIMARY KEY ("id")
 );
