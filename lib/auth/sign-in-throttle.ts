@@ -1,12 +1,15 @@
 import "server-only";
 import type Database from "better-sqlite3";
+import type pg from "pg";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
+  RateLimiterPostgres,
   type RateLimiterRes,
   RateLimiterSQLite,
 } from "rate-limiter-flexible";
 import { databaseUrl, providerOf } from "@/lib/database-url";
+import { postgresPool } from "@/lib/sql/client";
 import { sqlite } from "@/lib/sqlite-connection";
 
 export interface SignInAttempt {
@@ -23,8 +26,11 @@ export interface SignInThrottleOptions {
   /** Failed attempts per client IP per window. */
   ipPoints: number;
   durationSec: number;
-  /** A better-sqlite3 connection; without it the counters live in this process only. */
-  storeClient?: Database.Database;
+  /**
+   * Where the counters live: the SQLite file, or PostgreSQL (shared by every app instance).
+   * Without one they live in this process only (tests of the limiter itself).
+   */
+  store?: { kind: "sqlite"; client: Database.Database } | { kind: "postgresql"; pool: pg.Pool };
 }
 
 export interface SignInThrottle {
@@ -61,12 +67,30 @@ function sqliteLimiter(db: Database.Database, keyPrefix: string, points: number,
   });
 }
 
+function postgresLimiter(pool: pg.Pool, keyPrefix: string, points: number, duration: number) {
+  return new Promise<RateLimiterAbstract>((resolve, reject) => {
+    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+      {
+        storeClient: pool,
+        storeType: "pool",
+        tableName: RATE_LIMIT_TABLE,
+        keyPrefix,
+        points,
+        duration,
+        clearExpiredByTimeout: true,
+      },
+      (error?: Error) => (error ? reject(error) : resolve(limiter)),
+    );
+  });
+}
+
 export function createSignInThrottle(options: SignInThrottleOptions): SignInThrottle {
-  const { accountPoints, ipPoints, durationSec, storeClient } = options;
-  const make = (keyPrefix: string, points: number): Promise<RateLimiterAbstract> =>
-    storeClient
-      ? sqliteLimiter(storeClient, keyPrefix, points, durationSec)
-      : Promise.resolve(new RateLimiterMemory({ keyPrefix, points, duration: durationSec }));
+  const { accountPoints, ipPoints, durationSec, store } = options;
+  const make = (keyPrefix: string, points: number): Promise<RateLimiterAbstract> => {
+    if (store?.kind === "sqlite") return sqliteLimiter(store.client, keyPrefix, points, durationSec);
+    if (store?.kind === "postgresql") return postgresLimiter(store.pool, keyPrefix, points, durationSec);
+    return Promise.resolve(new RateLimiterMemory({ keyPrefix, points, duration: durationSec }));
+  };
   const limiters = Promise.all([make("sign_in_account", accountPoints), make("sign_in_ip", ipPoints)]);
 
   return {
@@ -92,14 +116,16 @@ export function createSignInThrottle(options: SignInThrottleOptions): SignInThro
 const cache = globalThis as unknown as { retainSignInThrottle?: SignInThrottle };
 
 /**
- * The app's throttle, kept in the database so limits survive restarts. SQLite means one
- * instance; several instances on PostgreSQL would share RateLimiterPostgres (same table name).
- * Until then PostgreSQL deployments count per process.
+ * The app's throttle, kept in the database so limits survive restarts and, on PostgreSQL,
+ * are shared by every app instance (rate-limiter-flexible's own table, created on first use).
  */
 export function signInThrottle(): SignInThrottle {
-  cache.retainSignInThrottle ??= createSignInThrottle({
-    ...SIGN_IN_LIMITS,
-    storeClient: providerOf(databaseUrl()) === "sqlite" ? sqlite() : undefined,
-  });
+  cache.retainSignInThrottle ??= createSignInThrottle({ ...SIGN_IN_LIMITS, store: throttleStore() });
   return cache.retainSignInThrottle;
+}
+
+/** The process's database connection as the throttle's store. */
+export function throttleStore(): NonNullable<SignInThrottleOptions["store"]> {
+  const pool = providerOf(databaseUrl()) === "postgresql" ? postgresPool() : null;
+  return pool ? { kind: "postgresql", pool } : { kind: "sqlite", client: sqlite() };
 }

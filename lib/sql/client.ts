@@ -154,7 +154,7 @@ class PostgresClient implements SqlClient {
   readonly dialect = "postgresql" as const;
   constructor(
     private readonly target: Queryable,
-    private readonly pool: pg.Pool | null,
+    readonly pool: pg.Pool | null,
   ) {}
 
   async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
@@ -209,6 +209,12 @@ export function sql(): SqlClient {
         : { url, ...createSqlClient(url) };
   }
   return cache.retainSql.client;
+}
+
+/** The process's PostgreSQL pool (for libraries that take one), or null on SQLite. */
+export function postgresPool(): pg.Pool | null {
+  const client = sql();
+  return client instanceof PostgresClient ? client.pool : null;
 }
 
 /** Closes the PostgreSQL pool (tests and scripts; the server keeps it for its lifetime). */

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
+import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
-import { createSignInThrottle, RATE_LIMIT_TABLE } from "@/lib/auth/sign-in-throttle";
-import { databaseUrl } from "@/lib/database-url";
-import { openSqlite, sqlite } from "@/lib/sqlite-connection";
+import { createSignInThrottle, RATE_LIMIT_TABLE, throttleStore } from "@/lib/auth/sign-in-throttle";
+import { databaseUrl, providerOf } from "@/lib/database-url";
+import { sql } from "@/lib/sql/client";
+import { openSqlite } from "@/lib/sqlite-connection";
 import { createLearner } from "./fixtures";
 
 const PASSWORD = "integration-password";
@@ -24,8 +26,8 @@ describe("sign-in throttle through authorize (100 per account, 300 per IP, per h
     await expect(authorize(user.email, PASSWORD, "198.51.100.1")).rejects.toThrow("TooManyAttempts:60");
     // A new address does not help: the account itself is blocked.
     await expect(authorize(user.email, PASSWORD, "198.51.100.2")).rejects.toThrow(blocked);
-    const rows = sqlite().prepare(`SELECT count(*) AS n FROM ${RATE_LIMIT_TABLE}`).get() as { n: number };
-    expect(rows.n).toBeGreaterThan(0);
+    const rows = await sql().get<{ n: number }>(`SELECT count(*) AS n FROM ${RATE_LIMIT_TABLE}`);
+    expect(Number(rows?.n)).toBeGreaterThan(0);
   }, 60_000);
 
   it("throttles an unknown email exactly like a wrong password", async () => {
@@ -41,10 +43,10 @@ describe("sign-in throttle through authorize (100 per account, 300 per IP, per h
   });
 });
 
-describe("createSignInThrottle (short limits, same SQLite table)", () => {
+describe("createSignInThrottle (short limits, same database table)", () => {
   afterEach(() => vi.useRealTimers());
   const small = () =>
-    createSignInThrottle({ accountPoints: 3, ipPoints: 5, durationSec: 2, storeClient: sqlite() });
+    createSignInThrottle({ accountPoints: 3, ipPoints: 5, durationSec: 2, store: throttleStore() });
 
   it("lets the owner in again once the window has passed", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -86,17 +88,17 @@ describe("createSignInThrottle (short limits, same SQLite table)", () => {
     const attempt = { email: uniqueEmail(), ip: "203.0.113.6" };
     const before = small();
     for (let i = 0; i < 4; i++) await before.checkSignInAllowed(attempt);
-    const connection = openSqlite(databaseUrl());
+    const url = databaseUrl();
+    const store =
+      providerOf(url) === "sqlite"
+        ? { kind: "sqlite" as const, client: openSqlite(url) }
+        : { kind: "postgresql" as const, pool: new pg.Pool({ connectionString: url }) };
     try {
-      const after = createSignInThrottle({
-        accountPoints: 3,
-        ipPoints: 5,
-        durationSec: 2,
-        storeClient: connection,
-      });
+      const after = createSignInThrottle({ accountPoints: 3, ipPoints: 5, durationSec: 2, store });
       expect((await after.checkSignInAllowed({ ...attempt, ip: "203.0.113.7" })).allowed).toBe(false);
     } finally {
-      connection.close();
+      if (store.kind === "sqlite") store.client.close();
+      else await store.pool.end();
     }
   });
 });
