@@ -1,10 +1,10 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { type SqlClient, sql } from "@/lib/sql/client";
 import { buildQueue, newCardSchedule, nextStudyDayStart, studyDayStart } from "@/lib/srs";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import {
-  readLearnerSettings,
+  loadLearnerSettings,
   SCHEDULE_COLUMNS as SCHEDULE_ROW_COLUMNS,
   type ScheduleColumns,
   scheduleFromRow,
@@ -17,7 +17,7 @@ export interface StudyScope {
   cardIds: string[] | null;
 }
 
-type ScheduleRow = { cardId: string; deckSlug: string; version: bigint | null } & {
+type ScheduleRow = { cardId: string; deckSlug: string; version: number | bigint | null } & {
   [K in keyof ScheduleColumns]: ScheduleColumns[K] | null;
 };
 
@@ -44,27 +44,30 @@ function scheduleOf(row: ScheduleRow, now: Date) {
  * (the (userId, due) index), plus the first few never-seen cards for today's new limit; lib/srs
  * then orders them by ts-fsrs retrievability, and only the queued cards' text is loaded.
  */
-export function getStudySession(userId: string, scope: StudyScope, now: Date): StudySessionData {
-  const db = sqlite();
+export async function getStudySession(
+  userId: string,
+  scope: StudyScope,
+  now: Date,
+): Promise<StudySessionData> {
+  const db = sql();
   let title = "All decks";
   if (scope.deck) {
-    const deck = db.prepare<[string], { title: string }>(
-      'SELECT title FROM "Deck" WHERE slug = ? AND retired = 0',
+    const found = await db.get<{ title: string }>(
+      'SELECT title FROM "Deck" WHERE slug = ? AND retired = FALSE',
+      [scope.deck],
     );
-    const found = deck.get(scope.deck);
     if (!found) throw new NotFoundError("This deck does not exist.");
     title = found.title;
   }
-  const settings = readLearnerSettings(userId);
+  const settings = await loadLearnerSettings(db, userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
-  const today = db
-    .prepare<[string, string], { newIntroduced: bigint | null; reviewsDone: bigint | null }>(
-      `SELECT SUM(stateBefore = 'new') AS newIntroduced,
-         COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
-       FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
-    )
-    .get(userId, sqlDate(dayStart));
+  const today = await db.get<{ newIntroduced: number | bigint | null; reviewsDone: number | bigint | null }>(
+    `SELECT COUNT(*) FILTER (WHERE stateBefore = 'new') AS newIntroduced,
+       COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
+     FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
+    [userId, dayStart],
+  );
   const wanted = scope.cardIds ? new Set(scope.cardIds) : null;
   // "Study these cards" is an explicit request: the daily limits do not hold it back.
   const limits = wanted ? { ...settings, newPerDay: wanted.size, maxReviewsPerDay: wanted.size } : settings;
@@ -75,18 +78,18 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
 
   const inScope = (row: { cardId: string }) => !wanted || wanted.has(row.cardId);
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
-  const dueRows = db
-    .prepare<[string, string, string | null, string | null], ScheduleRow>(
+  const dueRows = (
+    await db.all<ScheduleRow>(
       `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
        FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = 0
-         AND (? IS NULL OR c.deckSlug = ?)`,
+       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
+         AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
+      [userId, dayEnd, scope.deck, scope.deck],
     )
-    .all(userId, sqlDate(dayEnd), scope.deck, scope.deck)
-    .filter(inScope);
+  ).filter(inScope);
   const newRows = wanted
-    ? newCardsAmong(userId, scope, [...wanted])
-    : firstNewCards(userId, scope.deck, newLimit);
+    ? await newCardsAmong(db, userId, scope, [...wanted])
+    : await firstNewCards(db, userId, scope.deck, newLimit);
   const candidates = [...dueRows, ...newRows].map((row) => ({
     cardId: row.cardId,
     version: Number(row.version ?? 0),
@@ -97,7 +100,10 @@ export function getStudySession(userId: string, scope: StudyScope, now: Date): S
   const upcoming = candidates.filter(
     (c) => !queued.has(c.cardId) && (c.schedule.state === "learning" || c.schedule.state === "relearning"),
   );
-  const content = loadCardContent([...queue.cards, ...upcoming].map((c) => c.cardId));
+  const content = await loadCardContent(
+    db,
+    [...queue.cards, ...upcoming].map((c) => c.cardId),
+  );
   const toStudyCard = (c: (typeof candidates)[number]): StudyCard[] => {
     const text = content.get(c.cardId);
     return text ? [{ ...text, schedule: toWire(c.schedule), version: c.version }] : [];
@@ -128,63 +134,59 @@ const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version`;
  * The first never-seen cards in deck and card order. Walks each deck's (deckSlug, position)
  * index and stops at the limit, instead of sorting every card of a large collection.
  */
-function firstNewCards(userId: string, deck: string | null, limit: number): ScheduleRow[] {
+async function firstNewCards(db: SqlClient, userId: string, deck: string | null, limit: number) {
   if (limit <= 0) return [];
-  const db = sqlite();
   const decks = deck
     ? [deck]
-    : db
-        .prepare<[], { slug: string }>('SELECT slug FROM "Deck" WHERE retired = 0 ORDER BY position')
-        .all()
-        .map((d) => d.slug);
-  const inDeck = db.prepare<[string, string, number], ScheduleRow>(
-    `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-     FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-     WHERE c.deckSlug = ? AND c.retired = 0 AND (s.state IS NULL OR s.state = 'new')
-     ORDER BY c.position LIMIT ?`,
-  );
+    : (await db.all<{ slug: string }>('SELECT slug FROM "Deck" WHERE retired = FALSE ORDER BY position')).map(
+        (d) => d.slug,
+      );
   const rows: ScheduleRow[] = [];
   for (const slug of decks) {
     if (rows.length >= limit) break;
-    rows.push(...inDeck.all(userId, slug, limit - rows.length));
+    const inDeck = await db.all<ScheduleRow>(
+      `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+       FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+       WHERE c.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
+       ORDER BY c.position LIMIT ?`,
+      [userId, slug, limit - rows.length],
+    );
+    rows.push(...inDeck);
   }
   return rows;
 }
 
 /** Never-seen cards among an explicit list (e.g. the cards behind missed quiz questions). */
-function newCardsAmong(userId: string, scope: StudyScope, ids: string[]): ScheduleRow[] {
+async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[]) {
   if (ids.length === 0) return [];
-  return sqlite()
-    .prepare<unknown[], ScheduleRow>(
-      `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-       LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-       WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = 0 AND d.retired = 0
-         AND (? IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
-       ORDER BY d.position, c.position`,
-    )
-    .all(userId, ...ids, scope.deck, scope.deck);
+  return db.all<ScheduleRow>(
+    `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+     FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
+     LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+     WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
+       AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
+     ORDER BY d.position, c.position`,
+    [userId, ...ids, scope.deck, scope.deck],
+  );
 }
 
-function loadCardContent(ids: string[]): Map<string, Omit<StudyCard, "schedule" | "version">> {
+async function loadCardContent(db: SqlClient, ids: string[]) {
   const result = new Map<string, Omit<StudyCard, "schedule" | "version">>();
   if (ids.length === 0) return result;
-  const db = sqlite();
   const titles = new Map(
-    db
-      .prepare<[], { slug: string; title: string }>('SELECT slug, title FROM "Document"')
-      .all()
-      .map((d) => [d.slug, d.title]),
+    (await db.all<{ slug: string; title: string }>('SELECT slug, title FROM "Document"')).map((d) => [
+      d.slug,
+      d.title,
+    ]),
   );
   // Chunked: SQLite caps the number of bound parameters per statement.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = db
-      .prepare<string[], ContentRow>(
-        `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.topic, c.sources
-         FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE c.id IN (${chunk.map(() => "?").join(",")})`,
-      )
-      .all(...chunk);
+    const rows = await db.all<ContentRow>(
+      `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.topic, c.sources
+       FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE c.id IN (${chunk.map(() => "?").join(",")})`,
+      chunk,
+    );
     for (const row of rows) {
       result.set(row.id, {
         cardId: row.id,

@@ -20,7 +20,7 @@ export async function benchQueue(url: string) {
   let queued = 0;
   for (let i = 0; i < 40; i++) {
     const start = performance.now();
-    const session = getStudySession(user.id, { deck: null, cardIds: null }, now);
+    const session = await getStudySession(user.id, { deck: null, cardIds: null }, now);
     samples.push(performance.now() - start);
     queued = session.cards.length;
   }

@@ -270,7 +270,7 @@ describe("authorization matrix", () => {
   }
 
   it("learners' own views never include another learner's data", async () => {
-    const forB = getStudySession(ids.learnerB.id, { deck: "matrix", cardIds: null }, T0);
+    const forB = await getStudySession(ids.learnerB.id, { deck: "matrix", cardIds: null }, T0);
     expect(forB.cards.every((card) => card.version === 0)).toBe(true);
     expect((await getQuizHistory(ids.learnerB.id, "matrix")).open).toBeNull();
     expect(await listMyAssignments(ids.learnerB.id)).toEqual([]);

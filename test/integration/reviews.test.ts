@@ -186,14 +186,14 @@ describe("the study queue", () => {
     const user = await createLearner();
     await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 3 } });
     const cards = await createDeck("queue", 6);
-    const fresh = getStudySession(user.id, { deck: "queue", cardIds: null }, T0);
+    const fresh = await getStudySession(user.id, { deck: "queue", cardIds: null }, T0);
     expect(fresh.counts).toEqual({ learning: 0, review: 0, new: 3 });
     await recordReview(user.id, answer(cards[0]!, 3, 0, T0), T0);
-    const later = getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(1));
+    const later = await getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(1));
     expect(later.counts.new).toBe(2);
     expect(later.cards.map((c) => c.cardId)).not.toContain(cards[0]);
     // 10 minutes later the learning step is due and comes first.
-    const due = getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(20));
+    const due = await getStudySession(user.id, { deck: "queue", cardIds: null }, minutes(20));
     expect(due.cards[0]?.cardId).toBe(cards[0]);
     expect(due.counts.learning).toBe(1);
   });
@@ -202,13 +202,13 @@ describe("the study queue", () => {
     const [a, b] = [await createLearner("A"), await createLearner("B")];
     const cards = await createDeck("mine", 2);
     await recordReview(a.id, answer(cards[0]!, 3, 0, T0), T0);
-    const forB = getStudySession(b.id, { deck: "mine", cardIds: null }, minutes(1));
+    const forB = await getStudySession(b.id, { deck: "mine", cardIds: null }, minutes(1));
     expect(forB.cards.every((c) => c.version === 0 && c.schedule.state === "new")).toBe(true);
   });
 
   it("refuses an unknown deck", async () => {
     const user = await createLearner();
-    expect(() => getStudySession(user.id, { deck: "no-such-deck", cardIds: null }, T0)).toThrow(
+    await expect(getStudySession(user.id, { deck: "no-such-deck", cardIds: null }, T0)).rejects.toThrow(
       NotFoundError,
     );
   });

@@ -285,14 +285,14 @@ describe("dashboard deck progress", () => {
 
     const progress = await getDeckProgress(userId, now);
     for (const deck of progress.decks) {
-      const session = getStudySession(userId, { deck: deck.slug, cardIds: null }, now);
+      const session = await getStudySession(userId, { deck: deck.slug, cardIds: null }, now);
       expect({ slug: deck.slug, due: deck.due, newAvailable: deck.newAvailable }).toEqual({
         slug: deck.slug,
         due: session.counts.learning + session.counts.review,
         newAvailable: session.counts.new,
       });
     }
-    const all = getStudySession(userId, { deck: null, cardIds: null }, now);
+    const all = await getStudySession(userId, { deck: null, cardIds: null }, now);
     expect(progress.totalDue).toBe(all.counts.learning + all.counts.review);
     expect(progress.totalNew).toBe(all.counts.new);
 

@@ -23,7 +23,7 @@ const loadSession = cache(async (deck: string | null, cards: string | null) => {
   const cardIds = cards ? cards.split(",") : null;
   const user = await requirePageUser(studyPath({ deck, cardIds }));
   try {
-    return getStudySession(user.id, { deck, cardIds }, new Date());
+    return await getStudySession(user.id, { deck, cardIds }, new Date());
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
