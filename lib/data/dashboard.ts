@@ -1,8 +1,9 @@
 import "server-only";
-import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { sql } from "@/lib/sql/client";
 import { buildQueue, studyDayStart } from "@/lib/srs";
-import { readLearnerSettings } from "./schedule-rows";
+import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
+import { answeredToday } from "./study";
 
 export interface DeckProgress {
   slug: string;
@@ -40,33 +41,24 @@ interface DeckRow {
  * what lib/data/study.ts queues for the same deck.
  */
 export async function getDeckProgress(userId: string, now: Date): Promise<DashboardProgress> {
-  const db = sqlite();
-  const settings = readLearnerSettings(userId);
-  const dayStart = sqlDate(studyDayStart(now, settings.timeZone, settings.dayRolloverHour));
+  const db = sql();
+  const settings = await loadLearnerSettings(db, userId);
   // The same "done today" counts lib/data/study.ts feeds to buildQueue.
-  const doneToday = db
-    .prepare<[string, string], { newIntroduced: number | null; reviewsDone: number | null }>(
-      `SELECT SUM(stateBefore = 'new') AS newIntroduced,
-         COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
-       FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
-    )
-    .get(userId, dayStart);
-  const today = {
-    newIntroduced: Number(doneToday?.newIntroduced ?? 0),
-    reviewsDone: Number(doneToday?.reviewsDone ?? 0),
-  };
+  const today = await answeredToday(
+    db,
+    userId,
+    studyDayStart(now, settings.timeZone, settings.dayRolloverHour),
+  );
   const newLimit = Math.max(0, settings.newPerDay - today.newIntroduced);
 
-  const deckRows = db
-    .prepare<[], DeckRow>(
-      `SELECT d.slug, d.title, d.description,
-         (SELECT COUNT(*) FROM "Card" c WHERE c.deckSlug = d.slug AND c.retired = 0) AS cardCount,
-         (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = 0) AS quizCount
-       FROM "Deck" d WHERE d.retired = 0 ORDER BY d.position`,
-    )
-    .all();
+  const deckRows = await db.all<DeckRow>(
+    `SELECT d.slug, d.title, d.description,
+       (SELECT COUNT(*) FROM "Card" c WHERE c.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
+       (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
+     FROM "Deck" d WHERE d.retired = FALSE ORDER BY d.position`,
+  );
 
-  const schedules = introducedSchedules(userId);
+  const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const byDeck = new Map<string, DeckSchedule[]>();
   for (const entry of schedules) {

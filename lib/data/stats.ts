@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { type SqlClient, sql } from "@/lib/sql/client";
 import {
   type CardSchedule,
   type DayCount,
@@ -17,7 +17,7 @@ import {
   studyDayStartOfKey,
 } from "@/lib/srs";
 import {
-  readLearnerSettings,
+  loadLearnerSettings,
   SCHEDULE_COLUMNS,
   type ScheduleColumns,
   scheduleFromRow,
@@ -28,7 +28,7 @@ const FORECAST_DAYS = 30;
 
 /** Introduced cards of live decks: what the queue, the forecast and the recall figures all count. */
 const INTRODUCED_FROM = `FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
-  WHERE s.userId = @userId AND s.state <> 'new' AND c.retired = 0 AND d.retired = 0`;
+  WHERE s.userId = @userId AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE`;
 
 export interface DeckSchedule {
   cardId: string;
@@ -37,12 +37,11 @@ export interface DeckSchedule {
 }
 
 /** Every introduced card's schedule in one streamed query (20,000 rows parse in a few tens of ms). */
-export function introducedSchedules(userId: string): DeckSchedule[] {
-  const rows = sqlite()
-    .prepare<{ userId: string }, ScheduleColumns & { cardId: string; deckSlug: string }>(
-      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS} ${INTRODUCED_FROM}`,
-    )
-    .all({ userId });
+export async function introducedSchedules(userId: string): Promise<DeckSchedule[]> {
+  const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string }>(
+    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS} ${INTRODUCED_FROM}`,
+    { userId },
+  );
   return rows.map((row) => ({ cardId: row.cardId, deckSlug: row.deckSlug, schedule: scheduleFromRow(row) }));
 }
 
@@ -63,26 +62,45 @@ export function predictedRecallByDeck(
   );
 }
 
-/** Study days `firstKey` onwards with their [start, end) as stored date strings, for SQL range counts. */
-function studyDayWindows(firstKey: string, days: number, clock: StudyDayClock): [string, string, string][] {
+/** Study days `firstKey` onwards with their [start, end), for SQL range counts. */
+export function studyDayWindows(
+  firstKey: string,
+  days: number,
+  clock: StudyDayClock,
+): [string, Date, Date][] {
   const keys = Array.from({ length: days + 1 }, (_, i) => shiftStudyDayKey(firstKey, i));
-  const starts = keys.map((key) => sqlDate(studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour)));
-  return keys.slice(0, days).map((key, i) => [key, starts[i] ?? "", starts[i + 1] ?? ""]);
+  const starts = keys.map((key) => studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour));
+  return keys.slice(0, days).map((key, i) => [key, starts[i] as Date, starts[i + 1] as Date]);
+}
+
+/**
+ * The windows as a `VALUES` list for a CTE `w(day, dayStart, dayEnd)`, with its parameters.
+ * PostgreSQL types a bare parameter in VALUES as text, so the bounds are cast to timestamps there.
+ */
+export function windowValues(
+  db: SqlClient,
+  windows: [string, Date, Date][],
+): { values: string; params: unknown[] } {
+  const bound = db.dialect === "postgresql" ? "CAST(? AS timestamp)" : "?";
+  return {
+    values: windows.map(() => `(?, ${bound}, ${bound})`).join(", "),
+    params: windows.flat(),
+  };
 }
 
 /**
  * Reviews per study day, counted in SQL: one index range count on (userId, reviewedAt) per day, so
  * 200,000 logs are never sent to JS. Day boundaries come from lib/srs, so DST and rollover hours match.
  */
-function reviewsPerStudyDay(userId: string, windows: [string, string, string][]): DayCount[] {
-  const rows = sqlite()
-    .prepare<{ userId: string; windows: string }, { day: string; count: number | bigint }>(
-      `SELECT json_extract(w.value, '$[0]') AS day,
-         (SELECT COUNT(*) FROM "ReviewLog" l WHERE l.userId = @userId
-            AND l.reviewedAt >= json_extract(w.value, '$[1]') AND l.reviewedAt < json_extract(w.value, '$[2]')) AS count
-       FROM json_each(@windows) w ORDER BY w.key`,
-    )
-    .all({ userId, windows: JSON.stringify(windows) });
+async function reviewsPerStudyDay(db: SqlClient, userId: string, windows: [string, Date, Date][]) {
+  const { values, params } = windowValues(db, windows);
+  const rows = await db.all<{ day: string; count: number | bigint }>(
+    `WITH w(day, dayStart, dayEnd) AS (VALUES ${values})
+     SELECT w.day, (SELECT COUNT(*) FROM "ReviewLog" l WHERE l.userId = ?
+         AND l.reviewedAt >= w.dayStart AND l.reviewedAt < w.dayEnd) AS count
+     FROM w ORDER BY w.day`,
+    [...params, userId],
+  );
   return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
 }
 
@@ -133,52 +151,51 @@ export interface LearnerStats {
 }
 
 export async function getLearnerStats(userId: string, now: Date): Promise<LearnerStats> {
-  const db = sqlite();
-  const settings = readLearnerSettings(userId);
+  const db = sql();
+  const settings = await loadLearnerSettings(db, userId);
   const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
   const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
   const endOfToday = nextStudyDayStart(now, clock.timeZone, clock.dayRolloverHour);
   const startOf = (daysAgo: number) =>
-    sqlDate(studyDayStartOfKey(shiftStudyDayKey(today, -daysAgo), clock.timeZone, clock.dayRolloverHour));
+    studyDayStartOfKey(shiftStudyDayKey(today, -daysAgo), clock.timeZone, clock.dayRolloverHour);
 
-  const heatmap = reviewsPerStudyDay(
+  const heatmap = await reviewsPerStudyDay(
+    db,
     userId,
     studyDayWindows(shiftStudyDayKey(today, 1 - HEATMAP_DAYS), HEATMAP_DAYS, clock),
   );
 
-  const answers = db
-    .prepare<
-      Record<string, string>,
-      Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | null>
-    >(
-      `SELECT SUM(reviewedAt >= @from7) AS answered7, SUM(reviewedAt >= @from7 AND rating <> 1) AS recalled7,
-         COUNT(*) AS answered30, SUM(rating <> 1) AS recalled30
-       FROM "ReviewLog" WHERE userId = @userId AND stateBefore = 'review' AND reviewedAt >= @from30 AND reviewedAt < @to`,
-    )
-    .get({ userId, from7: startOf(6), from30: startOf(29), to: sqlDate(endOfToday) });
-  const reviewsAllTime = db
-    .prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM "ReviewLog" WHERE userId = ?')
-    .get(userId);
+  const answers = await db.get<
+    Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | null>
+  >(
+    `SELECT COUNT(*) FILTER (WHERE reviewedAt >= @from7) AS answered7,
+       COUNT(*) FILTER (WHERE reviewedAt >= @from7 AND rating <> 1) AS recalled7,
+       COUNT(*) AS answered30, COUNT(*) FILTER (WHERE rating <> 1) AS recalled30
+     FROM "ReviewLog" WHERE userId = @userId AND stateBefore = 'review' AND reviewedAt >= @from30 AND reviewedAt < @to`,
+    { userId, from7: startOf(6), from30: startOf(29), to: endOfToday },
+  );
+  const reviewsAllTime = await db.get<{ count: number }>(
+    'SELECT COUNT(*) AS count FROM "ReviewLog" WHERE userId = ?',
+    [userId],
+  );
 
-  const schedules = introducedSchedules(userId);
+  const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const introducedByDeck = new Map<string, number>();
   for (const { deckSlug } of schedules)
     introducedByDeck.set(deckSlug, (introducedByDeck.get(deckSlug) ?? 0) + 1);
-  const decks = db
-    .prepare<[], { slug: string; title: string; cards: number }>(
-      `SELECT d.slug, d.title, COUNT(c.id) AS cards
-       FROM "Deck" d LEFT JOIN "Card" c ON c.deckSlug = d.slug AND c.retired = 0
-       WHERE d.retired = 0 GROUP BY d.slug ORDER BY d.position`,
-    )
-    .all()
-    .map((deck) => ({
-      slug: deck.slug,
-      title: deck.title,
-      cards: Number(deck.cards),
-      introduced: introducedByDeck.get(deck.slug) ?? 0,
-      predictedRecall: recall.get(deck.slug) ?? null,
-    }));
+  const deckRows = await db.all<{ slug: string; title: string; cards: number }>(
+    `SELECT d.slug, d.title, COUNT(c.id) AS cards
+     FROM "Deck" d LEFT JOIN "Card" c ON c.deckSlug = d.slug AND c.retired = FALSE
+     WHERE d.retired = FALSE GROUP BY d.slug ORDER BY d.position`,
+  );
+  const decks = deckRows.map((deck) => ({
+    slug: deck.slug,
+    title: deck.title,
+    cards: Number(deck.cards),
+    introduced: introducedByDeck.get(deck.slug) ?? 0,
+    predictedRecall: recall.get(deck.slug) ?? null,
+  }));
 
   const allSchedules = schedules.map((entry) => entry.schedule);
   return {
@@ -232,8 +249,8 @@ export type CardTableQuery = z.infer<typeof cardTableQuerySchema>;
 
 // Whitelisted ORDER BY expressions; retrievability is computed in JS (it needs ts-fsrs).
 const ORDER_BY: Record<Exclude<CardTableSort, "retrievability">, string> = {
-  front: "c.front COLLATE NOCASE",
-  deck: "d.title COLLATE NOCASE",
+  front: "lower(c.front)",
+  deck: "lower(d.title)",
   state: "CASE s.state WHEN 'learning' THEN 0 WHEN 'relearning' THEN 1 ELSE 2 END",
   due: "s.due",
   stability: "s.stability",
@@ -295,19 +312,17 @@ const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d
  * ranks them in JS and then loads the text of the 50 on the page.
  */
 export async function getCardTable(userId: string, now: Date, query: CardTableQuery): Promise<CardTable> {
-  const db = sqlite();
-  const settings = readLearnerSettings(userId);
+  const db = sql();
+  const settings = await loadLearnerSettings(db, userId);
   const recallOf = retrievabilityAt(now, settings);
-  const decks = db
-    .prepare<[], { slug: string; title: string }>(
-      'SELECT slug, title FROM "Deck" WHERE retired = 0 ORDER BY position',
-    )
-    .all();
+  const decks = await db.all<{ slug: string; title: string }>(
+    'SELECT slug, title FROM "Deck" WHERE retired = FALSE ORDER BY position',
+  );
   const deck = query.deck && decks.some((d) => d.slug === query.deck) ? query.deck : null;
-  const from = `${INTRODUCED_FROM} AND (@deck IS NULL OR c.deckSlug = @deck)`;
+  const from = `${INTRODUCED_FROM} AND (CAST(@deck AS TEXT) IS NULL OR c.deckSlug = @deck)`;
   const params = { userId, deck };
   const total = Number(
-    db.prepare<typeof params, { total: number }>(`SELECT COUNT(*) AS total ${from}`).get(params)?.total ?? 0,
+    (await db.get<{ total: number }>(`SELECT COUNT(*) AS total ${from}`, params))?.total ?? 0,
   );
   const pageCount = Math.max(1, Math.ceil(total / CARD_TABLE_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
@@ -316,34 +331,32 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
 
   let rows: TableRow[];
   if (query.sort === "retrievability") {
-    const ranked = db
-      .prepare<typeof params, ScheduleColumns & { cardId: string }>(
+    const ranked = (
+      await db.all<ScheduleColumns & { cardId: string }>(
         `SELECT s.cardId, ${SCHEDULE_COLUMNS} ${from} ORDER BY d.position, c.position`,
+        params,
       )
-      .all(params)
-      .map((row) => ({ cardId: row.cardId, recall: recallOf(scheduleFromRow(row)) }));
+    ).map((row) => ({ cardId: row.cardId, recall: recallOf(scheduleFromRow(row)) }));
     const sign = direction === "DESC" ? -1 : 1;
     // Array#sort is stable, so equal recalls keep deck and card order.
     ranked.sort((a, b) => sign * (a.recall - b.recall));
     const ids = ranked.slice(offset, offset + CARD_TABLE_PAGE_SIZE).map((entry) => entry.cardId);
-    const byId = new Map(
-      db
-        .prepare<[string, string], TableRow>(
+    const pageRows = ids.length
+      ? await db.all<TableRow>(
           `SELECT ${TABLE_COLUMNS} FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
            JOIN "Deck" d ON d.slug = c.deckSlug
-           WHERE s.userId = ? AND s.cardId IN (SELECT value FROM json_each(?))`,
+           WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(", ")})`,
+          [userId, ...ids],
         )
-        .all(userId, JSON.stringify(ids))
-        .map((row) => [row.cardId, row] as const),
-    );
+      : [];
+    const byId = new Map(pageRows.map((row) => [row.cardId, row] as const));
     rows = ids.flatMap((id) => byId.get(id) ?? []);
   } else {
-    rows = db
-      .prepare<typeof params & { limit: number; offset: number }, TableRow>(
-        `SELECT ${TABLE_COLUMNS} ${from}
-         ORDER BY ${ORDER_BY[query.sort]} ${direction}, d.position, c.position LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: CARD_TABLE_PAGE_SIZE, offset });
+    rows = await db.all<TableRow>(
+      `SELECT ${TABLE_COLUMNS} ${from}
+       ORDER BY ${ORDER_BY[query.sort]} ${direction}, d.position, c.position LIMIT @limit OFFSET @offset`,
+      { ...params, limit: CARD_TABLE_PAGE_SIZE, offset },
+    );
   }
 
   return {

@@ -62,18 +62,11 @@ export async function getStudySession(
   const settings = await loadLearnerSettings(db, userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
-  const today = await db.get<{ newIntroduced: number | bigint | null; reviewsDone: number | bigint | null }>(
-    `SELECT COUNT(*) FILTER (WHERE stateBefore = 'new') AS newIntroduced,
-       COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
-     FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
-    [userId, dayStart],
-  );
+  const today = await answeredToday(db, userId, dayStart);
   const wanted = scope.cardIds ? new Set(scope.cardIds) : null;
   // "Study these cards" is an explicit request: the daily limits do not hold it back.
   const limits = wanted ? { ...settings, newPerDay: wanted.size, maxReviewsPerDay: wanted.size } : settings;
-  const counts = wanted
-    ? { newIntroduced: 0, reviewsDone: 0 }
-    : { newIntroduced: Number(today?.newIntroduced ?? 0), reviewsDone: Number(today?.reviewsDone ?? 0) };
+  const counts = wanted ? { newIntroduced: 0, reviewsDone: 0 } : today;
   const newLimit = Math.max(0, limits.newPerDay - counts.newIntroduced);
 
   const inScope = (row: { cardId: string }) => !wanted || wanted.has(row.cardId);
@@ -129,6 +122,17 @@ export async function getStudySession(
 }
 
 const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version`;
+
+/** What the learner already did this study day, as buildQueue's daily limits count it. */
+export async function answeredToday(db: SqlClient, userId: string, dayStart: Date) {
+  const row = await db.get<{ newIntroduced: number | bigint | null; reviewsDone: number | bigint | null }>(
+    `SELECT COUNT(*) FILTER (WHERE stateBefore = 'new') AS newIntroduced,
+       COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
+     FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
+    [userId, dayStart],
+  );
+  return { newIntroduced: Number(row?.newIntroduced ?? 0), reviewsDone: Number(row?.reviewsDone ?? 0) };
+}
 
 /**
  * The first never-seen cards in deck and card order. Walks each deck's (deckSlug, position)

@@ -51,7 +51,7 @@ async function loadAssignedDecks(
       }),
     ),
   ]);
-  const schedules = introducedSchedules(userId);
+  const schedules = await introducedSchedules(userId);
   const decks = new Map(progress.decks.map((deck) => [deck.slug, deck]));
   return assignments.flatMap((assignment, index) => {
     const deck = decks.get(assignment.deckSlug);
