@@ -4,6 +4,8 @@ import { z } from "zod";
 
 /** Where `npm start` keeps a generated secret when none is configured (git-ignored). */
 export const GENERATED_SECRET_FILE = path.join("data", ".auth-secret");
+/** Likewise for the key Next encrypts server action references with (see scripts/auth-secret.ts). */
+export const GENERATED_ACTIONS_KEY_FILE = path.join("data", ".server-actions-key");
 
 const serverEnv = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

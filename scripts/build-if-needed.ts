@@ -29,6 +29,8 @@ function inputsDigest(): string {
     }
   };
   for (const input of INPUTS) visit(input);
+  // The server actions key is embedded in the build: a new key needs a new build.
+  hash.update(`actions-key:${process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ""}`);
   return hash.digest("hex");
 }
 

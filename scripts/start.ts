@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { seedDatabase } from "../lib/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
-import { ensureAuthSecret } from "./auth-secret";
+import { ensureAuthSecret, ensureServerActionsKey } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { runScript } from "./run-script";
 
@@ -16,6 +16,7 @@ runScript(async () => {
   const port = process.env.PORT ?? "3000";
   const withDemo = process.env.SEED_DEMO !== "0";
   ensureAuthSecret();
+  ensureServerActionsKey();
   await seedDatabase({ demo: withDemo });
   if (!dev) await buildIfNeeded();
 
