@@ -3,7 +3,6 @@ import type { SqlClient } from "@/lib/sql/client";
 import { parseSqlDate, type SqlDateValue, sqlite } from "@/lib/sqlite-connection";
 import type { LearnerSettings } from "@/lib/srs";
 import type { CardSchedule, SrsState } from "@/lib/srs/types";
-import { loadEffectiveWeights, readEffectiveWeights } from "./effective-weights";
 import { type SettingsRow, toLearnerSettings } from "./settings";
 
 /** The schedule columns of a CardState row, as better-sqlite3 returns them. */
@@ -54,8 +53,5 @@ export async function loadSettingsRow(client: SqlClient, userId: string): Promis
 }
 
 export async function loadLearnerSettings(client: SqlClient, userId: string): Promise<LearnerSettings> {
-  const settings = toLearnerSettings(await loadSettingsRow(client, userId));
-  // FSRS weights: the learner's own applied set, a trainer's cohort set, or the defaults (undefined).
-  const weights = await loadEffectiveWeights(client, userId);
-  return weights ? { ...settings, weights } : settings;
+  return toLearnerSettings(await loadSettingsRow(client, userId));
 }
