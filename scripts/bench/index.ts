@@ -53,6 +53,23 @@ runScript(async () => {
       ">= 300 reviews/s",
     ]);
   }
+  if (wanted("scale-out")) {
+    await buildIfNeeded();
+    type Scale = {
+      name: string;
+      load: Percentiles & { perSecond: number; statuses: object };
+      cores: { app: number[]; postgres: number; loadGenerator: number };
+    };
+    for (const config of ["scale-sqlite-1", "scale-postgresql-1", "scale-postgresql-2"]) {
+      const r = runBench<Scale>(config);
+      const cores = `CPU cores busy: app ${r.cores.app.map((c) => c.toFixed(2)).join(" + ")}, PostgreSQL ${r.cores.postgres.toFixed(2)}, load generator ${r.cores.loadGenerator.toFixed(2)}`;
+      rows.push([
+        `Review submit, 50 learners back to back (${r.name})`,
+        `${r.load.perSecond.toFixed(0)} reviews/s; p50 ${ms(r.load.p50)}, p95 ${ms(r.load.p95)}; statuses ${JSON.stringify(r.load.statuses)}; ${cores}`,
+        "shape, not a budget",
+      ]);
+    }
+  }
   if (wanted("next-card")) {
     await buildIfNeeded();
     const n = runBench<Percentiles & { ratings: number }>("next-card");

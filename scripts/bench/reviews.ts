@@ -24,10 +24,10 @@ export async function benchReviewSubmit(url: string, { learners = 20, seconds = 
     const cookies = await Promise.all(users.map((email) => signIn(server.baseUrl, email, "bench-password")));
     const cardFor = (learner: number, i: number) => cards[(learner * 97 + i) % cards.length] as string;
     // Closed loop: each learner sends its next answer as soon as the last one is acknowledged.
-    const saturated = await runLearners(server.baseUrl, cookies, cardFor, seconds, 0);
+    const saturated = await runLearners([server.baseUrl], cookies, cardFor, seconds, 0);
     // Paced: each learner answers about once a second, as people studying do.
     const paced = await runLearners(
-      server.baseUrl,
+      [server.baseUrl],
       cookies,
       (l, i) => cardFor(l + learners, i),
       seconds,
@@ -39,7 +39,7 @@ export async function benchReviewSubmit(url: string, { learners = 20, seconds = 
   }
 }
 
-interface LoadResult {
+export interface LoadResult {
   perSecond: number;
   statuses: Record<string, number>;
   p50: number;
@@ -49,9 +49,12 @@ interface LoadResult {
   n: number;
 }
 
-/** One keep-alive connection per learner over node:http, so the load generator stays light. */
-async function runLearners(
-  baseUrl: string,
+/**
+ * One keep-alive connection per learner over node:http, so the load generator stays light.
+ * With several servers, learner i sends to server i mod n (what a round-robin balancer does).
+ */
+export async function runLearners(
+  baseUrls: string[],
   cookies: string[],
   cardFor: (learner: number, i: number) => string,
   seconds: number,
@@ -77,6 +80,7 @@ async function runLearners(
           durationMs: 2000,
         });
         const started = performance.now();
+        const baseUrl = baseUrls[learner % baseUrls.length] as string;
         const { status, json } = await post(`${baseUrl}/api/reviews`, cookie, body, agent);
         const took = performance.now() - started;
         latencies.push(took);

@@ -1,3 +1,6 @@
+import { applyMigrations } from "@/lib/migrations";
+import { closeSql } from "@/lib/sql/client";
+import { createDatabase, DEFAULT_POSTGRES_ADMIN_URL, dropDatabase } from "@/lib/sql/postgres-admin";
 import { runScript } from "../run-script";
 import { freshDatabase } from "./bench-database";
 
@@ -14,12 +17,25 @@ runScript(async () => {
     "next-card": async () => (await import("./next-card")).benchNextCard,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
+    "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),
+    "scale-postgresql-1": async () => (await import("./scale-out")).benchScaleOut(1),
+    "scale-postgresql-2": async () => (await import("./scale-out")).benchScaleOut(2),
   };
   const load = benches[name];
   if (!load) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(benches).join(", ")}`);
-  const url = await freshDatabase(name);
+  const postgres = name.includes("postgresql");
+  const server = process.env.BENCH_POSTGRES_URL || DEFAULT_POSTGRES_ADMIN_URL;
+  const url = postgres ? await createDatabase(server, "retain_bench") : await freshDatabase(name);
+  if (postgres) await applyMigrations(url);
   process.env.DATABASE_URL = url;
-  const bench = await load();
-  console.log(JSON.stringify(await bench(url)));
+  try {
+    const bench = await load();
+    console.log(JSON.stringify(await bench(url)));
+  } finally {
+    if (postgres) {
+      await closeSql();
+      await dropDatabase(url);
+    }
+  }
   process.exit(0);
 });
