@@ -53,7 +53,7 @@ export async function startCluster(serverUrl: string): Promise<Cluster> {
   const instances: ChildProcess[] = ports.map((port) =>
     spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
       env: { ...env, AUTH_SECRET: SECRET, NEXTAUTH_URL: baseURL },
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "inherit"],
     }),
   );
 

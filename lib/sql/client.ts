@@ -213,8 +213,10 @@ export function sql(): SqlClient {
 
 /** The process's PostgreSQL pool (for libraries that take one), or null on SQLite. */
 export function postgresPool(): pg.Pool | null {
+  // Not instanceof: the bundler may load this module more than once (server layers) while the
+  // client itself is shared through globalThis.
   const client = sql();
-  return client instanceof PostgresClient ? client.pool : null;
+  return client.dialect === "postgresql" ? ((client as PostgresClient).pool ?? null) : null;
 }
 
 /** Closes the PostgreSQL pool (tests and scripts; the server keeps it for its lifetime). */
