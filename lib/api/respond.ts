@@ -3,7 +3,22 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
 
-/** Maps expected errors to their status and a message safe to show; anything else is a logged 500. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Another connection held the write lock past the busy timeout: better-sqlite3 throws
+ * SQLITE_BUSY (for a review at BEGIN IMMEDIATE, before anything was written), Prisma P1008.
+ * Retryable, so a 503 rather than a 500; the study outbox sends the same key again.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code === "P1008");
+}
+
+/**
+ * Maps expected errors to their status and a message safe to show, a busy database to a 503,
+ * anything else to a logged 500.
+ */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.message };
@@ -11,6 +26,13 @@ export function errorResponse(error: unknown): NextResponse {
       body.fields = error.fieldErrors;
     Object.assign(body, error.details);
     return NextResponse.json(body, { status: error.status });
+  }
+  if (isDatabaseBusy(error)) {
+    console.warn("[api] database busy, answered 503:", error instanceof Error ? error.message : error);
+    return NextResponse.json(
+      { error: "The database is busy. Please try again in a moment.", retryable: true },
+      { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } },
+    );
   }
   console.error("[api] unexpected error", error);
   return NextResponse.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
