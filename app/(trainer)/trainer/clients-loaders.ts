@@ -36,9 +36,11 @@ export interface ClientsSummary {
  * the same statuses for its default sort), which would save this second pass.
  */
 export async function getClientsSummary(trainerId: string, now: Date): Promise<ClientsSummary> {
-  const clients = activeClients(trainerId, now);
-  const totals = clientTotals(trainerId, clients, now);
-  const assignments = assignmentRows(trainerId, clients, now);
+  const clients = await activeClients(trainerId, now);
+  const [totals, assignments] = await Promise.all([
+    clientTotals(trainerId, clients, now),
+    assignmentRows(trainerId, clients, now),
+  ]);
   const decks = new Map<string, AssignedDeck>();
   let atRisk = 0;
   let reviews7d = 0;

@@ -1,6 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { type SqlClient, sql } from "@/lib/sql/client";
+import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import {
   type DayCount,
   nextStudyDayStart,
@@ -15,6 +16,7 @@ import {
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { type WrongPick, wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
 import { SCHEDULE_COLUMNS, type ScheduleColumns, scheduleFromRow } from "../schedule-rows";
+import { studyDayWindows, windowValues } from "../stats";
 import { requireClientAccess } from "./access";
 import {
   type ActiveClient,
@@ -90,48 +92,73 @@ export interface ClientDetail {
 /** A client's progress on the decks this trainer assigned. NotFoundError unless their link stands. */
 export async function getClientDetail(trainerId: string, clientId: string, now: Date): Promise<ClientDetail> {
   const access = await requireClientAccess(trainerId, clientId);
-  const [client] = activeClients(trainerId, now, clientId);
+  const [client] = await activeClients(trainerId, now, clientId);
   if (!client) throw new NotFoundError("This client is not linked to you.");
-  const totals = clientTotals(trainerId, [client], now).get(clientId);
-  const assignments = assignmentRows(trainerId, [client], now).get(clientId) ?? [];
-  if (!totals) throw new NotFoundError("This client is not linked to you.");
-  const decks = JSON.stringify(access.deckSlugs);
+  const db = sql();
+  const decks = access.deckSlugs;
   const today = studyDayKey(now, client.clock.timeZone, client.clock.dayRolloverHour);
   const shared = access.shareQuizAnswers;
+  const loaded = assignmentRows(trainerId, [client], now).then((byClient) => byClient.get(clientId) ?? []);
+  const [totals, assignments, progress, days, recall, weakest, misses] = await Promise.all([
+    clientTotals(trainerId, [client], now).then((byClient) => byClient.get(clientId)),
+    loaded,
+    loaded.then((list) => progressByWeek(db, clientId, decks, list, now)),
+    heatmap(db, client, decks, today),
+    retention(db, client, decks, today, now),
+    weakestCards(db, client, decks, now),
+    shared ? quizMisses(db, clientId, decks, now) : null,
+  ]);
+  if (!totals) throw new NotFoundError("This client is not linked to you.");
   return {
     client: toClientRow(client, totals, assignments),
     today,
     clock: client.clock,
-    heatmap: heatmap(client, decks, today),
-    retention: retention(client, decks, today, now),
-    progress: progressByWeek(clientId, decks, assignments, now),
-    weakestCards: weakestCards(client, decks, now),
+    heatmap: days,
+    retention: recall,
+    progress,
+    weakestCards: weakest,
     quizAnswersShared: shared,
-    quizMisses: shared ? quizMisses(clientId, decks, now) : null,
+    quizMisses: misses,
   };
 }
 
 const dayStart = (clock: StudyDayClock, key: string) =>
-  sqlDate(studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour));
+  studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour);
+
+/**
+ * `column IN (...)` over the assigned decks, as named parameters @deck0, @deck1, ...: a plain list
+ * both databases read alike, in place of SQLite's json_each. `IN (NULL)` matches nothing, for a
+ * client with no deck assigned.
+ */
+function inDecks(column: string, decks: readonly string[]): { sql: string; params: Record<string, string> } {
+  const names = decks.map((_, i) => `deck${i}`);
+  return {
+    sql: `${column} IN (${names.length ? names.map((name) => `@${name}`).join(", ") : "NULL"})`,
+    params: Object.fromEntries(names.map((name, i) => [name, decks[i] as string])),
+  };
+}
 
 /** Reviews per study day, counted in SQL as one index range per day (as lib/data/stats.ts does). */
-function heatmap(client: ActiveClient, decks: string, today: string): DayCount[] {
-  const keys = Array.from({ length: HEATMAP_DAYS + 1 }, (_, i) =>
-    shiftStudyDayKey(today, i + 1 - HEATMAP_DAYS),
+async function heatmap(
+  db: SqlClient,
+  client: ActiveClient,
+  decks: readonly string[],
+  today: string,
+): Promise<DayCount[]> {
+  const windows = studyDayWindows(shiftStudyDayKey(today, 1 - HEATMAP_DAYS), HEATMAP_DAYS, client.clock);
+  const { values, params } = windowValues(db, windows);
+  // Positional parameters, as windowValues writes them: the deck list too.
+  const slugs = decks.length ? decks.map(() => "?").join(", ") : "NULL";
+  const rows = await db.all<{ day: string; count: number | bigint }>(
+    `WITH w(day, dayStart, dayEnd) AS (VALUES ${values})
+     SELECT w.day,
+       (SELECT COUNT(*) FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+        WHERE l.userId = ? AND l.reviewedAt >= w.dayStart AND l.reviewedAt < w.dayEnd
+          AND c.deckSlug IN (${slugs})) AS count
+     FROM w ORDER BY w.day`,
+    [...params, client.clientId, ...decks],
   );
-  const starts = keys.map((key) => dayStart(client.clock, key));
-  const windows = keys.slice(0, HEATMAP_DAYS).map((key, i) => [key, starts[i], starts[i + 1]]);
-  return sqlite()
-    .prepare<{ clientId: string; decks: string; windows: string }, { day: string; count: number | bigint }>(
-      `SELECT json_extract(w.value, '$[0]') AS day,
-         (SELECT COUNT(*) FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-          WHERE l.userId = @clientId AND l.reviewedAt >= json_extract(w.value, '$[1]')
-            AND l.reviewedAt < json_extract(w.value, '$[2]')
-            AND c.deckSlug IN (SELECT value FROM json_each(@decks))) AS count
-       FROM json_each(@windows) w ORDER BY w.key`,
-    )
-    .all({ clientId: client.clientId, decks, windows: JSON.stringify(windows) })
-    .map((row) => ({ day: row.day, count: Number(row.count) }));
+  return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
 }
 
 const rate = (answered: number, recalled: number): Retention => ({
@@ -140,23 +167,30 @@ const rate = (answered: number, recalled: number): Retention => ({
   rate: answered === 0 ? null : recalled / answered,
 });
 
-function retention(client: ActiveClient, decks: string, today: string, now: Date) {
-  type Counts = Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | null>;
-  const row = sqlite()
-    .prepare<Record<string, string>, Counts>(
-      `SELECT SUM(l.reviewedAt >= @from7) AS answered7, SUM(l.reviewedAt >= @from7 AND l.rating <> 1) AS recalled7,
-         COUNT(*) AS answered30, SUM(l.rating <> 1) AS recalled30
-       FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-       WHERE l.userId = @clientId AND l.stateBefore = 'review' AND l.reviewedAt >= @from30 AND l.reviewedAt < @to
-         AND c.deckSlug IN (SELECT value FROM json_each(@decks))`,
-    )
-    .get({
+async function retention(
+  db: SqlClient,
+  client: ActiveClient,
+  decks: readonly string[],
+  today: string,
+  now: Date,
+): Promise<{ last7: Retention; last30: Retention }> {
+  type Counts = Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | bigint | null>;
+  const deckList = inDecks("c.deckSlug", decks);
+  const row = await db.get<Counts>(
+    `SELECT COUNT(*) FILTER (WHERE l.reviewedAt >= @from7) AS answered7,
+       COUNT(*) FILTER (WHERE l.reviewedAt >= @from7 AND l.rating <> 1) AS recalled7,
+       COUNT(*) AS answered30, COUNT(*) FILTER (WHERE l.rating <> 1) AS recalled30
+     FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+     WHERE l.userId = @clientId AND l.stateBefore = 'review' AND l.reviewedAt >= @from30 AND l.reviewedAt < @to
+       AND ${deckList.sql}`,
+    {
+      ...deckList.params,
       clientId: client.clientId,
-      decks,
       from7: dayStart(client.clock, shiftStudyDayKey(today, -6)),
       from30: dayStart(client.clock, shiftStudyDayKey(today, -29)),
-      to: sqlDate(nextStudyDayStart(now, client.clock.timeZone, client.clock.dayRolloverHour)),
-    });
+      to: nextStudyDayStart(now, client.clock.timeZone, client.clock.dayRolloverHour),
+    },
+  );
   return {
     last7: rate(Number(row?.answered7 ?? 0), Number(row?.recalled7 ?? 0)),
     last30: rate(Number(row?.answered30 ?? 0), Number(row?.recalled30 ?? 0)),
@@ -164,21 +198,21 @@ function retention(client: ActiveClient, decks: string, today: string, now: Date
 }
 
 /** Cards introduced per week of each assignment, from each live card's first answer in ReviewLog. */
-function progressByWeek(
+async function progressByWeek(
+  db: SqlClient,
   clientId: string,
-  decks: string,
+  decks: readonly string[],
   assignments: ClientRow["assignments"],
   now: Date,
-): AssignmentProgressOverTime[] {
+): Promise<AssignmentProgressOverTime[]> {
   const firstAnswers = new Map<string, number[]>();
-  const rows = sqlite()
-    .prepare<{ clientId: string; decks: string; now: string }, { deckSlug: string; firstAt: string }>(
-      `SELECT c.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-       WHERE l.userId = @clientId AND l.reviewedAt <= @now AND c.retired = 0
-         AND c.deckSlug IN (SELECT value FROM json_each(@decks))
-       GROUP BY l.cardId`,
-    )
-    .all({ clientId, decks, now: sqlDate(now) });
+  const deckList = inDecks("c.deckSlug", decks);
+  const rows = await db.all<{ deckSlug: string; firstAt: SqlDateValue }>(
+    `SELECT c.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+     WHERE l.userId = @clientId AND l.reviewedAt <= @now AND c.retired = FALSE AND ${deckList.sql}
+     GROUP BY l.cardId, c.deckSlug`,
+    { ...deckList.params, clientId, now },
+  );
   for (const row of rows) {
     const list = firstAnswers.get(row.deckSlug) ?? [];
     list.push(parseSqlDate(row.firstAt).getTime());
@@ -213,17 +247,21 @@ function progressByWeek(
 }
 
 /** Ranks every introduced card of the assigned decks in JS (recall needs ts-fsrs), then reads ten fronts. */
-function weakestCards(client: ActiveClient, decks: string, now: Date): WeakCard[] {
-  const db = sqlite();
+async function weakestCards(
+  db: SqlClient,
+  client: ActiveClient,
+  decks: readonly string[],
+  now: Date,
+): Promise<WeakCard[]> {
   const recallOf = retrievabilityAt(now, client.settings);
-  const ranked = db
-    .prepare<{ clientId: string; decks: string }, ScheduleColumns & { cardId: string; deckSlug: string }>(
-      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-       WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = 0
-         AND c.deckSlug IN (SELECT value FROM json_each(@decks))`,
-    )
-    .all({ clientId: client.clientId, decks })
+  const deckList = inDecks("c.deckSlug", decks);
+  const rows = await db.all<ScheduleColumns & { cardId: string; deckSlug: string }>(
+    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+     WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${deckList.sql}`,
+    { ...deckList.params, clientId: client.clientId },
+  );
+  const ranked = rows
     .map((row) => {
       const schedule = scheduleFromRow(row);
       return { cardId: row.cardId, deckSlug: row.deckSlug, schedule, recall: recallOf(schedule) };
@@ -233,13 +271,16 @@ function weakestCards(client: ActiveClient, decks: string, now: Date): WeakCard[
         a.recall - b.recall || b.schedule.lapses - a.schedule.lapses || (a.cardId < b.cardId ? -1 : 1),
     )
     .slice(0, WEAKEST_CARDS);
+  const ids = ranked.map((card) => card.cardId);
   const fronts = new Map(
-    db
-      .prepare<[string], { id: string; front: string }>(
-        'SELECT id, substr(front, 1, 400) AS front FROM "Card" WHERE id IN (SELECT value FROM json_each(?))',
-      )
-      .all(JSON.stringify(ranked.map((card) => card.cardId)))
-      .map((row) => [row.id, row.front] as const),
+    ids.length === 0
+      ? []
+      : (
+          await db.all<{ id: string; front: string }>(
+            `SELECT id, substr(front, 1, 400) AS front FROM "Card" WHERE id IN (${ids.map(() => "?").join(", ")})`,
+            ids,
+          )
+        ).map((row) => [row.id, row.front] as const),
   );
   return ranked.map((card) => ({
     cardId: card.cardId,
@@ -253,32 +294,37 @@ function weakestCards(client: ActiveClient, decks: string, now: Date): WeakCard[
   }));
 }
 
-function quizMisses(clientId: string, decks: string, now: Date): QuizMiss[] {
+async function quizMisses(
+  db: SqlClient,
+  clientId: string,
+  decks: readonly string[],
+  now: Date,
+): Promise<QuizMiss[]> {
   type MissRow = {
     itemId: string;
     response: string;
-    answeredAt: string;
+    answeredAt: SqlDateValue;
     deckSlug: string;
     deckTitle: string;
     prompt: string;
     answer: string;
   };
-  return sqlite()
-    .prepare<{ clientId: string; decks: string; now: string; limit: number }, MissRow>(
-      `SELECT qa.itemId, qa.response, qa.answeredAt, q.deckSlug, d.title AS deckTitle, qi.prompt, qi.answer
-       FROM "QuizAttempt" q JOIN "QuizAnswer" qa ON qa.attemptId = q.id
-       JOIN "QuizItem" qi ON qi.id = qa.itemId JOIN "Deck" d ON d.slug = q.deckSlug
-       WHERE q.userId = @clientId AND q.deckSlug IN (SELECT value FROM json_each(@decks))
-         AND qa.correct = 0 AND qa.answeredAt <= @now
-       ORDER BY qa.answeredAt DESC LIMIT @limit`,
-    )
-    .all({ clientId, decks, now: sqlDate(now), limit: QUIZ_MISSES })
-    .map((row) => ({
-      itemId: row.itemId,
-      deckSlug: row.deckSlug,
-      deckTitle: row.deckTitle,
-      prompt: row.prompt,
-      answeredAt: parseSqlDate(row.answeredAt),
-      picks: wrongPicksFromJson(row.answer, row.response),
-    }));
+  const deckList = inDecks("q.deckSlug", decks);
+  const rows = await db.all<MissRow>(
+    `SELECT qa.itemId, qa.response, qa.answeredAt, q.deckSlug, d.title AS deckTitle, qi.prompt, qi.answer
+     FROM "QuizAttempt" q JOIN "QuizAnswer" qa ON qa.attemptId = q.id
+     JOIN "QuizItem" qi ON qi.id = qa.itemId JOIN "Deck" d ON d.slug = q.deckSlug
+     WHERE q.userId = @clientId AND ${deckList.sql}
+       AND qa.correct = FALSE AND qa.answeredAt <= @now
+     ORDER BY qa.answeredAt DESC LIMIT @limit`,
+    { ...deckList.params, clientId, now, limit: QUIZ_MISSES },
+  );
+  return rows.map((row) => ({
+    itemId: row.itemId,
+    deckSlug: row.deckSlug,
+    deckTitle: row.deckTitle,
+    prompt: row.prompt,
+    answeredAt: parseSqlDate(row.answeredAt),
+    picks: wrongPicksFromJson(row.answer, row.response),
+  }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { parseSqlDate, sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { type SqlClient, sql } from "@/lib/sql/client";
+import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   type LearnerSettings,
@@ -15,8 +16,9 @@ import { type SettingsRow, toLearnerSettings } from "../settings";
 
 /**
  * The rows of a trainer's clients table, in a fixed number of queries whatever the number of
- * clients: every statement runs over all the clients in scope at once (a JSON list joined with
- * json_each) and groups in SQL; only retrievability, which needs ts-fsrs, is computed in JS.
+ * clients: every statement runs over all the clients in scope at once (a JSON list, read by
+ * SQLite's json_each or PostgreSQL's json_array_elements) and groups in SQL; only retrievability,
+ * which needs ts-fsrs, is computed in JS.
  * Each statement joins TrainerClient (endedAt IS NULL) and Assignment (removedAt IS NULL) itself,
  * so nothing outside a standing link and a live assignment is ever read.
  */
@@ -28,10 +30,10 @@ export interface ActiveClient {
   shareQuizAnswers: boolean;
   settings: LearnerSettings;
   clock: StudyDayClock;
-  /** Start of the client's current study day (stored date text). */
-  dayStart: string;
+  /** Start of the client's current study day. */
+  dayStart: Date;
   /** Start of the study day six days before (the last 7 study days, today included). */
-  from7: string;
+  from7: Date;
 }
 
 export interface AssignmentRow {
@@ -88,28 +90,26 @@ export interface ClientRow extends ClientTotals {
  * The trainer's clients whose link stands (or just `onlyClientId`, if its link stands), with
  * their settings and study-day boundaries at `now`.
  */
-export function activeClients(
+export async function activeClients(
   trainerId: string,
   now: Date,
   onlyClientId: string | null = null,
-): ActiveClient[] {
-  const rows = sqlite()
-    .prepare<
-      [string, string | null, string | null],
-      SettingsColumns & { clientId: string; name: string; email: string; shareQuizAnswers: number | bigint }
-    >(
-      `SELECT u.id AS clientId, u.name, u.email, tc.shareQuizAnswers, s.userId AS settingsUserId,
-         s.desiredRetention, s.newPerDay, s.maxReviewsPerDay, s.maximumInterval, s.learningSteps,
-         s.relearningSteps, s.timeZone, s.dayRolloverHour, s.enableFuzz
-       FROM "TrainerClient" tc JOIN "User" u ON u.id = tc.clientId
-       LEFT JOIN "StudySettings" s ON s.userId = tc.clientId
-       WHERE tc.trainerId = ? AND tc.endedAt IS NULL AND (? IS NULL OR tc.clientId = ?)`,
-    )
-    .all(trainerId, onlyClientId, onlyClientId);
+): Promise<ActiveClient[]> {
+  const rows = await sql().all<
+    SettingsColumns & { clientId: string; name: string; email: string; shareQuizAnswers: unknown }
+  >(
+    `SELECT u.id AS clientId, u.name, u.email, tc.shareQuizAnswers, s.userId AS settingsUserId,
+       s.desiredRetention, s.newPerDay, s.maxReviewsPerDay, s.maximumInterval, s.learningSteps,
+       s.relearningSteps, s.timeZone, s.dayRolloverHour, s.enableFuzz
+     FROM "TrainerClient" tc JOIN "User" u ON u.id = tc.clientId
+     LEFT JOIN "StudySettings" s ON s.userId = tc.clientId
+     WHERE tc.trainerId = ? AND tc.endedAt IS NULL AND (CAST(? AS TEXT) IS NULL OR tc.clientId = ?)`,
+    [trainerId, onlyClientId, onlyClientId],
+  );
   // Most clients share default settings and a handful of time zones: validating settings and
   // working out day boundaries once per distinct value keeps 500 clients to a few milliseconds.
   const settingsByValue = new Map<string, LearnerSettings>();
-  const daysByClock = new Map<string, { clock: StudyDayClock; dayStart: string; from7: string }>();
+  const daysByClock = new Map<string, { clock: StudyDayClock; dayStart: Date; from7: Date }>();
   return rows.map((row) => {
     const { clientId, name, email, shareQuizAnswers, settingsUserId, ...columns } = row;
     const settingsKey = settingsUserId
@@ -125,76 +125,96 @@ export function activeClients(
     if (!days) {
       const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
       const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
-      const startOf = (key: string) =>
-        sqlDate(studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour));
+      const startOf = (key: string) => studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour);
       days = { clock, dayStart: startOf(today), from7: startOf(shiftStudyDayKey(today, -6)) };
       daysByClock.set(clockKey, days);
     }
-    return { clientId, name, email, shareQuizAnswers: Boolean(shareQuizAnswers), settings, ...days };
+    return { clientId, name, email, shareQuizAnswers: isTrue(shareQuizAnswers), settings, ...days };
   });
 }
+
+/**
+ * The clients in @scope (a JSON list of [clientId, dayStart, from7]) as rows: the one fragment
+ * the two databases spell differently. The bounds are written as SQLite stores dates, which
+ * SQLite compares as text; PostgreSQL reads them as UTC timestamps.
+ */
+const SCOPE_ROWS = {
+  sqlite: `SELECT json_extract(value, '$[0]') AS clientId, json_extract(value, '$[1]') AS dayStart,
+      json_extract(value, '$[2]') AS from7
+    FROM json_each(@scope)`,
+  postgresql: `SELECT e.value->>0 AS clientId,
+      CAST(e.value->>1 AS timestamptz) AT TIME ZONE 'UTC' AS dayStart,
+      CAST(e.value->>2 AS timestamptz) AT TIME ZONE 'UTC' AS from7
+    FROM json_array_elements(CAST(@scope AS json)) AS e(value)`,
+} as const;
 
 /**
  * `scoped`: the live assignments of this trainer to the clients in @scope whose link stands,
  * with each client's day boundaries. Statements below select FROM it.
  * SQLite cannot size json_each and left alone scans it in the innermost loop (minutes at 200
  * clients); MATERIALIZED and CROSS JOIN, its documented planner controls, keep it outermost.
+ * The join conditions sit in WHERE because PostgreSQL takes no ON after CROSS JOIN (SQLite plans
+ * them the same either way; PostgreSQL orders inner joins itself).
  */
-const SCOPED = `WITH k AS MATERIALIZED (
-    SELECT json_extract(value, '$[0]') AS clientId, json_extract(value, '$[1]') AS dayStart,
-      json_extract(value, '$[2]') AS from7
-    FROM json_each(@scope)
+const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
+    ${SCOPE_ROWS[db.dialect]}
   ), scoped AS (
     SELECT a.id, a.clientId, a.deckSlug, k.dayStart, k.from7
-    FROM k CROSS JOIN "TrainerClient" tc
-      ON tc.trainerId = @trainerId AND tc.clientId = k.clientId AND tc.endedAt IS NULL
-    CROSS JOIN "Assignment" a ON a.trainerId = @trainerId AND a.clientId = k.clientId AND a.removedAt IS NULL
+    FROM k CROSS JOIN "TrainerClient" tc CROSS JOIN "Assignment" a
+    WHERE tc.trainerId = @trainerId AND tc.clientId = k.clientId AND tc.endedAt IS NULL
+      AND a.trainerId = @trainerId AND a.clientId = k.clientId AND a.removedAt IS NULL
   )`;
 
-interface ScopeParams {
-  trainerId: string;
-  scope: string;
-  now: string;
-}
+type ScopeParams = { trainerId: string; scope: string; now: Date };
 
 const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
   trainerId,
-  scope: JSON.stringify(clients.map((c) => [c.clientId, c.dayStart, c.from7])),
-  now: sqlDate(now),
+  scope: JSON.stringify(clients.map((c) => [c.clientId, sqlDate(c.dayStart), sqlDate(c.from7)])),
+  now,
 });
 
 const num = (value: number | bigint | null | undefined) => Number(value ?? 0);
 
 /** Last active, reviews in 7 days, due and overdue on assigned decks: two grouped statements for all clients. */
-export function clientTotals(
+export async function clientTotals(
   trainerId: string,
   clients: readonly ActiveClient[],
   now: Date,
-): Map<string, ClientTotals> {
-  const db = sqlite();
+): Promise<Map<string, ClientTotals>> {
+  const db = sql();
   const params = scopeParams(trainerId, clients, now);
   const totals = new Map<string, ClientTotals>(
     clients.map((c) => [c.clientId, { lastActive: null, reviews7d: 0, dueNow: 0, overdueNow: 0 }]),
   );
   type StateTotals = {
     clientId: string;
-    dueNow: number | null;
-    overdueNow: number | null;
-    lastActive: string | null;
+    dueNow: number | bigint | null;
+    overdueNow: number | bigint | null;
+    lastActive: SqlDateValue | null;
   };
-  // A card's lastReview is its latest answer (undo restores the one before), so MAX over the
-  // deck's CardState rows is the latest review without reading the logs.
-  const states = db
-    .prepare<ScopeParams, StateTotals>(
-      `${SCOPED}
-       SELECT a.clientId, SUM(c.retired = 0 AND s.due <= @now) AS dueNow,
-         SUM(c.retired = 0 AND s.state = 'review' AND s.due < a.dayStart) AS overdueNow,
+  const [states, reviews] = await Promise.all([
+    // A card's lastReview is its latest answer (undo restores the one before), so MAX over the
+    // deck's CardState rows is the latest review without reading the logs.
+    db.all<StateTotals>(
+      `${scoped(db)}
+       SELECT a.clientId, COUNT(*) FILTER (WHERE c.retired = FALSE AND s.due <= @now) AS dueNow,
+         COUNT(*) FILTER (WHERE c.retired = FALSE AND s.state = 'review' AND s.due < a.dayStart) AS overdueNow,
          MAX(s.lastReview) AS lastActive
-       FROM scoped a CROSS JOIN "Card" c ON c.deckSlug = a.deckSlug
-       CROSS JOIN "CardState" s ON s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
+       FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
+       WHERE c.deckSlug = a.deckSlug AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
        GROUP BY a.clientId`,
-    )
-    .all(params);
+      params,
+    ),
+    // The planner reads each client's last 7 days on (userId, reviewedAt), then keeps assigned cards.
+    db.all<{ clientId: string; reviews7d: number | bigint }>(
+      `${scoped(db)}
+       SELECT a.clientId, COUNT(*) AS reviews7d
+       FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug
+       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
+       GROUP BY a.clientId`,
+      params,
+    ),
+  ]);
   for (const row of states) {
     const entry = totals.get(row.clientId);
     if (!entry) continue;
@@ -202,16 +222,6 @@ export function clientTotals(
     entry.overdueNow = num(row.overdueNow);
     entry.lastActive = row.lastActive ? parseSqlDate(row.lastActive) : null;
   }
-  // The planner reads each client's last 7 days on (userId, reviewedAt), then keeps assigned cards.
-  const reviews = db
-    .prepare<ScopeParams, { clientId: string; reviews7d: number }>(
-      `${SCOPED}
-       SELECT a.clientId, COUNT(*) AS reviews7d
-       FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug
-       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
-       GROUP BY a.clientId`,
-    )
-    .all(params);
   for (const row of reviews) {
     const entry = totals.get(row.clientId);
     if (entry) entry.reviews7d = num(row.reviews7d);
@@ -219,14 +229,20 @@ export function clientTotals(
   return totals;
 }
 
+/** Questions asked in attempt `q`: the length of its JSON list of item ids (text in both databases). */
+const ITEM_COUNT = {
+  sqlite: "json_array_length(q.itemIds)",
+  postgresql: "json_array_length(CAST(q.itemIds AS json))",
+} as const;
+
 interface AssignmentColumns {
   id: string;
   clientId: string;
   deckSlug: string;
   deckTitle: string;
   goal: string;
-  dueAt: string | null;
-  createdAt: string;
+  dueAt: SqlDateValue | null;
+  createdAt: SqlDateValue;
   targetRecall: number | null;
   quizTarget: number | bigint | null;
   cards: number | bigint;
@@ -239,43 +255,45 @@ interface AssignmentColumns {
  * statement for the assignments with deck sizes and quiz scores, one for the introduced cards'
  * schedules (retrievability is computed from them here).
  */
-export function assignmentRows(
+export async function assignmentRows(
   trainerId: string,
   clients: readonly ActiveClient[],
   now: Date,
-): Map<string, AssignmentRow[]> {
-  const db = sqlite();
+): Promise<Map<string, AssignmentRow[]>> {
+  const db = sql();
   const params = scopeParams(trainerId, clients, now);
-  const assignments = db
-    .prepare<ScopeParams, AssignmentColumns>(
-      `${SCOPED}, quiz AS (
-         SELECT a.id, q.score * 100.0 / json_array_length(q.itemIds) AS percent,
+  const asked = ITEM_COUNT[db.dialect];
+  const [assignments, rows] = await Promise.all([
+    db.all<AssignmentColumns>(
+      `${scoped(db)}, quiz AS (
+         SELECT a.id, q.score * 100.0 / ${asked} AS percent,
            ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY q.finishedAt DESC) AS recency
          FROM scoped a JOIN "QuizAttempt" q ON q.userId = a.clientId AND q.deckSlug = a.deckSlug
          WHERE q.finishedAt IS NOT NULL AND q.finishedAt <= @now AND q.discardedAt IS NULL
-           AND json_array_length(q.itemIds) > 0
+           AND ${asked} > 0
        ), scores AS (
          SELECT id, MAX(percent) AS best, MAX(CASE WHEN recency = 1 THEN percent END) AS last FROM quiz GROUP BY id
        ), sizes AS (
          SELECT c.deckSlug, COUNT(*) AS cards FROM "Card" c
-         WHERE c.retired = 0 AND c.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY c.deckSlug
+         WHERE c.retired = FALSE AND c.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY c.deckSlug
        )
        SELECT s.id, s.clientId, s.deckSlug, d.title AS deckTitle, a.goal, a.dueAt, a.createdAt, a.targetRecall,
          a.quizTarget, COALESCE(sizes.cards, 0) AS cards, scores.best, scores.last
        FROM scoped s JOIN "Assignment" a ON a.id = s.id JOIN "Deck" d ON d.slug = s.deckSlug
        LEFT JOIN sizes ON sizes.deckSlug = s.deckSlug LEFT JOIN scores ON scores.id = s.id
        ORDER BY a.createdAt, d.position`,
-    )
-    .all(params);
-  const schedules = new Map<string, CardSchedule[]>();
-  const rows = db
-    .prepare<ScopeParams, ScheduleColumns & { assignmentId: string }>(
-      `${SCOPED}
+      params,
+    ),
+    db.all<ScheduleColumns & { assignmentId: string }>(
+      `${scoped(db)}
        SELECT a.id AS assignmentId, ${SCHEDULE_COLUMNS}
-       FROM scoped a CROSS JOIN "Card" c ON c.deckSlug = a.deckSlug AND c.retired = 0
-       CROSS JOIN "CardState" s ON s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'`,
-    )
-    .all(params);
+       FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
+       WHERE c.deckSlug = a.deckSlug AND c.retired = FALSE
+         AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'`,
+      params,
+    ),
+  ]);
+  const schedules = new Map<string, CardSchedule[]>();
   for (const row of rows) {
     const group = schedules.get(row.assignmentId);
     if (group) group.push(scheduleFromRow(row));

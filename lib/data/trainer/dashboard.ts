@@ -91,9 +91,13 @@ function matches(client: ActiveClient, search: string): boolean {
 }
 
 /** Every active client matching the search, with totals (not yet sorted, no assignments). */
-function matchingClients(trainerId: string, now: Date, query: z.output<typeof clientsTableQuerySchema>) {
-  const clients = activeClients(trainerId, now).filter((c) => matches(c, query.search ?? ""));
-  const totals = clientTotals(trainerId, clients, now);
+async function matchingClients(
+  trainerId: string,
+  now: Date,
+  query: z.output<typeof clientsTableQuerySchema>,
+): Promise<Sortable[]> {
+  const clients = (await activeClients(trainerId, now)).filter((c) => matches(c, query.search ?? ""));
+  const totals = await clientTotals(trainerId, clients, now);
   return clients.map(
     (c): Sortable => ({
       ...c,
@@ -113,21 +117,21 @@ export async function getClientsTable(
   query: ClientsTableQuery = {},
 ): Promise<ClientsTable> {
   const q = clientsTableQuerySchema.parse(query);
-  const rows = matchingClients(trainerId, now, q);
+  const rows = await matchingClients(trainerId, now, q);
   const total = rows.length;
   const pageCount = Math.max(1, Math.ceil(total / CLIENTS_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
   let pageRows: Sortable[];
   let assignments: Map<string, AssignmentRow[]>;
   if (q.sort === "status") {
-    assignments = assignmentRows(trainerId, rows, now);
+    assignments = await assignmentRows(trainerId, rows, now);
     for (const row of rows) row.status = clientStatus(assignments.get(row.clientId) ?? []);
     sortRows(rows, q.sort, q.direction);
     pageRows = rows.slice((page - 1) * CLIENTS_PAGE_SIZE, page * CLIENTS_PAGE_SIZE);
   } else {
     sortRows(rows, q.sort, q.direction);
     pageRows = rows.slice((page - 1) * CLIENTS_PAGE_SIZE, page * CLIENTS_PAGE_SIZE);
-    assignments = assignmentRows(trainerId, pageRows, now);
+    assignments = await assignmentRows(trainerId, pageRows, now);
   }
   return {
     rows: pageRows.map((row) => toClientRow(row, row, assignments.get(row.clientId) ?? [])),
@@ -170,8 +174,8 @@ const rounded = (value: number | null) => (value === null ? null : Math.round(va
  * record per client and assignment, one with empty assignment cells for a client without any.
  */
 export async function clientsCsv(trainerId: string, now: Date): Promise<string> {
-  const rows = matchingClients(trainerId, now, clientsTableQuerySchema.parse({}));
-  const assignments = assignmentRows(trainerId, rows, now);
+  const rows = await matchingClients(trainerId, now, clientsTableQuerySchema.parse({}));
+  const assignments = await assignmentRows(trainerId, rows, now);
   for (const row of rows) row.status = clientStatus(assignments.get(row.clientId) ?? []);
   sortRows(rows, "status", "asc");
   const records = rows.flatMap((row) => {

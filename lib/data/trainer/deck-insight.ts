@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { sqlDate, sqlite } from "@/lib/sqlite-connection";
+import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
 
@@ -46,80 +46,96 @@ const ASSIGNED = `WITH assigned AS (
     WHERE a.trainerId = @trainerId AND a.deckSlug = @deckSlug AND a.removedAt IS NULL
   )`;
 
-type Params = { trainerId: string; deckSlug: string; now: string };
+type Params = { trainerId: string; deckSlug: string; now: Date };
 
 /**
  * Where the trainer's clients struggle with one deck: the cards most often rated Again and the
  * wrong quiz options most often picked (from clients who share their quiz answers only).
  */
 export async function getDeckInsight(trainerId: string, deckSlug: string, now: Date): Promise<DeckInsight> {
-  const db = sqlite();
-  const deck = db
-    .prepare<[string], { slug: string; title: string }>('SELECT slug, title FROM "Deck" WHERE slug = ?')
-    .get(deckSlug);
+  const db = sql();
+  const deck = await db.get<{ slug: string; title: string }>(
+    'SELECT slug, title FROM "Deck" WHERE slug = ? AND ownerId IS NULL',
+    [deckSlug],
+  );
   if (!deck) throw new NotFoundError("This deck does not exist.");
-  const params: Params = { trainerId, deckSlug, now: sqlDate(now) };
-  const counts = db
-    .prepare<Params, { clients: number; sharing: number | null }>(
-      `${ASSIGNED} SELECT COUNT(*) AS clients, SUM(shareQuizAnswers) AS sharing FROM assigned`,
-    )
-    .get(params);
-
-  type CardRow = { cardId: string; front: string; again: number; answers: number; clients: number };
-  const failedCards = db
-    .prepare<Params & { limit: number }, CardRow>(
-      `${ASSIGNED}
-       SELECT c.id AS cardId, substr(c.front, 1, 400) AS front, SUM(l.rating = 1) AS again, COUNT(*) AS answers,
-         COUNT(DISTINCT l.userId) AS clients
-       FROM assigned k JOIN "Card" c ON c.deckSlug = @deckSlug AND c.retired = 0
-       JOIN "ReviewLog" l ON l.userId = k.clientId AND l.cardId = c.id AND l.reviewedAt <= @now
-       GROUP BY c.id HAVING again > 0
-       ORDER BY CAST(again AS REAL) / answers DESC, again DESC, c.position LIMIT @limit`,
-    )
-    .all({ ...params, limit: TOP })
-    .map((row) => ({
-      cardId: row.cardId,
-      front: cardFrontLine(row.front),
-      again: Number(row.again),
-      answers: Number(row.answers),
-      failRate: Number(row.again) / Number(row.answers),
-      clients: Number(row.clients),
-    }));
-
+  const params: Params = { trainerId, deckSlug, now };
+  const [counts, failedCards, wrongAnswers] = await Promise.all([
+    db.get<{ clients: number | bigint; sharing: number | bigint }>(
+      `${ASSIGNED} SELECT COUNT(*) AS clients, COUNT(*) FILTER (WHERE shareQuizAnswers = TRUE) AS sharing
+       FROM assigned`,
+      params,
+    ),
+    mostFailedCards(db, params),
+    commonWrongAnswers(db, params),
+  ]);
   return {
     deckSlug: deck.slug,
     deckTitle: deck.title,
     clients: Number(counts?.clients ?? 0),
     sharingClients: Number(counts?.sharing ?? 0),
     failedCards,
-    wrongAnswers: commonWrongAnswers(params),
+    wrongAnswers,
   };
+}
+
+/**
+ * The cards with the highest share of Again answers. Grouped by the card's primary key, so its
+ * other columns may be selected (PostgreSQL allows that); HAVING and the ORDER BY expression
+ * repeat the aggregates because PostgreSQL does not resolve output names there.
+ */
+async function mostFailedCards(db: SqlClient, params: Params): Promise<FailedCard[]> {
+  type CardRow = {
+    cardId: string;
+    front: string;
+    again: number | bigint;
+    answers: number | bigint;
+    clients: number | bigint;
+  };
+  const rows = await db.all<CardRow>(
+    `${ASSIGNED}
+     SELECT c.id AS cardId, substr(c.front, 1, 400) AS front, COUNT(*) FILTER (WHERE l.rating = 1) AS again,
+       COUNT(*) AS answers, COUNT(DISTINCT l.userId) AS clients
+     FROM assigned k JOIN "Card" c ON c.deckSlug = @deckSlug AND c.retired = FALSE
+     JOIN "ReviewLog" l ON l.userId = k.clientId AND l.cardId = c.id AND l.reviewedAt <= @now
+     GROUP BY c.id HAVING COUNT(*) FILTER (WHERE l.rating = 1) > 0
+     ORDER BY COUNT(*) FILTER (WHERE l.rating = 1) * 1.0 / COUNT(*) DESC, again DESC, c.position LIMIT @limit`,
+    { ...params, limit: TOP },
+  );
+  return rows.map((row) => ({
+    cardId: row.cardId,
+    front: cardFrontLine(row.front),
+    again: Number(row.again),
+    answers: Number(row.answers),
+    failRate: Number(row.again) / Number(row.answers),
+    clients: Number(row.clients),
+  }));
 }
 
 /**
  * Wrong answers grouped in SQL by item, stored response and client (a handful of rows per item);
  * each response is then split into the options it picked, so a matching question counts per pair.
  */
-function commonWrongAnswers(params: Params): CommonWrongAnswer[] {
+async function commonWrongAnswers(db: SqlClient, params: Params): Promise<CommonWrongAnswer[]> {
   type Row = {
     itemId: string;
     prompt: string;
     answer: string;
     response: string;
     clientId: string;
-    n: number;
+    n: number | bigint;
   };
-  const rows = sqlite()
-    .prepare<Params, Row>(
-      `${ASSIGNED}
-       SELECT qa.itemId, qi.prompt, qi.answer, qa.response, k.clientId, COUNT(*) AS n
-       FROM assigned k JOIN "QuizAttempt" q ON q.userId = k.clientId AND q.deckSlug = @deckSlug
-       JOIN "QuizAnswer" qa ON qa.attemptId = q.id AND qa.correct = 0 AND qa.answeredAt <= @now
-       JOIN "QuizItem" qi ON qi.id = qa.itemId
-       WHERE k.shareQuizAnswers = 1
-       GROUP BY qa.itemId, qa.response, k.clientId`,
-    )
-    .all(params);
+  // Grouped by the item's primary key, so its prompt and answer may be selected on PostgreSQL too.
+  const rows = await db.all<Row>(
+    `${ASSIGNED}
+     SELECT qi.id AS itemId, qi.prompt, qi.answer, qa.response, k.clientId, COUNT(*) AS n
+     FROM assigned k JOIN "QuizAttempt" q ON q.userId = k.clientId AND q.deckSlug = @deckSlug
+     JOIN "QuizAnswer" qa ON qa.attemptId = q.id AND qa.correct = FALSE AND qa.answeredAt <= @now
+     JOIN "QuizItem" qi ON qi.id = qa.itemId
+     WHERE k.shareQuizAnswers = TRUE
+     GROUP BY qi.id, qa.response, k.clientId`,
+    params,
+  );
   const picks = new Map<string, CommonWrongAnswer & { clientIds: Set<string> }>();
   for (const row of rows) {
     for (const pick of wrongPicksFromJson(row.answer, row.response)) {
