@@ -191,6 +191,9 @@ export function createSqlClient(url: string): { client: SqlClient; close: () => 
     return { client: new SqliteClient(connection), close: async () => void connection.close() };
   }
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server ends (restart, failover, a dropped test database) must not take
+  // the process down; the pool replaces it on the next query.
+  pool.on("error", (error) => console.warn(`[sql] idle PostgreSQL connection closed: ${error.message}`));
   return { client: new PostgresClient(pool, pool), close: () => pool.end() };
 }
 
