@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Card imports upload files of up to 5 MB through a server action (default limit 1 MB); multipart adds a little.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // Native modules stay outside the server bundle and load from node_modules.
   serverExternalPackages: [
     "@node-rs/argon2",

@@ -37,7 +37,7 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
       </div>
       <p className="deck-card-front">{cloze ? clozePrompt(card.front) : card.front}</p>
       <details className="deck-card-details">
-        <summary>Show answer and quotes</summary>
+        <summary>{card.sources.length > 0 ? "Show answer and quotes" : "Show answer"}</summary>
         <div className="deck-card-answer">
           {cloze && (
             <p>
@@ -55,15 +55,18 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
           </blockquote>
         ))}
       </details>
-      <p className="deck-card-sources small">
-        <span className="muted">{card.sources.length > 1 ? "Sources:" : "Source:"}</span>{" "}
-        {card.sources.map((source, i) => (
-          <span key={source.quoteId}>
-            {i > 0 && " · "}
-            <Link href={quoteHref(source.document, source.quoteId)}>{labels[i]}</Link>
-          </span>
-        ))}
-      </p>
+      {/* A learner's own cards cite nothing. */}
+      {card.sources.length > 0 && (
+        <p className="deck-card-sources small">
+          <span className="muted">{card.sources.length > 1 ? "Sources:" : "Source:"}</span>{" "}
+          {card.sources.map((source, i) => (
+            <span key={source.quoteId}>
+              {i > 0 && " · "}
+              <Link href={quoteHref(source.document, source.quoteId)}>{labels[i]}</Link>
+            </span>
+          ))}
+        </p>
+      )}
     </li>
   );
 }

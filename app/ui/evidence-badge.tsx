@@ -22,6 +22,14 @@ function GroupIcon({ group }: { group: EvidenceGroup }) {
           <path d="M7.1 6.8h1.8v5.4H7.1zM7.1 3.8h1.8v1.8H7.1z" fill="currentColor" />
         </>
       )}
+      {group === "own" && (
+        <path
+          d="M2 14l.8-3.6 8-8 2.8 2.8-8 8zM10 4l2 2"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        />
+      )}
     </svg>
   );
 }

@@ -12,9 +12,13 @@ export function EvidenceFilter({
   current: EvidenceLevel | null;
 }) {
   const total = EVIDENCE_LEVELS.reduce((sum, level) => sum + counts[level], 0);
+  // "Your own card" only where there are some: content decks never have any.
+  const levels = EVIDENCE_LEVELS.filter(
+    (level) => level !== "personal" || counts[level] > 0 || current === level,
+  );
   const options = [
     { key: "all", label: "All", count: total, href: `/decks/${deckSlug}`, active: current === null },
-    ...EVIDENCE_LEVELS.map((level) => ({
+    ...levels.map((level) => ({
       key: level,
       label: EVIDENCE_LABELS[level].label,
       count: counts[level],

@@ -4,7 +4,7 @@ import { EVIDENCE_LEVELS, type EvidenceLevel } from "@/lib/content/evidence";
  * How evidence levels are shown to learners. Pure data, shared by server and client components.
  * The group decides the colour family: a rat or cell finding must never look like a human result.
  */
-export type EvidenceGroup = "human" | "preclinical" | "theory";
+export type EvidenceGroup = "human" | "preclinical" | "theory" | "own";
 
 export interface EvidenceLabel {
   label: string;
@@ -48,6 +48,11 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel, EvidenceLabel> = {
     label: "Background",
     explanation: "Settled background fact or definition.",
     group: "theory",
+  },
+  personal: {
+    label: "Your own card",
+    explanation: "Written by you — not checked against a source.",
+    group: "own",
   },
 };
 

@@ -5,6 +5,7 @@ import { signInThrottle } from "@/lib/auth/sign-in-throttle";
 import { currentSessionVersion } from "@/lib/data/session-version";
 import { authenticate } from "@/lib/data/users";
 import { authSecret } from "@/lib/env";
+import { authRedirect } from "@/lib/validations/return-to";
 import { signInSchema } from "@/lib/validations/user";
 
 const SESSION_REVOKED = "Session revoked";
@@ -46,6 +47,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: ({ url, baseUrl }) => authRedirect(url, baseUrl),
     async jwt({ token, user }) {
       if (user) {
         return { ...token, uid: user.id, role: user.role, sessionVersion: user.sessionVersion };

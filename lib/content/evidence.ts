@@ -1,9 +1,9 @@
 /**
- * The fixed evidence vocabulary. Every card and quiz item carries exactly one.
- * Order runs from pooled human evidence to background facts. Kept free of zod so the
+ * The fixed evidence vocabulary of the curated content. Every content card and quiz item carries
+ * exactly one. Order runs from pooled human evidence to background facts. Kept free of zod so the
  * browser bundle can import it.
  */
-export const EVIDENCE_LEVELS = [
+export const CONTENT_EVIDENCE_LEVELS = [
   "meta-analysis",
   "human-rct",
   "human-study",
@@ -12,4 +12,11 @@ export const EVIDENCE_LEVELS = [
   "mechanism",
   "background",
 ] as const;
+export type ContentEvidenceLevel = (typeof CONTENT_EVIDENCE_LEVELS)[number];
+
+/**
+ * Every level a stored card can carry: the content's, then "personal" for the cards a learner
+ * imported into a personal deck, which nobody checked against a source (weakest, so last).
+ */
+export const EVIDENCE_LEVELS = [...CONTENT_EVIDENCE_LEVELS, "personal"] as const;
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];

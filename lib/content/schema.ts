@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { EVIDENCE_LEVELS } from "./evidence";
+import { CONTENT_EVIDENCE_LEVELS, EVIDENCE_LEVELS } from "./evidence";
 
 export { EVIDENCE_LEVELS, type EvidenceLevel } from "./evidence";
 
+/** Any stored card's level ("personal" included), e.g. for the deck page's filter. */
 export const evidenceLevel = z.enum(EVIDENCE_LEVELS);
+/** The levels content files may use: "personal" is only for learners' own imported cards. */
+const contentEvidenceLevel = z.enum(CONTENT_EVIDENCE_LEVELS);
 
 export const SOURCE_KINDS = ["article", "blog", "journal-abstract", "study-list"] as const;
 
@@ -39,7 +42,7 @@ export type SourceRef = z.infer<typeof sourceRef>;
 
 const common = {
   id: itemId,
-  evidence: evidenceLevel,
+  evidence: contentEvidenceLevel,
   sources: z.array(sourceRef).min(1),
   topic: z.string().min(1).optional(),
   /** A retired item stays in the database for learners' history but is no longer studied. */
@@ -97,7 +100,7 @@ export const tableAssignment = z.strictObject({
   /** 1-based position of the table in the document. */
   table: z.number().int().min(1),
   deck: slug,
-  evidence: evidenceLevel,
+  evidence: contentEvidenceLevel,
   topic: z.string().min(1).optional(),
 });
 export const tablesConfig = z.strictObject({
@@ -113,7 +116,7 @@ export type TablesConfig = z.infer<typeof tablesConfig>;
  * for a deck item it must repeat the deck's level and confirms it against the cue check.
  */
 export const evidenceOverride = z.strictObject({
-  evidence: evidenceLevel,
+  evidence: contentEvidenceLevel,
   reason: z.string().min(10),
 });
 export const evidenceOverrides = z.record(itemId, evidenceOverride);

@@ -34,9 +34,10 @@ export function tableQuizId(document: string, feature: string): string {
  * level visible rather than letting a human or background label hide it; otherwise it takes the
  * weakest level of its cards, so no cell is over-claimed.
  */
-function rowEvidence(levels: EvidenceLevel[]): EvidenceLevel {
-  const nonHuman = NON_HUMAN_LEVELS.find((l) => levels.includes(l));
-  if (nonHuman) return nonHuman;
+function rowEvidence<L extends EvidenceLevel>(levels: L[]): L {
+  const nonHuman = NON_HUMAN_LEVELS.find((l) => (levels as EvidenceLevel[]).includes(l));
+  const kept = levels.find((l) => l === nonHuman);
+  if (kept) return kept;
   return levels.reduce((weakest, l) => (isStronger(weakest, l) ? l : weakest));
 }
 

@@ -13,7 +13,7 @@ export async function exportAccountData(userId: string, now: Date) {
     select: { id: true, name: true, email: true, role: true, createdAt: true },
   });
   if (!user) throw new NotFoundError("This account no longer exists.");
-  const [settings, cardStates, reviewLogs, quizAttempts, trainers, assignments, invitations, clients] =
+  const [settings, cardStates, reviewLogs, quizAttempts, trainers, assignments, invitations, clients, decks] =
     await Promise.all([
       db.studySettings.findUnique({ where: { userId }, omit: { userId: true } }),
       db.cardState.findMany({ where: { userId }, omit: { userId: true }, orderBy: { cardId: "asc" } }),
@@ -49,6 +49,29 @@ export async function exportAccountData(userId: string, now: Date) {
           client: { select: { name: true, email: true } },
         },
       }),
+      // The learner's own imported decks with their cards (content decks are everyone's).
+      db.deck.findMany({
+        where: { ownerId: userId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          slug: true,
+          title: true,
+          description: true,
+          createdAt: true,
+          cards: {
+            orderBy: { position: "asc" },
+            select: {
+              id: true,
+              kind: true,
+              front: true,
+              back: true,
+              evidence: true,
+              topic: true,
+              position: true,
+            },
+          },
+        },
+      }),
     ]);
   return {
     exportedAt: now.toISOString(),
@@ -67,6 +90,7 @@ export async function exportAccountData(userId: string, now: Date) {
     })),
     trainers,
     assignments,
+    personalDecks: decks,
     ...(user.role === "trainer" ? { invitations, clients } : {}),
   };
 }

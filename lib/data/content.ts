@@ -4,7 +4,15 @@ import { z } from "zod";
 import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
 import { db } from "@/lib/db";
 
-// Content is the same for every learner, so nothing here takes a user; pages still require one.
+// Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
+
+/** The signed-in learner whose personal decks are visible too; null for content decks only. */
+type Viewer = string | null;
+
+/** The decks a viewer may see: every content deck and their own personal decks. */
+const visibleTo = (viewerId: Viewer) => ({
+  OR: [{ ownerId: null }, ...(viewerId ? [{ ownerId: viewerId }] : [])],
+});
 
 const citation = z.object({ document: z.string(), quote: z.string(), quoteId: z.string() });
 const citations = z.array(citation);
@@ -32,17 +40,20 @@ export interface DeckWithEvidence {
   quizCount: number;
   /** Non-retired cards per evidence level. */
   evidence: EvidenceCounts;
+  /** The viewer's own imported deck (only its owner ever sees one). */
+  personal: boolean;
 }
 
-export async function listDecksWithEvidence(): Promise<DeckWithEvidence[]> {
+export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithEvidence[]> {
   const [decks, mix] = await Promise.all([
     db.deck.findMany({
-      where: { retired: false },
-      orderBy: { position: "asc" },
+      where: { retired: false, ...visibleTo(viewerId) },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: {
         slug: true,
         title: true,
         description: true,
+        ownerId: true,
         _count: {
           select: {
             cards: { where: { retired: false, kind: { not: "reverse" } } },
@@ -53,7 +64,7 @@ export async function listDecksWithEvidence(): Promise<DeckWithEvidence[]> {
     }),
     db.card.groupBy({
       by: ["deckSlug", "evidence"],
-      where: { retired: false, kind: { not: "reverse" } },
+      where: { retired: false, kind: { not: "reverse" }, deck: visibleTo(viewerId) },
       _count: { _all: true },
     }),
   ]);
@@ -65,8 +76,9 @@ export async function listDecksWithEvidence(): Promise<DeckWithEvidence[]> {
     counts[level.data] += row._count._all;
     byDeck.set(row.deckSlug, counts);
   }
-  return decks.map(({ _count, ...deck }) => ({
+  return decks.map(({ _count, ownerId, ...deck }) => ({
     ...deck,
+    personal: ownerId !== null,
     cardCount: _count.cards,
     quizCount: _count.quizItems,
     evidence: byDeck.get(deck.slug) ?? emptyEvidenceCounts(),
@@ -94,16 +106,22 @@ export interface DeckDetail {
   evidence: EvidenceCounts;
   /** Titles of the documents the cards cite, by slug, for link text. */
   documentTitles: Record<string, string>;
+  /** The viewer's own imported deck. */
+  personal: boolean;
 }
 
-/** A deck with its non-retired cards in order; null when unknown or retired. Cached per request. */
-export const getDeck = cache(async (slug: string): Promise<DeckDetail | null> => {
+/**
+ * A deck with its non-retired cards in order; null when unknown, retired, or someone else's
+ * personal deck (without a viewer, content decks only). Cached per request.
+ */
+export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Promise<DeckDetail | null> => {
   const deck = await db.deck.findFirst({
-    where: { slug, retired: false },
+    where: { slug, retired: false, ...visibleTo(viewerId) },
     select: {
       slug: true,
       title: true,
       description: true,
+      ownerId: true,
       cards: {
         // A reversed card's mirror is a study copy, not a card of its own to list.
         where: { retired: false, kind: { not: "reverse" } },
@@ -131,6 +149,7 @@ export const getDeck = cache(async (slug: string): Promise<DeckDetail | null> =>
       return counts;
     }, emptyEvidenceCounts()),
     documentTitles: Object.fromEntries(documents.map((doc) => [doc.slug, doc.title])),
+    personal: deck.ownerId !== null,
   };
 });
 
@@ -186,7 +205,8 @@ export async function getQuotesForSource(slug: string): Promise<CitedQuote[]> {
   // sources is JSON text, so the document filter is a substring prefilter; parsing decides.
   const where = { retired: false, sources: { contains: `"document":"${slug}"` } };
   const [cards, quizItems] = await Promise.all([
-    db.card.findMany({ where, select: { sources: true } }),
+    // Learners' own cards cite nothing; the owner filter keeps it so if that ever changes.
+    db.card.findMany({ where: { ...where, deck: { ownerId: null } }, select: { sources: true } }),
     db.quizItem.findMany({ where, select: { sources: true } }),
   ]);
   const quotes = new Map<string, CitedQuote>();

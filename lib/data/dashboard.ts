@@ -55,7 +55,8 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     `SELECT d.slug, d.title, d.description,
        (SELECT COUNT(*) FROM "Card" c WHERE c.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
        (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
-     FROM "Deck" d WHERE d.retired = FALSE ORDER BY d.position`,
+     FROM "Deck" d WHERE d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?) ORDER BY d.position`,
+    [userId],
   );
 
   const schedules = await introducedSchedules(userId);

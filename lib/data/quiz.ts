@@ -69,7 +69,7 @@ async function loadItems(ids: string[]): Promise<Map<string, QuizItemFull>> {
 /** Starts a quiz; an earlier unfinished attempt on the same deck is discarded. */
 export async function startQuiz(userId: string, input: StartQuizInput, now: Date): Promise<string> {
   const deck = await db.deck.findFirst({
-    where: { slug: input.deck, retired: false },
+    where: { slug: input.deck, retired: false, OR: [{ ownerId: null }, { ownerId: userId }] },
     select: { slug: true },
   });
   if (!deck) throw new NotFoundError("This deck does not exist.");

@@ -42,7 +42,9 @@ export const cardKey = (userId: string, cardId: string) => `${userId}:${cardId}`
 
 const SQL = {
   findLog: 'SELECT cardId FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
-  findCard: 'SELECT retired FROM "Card" WHERE id = ?',
+  // Someone else's personal deck's card does not exist for this learner.
+  findCard: `SELECT c.retired FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
+     WHERE c.id = ? AND (d.ownerId IS NULL OR d.ownerId = ?)`,
   findState: `SELECT ${STATE_COLUMNS} FROM "CardState" WHERE userId = ? AND cardId = ?`,
   insertLog: `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
        stateBefore, dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore,
@@ -114,7 +116,7 @@ async function writeReview(
 ): Promise<ReviewResult> {
   const logged = await tx.get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
   if (logged) return { status: "duplicate", ...(await findState(tx, userId, logged.cardId, now)) };
-  const card = await tx.get<{ retired: unknown }>(SQL.findCard, [input.cardId]);
+  const card = await tx.get<{ retired: unknown }>(SQL.findCard, [input.cardId, userId]);
   if (!card || isTrue(card.retired)) throw new NotFoundError("This card does not exist or was retired.");
   const current = await findState(tx, userId, input.cardId, now);
   if (current.version !== input.expectedVersion) throw new StaleReviewError(current);

@@ -3,6 +3,7 @@ import type { SqlClient } from "@/lib/sql/client";
 import { parseSqlDate, type SqlDateValue, sqlite } from "@/lib/sqlite-connection";
 import type { LearnerSettings } from "@/lib/srs";
 import type { CardSchedule, SrsState } from "@/lib/srs/types";
+import { loadEffectiveWeights, readEffectiveWeights } from "./effective-weights";
 import { type SettingsRow, toLearnerSettings } from "./settings";
 
 /** The schedule columns of a CardState row, as better-sqlite3 returns them. */
@@ -44,7 +45,10 @@ export function readSettingsRow(userId: string): SettingsRow | undefined {
 }
 
 export function readLearnerSettings(userId: string): LearnerSettings {
-  return toLearnerSettings(readSettingsRow(userId));
+  const settings = toLearnerSettings(readSettingsRow(userId));
+  // FSRS weights: the learner's own applied set, a trainer's cohort set, or the defaults (undefined).
+  const weights = readEffectiveWeights(userId);
+  return weights ? { ...settings, weights } : settings;
 }
 
 /** The learner's settings row through the raw-SQL client (inside its transactions too). */
@@ -53,5 +57,8 @@ export async function loadSettingsRow(client: SqlClient, userId: string): Promis
 }
 
 export async function loadLearnerSettings(client: SqlClient, userId: string): Promise<LearnerSettings> {
-  return toLearnerSettings(await loadSettingsRow(client, userId));
+  const settings = toLearnerSettings(await loadSettingsRow(client, userId));
+  // FSRS weights: the learner's own applied set, a trainer's cohort set, or the defaults (undefined).
+  const weights = await loadEffectiveWeights(client, userId);
+  return weights ? { ...settings, weights } : settings;
 }

@@ -52,9 +52,10 @@ export async function getStudySession(
   const db = sql();
   let title = "All decks";
   if (scope.deck) {
+    // A personal deck is its owner's only: to anyone else it does not exist.
     const found = await db.get<{ title: string }>(
-      'SELECT title FROM "Deck" WHERE slug = ? AND retired = FALSE',
-      [scope.deck],
+      'SELECT title FROM "Deck" WHERE slug = ? AND retired = FALSE AND (ownerId IS NULL OR ownerId = ?)',
+      [scope.deck, userId],
     );
     if (!found) throw new NotFoundError("This deck does not exist.");
     title = found.title;
@@ -142,9 +143,12 @@ async function firstNewCards(db: SqlClient, userId: string, deck: string | null,
   if (limit <= 0) return [];
   const decks = deck
     ? [deck]
-    : (await db.all<{ slug: string }>('SELECT slug FROM "Deck" WHERE retired = FALSE ORDER BY position')).map(
-        (d) => d.slug,
-      );
+    : (
+        await db.all<{ slug: string }>(
+          'SELECT slug FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
+          [userId],
+        )
+      ).map((d) => d.slug);
   const rows: ScheduleRow[] = [];
   for (const slug of decks) {
     if (rows.length >= limit) break;
@@ -168,9 +172,10 @@ async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, i
      FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
      LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
      WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
+       AND (d.ownerId IS NULL OR d.ownerId = ?)
        AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
      ORDER BY d.position, c.position`,
-    [userId, ...ids, scope.deck, scope.deck],
+    [userId, ...ids, userId, scope.deck, scope.deck],
   );
 }
 

@@ -27,6 +27,8 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
   const cardIds = studied.map((c) => c.id);
   const quizIds = content.decks.flatMap((d) => d.quiz.map((q) => q.id));
   const deckSlugs = content.decks.map((d) => d.slug);
+  const taken = await db.deck.findFirst({ where: { slug: { in: deckSlugs }, ownerId: { not: null } } });
+  if (taken) throw new Error(`Content deck "${taken.slug}" has the slug of a learner's personal deck`);
 
   const operations = [
     ...content.documents.map((doc) => {
@@ -78,10 +80,17 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
       }),
     ),
   ];
+  // Learners' personal decks and their cards are not content: the seed never retires them.
   const retire = [
-    db.card.updateMany({ where: { id: { notIn: cardIds }, retired: false }, data: { retired: true } }),
+    db.card.updateMany({
+      where: { id: { notIn: cardIds }, retired: false, deck: { ownerId: null } },
+      data: { retired: true },
+    }),
     db.quizItem.updateMany({ where: { id: { notIn: quizIds }, retired: false }, data: { retired: true } }),
-    db.deck.updateMany({ where: { slug: { notIn: deckSlugs }, retired: false }, data: { retired: true } }),
+    db.deck.updateMany({
+      where: { slug: { notIn: deckSlugs }, retired: false, ownerId: null },
+      data: { retired: true },
+    }),
   ];
   const results = await db.$transaction([...operations, ...retire]);
   const retired = results

@@ -53,6 +53,29 @@ runScript(async () => {
       ">= 300 reviews/s",
     ]);
   }
+  if (wanted("optimizer")) {
+    await buildIfNeeded();
+    const o = runBench<{
+      reviews: number;
+      cards: number;
+      learners: number;
+      optimize: Percentiles;
+      optimizeUnderLoad: Percentiles;
+      idle: Percentiles;
+      during: Percentiles;
+      p95Ratio: number;
+    }>("optimizer");
+    rows.push([
+      `Optimize FSRS parameters on ${o.reviews.toLocaleString("en")} reviews of ${o.cards.toLocaleString("en")} cards (start to result, in the server)`,
+      `p50 ${ms(o.optimize.p50)}, max ${ms(o.optimize.max)}; with the review load p50 ${ms(o.optimizeUnderLoad.p50)} (${o.optimizeUnderLoad.n} runs)`,
+      "report",
+    ]);
+    rows.push([
+      `Review submit p95, ${o.learners} learners about once a second: answers overlapping an optimization vs the others`,
+      `${ms(o.during.p95)} (${o.during.n}) vs ${ms(o.idle.p95)} (${o.idle.n}): ${o.p95Ratio.toFixed(2)}x; p50 ${ms(o.during.p50)} vs ${ms(o.idle.p50)}`,
+      "< 2x",
+    ]);
+  }
   if (wanted("scale-out")) {
     await buildIfNeeded();
     type Scale = {

@@ -59,6 +59,8 @@ export async function runLearners(
   cardFor: (learner: number, i: number) => string,
   seconds: number,
   pauseMs: number,
+  /** Each answer's start (performance.now()) and latency, for benches that sort them by time. */
+  onAnswer?: (startedAt: number, ms: number) => void,
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: cookies.length });
   const latencies: number[] = [];
@@ -84,6 +86,7 @@ export async function runLearners(
         const { status, json } = await post(`${baseUrl}/api/reviews`, cookie, body, agent);
         const took = performance.now() - started;
         latencies.push(took);
+        onAnswer?.(started, took);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         const version = (json as { version?: number }).version;
         if (version !== undefined) versions.set(cardId, version);

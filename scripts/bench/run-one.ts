@@ -14,6 +14,7 @@ runScript(async () => {
   const benches: Record<string, () => Promise<(url: string) => Promise<unknown>>> = {
     queue: async () => (await import("./queue")).benchQueue,
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
+    optimizer: async () => (await import("./optimizer")).benchOptimizer,
     "next-card": async () => (await import("./next-card")).benchNextCard,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { deleteAccount } from "@/lib/data/account";
 import { changePassword, revokeAllSessions } from "@/lib/data/users";
 import { AppError, ValidationError } from "@/lib/errors";
+import { assertFormData } from "@/lib/validations/form-data";
 import { passwordField } from "@/lib/validations/user";
 
 export type AccountActionState =
@@ -24,6 +25,7 @@ export async function signOutEverywhereAction(): Promise<AccountActionState> {
 export async function changePasswordAction(_previous: AccountActionState, formData: FormData) {
   try {
     const user = await requireUser();
+    assertFormData(formData);
     const currentPassword = String(formData.get("currentPassword") ?? "");
     const parsed = passwordField.safeParse(formData.get("newPassword"));
     if (!parsed.success) {
@@ -41,6 +43,7 @@ export async function changePasswordAction(_previous: AccountActionState, formDa
 export async function deleteAccountAction(_previous: AccountActionState, formData: FormData) {
   try {
     const user = await requireUser();
+    assertFormData(formData);
     if (formData.get("confirm") !== "delete") {
       throw new ValidationError('Type "delete" to confirm.', { confirm: ['Type "delete" to confirm.'] });
     }

@@ -28,9 +28,19 @@ export default async function AccountPage() {
             Everything Retain stores about you: profile, settings, every card&apos;s schedule, every answer,
             quizzes and trainer links.
           </p>
-          <a href="/api/account/export" className="button secondary" download>
-            Download my data (JSON)
-          </a>
+          <div className="row">
+            <a href="/api/account/export" className="button secondary" download>
+              Download my data (JSON)
+            </a>
+            <a href="/api/account/review-log" className="button secondary" download>
+              Download my review log (CSV)
+            </a>
+          </div>
+          <p className="muted small">
+            The review log has one row per answer (card_id, review_time in ms, review_rating, review_state,
+            review_duration), the format FSRS tools read, such as the FSRS optimizer. Quiz answers that moved
+            your schedule are included. Days start at your study day&apos;s rollover hour in your time zone.
+          </p>
         </section>
         <section className="card" aria-labelledby="delete-heading">
           <h2 id="delete-heading">Delete account</h2>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { saveStudySettings } from "@/lib/data/settings";
 import { AppError } from "@/lib/errors";
+import { assertFormData } from "@/lib/validations/form-data";
 import { studySettingsFormSchema } from "@/lib/validations/settings";
 
 export type SettingsState =
@@ -29,6 +30,7 @@ export async function saveSettingsAction(
 ): Promise<SettingsState> {
   try {
     const user = await requireUser();
+    assertFormData(formData);
     const raw = Object.fromEntries(FIELDS.map((field) => [field, formData.get(field) ?? ""]));
     const parsed = studySettingsFormSchema.safeParse(raw);
     if (!parsed.success) {

@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { getStudySettings } from "@/lib/data/settings";
+import { getWorkloadInput } from "@/lib/data/workload";
+import { OptimizeSection } from "./optimize-section";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Study settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const settings = await getStudySettings(user.id);
+  const [settings, workload] = await Promise.all([
+    getStudySettings(user.id),
+    getWorkloadInput(user.id, new Date()),
+  ]);
   return (
     <>
       <h1>Study settings</h1>
       <p className="muted">How Retain schedules your reviews. Changes apply from your next card.</p>
-      <SettingsForm settings={settings} />
+      <SettingsForm settings={settings} workload={workload} />
+      <OptimizeSection userId={user.id} />
     </>
   );
 }

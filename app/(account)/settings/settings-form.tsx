@@ -3,12 +3,22 @@
 import { useActionState, useEffect, useState } from "react";
 import { FormField } from "@/app/ui/form-field";
 import type { StudySettingsView } from "@/lib/data/settings";
+import type { WorkloadInput } from "@/lib/srs/workload";
 import { type SettingsState, saveSettingsAction } from "./actions";
+import { WorkloadPreview } from "./workload-preview";
 
-export function SettingsForm({ settings }: { settings: StudySettingsView }) {
+export function SettingsForm({
+  settings,
+  workload,
+}: {
+  settings: StudySettingsView;
+  workload?: WorkloadInput;
+}) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, null);
   const [retention, setRetention] = useState(settings.desiredRetention);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
+  // The workload preview follows the new-card pace as typed, before it is saved.
+  const [newPerDay, setNewPerDay] = useState(settings.newPerDay);
   const [browserZone, setBrowserZone] = useState<string | null>(null);
   const errors = state && !state.ok ? state.errors : {};
 
@@ -43,6 +53,7 @@ export function SettingsForm({ settings }: { settings: StudySettingsView }) {
           </p>
           {errors.desiredRetention && <p className="field-error">{errors.desiredRetention.join(" ")}</p>}
         </div>
+        {workload && <WorkloadPreview input={workload} retention={retention} newPerDay={newPerDay} />}
         <FormField
           name="maximumInterval"
           label="Maximum interval (days)"
@@ -64,6 +75,10 @@ export function SettingsForm({ settings }: { settings: StudySettingsView }) {
           inputMode="numeric"
           min={0}
           defaultValue={settings.newPerDay}
+          onChange={(event) => {
+            const value = Number(event.target.value);
+            if (Number.isInteger(value) && value >= 0 && value <= 9999) setNewPerDay(value);
+          }}
           errors={errors.newPerDay}
         />
         <FormField

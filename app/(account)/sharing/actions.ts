@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type FormState, failure } from "@/app/(trainer)/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { leaveTrainer, setQuizSharing } from "@/lib/data/trainer/links";
+import { assertFormData } from "@/lib/validations/form-data";
 
 const trainerIdField = z.string().min(1).max(100);
 
@@ -13,6 +14,7 @@ export async function setQuizSharingAction(_previous: FormState, formData: FormD
   let share: boolean;
   try {
     const user = await requireUser();
+    assertFormData(formData);
     const trainerId = trainerIdField.safeParse(formData.get("trainerId"));
     if (!trainerId.success) return { ok: false, message: "You are not linked to this trainer.", errors: {} };
     share = formData.get("shareQuizAnswers") === "yes";
@@ -32,6 +34,7 @@ export async function setQuizSharingAction(_previous: FormState, formData: FormD
 export async function leaveTrainerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     const user = await requireUser();
+    assertFormData(formData);
     const trainerId = trainerIdField.safeParse(formData.get("trainerId"));
     if (!trainerId.success) return { ok: false, message: "You are not linked to this trainer.", errors: {} };
     await leaveTrainer(user.id, trainerId.data, new Date());

@@ -2,6 +2,7 @@
 
 import { createUser } from "@/lib/data/users";
 import { ValidationError } from "@/lib/errors";
+import { NOT_A_FORM } from "@/lib/validations/form-data";
 import { signUpSchema } from "@/lib/validations/user";
 
 export type SignUpState =
@@ -15,6 +16,8 @@ export type SignUpState =
   | null;
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  // A public endpoint: it can be called with anything, not only the form (e2e/fuzz.spec.ts).
+  if (!(formData instanceof FormData)) return { ok: false, message: NOT_A_FORM, errors: {}, values: {} };
   const raw = {
     name: formData.get("name"),
     email: formData.get("email"),

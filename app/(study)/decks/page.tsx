@@ -9,8 +9,10 @@ import { listDecksWithEvidence } from "@/lib/data/content";
 export const metadata: Metadata = { title: "Decks" };
 
 export default async function DecksPage() {
-  await requirePageUser("/decks");
-  const decks = await listDecksWithEvidence();
+  const user = await requirePageUser("/decks");
+  const all = await listDecksWithEvidence(user.id);
+  const decks = all.filter((deck) => !deck.personal);
+  const own = all.filter((deck) => deck.personal);
   return (
     <>
       <h1>Decks</h1>
@@ -39,6 +41,32 @@ export default async function DecksPage() {
           ))}
         </ul>
       )}
+
+      <section aria-labelledby="own-decks-heading">
+        <div className="section-title">
+          <h2 id="own-decks-heading">Your own decks</h2>
+          <Link href="/decks/import" className="button secondary">
+            Import cards
+          </Link>
+        </div>
+        {own.length === 0 ? (
+          <p className="muted">
+            Import a CSV or TSV file of your own cards (front, back, tags). Only you see these decks.
+          </p>
+        ) : (
+          <ul className="grid feature-list deck-list">
+            {own.map((deck) => (
+              <li key={deck.slug} className="card deck-summary">
+                <h3>
+                  <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
+                </h3>
+                <p className="muted small">{deck.description}</p>
+                <p className="small deck-counts">{deck.cardCount} cards · only you can see this deck</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="evidence-key-heading">
         <div className="section-title">

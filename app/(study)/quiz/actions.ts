@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { discardQuiz, finishQuiz, startQuiz } from "@/lib/data/quiz";
-import { AppError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { assertFormData } from "@/lib/validations/form-data";
 import { startQuizSchema } from "@/lib/validations/quiz";
 
 export type QuizActionState = { ok: false; message: string } | null;
@@ -21,6 +22,7 @@ export async function startQuizAction(
   let attemptId: string;
   try {
     const user = await requireUser();
+    assertFormData(formData);
     const parsed = startQuizSchema.safeParse({
       deck: formData.get("deck"),
       length: formData.get("length"),
@@ -35,10 +37,16 @@ export async function startQuizAction(
   redirect(`/quiz/${attemptId}`);
 }
 
+/** Called with anything: an id that is not a string (String() of it can throw) is no quiz of theirs. */
+function attemptIdOf(value: unknown): string {
+  if (typeof value !== "string") throw new NotFoundError("This quiz does not exist.");
+  return value;
+}
+
 export async function finishQuizAction(attemptId: string): Promise<QuizActionState> {
   try {
     const user = await requireUser();
-    await finishQuiz(user.id, String(attemptId), new Date());
+    await finishQuiz(user.id, attemptIdOf(attemptId), new Date());
   } catch (error) {
     return failure(error);
   }
@@ -48,9 +56,9 @@ export async function finishQuizAction(attemptId: string): Promise<QuizActionSta
 export async function discardQuizAction(attemptId: string, deckSlug: string): Promise<QuizActionState> {
   try {
     const user = await requireUser();
-    await discardQuiz(user.id, String(attemptId), new Date());
+    await discardQuiz(user.id, attemptIdOf(attemptId), new Date());
   } catch (error) {
     return failure(error);
   }
-  redirect(`/decks/${encodeURIComponent(String(deckSlug))}/quiz`);
+  redirect(typeof deckSlug === "string" ? `/decks/${encodeURIComponent(deckSlug)}/quiz` : "/decks");
 }

@@ -14,6 +14,7 @@ import {
   revokeInvitation,
   unassignDeck,
 } from "@/lib/data/trainer/links";
+import { assertFormData } from "@/lib/validations/form-data";
 import { assignmentSchema, invitationSchema } from "@/lib/validations/trainer";
 
 const INVITATIONS = "/trainer/invitations";
@@ -36,6 +37,7 @@ export async function createInvitationAction(
   let code: string;
   try {
     const trainerId = await actingTrainer();
+    assertFormData(formData);
     const parsed = invitationSchema.safeParse({
       maxUses: formData.get("maxUses"),
       expiresInDays: formData.get("expiresInDays") || undefined,
@@ -58,6 +60,7 @@ export async function createInvitationAction(
 export async function revokeInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     const trainerId = await actingTrainer();
+    assertFormData(formData);
     const id = rowId.safeParse(formData.get("invitationId"));
     if (!id.success) return { ok: false, message: "This invitation does not exist.", errors: {} };
     await revokeInvitation(trainerId, id.data, new Date());
@@ -91,6 +94,7 @@ export async function assignDeckAction(_previous: FormState, formData: FormData)
   let count: number;
   try {
     const trainerId = await actingTrainer();
+    assertFormData(formData);
     const parsed = assignmentSchema.safeParse(assignmentInput(formData));
     if (!parsed.success) {
       return {
@@ -118,6 +122,7 @@ export async function assignDeckAction(_previous: FormState, formData: FormData)
 export async function unassignDeckAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     const trainerId = await actingTrainer();
+    assertFormData(formData);
     const id = rowId.safeParse(formData.get("assignmentId"));
     if (!id.success) return { ok: false, message: "This assignment does not exist.", errors: {} };
     await unassignDeck(trainerId, id.data, new Date());
@@ -131,6 +136,7 @@ export async function unassignDeckAction(_previous: FormState, formData: FormDat
 export async function removeClientAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     const trainerId = await actingTrainer();
+    assertFormData(formData);
     const id = rowId.safeParse(formData.get("clientId"));
     if (!id.success) return { ok: false, message: "This client is not linked to you.", errors: {} };
     await removeClient(trainerId, id.data, new Date());

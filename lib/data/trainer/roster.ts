@@ -66,10 +66,10 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
   }));
 }
 
-/** The decks a trainer can assign, in the library's order. */
+/** The decks a trainer can assign (content decks, never a learner's personal deck), in the library's order. */
 export async function listAssignableDecks(): Promise<{ slug: string; title: string }[]> {
   return db.deck.findMany({
-    where: { retired: false },
+    where: { retired: false, ownerId: null },
     orderBy: { position: "asc" },
     select: { slug: true, title: true },
   });

@@ -5,12 +5,14 @@ import { redirect } from "next/navigation";
 import { type FormState, failure } from "@/app/(trainer)/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/data/trainer/links";
+import { assertFormData } from "@/lib/validations/form-data";
 import { invitationCode } from "@/lib/validations/trainer";
 
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   let trainerId: string;
   try {
     const user = await requireUser();
+    assertFormData(formData);
     const code = invitationCode.safeParse(formData.get("code"));
     if (!code.success) return { ok: false, message: "This invitation link is not valid.", errors: {} };
     const shareQuizAnswers = formData.get("shareQuizAnswers") === "yes";

@@ -7,6 +7,7 @@ import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { evidenceLevel } from "@/lib/content/schema";
 import { getDeck } from "@/lib/data/content";
+import { DeleteDeckForm } from "./delete-deck-form";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -14,7 +15,8 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deck = (await currentUser()) ? await getDeck((await params).slug) : null;
+  const user = await currentUser();
+  const deck = user ? await getDeck((await params).slug, user.id) : null;
   return { title: deck?.title ?? "Deck" };
 }
 
@@ -23,8 +25,11 @@ export default async function DeckPage({ params, searchParams }: Props) {
   // An unknown level shows every card rather than an empty list.
   const parsed = evidenceLevel.safeParse(query.evidence);
   const filter = parsed.success ? parsed.data : null;
-  await requirePageUser(`/decks/${encodeURIComponent(slug)}${filter ? `?evidence=${filter}` : ""}`);
-  const deck = await getDeck(slug);
+  const user = await requirePageUser(
+    `/decks/${encodeURIComponent(slug)}${filter ? `?evidence=${filter}` : ""}`,
+  );
+  // Someone else's personal deck is "not found", like an unknown one.
+  const deck = await getDeck(slug, user.id);
   if (!deck) notFound();
   const cards = filter ? deck.cards.filter((card) => card.evidence === filter) : deck.cards;
 
@@ -35,19 +40,31 @@ export default async function DeckPage({ params, searchParams }: Props) {
       </nav>
       <h1>{deck.title}</h1>
       <p className="muted deck-description">{deck.description}</p>
-      <p className="small">
-        {deck.cards.length} cards · {deck.quizCount} quiz questions · quoted from the{" "}
-        <Link href="/sources">source documents</Link>
-      </p>
-      <p className="disclaimer small">Educational content, not medical advice.</p>
+      {deck.personal ? (
+        <p className="small">{deck.cards.length} cards · your own deck, visible only to you</p>
+      ) : (
+        <>
+          <p className="small">
+            {deck.cards.length} cards · {deck.quizCount} quiz questions · quoted from the{" "}
+            <Link href="/sources">source documents</Link>
+          </p>
+          <p className="disclaimer small">Educational content, not medical advice.</p>
+        </>
+      )}
 
       <div id="deck-actions" className="row deck-actions">
         <Link href={`/study?deck=${encodeURIComponent(deck.slug)}`} className="button">
           Study this deck
         </Link>
-        <Link href={`/decks/${encodeURIComponent(deck.slug)}/quiz`} className="button secondary">
-          Take a quiz
-        </Link>
+        {!deck.personal && (
+          <Link href={`/decks/${encodeURIComponent(deck.slug)}/quiz`} className="button secondary">
+            Take a quiz
+          </Link>
+        )}
+        {/* A file download, not a page: a plain link, so the router does not prefetch it. */}
+        <a href={`/decks/${encodeURIComponent(deck.slug)}/anki`} className="button secondary" download>
+          Download for Anki
+        </a>
       </div>
 
       <section aria-labelledby="cards-heading">
@@ -59,7 +76,8 @@ export default async function DeckPage({ params, searchParams }: Props) {
               : `${deck.cards.length} cards`}
           </p>
         </div>
-        <EvidenceFilter deckSlug={deck.slug} counts={deck.evidence} current={filter} />
+        {/* A personal deck's cards all carry the one level: nothing to filter. */}
+        {!deck.personal && <EvidenceFilter deckSlug={deck.slug} counts={deck.evidence} current={filter} />}
         {cards.length === 0 ? (
           <div className="card empty-state">No cards in this deck have this evidence level.</div>
         ) : (
@@ -70,6 +88,20 @@ export default async function DeckPage({ params, searchParams }: Props) {
           </ol>
         )}
       </section>
+
+      {deck.personal && (
+        <section aria-labelledby="delete-heading">
+          <div className="section-title">
+            <h2 id="delete-heading">Delete this deck</h2>
+          </div>
+          <div className="card">
+            <p className="muted small">
+              Removes its cards and your review history of them. This cannot be undone.
+            </p>
+            <DeleteDeckForm slug={deck.slug} cardCount={deck.cards.length} />
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -12,7 +12,8 @@ import { StartQuizForm } from "./start-quiz-form";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deck = (await currentUser()) ? await getDeck((await params).slug) : null;
+  const user = await currentUser();
+  const deck = user ? await getDeck((await params).slug, user.id) : null;
   return { title: deck ? `Quiz: ${deck.title}` : "Quiz" };
 }
 
@@ -20,7 +21,7 @@ export default async function DeckQuizPage({ params }: Props) {
   const { slug } = await params;
   const user = await requirePageUser(`/decks/${encodeURIComponent(slug)}/quiz`);
   const [deck, history, settings] = await Promise.all([
-    getDeck(slug),
+    getDeck(slug, user.id),
     getQuizHistory(user.id, slug),
     getLearnerSettings(user.id),
   ]);

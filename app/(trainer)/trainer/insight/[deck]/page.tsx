@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { loadDeckInsight } from "../../clients-loaders";
 import { plural } from "../../clients-words";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
+import { CohortParameters } from "./cohort-parameters";
 import { FailedCards } from "./failed-cards";
 import { WrongAnswers } from "./wrong-answers";
 
@@ -46,6 +47,7 @@ export default async function InsightPage({ params }: InsightPageProps) {
           </p>
           <FailedCards cards={insight.failedCards} evidence={evidence} />
           <WrongAnswers answers={insight.wrongAnswers} sharingClients={insight.sharingClients} />
+          <CohortParameters trainerId={trainer.trainerId} deckSlug={insight.deckSlug} />
         </>
       )}
     </>

@@ -1,0 +1,119 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { ImportRejectedError, importCardUpload, readCardUpload } from "@/lib/data/personal-decks";
+import { AppError } from "@/lib/errors";
+import type { CardFile } from "@/lib/exchange/card-import";
+import { DELIMITER_NAMES, type Delimiter } from "@/lib/exchange/delimited";
+import { assertFormData } from "@/lib/validations/form-data";
+import { cardUploadSchema, confirmImportSchema } from "@/lib/validations/personal-deck";
+
+const SAMPLE_CARDS = 20;
+const SHOWN_ERRORS = 100;
+const SHOWN_LENGTH = 300;
+
+export interface ImportPreview {
+  fileName: string;
+  delimiter: string;
+  header: boolean;
+  cardCount: number;
+  /** The first cards, as they will be imported (long text cut for the preview). */
+  sample: { line: number; front: string; back: string; tags: string[] }[];
+  errors: { line: number | null; message: string }[];
+  errorCount: number;
+  /** Sent back on confirm: the server imports only the file it previewed. */
+  digest: string;
+}
+
+export type ImportState =
+  | { ok: true; preview: ImportPreview }
+  | { ok: false; message: string; errors: Record<string, string[] | undefined>; preview?: ImportPreview }
+  | null;
+
+const DELIMITERS: Record<string, Delimiter | undefined> = {
+  auto: undefined,
+  comma: ",",
+  semicolon: ";",
+  tab: "\t",
+};
+const cut = (text: string) => (text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text);
+
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] = [...(errors[key] ?? []), issue.message];
+  }
+  return errors;
+}
+
+function previewOf(fileName: string, file: CardFile, digest: string): ImportPreview {
+  return {
+    fileName,
+    delimiter: DELIMITER_NAMES[file.delimiter],
+    header: file.header,
+    cardCount: file.cards.length,
+    sample: file.cards
+      .slice(0, SAMPLE_CARDS)
+      .map((card) => ({ line: card.line, front: cut(card.front), back: cut(card.back), tags: card.tags })),
+    errors: file.errors.slice(0, SHOWN_ERRORS),
+    errorCount: file.errors.length,
+    digest,
+  };
+}
+
+const fields = (formData: FormData, names: readonly string[]) =>
+  Object.fromEntries(names.flatMap((name) => (formData.has(name) ? [[name, formData.get(name)]] : [])));
+
+function failure(error: unknown, what: string): ImportState {
+  if (error instanceof AppError) return { ok: false, message: error.message, errors: {} };
+  console.error(`[import] ${what} failed`, error);
+  return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {} };
+}
+
+/** Step 1: reads the file and shows what would be imported, with line-numbered errors. Writes nothing. */
+export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  try {
+    await requireUser();
+    assertFormData(formData);
+    const parsed = cardUploadSchema.safeParse(fields(formData, ["file", "delimiter"]));
+    if (!parsed.success)
+      return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
+    const { file, digest } = await readCardUpload(parsed.data.file, DELIMITERS[parsed.data.delimiter]);
+    return { ok: true, preview: previewOf(parsed.data.file.name, file, digest) };
+  } catch (error) {
+    return failure(error, "preview");
+  }
+}
+
+/** Step 2: imports the previewed file into a new personal deck, only if it still reads without errors. */
+export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  let slug: string;
+  let fileName = "";
+  try {
+    const user = await requireUser();
+    assertFormData(formData);
+    const parsed = confirmImportSchema.safeParse(fields(formData, ["title", "file", "delimiter", "digest"]));
+    if (!parsed.success)
+      return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
+    const { title, file, delimiter, digest } = parsed.data;
+    fileName = file.name;
+    slug = await importCardUpload(
+      user.id,
+      { file, delimiter: DELIMITERS[delimiter], title, digest },
+      new Date(),
+    );
+  } catch (error) {
+    if (error instanceof ImportRejectedError) {
+      const preview = previewOf(fileName, error.upload.file, error.upload.digest);
+      return { ok: false, message: error.message, errors: {}, preview };
+    }
+    return failure(error, "import");
+  }
+  revalidatePath("/decks");
+  revalidatePath("/dashboard");
+  redirect(`/decks/${slug}`);
+}

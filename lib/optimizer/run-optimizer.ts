@@ -1,0 +1,184 @@
+import "server-only";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { TrainingItem } from "@/lib/srs/training";
+import type { PackedItems } from "./packed-items.mjs";
+
+/** Log loss and RMSE (binned) of a set of parameters on the training items; lower is better. */
+export interface Fit {
+  logLoss: number;
+  rmse: number;
+}
+
+export interface OptimizerResult {
+  weights: number[];
+  /** The parameters in use before, and the new ones, on the same items. */
+  before: Fit;
+  after: Fit;
+}
+
+export interface OptimizerInput {
+  items: readonly TrainingItem[];
+  currentWeights: readonly number[];
+  numRelearningSteps: number;
+  /** Training progress, 0–1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * The worker is a plain .mjs file found from the working directory, not imported: Turbopack
+ * bundles server code, so a path relative to this module would point into .next. `next start`,
+ * Vitest and the scripts all run from the project root.
+ */
+export function optimizerWorkerPath(): string {
+  return path.join(
+    /* turbopackIgnore: true */ process.cwd(),
+    "lib",
+    "optimizer",
+    "fsrs-optimizer.worker.mjs",
+  );
+}
+
+/**
+ * Items travel packed in typed arrays (transferred, not copied). A card's items are prefixes of
+ * one history (training.ts builds them so, sharing the review objects), so each history is sent
+ * once and each item is (history, length): the worker then makes one binding object per review.
+ */
+export function pack(items: readonly TrainingItem[]): PackedItems {
+  const total = items.reduce((sum, item) => sum + item.length, 0);
+  const ratings = new Uint8Array(total);
+  const deltas = new Uint32Array(total);
+  const historyEnds: number[] = [];
+  const itemHistory = new Uint32Array(items.length);
+  const itemLength = new Uint32Array(items.length);
+  let at = 0;
+  let previous: TrainingItem | undefined;
+  items.forEach((item, i) => {
+    const last = previous ? previous.length - 1 : -1;
+    const extends_ =
+      previous !== undefined &&
+      item.length > previous.length &&
+      item[last] === previous[last] &&
+      item[0] === previous[0];
+    const from = extends_ && previous ? previous.length : 0;
+    if (!extends_ && previous) historyEnds.push(at);
+    for (let r = from; r < item.length; r++) {
+      const review = item[r] as TrainingItem[number];
+      ratings[at] = review.rating;
+      deltas[at] = review.deltaT;
+      at++;
+    }
+    itemHistory[i] = historyEnds.length;
+    itemLength[i] = item.length;
+    previous = item;
+  });
+  if (items.length > 0) historyEnds.push(at);
+  return {
+    ratings: ratings.slice(0, at),
+    deltas: deltas.slice(0, at),
+    historyEnds: Uint32Array.from(historyEnds),
+    itemHistory,
+    itemLength,
+  };
+}
+
+type WorkerMessage = { id: number } & (
+  | { type: "progress"; current: number; total: number }
+  | { type: "done"; weights: number[]; before: Fit; after: Fit }
+  | { type: "error"; message: string }
+);
+
+interface PendingFit {
+  resolve: (result: OptimizerResult) => void;
+  reject: (error: Error) => void;
+  onProgress?: (fraction: number) => void;
+}
+
+/** An idle worker is ended after this long; the next fit starts a new one (about 50 ms). */
+const IDLE_MS = 60_000;
+
+// One worker per process, kept between fits: starting a Node worker and loading the binding costs
+// more CPU than fitting a few thousand reviews.
+let worker: Worker | null = null;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+const pending = new Map<number, PendingFit>();
+let nextId = 1;
+
+function startWorker(): Worker {
+  const started = new Worker(optimizerWorkerPath());
+  const fail = (error: Error) => {
+    if (worker === started) worker = null;
+    for (const fit of pending.values()) fit.reject(error);
+    pending.clear();
+  };
+  started.on("message", (message: WorkerMessage) => {
+    const fit = pending.get(message.id);
+    if (!fit) return;
+    if (message.type === "progress") {
+      if (message.total > 0) fit.onProgress?.(Math.min(1, message.current / message.total));
+      return;
+    }
+    pending.delete(message.id);
+    if (message.type === "done")
+      fit.resolve({ weights: message.weights, before: message.before, after: message.after });
+    else fit.reject(new Error(`The optimizer failed: ${message.message}`));
+  });
+  started.on("error", fail);
+  started.on("exit", (code) => fail(new Error(`The optimizer worker stopped (exit code ${code})`)));
+  return started;
+}
+
+function runInWorker(input: OptimizerInput): Promise<OptimizerResult> {
+  clearTimeout(idleTimer);
+  worker ??= startWorker();
+  const running = worker;
+  // Held while a fit runs (a script awaiting it must not exit), let go when idle.
+  running.ref();
+  const id = nextId++;
+  const packed = pack(input.items);
+  const result = new Promise<OptimizerResult>((resolve, reject) => {
+    pending.set(id, { resolve, reject, onProgress: input.onProgress });
+  });
+  running.postMessage(
+    {
+      id,
+      ...packed,
+      currentWeights: [...input.currentWeights],
+      numRelearningSteps: input.numRelearningSteps,
+      progressIntervalMs: 50,
+    },
+    [
+      packed.ratings.buffer,
+      packed.deltas.buffer,
+      packed.historyEnds.buffer,
+      packed.itemHistory.buffer,
+      packed.itemLength.buffer,
+    ],
+  );
+  const settle = () => {
+    if (pending.size > 0 || worker !== running) return;
+    running.unref();
+    idleTimer = setTimeout(() => {
+      if (worker === running && pending.size === 0) {
+        worker = null;
+        void running.terminate();
+      }
+    }, IDLE_MS);
+    idleTimer.unref();
+  };
+  result.then(settle, settle);
+  return result;
+}
+
+// One fit at a time per process: a fit keeps one core busy, and the other stays free for requests.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Fits FSRS-6 parameters to the items in a worker thread (queued behind any fit already running). */
+export function runOptimizer(input: OptimizerInput): Promise<OptimizerResult> {
+  const run = queue.then(
+    () => runInWorker(input),
+    () => runInWorker(input),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+}
