@@ -1,0 +1,388 @@
+import { createHash, randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { type ActionReply, actionReply, callAction, type ServerAction, serverActions } from "./actions";
+import { csrf, signIn } from "./http";
+
+/**
+ * The people and objects the fuzzer aims at, made through the app's own endpoints (which also
+ * proves that the action encoding works): two learners, two trainers, a learner whose session was
+ * revoked, reviews, quizzes in every state, invitations and assignments. Ids the endpoints do not
+ * return are read from the database. FSRS parameter sets and optimization jobs are written to the
+ * database directly: a real fit needs 400 reviews and minutes of work (see `parameterObjects`).
+ */
+
+export interface Account {
+  id: string;
+  email: string;
+  password: string;
+  role: "learner" | "trainer";
+  cookie: string;
+}
+
+export interface QuizItemInfo {
+  id: string;
+  kind: string;
+  choices: string[];
+}
+
+export interface World {
+  baseURL: string;
+  databasePath: string;
+  actions: Map<string, ServerAction>;
+  /** a is linked to trainer t; b is linked to trainer t2; revoked signed out everywhere. */
+  users: { a: Account; b: Account; t: Account; t2: Account; revoked: Account };
+  decks: string[];
+  cards: string[];
+  quizItems: QuizItemInfo[];
+  reviews: {
+    /** a's card with two answers, and the older one's key (undo refuses it: not the latest). */
+    aCard: string;
+    aOlderKey: string;
+    bKey: string;
+  };
+  /** Each signed-in user's card versions (absent: 0), for stale (409) review submits. */
+  versions: Record<"a" | "b" | "t" | "t2", Map<string, number>>;
+  /** A CSRF token and its cookie, for next-auth's POST endpoints. */
+  csrf: { token: string; cookie: string };
+  quizzes: {
+    aOpen: { id: string; itemIds: string[]; answered: { itemId: string; choice: string } };
+    aFinished: string;
+    aDiscarded: string;
+    bOpen: string;
+  };
+  invitations: {
+    /** t's one-use link, used by a. */
+    tUsed: { id: string; code: string };
+    /** t2's one-use link, used by b. */
+    t2Used: { id: string; code: string };
+    t2Revoked: { id: string; code: string };
+    /** Never handed to anyone: only its id is used (by the other trainer). */
+    t2Active: { id: string };
+  };
+  assignments: { tActive: string; tRemoved: string; t2Active: string };
+  /** b's personal deck, imported through the two import actions: "not found" for anyone else. */
+  personalDecks: { b: string };
+  /** FSRS parameter sets: personal ones of a and b, cohort ones of t (on the deck t assigned to a) and t2. */
+  parameterSets: {
+    aDiscarded: string;
+    bProposal: string;
+    tCohort: string;
+    tCohortDiscarded: string;
+    t2Cohort: string;
+  };
+  /** b's (failed) optimization job: anyone else asking about it gets a 404. */
+  jobs: { b: string };
+}
+
+/** The CSV of b's personal deck; its SHA-256 is the digest the confirm step needs. */
+const B_DECK_CSV = "front,back,tags\nfuzz front one,fuzz back one,fuzz\nfuzz front two,fuzz back two,\n";
+
+/**
+ * Parameter sets and a job in the states the endpoints refuse or must not show to others. They are
+ * inserted as rows: the endpoints that make them need 400 reviews and run a fit for minutes.
+ */
+function parameterObjects(databasePath: string, users: World["users"], deck: string) {
+  const db = new Database(databasePath, { fileMustExist: true });
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const weights = JSON.stringify([
+    0.21, 1.29, 2.31, 8.3, 6.41, 0.83, 3.01, 0.001, 1.87, 0.17, 0.8, 1.48, 0.06, 0.26, 1.65, 0.6, 1.87, 0.54,
+    0.09, 0.07, 0.15,
+  ]);
+  const id = () => `fuzz${randomUUID().replaceAll("-", "")}`;
+  const insertSet = db.prepare(
+    `INSERT INTO "FsrsParameterSet" (id, ownerId, scope, deckSlug, version, weights, reviewCount, cardCount, createdAt, discardedAt)
+     VALUES (?, ?, ?, ?, ?, ?, 500, 40, ?, ?)`,
+  );
+  const set = (owner: Account, scope: "personal" | "cohort", version: number, discarded: boolean) => {
+    const setId = id();
+    insertSet.run(
+      setId,
+      owner.id,
+      scope,
+      scope === "cohort" ? deck : null,
+      version,
+      weights,
+      now,
+      discarded ? now : null,
+    );
+    return setId;
+  };
+  const parameterSets = {
+    aDiscarded: set(users.a, "personal", 1, true),
+    bProposal: set(users.b, "personal", 1, false),
+    tCohort: set(users.t, "cohort", 1, false),
+    tCohortDiscarded: set(users.t, "cohort", 2, true),
+    t2Cohort: set(users.t2, "cohort", 1, false),
+  };
+  const bJob = id();
+  db.prepare(
+    `INSERT INTO "OptimizationJob" (id, userId, scope, deckSlug, status, progress, reviewCount, error, createdAt, updatedAt)
+     VALUES (?, ?, 'personal', NULL, 'failed', 1, 500, 'fuzz', ?, ?)`,
+  ).run(bJob, users.b.id, now, now);
+  db.close();
+  return { parameterSets, jobs: { b: bJob } };
+}
+
+const PASSWORD_PREFIX = "fuzz-password-";
+
+function expectReply(reply: ActionReply, kind: ActionReply["kind"], what: string): ActionReply {
+  if (reply.kind !== kind) throw new Error(`${what}: expected ${kind}, got ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) data.append(name, one);
+  }
+  return data;
+}
+
+export async function buildWorld(baseURL: string, databasePath: string): Promise<World> {
+  const actions = serverActions();
+  const action = (name: string) => {
+    const found = actions.get(name);
+    if (!found) throw new Error(`No server action ${name} in the build`);
+    return found;
+  };
+  const call = async (name: string, args: unknown[], cookie?: string, params?: Record<string, string>) =>
+    actionReply(await callAction(baseURL, action(name), args, { cookie, params }));
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
+
+  async function account(label: string, role: Account["role"]): Promise<Account> {
+    const email = `fuzz-${label}-${randomUUID().slice(0, 8)}@example.com`;
+    const password = `${PASSWORD_PREFIX}${randomUUID()}`;
+    const fields = { name: `Fuzz ${label}`, email, password, role, timeZone: "Europe/Berlin" };
+    const reply = await call("signUpAction", [null, form(fields)]);
+    if (reply.kind !== "returned" || (reply.value as { ok?: boolean }).ok !== true) {
+      throw new Error(`Sign-up of ${label} failed: ${JSON.stringify(reply)}`);
+    }
+    const cookie = await signIn(baseURL, email, password);
+    const { id } = one<{ id: string }>('SELECT id FROM "User" WHERE email = ?', email);
+    return { id, email, password, role, cookie };
+  }
+
+  const users = {
+    a: await account("a", "learner"),
+    b: await account("b", "learner"),
+    t: await account("t", "trainer"),
+    t2: await account("t2", "trainer"),
+    revoked: await account("revoked", "learner"),
+  };
+  expectReply(
+    await call("signOutEverywhereAction", [], users.revoked.cookie),
+    "returned",
+    "sign out everywhere",
+  );
+
+  const decks = (
+    db.prepare('SELECT slug FROM "Deck" WHERE retired = 0 ORDER BY position').all() as { slug: string }[]
+  ).map((d) => d.slug);
+  const cards = (
+    db.prepare('SELECT id FROM "Card" WHERE retired = 0 ORDER BY id').all() as { id: string }[]
+  ).map((c) => c.id);
+  const deck = decks[0] ?? "";
+
+  // Reviews: a answers one card twice (the first key is then not undoable), b answers once.
+  const review = async (account: Account, cardId: string, expectedVersion: number) => {
+    const key = randomUUID();
+    const response = await fetch(`${baseURL}/api/reviews`, {
+      method: "POST",
+      headers: { cookie: account.cookie, "content-type": "application/json" },
+      body: JSON.stringify({
+        idempotencyKey: key,
+        cardId,
+        rating: 3,
+        expectedVersion,
+        answeredAt: Date.now(),
+        durationMs: 1000,
+      }),
+    });
+    if (response.status !== 200)
+      throw new Error(`Review failed: ${response.status} ${await response.text()}`);
+    return key;
+  };
+  const aCard = cards[0] ?? "";
+  const aOlderKey = await review(users.a, aCard, 0);
+  await review(users.a, aCard, 1);
+  const bKey = await review(users.b, aCard, 0);
+
+  // Quizzes: starting a quiz discards an open one on the same deck, so finish and discard first.
+  const startQuiz = async (account: Account) => {
+    const reply = expectReply(
+      await call("startQuizAction", [null, form({ deck, length: "5", mode: "mixed" })], account.cookie, {
+        slug: deck,
+      }),
+      "redirect",
+      "start quiz",
+    );
+    const id = /^\/quiz\/([^/?]+)$/.exec(reply.kind === "redirect" ? reply.location : "")?.[1];
+    if (!id) throw new Error(`start quiz: unexpected redirect ${JSON.stringify(reply)}`);
+    return id;
+  };
+  const aFinished = await startQuiz(users.a);
+  expectReply(await call("finishQuizAction", [aFinished], users.a.cookie), "redirect", "finish quiz");
+  const aDiscarded = await startQuiz(users.a);
+  expectReply(
+    await call("discardQuizAction", [aDiscarded, deck], users.a.cookie),
+    "redirect",
+    "discard quiz",
+  );
+  const aOpenId = await startQuiz(users.a);
+  const bOpen = await startQuiz(users.b);
+
+  const quizItems = (
+    db.prepare('SELECT id, kind, choices FROM "QuizItem" WHERE retired = 0 ORDER BY id').all() as {
+      id: string;
+      kind: string;
+      choices: string;
+    }[]
+  ).map((item) => ({ id: item.id, kind: item.kind, choices: JSON.parse(item.choices) as string[] }));
+  const aOpenItems = JSON.parse(
+    one<{ itemIds: string }>('SELECT itemIds FROM "QuizAttempt" WHERE id = ?', aOpenId).itemIds,
+  ) as string[];
+  const firstChoiceItem = quizItems.find((item) => aOpenItems.includes(item.id) && item.kind !== "matching");
+  if (!firstChoiceItem) throw new Error("The open quiz has no choice question");
+  const answered = { itemId: firstChoiceItem.id, choice: firstChoiceItem.choices[0] ?? "" };
+  const answer = await fetch(`${baseURL}/api/quiz/${aOpenId}/answers`, {
+    method: "POST",
+    headers: { cookie: users.a.cookie, "content-type": "application/json" },
+    body: JSON.stringify({
+      itemId: answered.itemId,
+      response: { choice: answered.choice },
+      durationMs: 1000,
+    }),
+  });
+  if (answer.status !== 200) throw new Error(`Quiz answer failed: ${answer.status} ${await answer.text()}`);
+
+  // Invitations and assignments.
+  const invite = async (trainer: Account) => {
+    const reply = expectReply(
+      await call(
+        "createInvitationAction",
+        [null, form({ maxUses: "1", expiresInDays: "14" })],
+        trainer.cookie,
+      ),
+      "returned",
+      "create invitation",
+    );
+    const code = reply.kind === "returned" ? (reply.value as { code?: string }).code : undefined;
+    if (!code) throw new Error(`create invitation: ${JSON.stringify(reply)}`);
+    const { id } = one<{ id: string }>('SELECT id FROM "TrainerInvitation" WHERE code = ?', code);
+    return { id, code };
+  };
+  const accept = async (learner: Account, code: string) =>
+    expectReply(
+      await call("acceptInvitationAction", [null, form({ code, shareQuizAnswers: "yes" })], learner.cookie, {
+        code,
+      }),
+      "redirect",
+      "accept invitation",
+    );
+  const assign = async (trainer: Account, client: Account, deckSlug: string) => {
+    const fields = { clientIds: client.id, deckSlug, goal: "all-introduced" };
+    expectReply(
+      await call("assignDeckAction", [null, form(fields)], trainer.cookie),
+      "returned",
+      "assign deck",
+    );
+    return one<{ id: string }>(
+      'SELECT id FROM "Assignment" WHERE trainerId = ? AND clientId = ? AND deckSlug = ?',
+      trainer.id,
+      client.id,
+      deckSlug,
+    ).id;
+  };
+
+  const tUsed = await invite(users.t);
+  await accept(users.a, tUsed.code);
+  const t2Used = await invite(users.t2);
+  await accept(users.b, t2Used.code);
+  const t2Revoked = await invite(users.t2);
+  expectReply(
+    await call("revokeInvitationAction", [null, form({ invitationId: t2Revoked.id })], users.t2.cookie),
+    "returned",
+    "revoke invitation",
+  );
+  const t2Active = await invite(users.t2);
+  const tActive = await assign(users.t, users.a, deck);
+  const tRemoved = await assign(users.t, users.a, decks[1] ?? deck);
+  expectReply(
+    await call("unassignDeckAction", [null, form({ assignmentId: tRemoved })], users.t.cookie),
+    "returned",
+    "unassign deck",
+  );
+  const t2Assignment = await assign(users.t2, users.b, deck);
+
+  // b's personal deck, through the two import steps.
+  const csvFile = () => {
+    const data = new FormData();
+    data.set("file", new File([B_DECK_CSV], "fuzz-deck.csv", { type: "text/csv" }));
+    data.set("delimiter", "auto");
+    return data;
+  };
+  const preview = expectReply(
+    await call("previewImportAction", [null, csvFile()], users.b.cookie),
+    "returned",
+    "preview import",
+  );
+  const digest = createHash("sha256").update(B_DECK_CSV).digest("hex");
+  if (
+    preview.kind !== "returned" ||
+    (preview.value as { preview?: { digest?: string } }).preview?.digest !== digest
+  )
+    throw new Error(`preview import: ${JSON.stringify(preview)}`);
+  const confirm = csvFile();
+  confirm.set("title", "Fuzz deck of b");
+  confirm.set("digest", digest);
+  const imported = expectReply(
+    await call("confirmImportAction", [null, confirm], users.b.cookie),
+    "redirect",
+    "confirm import",
+  );
+  const bDeck = /^\/decks\/(p-[0-9a-f]+)$/.exec(imported.kind === "redirect" ? imported.location : "")?.[1];
+  if (!bDeck) throw new Error(`confirm import: unexpected redirect ${JSON.stringify(imported)}`);
+
+  const versionsOf = (account: Account) =>
+    new Map(
+      (
+        db.prepare('SELECT cardId, version FROM "CardState" WHERE userId = ?').all(account.id) as {
+          cardId: string;
+          version: number;
+        }[]
+      ).map((row) => [row.cardId, row.version]),
+    );
+  const versions = {
+    a: versionsOf(users.a),
+    b: versionsOf(users.b),
+    t: versionsOf(users.t),
+    t2: versionsOf(users.t2),
+  };
+  db.close();
+  const { parameterSets, jobs } = parameterObjects(databasePath, users, deck);
+
+  return {
+    baseURL,
+    databasePath,
+    actions,
+    users,
+    decks,
+    cards,
+    quizItems,
+    reviews: { aCard, aOlderKey, bKey },
+    versions,
+    csrf: await csrf(baseURL),
+    quizzes: {
+      aOpen: { id: aOpenId, itemIds: aOpenItems, answered },
+      aFinished,
+      aDiscarded,
+      bOpen,
+    },
+    invitations: { tUsed, t2Used, t2Revoked, t2Active: { id: t2Active.id } },
+    assignments: { tActive, tRemoved, t2Active: t2Assignment },
+    personalDecks: { b: bDeck },
+    parameterSets,
+    jobs,
+  };
+}
