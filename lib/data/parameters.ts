@@ -9,7 +9,6 @@ import type { LearnerSettings, StudyDayClock } from "@/lib/srs";
 import { type ReschedulePreview, rescheduleCard, summarizeMoves } from "@/lib/srs/reschedule";
 import {
   MIN_TRAINING_REVIEWS,
-  type TrainingLog,
   type TrainingOptions,
   type TrainingSet,
   trainingReadiness,
@@ -19,6 +18,7 @@ import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
 import { parseWeights } from "./effective-weights";
 import { cardKey } from "./reviews";
 import { toLearnerSettings } from "./settings";
+import { answeredCardIds, trainingLogs } from "./training-logs";
 
 /**
  * Personal FSRS parameters: optimization jobs off the request path, proposed sets the learner
@@ -249,7 +249,8 @@ export async function startOptimizationJob(
 
 /**
  * Writes progress at most every 250 ms, one write at a time; the row's updatedAt is the heartbeat.
- * Few writes on purpose: with synchronous=FULL each SQLite commit waits for the disk.
+ * Few writes on purpose: with synchronous=FULL each SQLite commit waits for the disk, so a short
+ * fit writes nothing between "queued" and "done".
  */
 function progressWriter(jobId: string) {
   let last = Date.now();
@@ -260,7 +261,9 @@ function progressWriter(jobId: string) {
       if (at - last < 250) return;
       last = at;
       pending = pending
-        .then(() => db.optimizationJob.update({ where: { id: jobId }, data: { progress } }))
+        .then(() =>
+          db.optimizationJob.update({ where: { id: jobId }, data: { status: "running", progress } }),
+        )
         .catch((error) => console.error("[parameters] progress write failed", error));
     },
     settled: () => pending,
@@ -272,21 +275,20 @@ async function runJob(
   target: OptimizationTarget,
   collect: () => Promise<CollectedHistory>,
 ): Promise<void> {
+  // The SQLite driver answers synchronously, so a run of awaited queries never lets the event
+  // loop turn: the job yields between its steps, and first of all lets its request answer.
   try {
+    await yieldToEventLoop();
     const history = await collect();
+    await yieldToEventLoop();
     const readiness = trainingReadiness(history.set);
-    const reviewCount = history.set.reviewCount;
     if (!readiness.ready) {
       await db.optimizationJob.update({
         where: { id: jobId },
-        data: { status: "failed", reviewCount, error: readiness.message },
+        data: { status: "failed", reviewCount: history.set.reviewCount, error: readiness.message },
       });
       return;
     }
-    await db.optimizationJob.update({
-      where: { id: jobId },
-      data: { status: "running", reviewCount, progress: 0.1 },
-    });
     const progress = progressWriter(jobId);
     const result = await runOptimizer({
       items: history.set.items,
@@ -295,6 +297,7 @@ async function runJob(
       onProgress: (fraction) => progress.report(0.1 + 0.85 * fraction),
     });
     await progress.settled();
+    await yieldToEventLoop();
     await storeResult(jobId, target, history.set, result);
   } catch (error) {
     const message = error instanceof AppError ? error.message : FAILED;
@@ -322,6 +325,7 @@ async function storeResult(
       orderBy: { version: "desc" },
       select: { version: true },
     });
+    await yieldToEventLoop();
     const id = crypto.randomUUID();
     try {
       // A batch transaction whose first statement writes: SQLite takes the write lock up front.
@@ -345,7 +349,7 @@ async function storeResult(
         }),
         db.optimizationJob.update({
           where: { id: jobId },
-          data: { status: "done", progress: 1, parameterSetId: id },
+          data: { status: "done", progress: 1, reviewCount: set.reviewCount, parameterSetId: id },
         }),
       ]);
       return;
@@ -380,25 +384,11 @@ export function jobFinished(jobId: string): Promise<void> {
 // ------------------------------------------------------------------------------------------------
 // Personal optimization
 
-const toTrainingLog = (log: {
-  cardId: string;
-  rating: number;
-  reviewedAt: Date;
-  origin: string;
-  stateBefore: string;
-}): TrainingLog => ({
-  cardId: log.cardId,
-  rating: log.rating as ReviewRating,
-  reviewedAt: log.reviewedAt,
-  origin: log.origin === "quiz" ? "quiz" : "study",
-  stateBefore: log.stateBefore as SrsState,
-});
-
-const CARDS_PER_SLICE = 100;
+const CARDS_PER_SLICE = 50;
 
 /**
  * One learner's answers (on one deck's cards, if given) as a training set, read and built a slice
- * of cards at a time with a turn of the event loop in between: 10,000 answers are tens of ms of
+ * of cards at a time with a turn of the event loop in between: 10,000 answers are some 10 ms of
  * work on the server's thread, which would otherwise hold up every request arriving meanwhile.
  */
 export async function collectTrainingSet(
@@ -407,19 +397,15 @@ export async function collectTrainingSet(
   options: TrainingOptions,
   deckSlug?: string,
 ): Promise<TrainingSet> {
-  const where = { userId, ...(deckSlug ? { card: { deckSlug } } : {}) };
-  const cards = (await db.reviewLog.groupBy({ by: ["cardId"], where })).map((row) => row.cardId);
+  const cards = await answeredCardIds(userId, deckSlug);
   const set: TrainingSet = { items: [], reviewCount: 0, cardCount: 0 };
   for (let start = 0; start < cards.length; start += CARDS_PER_SLICE) {
-    const logs = await db.reviewLog.findMany({
-      where: { userId, cardId: { in: cards.slice(start, start + CARDS_PER_SLICE) } },
-      select: { cardId: true, rating: true, reviewedAt: true, origin: true, stateBefore: true },
-    });
-    const slice = trainingSet(logs.map(toTrainingLog), clock, options);
+    await yieldToEventLoop();
+    const logs = await trainingLogs(userId, cards.slice(start, start + CARDS_PER_SLICE));
+    const slice = trainingSet(logs, clock, options);
     set.items.push(...slice.items);
     set.reviewCount += slice.reviewCount;
     set.cardCount += slice.cardCount;
-    await yieldToEventLoop();
   }
   return set;
 }

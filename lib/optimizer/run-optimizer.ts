@@ -55,13 +55,14 @@ export function pack(items: readonly TrainingItem[]): PackedItems {
   let previous: TrainingItem | undefined;
   items.forEach((item, i) => {
     const last = previous ? previous.length - 1 : -1;
-    const extends_ =
+    // The same history, longer: training.ts's items of one card share their review objects.
+    const continues =
       previous !== undefined &&
       item.length > previous.length &&
       item[last] === previous[last] &&
       item[0] === previous[0];
-    const from = extends_ && previous ? previous.length : 0;
-    if (!extends_ && previous) historyEnds.push(at);
+    const from = continues && previous ? previous.length : 0;
+    if (!continues && previous) historyEnds.push(at);
     for (let r = from; r < item.length; r++) {
       const review = item[r] as TrainingItem[number];
       ratings[at] = review.rating;
