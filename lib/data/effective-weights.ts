@@ -1,7 +1,5 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import type { SqlClient } from "@/lib/sql/client";
-import { sqlite } from "@/lib/sqlite-connection";
 import { learnerSettingsSchema } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS } from "@/lib/srs/training";
 
@@ -39,16 +37,7 @@ export function parseWeights(json: string | null | undefined): number[] | undefi
   }
 }
 
-type Statement = Database.Statement<{ userId: string; enough: number }, { weights: string | null }>;
-let prepared: { db: Database.Database; statement: Statement } | undefined;
-
-export function readEffectiveWeights(userId: string): number[] | undefined {
-  const db = sqlite();
-  if (prepared?.db !== db) prepared = { db, statement: db.prepare(EFFECTIVE_WEIGHTS) };
-  return parseWeights(prepared.statement.get({ userId, enough: MIN_TRAINING_REVIEWS })?.weights);
-}
-
-/** The same through the raw-SQL client, on either database (inside its transactions too). */
+/** The learner's weights through the raw-SQL client, on either database (inside its transactions too). */
 export async function loadEffectiveWeights(client: SqlClient, userId: string): Promise<number[] | undefined> {
   const row = await client.get<{ weights: string | null }>(EFFECTIVE_WEIGHTS, {
     userId,

@@ -136,7 +136,7 @@ async function cohortSetFor(userId: string) {
  * The weights the learner is scheduled with: their own applied set; else, while they have fewer
  * than MIN_TRAINING_REVIEWS answers, the newest cohort set a trainer they are linked to applied for
  * a deck that trainer assigned them; else the defaults. `ownSetId` asks "what if their own set
- * were this one" (null: none), for previews. readEffectiveWeights (effective-weights.ts) is the
+ * were this one" (null: none), for previews. loadEffectiveWeights (effective-weights.ts) is the
  * same rule in one SQL statement for the review path.
  */
 export async function getEffectiveParameters(

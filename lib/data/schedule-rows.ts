@@ -1,9 +1,9 @@
 import "server-only";
 import type { SqlClient } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue, sqlite } from "@/lib/sqlite-connection";
+import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import type { LearnerSettings } from "@/lib/srs";
 import type { CardSchedule, SrsState } from "@/lib/srs/types";
-import { loadEffectiveWeights, readEffectiveWeights } from "./effective-weights";
+import { loadEffectiveWeights } from "./effective-weights";
 import { type SettingsRow, toLearnerSettings } from "./settings";
 
 /** The schedule columns of a CardState row, as better-sqlite3 returns them. */
@@ -35,20 +35,6 @@ export function scheduleFromRow(row: ScheduleColumns): CardSchedule {
     scheduledDays: Number(row.scheduledDays),
     lastReview: row.lastReview ? parseSqlDate(row.lastReview) : null,
   };
-}
-
-/** The learner's settings row over the direct connection (inside its transactions too). */
-export function readSettingsRow(userId: string): SettingsRow | undefined {
-  return sqlite()
-    .prepare<[string], SettingsRow>('SELECT * FROM "StudySettings" WHERE userId = ?')
-    .get(userId);
-}
-
-export function readLearnerSettings(userId: string): LearnerSettings {
-  const settings = toLearnerSettings(readSettingsRow(userId));
-  // FSRS weights: the learner's own applied set, a trainer's cohort set, or the defaults (undefined).
-  const weights = readEffectiveWeights(userId);
-  return weights ? { ...settings, weights } : settings;
 }
 
 /** The learner's settings row through the raw-SQL client (inside its transactions too). */

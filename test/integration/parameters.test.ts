@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadEffectiveWeights, readEffectiveWeights } from "@/lib/data/effective-weights";
+import { loadEffectiveWeights } from "@/lib/data/effective-weights";
 import {
   DEFAULT_WEIGHTS,
   discardParameterSet,
@@ -13,7 +13,7 @@ import {
   startPersonalOptimization,
   switchParameterSet,
 } from "@/lib/data/parameters";
-import { loadLearnerSettings, readLearnerSettings } from "@/lib/data/schedule-rows";
+import { loadLearnerSettings } from "@/lib/data/schedule-rows";
 import {
   applyCohortSet,
   cohortMembers,
@@ -23,7 +23,6 @@ import {
 } from "@/lib/data/trainer/cohort-parameters";
 import { acceptInvitation, assignDeck, createInvitation, removeClient } from "@/lib/data/trainer/links";
 import { createUser } from "@/lib/data/users";
-import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { sql } from "@/lib/sql/client";
@@ -144,14 +143,6 @@ describe("applying, discarding and going back", () => {
     expect(overview.proposal).toBeNull();
     expect(overview.versions.map((v) => [v.version, v.appliedAt !== null])).toEqual([[1, true]]);
   });
-
-  it.runIf(providerOf(databaseUrl()) === "sqlite")(
-    "reads the same weights on the direct SQLite connection",
-    async () => {
-      expect(readLearnerSettings(learnerId).weights).toEqual(await scheduledWeights(learnerId));
-      expect(readEffectiveWeights(learnerId)).toEqual(await scheduledWeights(learnerId));
-    },
-  );
 
   it("refuses to discard the set in use, and discards a newer proposal", async () => {
     await expect(discardParameterSet(learnerId, proposal.id, NOW)).rejects.toBeInstanceOf(ConflictError);
