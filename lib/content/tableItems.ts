@@ -55,6 +55,8 @@ type Context = {
 
 function shared(ctx: Context, id: string) {
   return {
+    // A table cell is the document's own summary with no study named beside it.
+    caveat: "claim" as const,
     ...(ctx.assignment.topic ? { topic: ctx.assignment.topic } : {}),
     ...(ctx.retired.has(id) ? { retired: true } : {}),
   };
