@@ -141,6 +141,7 @@ function checkDecks(
   const candidates = live.map((e) => ({
     id: e.value.id,
     deck: e.deck,
+    type: e.type,
     kind: e.type === "card" ? `card:${e.value.kind}` : `quiz:${e.value.kind}`,
     text: e.type === "card" ? e.value.front : e.value.prompt,
     quotes: e.value.sources.map((s) => s.quote),

@@ -102,6 +102,8 @@ const quoteKey = (quotes: readonly string[]) =>
 
 export type DuplicateCandidate = {
   id: string;
+  /** Cards are compared with cards, quiz items with quiz items (a quiz resembles the card it tests). */
+  type: "card" | "quiz";
   deck: string;
   kind: string;
   /** A card's front or a quiz item's prompt. */
@@ -124,7 +126,7 @@ export function findCrossDeckDuplicates(
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i] as DuplicateCandidate;
       const b = items[j] as DuplicateCandidate;
-      if (a.deck === b.deck) continue;
+      if (a.deck === b.deck || a.type !== b.type) continue;
       const score = similarity(words[i] as Set<string>, words[j] as Set<string>);
       if (score >= NEAR_DUPLICATE) found.push({ a, b, why: `wording ${Math.round(score * 100)}% alike` });
       else if (a.kind === b.kind && quotes[i] === quotes[j]) found.push({ a, b, why: "the same quotes" });
