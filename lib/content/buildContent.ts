@@ -1,4 +1,5 @@
 import { checkItems, type ItemEntry } from "./contentChecks";
+import { EVIDENCE_FILE, readCuratedEvidence, readTableSettings, TABLES_FILE } from "./contentConfig";
 import {
   caveatForQuote,
   caveatText,
@@ -9,7 +10,6 @@ import {
   missingLockedIds,
   parseIdsLock,
 } from "./deckChecks";
-import { EVIDENCE_FILE, readCuratedEvidence, readTableSettings, TABLES_FILE } from "./contentConfig";
 import { type ParsedDeck, parseDeckFile } from "./deckFile";
 import { IssueLog } from "./issues";
 import { findQuote, quoteId } from "./quotes";
@@ -74,7 +74,10 @@ export function buildContent(files: readonly ContentFile[]): ContentBuild {
   const caveatOf = (e: ItemEntry) => {
     if (!e.value.caveat) return null;
     const kinds = e.value.sources.flatMap((s) => [documents.get(s.document)?.meta.kind ?? []].flat());
-    return caveatText(e.value.caveat, kinds.includes("blog") && !kinds.includes("article") ? "blog" : "article");
+    return caveatText(
+      e.value.caveat,
+      kinds.includes("blog") && !kinds.includes("article") ? "blog" : "article",
+    );
   };
 
   const decks: Deck[] = parsedDecks.map(({ cards: _c, quiz: _q, ...deck }) => {
@@ -187,7 +190,11 @@ function checkIdsLock(
   const lines = text.split("\n");
   for (const id of missingLockedIds(locked, defined)) {
     const line = lines.findIndex((l) => l.trim() === id) + 1;
-    log.error(IDS_LOCK_FILE, line, `id "${id}" was published but no longer exists; retire it instead of removing or renaming it`);
+    log.error(
+      IDS_LOCK_FILE,
+      line,
+      `id "${id}" was published but no longer exists; retire it instead of removing or renaming it`,
+    );
   }
   const lockedSet = new Set(locked);
   for (const e of entries) {

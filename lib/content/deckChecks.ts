@@ -1,8 +1,9 @@
 // Checks over whole decks and the whole content set: what one item cannot show on its own
 // (guessable quizzes, the same fact taught twice, ids that vanished, missing source caveats).
-import type { CaveatKind, CardInput, QuizInput } from "./schema";
-import type { SourceDocument } from "./sourceFile";
+
 import { findQuote } from "./quotes";
+import type { CardInput, CaveatKind, QuizInput } from "./schema";
+import type { SourceDocument } from "./sourceFile";
 
 /** A problem found by a deck-level check, reported at `id`'s line (or the deck's when no id). */
 export type DeckProblem = { id?: string; message: string };
@@ -136,7 +137,8 @@ export function findCrossDeckDuplicates(
 }
 
 // "Document 002", "article 004", "Documents 000 and 003", "002_0f88ae063abdba93.txt".
-const DOCUMENT_NUMBER = /\b(?:documents?|articles?|docs?|sources?)\s+0\d\d\b|\b0\d\d_[0-9a-f]{6,}(?:\.txt)?\b/i;
+const DOCUMENT_NUMBER =
+  /\b(?:documents?|articles?|docs?|sources?)\s+0\d\d\b|\b0\d\d_[0-9a-f]{6,}(?:\.txt)?\b/i;
 
 /** Learner-facing text naming a document by its number or file name, which the app never shows. */
 export function documentNumberIn(text: string): string | null {
@@ -176,7 +178,9 @@ export function caveatForQuote(doc: SourceDocument, quote: string): CaveatKind |
 /** What the caveat says next to the evidence badge, by kind and the kind of document cited. */
 export function caveatText(kind: CaveatKind, documentKind: string): string {
   if (kind === "headline") return "Study-list headline: the study itself is not quoted or checked";
-  return documentKind === "blog" ? "Claim of the blog post, not a study" : "Claim of the article, not a study";
+  return documentKind === "blog"
+    ? "Claim of the blog post, not a study"
+    : "Claim of the article, not a study";
 }
 
 /**

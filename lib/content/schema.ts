@@ -29,9 +29,7 @@ export const sourceFrontMatter = z.strictObject({
    * line). Text before the first start is the first `kind`. Lets content:check tell a quote from
    * the study-list part from one in the abstract above it.
    */
-  parts: z
-    .array(z.strictObject({ kind: z.enum(SOURCE_KINDS), startsAt: z.string().min(3) }))
-    .optional(),
+  parts: z.array(z.strictObject({ kind: z.enum(SOURCE_KINDS), startsAt: z.string().min(3) })).optional(),
 });
 export type SourceFrontMatter = z.infer<typeof sourceFrontMatter>;
 
