@@ -150,7 +150,9 @@ function studyCards(deck: ContentBuild["decks"][number]) {
  * DeckCard rows for the content: each deck teaches its own cards (and reversed cards' mirrors)
  * in study order, then the cards it includes from other decks, shown after its own.
  */
-export function deckMemberships(content: ContentBuild): Array<{ deckSlug: string; cardId: string; position: number }> {
+export function deckMemberships(
+  content: ContentBuild,
+): Array<{ deckSlug: string; cardId: string; position: number }> {
   const studied = new Map(
     content.decks.flatMap((deck) => studyCards(deck)).map((row) => [row.id, row] as const),
   );

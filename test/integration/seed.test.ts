@@ -52,11 +52,16 @@ describe("seeding content", () => {
     const shared = includer.include[0]!;
     const owner = content.decks.find((d) => d.cards.some((c) => c.id === shared))!;
     const decksOf = async (cardId: string) =>
-      (await db.deckCard.findMany({ where: { cardId }, orderBy: { deckSlug: "asc" } })).map((m) => m.deckSlug);
+      (await db.deckCard.findMany({ where: { cardId }, orderBy: { deckSlug: "asc" } })).map(
+        (m) => m.deckSlug,
+      );
     expect(await decksOf(shared)).toEqual([includer.slug, owner.slug].sort());
     // One card row, however many decks show it: progress hangs on that one id.
     expect(await db.card.count({ where: { id: shared } })).toBe(1);
-    const members = await db.deckCard.findMany({ where: { deckSlug: includer.slug }, orderBy: { position: "asc" } });
+    const members = await db.deckCard.findMany({
+      where: { deckSlug: includer.slug },
+      orderBy: { position: "asc" },
+    });
     expect(members.map((m) => m.position)).toEqual(members.map((_, i) => i));
 
     // Dropping the include removes that deck's row on the next seed; the card keeps its own deck.
