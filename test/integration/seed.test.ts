@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadContentFromDisk } from "@/lib/content/load";
+import { getDeck } from "@/lib/data/content";
 import { db } from "@/lib/db";
 import { REVERSE_SUFFIX, seedContent } from "@/lib/seed/content";
 
@@ -45,6 +46,9 @@ describe("seeding content", () => {
     expect(await db.card.findUniqueOrThrow({ where: { id: withCaveat!.id } })).toMatchObject({
       caveat: withCaveat!.caveatText,
     });
+    // The deck page reads it with the card, to show it next to the evidence badge.
+    const page = await getDeck(withCaveat!.deck);
+    expect(page?.cards.find((c) => c.id === withCaveat!.id)?.caveat).toBe(withCaveat!.caveatText);
     const quiz = content.decks.flatMap((d) => d.quiz).find((q) => !q.retired && q.caveatText);
     expect((await db.quizItem.findUniqueOrThrow({ where: { id: quiz!.id } })).caveat).toBe(quiz!.caveatText);
 
