@@ -6,6 +6,7 @@ import {
   checkGuessableQuiz,
   documentNumberIn,
   findCrossDeckDuplicates,
+  hiddenHedges,
   learnerText,
   missingLockedIds,
   parseIdsLock,
@@ -160,6 +161,10 @@ function checkDecks(
     for (const text of learnerText(e.value)) {
       const named = documentNumberIn(text);
       if (named) at(e)(`${e.value.id} names "${named}"; learners see document titles, not numbers or files`);
+    }
+    if (e.type === "card" && e.value.kind === "cloze") {
+      for (const word of hiddenHedges(e.value.front))
+        at(e)(`${e.value.id} hides the hedge "${word}"; hide the fact, keep the hedge in view`);
     }
     if (e.value.caveat) continue;
     for (const s of e.value.sources) {

@@ -6,6 +6,7 @@ import {
   checkGuessableQuiz,
   documentNumberIn,
   findCrossDeckDuplicates,
+  hiddenHedges,
   missingLockedIds,
   parseIdsLock,
 } from "./deckChecks";
@@ -119,6 +120,16 @@ describe("documentNumberIn", () => {
     expect(documentNumberIn("Documents 000 and 003 agree")).toBe("Documents 000");
     expect(documentNumberIn("see 003_3c87c4afc5dc9bf1.txt")).toBe("003_3c87c4afc5dc9bf1.txt");
     expect(documentNumberIn("180 µg of MK-7 in a 2013 trial; 1.4 X more likely")).toBeNull();
+  });
+});
+
+describe("hiddenHedges", () => {
+  it("finds a cloze that hides a hedge word, not one that hides the fact", () => {
+    expect(
+      hiddenHedges("Emerging research indicates that Vitamin K2 {{c1::may}} also exert effects"),
+    ).toEqual(["may"]);
+    expect(hiddenHedges("K2 {{c1::might::hedge}} inhibit channels")).toEqual(["might"]);
+    expect(hiddenHedges("MK-7 comes mainly from {{c1::fermented foods}}; it may help")).toEqual([]);
   });
 });
 

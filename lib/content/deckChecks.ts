@@ -198,3 +198,13 @@ export function parseIdsLock(text: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("#"));
 }
+
+// A hedge is what a learner must keep, not what they recall: hiding it invites "shown" for "may".
+const HEDGE = /^(?:may|might|could|can|suggests?|potentially|possibly|likely|appears?)$/i;
+
+/** The hedge words a cloze front hides (`{{c1::may}}`), which make the card teach certainty. */
+export function hiddenHedges(front: string): string[] {
+  return [...front.matchAll(/\{\{c\d+::([^}:]+)(?:::[^}]*)?\}\}/g)]
+    .map((m) => (m[1] ?? "").trim())
+    .filter((text) => HEDGE.test(text));
+}
