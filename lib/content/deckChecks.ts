@@ -12,8 +12,8 @@ type Item = { id: string; retired?: boolean };
 const active = <T extends Item>(items: readonly T[]) => items.filter((i) => !i.retired);
 
 /** Below these counts a deck has too few items for a share to mean anything. */
-export const MIN_TRUE_FALSE = 4;
-export const MIN_MULTIPLE_CHOICE = 5;
+export const MIN_TRUE_FALSE = 3;
+export const MIN_MULTIPLE_CHOICE = 3;
 /** Each answer of a deck's true/false items must be at least this share of them. */
 export const TRUE_FALSE_MIN_SHARE = 1 / 3;
 /** The right answer may be the longest choice in at most this share of multiple-choice items. */
