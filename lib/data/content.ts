@@ -3,6 +3,8 @@ import { cache } from "react";
 import { z } from "zod";
 import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/sql/client";
+import { joinMemberships } from "@/lib/sql/deck-membership";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
@@ -56,30 +58,33 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
         ownerId: true,
         _count: {
           select: {
-            cards: { where: { retired: false, kind: { not: "reverse" } } },
+            // A deck's cards are its DeckCard rows: its own and the ones it includes.
+            memberships: { where: { card: { retired: false, kind: { not: "reverse" } } } },
             quizItems: { where: { retired: false } },
           },
         },
       },
     }),
-    db.card.groupBy({
-      by: ["deckSlug", "evidence"],
-      where: { retired: false, kind: { not: "reverse" }, deck: visibleTo(viewerId) },
-      _count: { _all: true },
-    }),
+    sql().all<{ deckSlug: string; evidence: string; n: number | bigint }>(
+      `SELECT m.deckSlug, c.evidence, COUNT(*) AS n FROM "Card" c ${joinMemberships("c.id")}
+       JOIN "Deck" d ON d.slug = m.deckSlug
+       WHERE c.retired = FALSE AND c.kind <> 'reverse' AND (d.ownerId IS NULL OR d.ownerId = ?)
+       GROUP BY m.deckSlug, c.evidence`,
+      [viewerId],
+    ),
   ]);
   const byDeck = new Map<string, EvidenceCounts>();
   for (const row of mix) {
     const level = evidenceLevel.safeParse(row.evidence);
     if (!level.success) continue;
     const counts = byDeck.get(row.deckSlug) ?? emptyEvidenceCounts();
-    counts[level.data] += row._count._all;
+    counts[level.data] += Number(row.n);
     byDeck.set(row.deckSlug, counts);
   }
   return decks.map(({ _count, ownerId, ...deck }) => ({
     ...deck,
     personal: ownerId !== null,
-    cardCount: _count.cards,
+    cardCount: _count.memberships,
     quizCount: _count.quizItems,
     evidence: byDeck.get(deck.slug) ?? emptyEvidenceCounts(),
   }));
@@ -123,26 +128,31 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
       title: true,
       description: true,
       ownerId: true,
-      cards: {
+      // Its own cards and the ones it includes, in the deck's order.
+      memberships: {
         // A reversed card's mirror is a study copy, not a card of its own to list.
-        where: { retired: false, kind: { not: "reverse" } },
+        where: { card: { retired: false, kind: { not: "reverse" } } },
         orderBy: { position: "asc" },
         select: {
-          id: true,
-          kind: true,
-          front: true,
-          back: true,
-          evidence: true,
-          caveat: true,
-          topic: true,
-          sources: true,
+          card: {
+            select: {
+              id: true,
+              kind: true,
+              front: true,
+              back: true,
+              evidence: true,
+              caveat: true,
+              topic: true,
+              sources: true,
+            },
+          },
         },
       },
       _count: { select: { quizItems: { where: { retired: false } } } },
     },
   });
   if (!deck) return null;
-  const cards = deck.cards.map((card) => storedCard.parse(card));
+  const cards = deck.memberships.map(({ card }) => storedCard.parse(card));
   const cited = [...new Set(cards.flatMap((card) => card.sources.map((source) => source.document)))];
   const documents = await db.document.findMany({
     where: { slug: { in: cited } },

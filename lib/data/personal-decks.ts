@@ -125,6 +125,11 @@ export async function createPersonalDeck(
           start + i,
         ]),
       );
+      // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
+      await tx.run(
+        `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
+        chunk.flatMap((_, i) => [slug, `${slug}-${start + i + 1}`, start + i]),
+      );
     }
   });
   return slug;

@@ -1,6 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, newCardSchedule, nextStudyDayStart, studyDayStart } from "@/lib/srs";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import {
@@ -78,7 +79,7 @@ export async function getStudySession(
       `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
        FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
        WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
-         AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
+         AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
       [userId, dayEnd, scope.deck, scope.deck],
     )
   ).filter(inScope);
@@ -151,16 +152,23 @@ async function firstNewCards(db: SqlClient, userId: string, deck: string | null,
         )
       ).map((d) => d.slug);
   const rows: ScheduleRow[] = [];
+  const taken = new Set<string>();
   for (const slug of decks) {
     if (rows.length >= limit) break;
+    // A card included in several decks is queued once: `limit` rows leave enough after the
+    // cards already taken from earlier decks (at most rows.length of them) are skipped.
     const inDeck = await db.all<ScheduleRow>(
       `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-       WHERE c.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
-       ORDER BY c.position LIMIT ?`,
-      [userId, slug, limit - rows.length],
+       FROM "Card" c ${joinMemberships("c.id")} LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+       WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
+       ORDER BY m.position LIMIT ?`,
+      [userId, slug, limit],
     );
-    rows.push(...inDeck);
+    for (const row of inDeck) {
+      if (rows.length >= limit || taken.has(row.cardId)) continue;
+      taken.add(row.cardId);
+      rows.push(row);
+    }
   }
   return rows;
 }
@@ -174,7 +182,7 @@ async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, i
      LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
      WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
        AND (d.ownerId IS NULL OR d.ownerId = ?)
-       AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
+       AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")}) AND (s.state IS NULL OR s.state = 'new')
      ORDER BY d.position, c.position`,
     [userId, ...ids, userId, scope.deck, scope.deck],
   );

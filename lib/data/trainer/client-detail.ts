@@ -1,6 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import {
   type DayCount,
@@ -154,7 +155,7 @@ async function heatmap(
      SELECT w.day,
        (SELECT COUNT(*) FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
         WHERE l.userId = ? AND l.reviewedAt >= w.dayStart AND l.reviewedAt < w.dayEnd
-          AND c.deckSlug IN (${slugs})) AS count
+          AND ${cardInDeck("c.id", `dc.deckSlug IN (${slugs})`)}) AS count
      FROM w ORDER BY w.day`,
     [...params, client.clientId, ...decks],
   );
@@ -175,14 +176,14 @@ async function retention(
   now: Date,
 ): Promise<{ last7: Retention; last30: Retention }> {
   type Counts = Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | bigint | null>;
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("dc.deckSlug", decks);
   const row = await db.get<Counts>(
     `SELECT COUNT(*) FILTER (WHERE l.reviewedAt >= @from7) AS answered7,
        COUNT(*) FILTER (WHERE l.reviewedAt >= @from7 AND l.rating <> 1) AS recalled7,
        COUNT(*) AS answered30, COUNT(*) FILTER (WHERE l.rating <> 1) AS recalled30
      FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
      WHERE l.userId = @clientId AND l.stateBefore = 'review' AND l.reviewedAt >= @from30 AND l.reviewedAt < @to
-       AND ${deckList.sql}`,
+       AND ${cardInDeck("c.id", deckList.sql)}`,
     {
       ...deckList.params,
       clientId: client.clientId,
@@ -206,11 +207,12 @@ async function progressByWeek(
   now: Date,
 ): Promise<AssignmentProgressOverTime[]> {
   const firstAnswers = new Map<string, number[]>();
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("m.deckSlug", decks);
   const rows = await db.all<{ deckSlug: string; firstAt: SqlDateValue }>(
-    `SELECT c.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+    `SELECT m.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+     ${joinMemberships("c.id")}
      WHERE l.userId = @clientId AND l.reviewedAt <= @now AND c.retired = FALSE AND ${deckList.sql}
-     GROUP BY l.cardId, c.deckSlug`,
+     GROUP BY l.cardId, m.deckSlug`,
     { ...deckList.params, clientId, now },
   );
   for (const row of rows) {
@@ -254,11 +256,13 @@ async function weakestCards(
   now: Date,
 ): Promise<WeakCard[]> {
   const recallOf = retrievabilityAt(now, client.settings);
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("dc.deckSlug", decks);
+  // The card's deck as the trainer knows it: an assigned deck that teaches it (its home deck may not be one).
   const rows = await db.all<ScheduleColumns & { cardId: string; deckSlug: string }>(
-    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+    `SELECT s.cardId, (SELECT MIN(dc.deckSlug) FROM "DeckCard" dc WHERE dc.cardId = c.id AND ${deckList.sql}) AS deckSlug,
+       ${SCHEDULE_COLUMNS}
      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-     WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${deckList.sql}`,
+     WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${cardInDeck("c.id", deckList.sql)}`,
     { ...deckList.params, clientId: client.clientId },
   );
   const ranked = rows

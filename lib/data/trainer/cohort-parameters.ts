@@ -51,7 +51,8 @@ export async function cohortMembers(trainerId: string, deckSlug: string): Promis
 
 const logsWhere = (members: readonly CohortMember[], deckSlug: string) => ({
   userId: { in: members.map((m) => m.clientId) },
-  card: { deckSlug },
+  // The deck's cards are its DeckCard rows, the ones it includes too.
+  card: { memberships: { some: { deckSlug } } },
 });
 
 /** The members' answers on the deck as one training set, each client's days counted in their own time zone. */
