@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
+import { getDeckProgress } from "@/lib/data/dashboard";
+import { ankiDeckExport } from "@/lib/data/exports";
+import { createPersonalDeck } from "@/lib/data/personal-decks";
+import { recordReview } from "@/lib/data/reviews";
+import { getLearnerStats } from "@/lib/data/stats";
+import { getStudySession } from "@/lib/data/study";
+import { getClientDetail, getClientsTable, getDeckInsight } from "@/lib/data/trainer/dashboard";
+import { answeredCardIds } from "@/lib/data/training-logs";
+import { createUser } from "@/lib/data/users";
+import { db } from "@/lib/db";
+import { signUpSchema } from "@/lib/validations/user";
+import { createDeck, createLearner, key } from "./fixtures";
+
+// Issue 15: one card, included in several decks, with one schedule. "alpha" owns alpha-c02;
+// "beta" includes it (first, so a deck walk meets it again before beta's own cards).
+const DAY = 86_400_000;
+const NOW = new Date(Date.UTC(2026, 10, 24, 12));
+const SHARED = "alpha-c02";
+
+let learner: string;
+let trainerId: string;
+
+beforeAll(async () => {
+  await createDeck("alpha", 4);
+  await createDeck("beta", 2);
+  await db.deck.update({ where: { slug: "beta" }, data: { position: 1 } });
+  await db.deckCard.updateMany({ where: { deckSlug: "beta" }, data: { position: { increment: 1 } } });
+  await db.deckCard.create({ data: { deckSlug: "beta", cardId: SHARED, position: 0 } });
+  learner = (await createLearner("Shared")).id;
+  trainerId = (
+    await createUser(
+      signUpSchema.parse({
+        name: "Coach",
+        email: "coach@membership.example",
+        password: "integration-password",
+        role: "trainer",
+      }),
+    )
+  ).id;
+  await db.trainerClient.create({
+    data: { trainerId, clientId: learner, shareQuizAnswers: true, linkedAt: new Date(NOW.getTime() - 9 * DAY) },
+  });
+  await db.assignment.create({
+    data: {
+      trainerId,
+      clientId: learner,
+      deckSlug: "beta",
+      goal: "all-introduced",
+      createdAt: new Date(NOW.getTime() - 7 * DAY),
+    },
+  });
+});
+
+describe("a card included in another deck", () => {
+  it("is on both deck pages, in the deck list counts and in the including deck's Anki export", async () => {
+    expect((await getDeck("alpha"))?.cards.map((c) => c.id)).toEqual([
+      "alpha-c01",
+      "alpha-c02",
+      "alpha-c03",
+      "alpha-c04",
+    ]);
+    expect((await getDeck("beta"))?.cards.map((c) => c.id)).toEqual([SHARED, "beta-c01", "beta-c02"]);
+    const beta = (await listDecksWithEvidence(learner)).find((d) => d.slug === "beta");
+    expect(beta).toMatchObject({ cardCount: 3, evidence: { background: 3 } });
+    const anki = await ankiDeckExport(learner, "beta", (level) => level);
+    expect(anki?.text).toContain(`Front of ${SHARED}`);
+  });
+
+  it("is queued once when both decks are studied, and the new limit still fills", async () => {
+    await db.studySettings.update({ where: { userId: learner }, data: { newPerDay: 6 } });
+    const all = await getStudySession(learner, { deck: null, cardIds: null }, NOW);
+    const ids = all.cards.map((c) => c.cardId);
+    expect(ids.filter((id) => id === SHARED)).toHaveLength(1);
+    // alpha's four, then beta's own two: the shared card met again in beta is skipped, not counted.
+    expect(new Set(ids)).toEqual(new Set(["alpha-c01", SHARED, "alpha-c03", "alpha-c04", "beta-c01", "beta-c02"]));
+    expect(all.counts.new).toBe(6);
+    const beta = await getStudySession(learner, { deck: "beta", cardIds: null }, NOW);
+    expect(beta.cards.map((c) => c.cardId)).toEqual([SHARED, "beta-c01", "beta-c02"]);
+    await db.studySettings.update({ where: { userId: learner }, data: { newPerDay: 20 } });
+  });
+
+  it("shares progress: answered in alpha, it is studied in beta, counted in each deck and once in totals", async () => {
+    const answeredAt = NOW.getTime() - 2 * DAY;
+    await recordReview(
+      learner,
+      { idempotencyKey: key(), cardId: SHARED, rating: 1, expectedVersion: 0, answeredAt, durationMs: 1000 },
+      new Date(answeredAt),
+    );
+
+    const beta = await getStudySession(learner, { deck: "beta", cardIds: null }, NOW);
+    expect(beta.counts.new).toBe(2);
+    const due = beta.cards.find((c) => c.cardId === SHARED);
+    expect(due?.schedule.state).not.toBe("new");
+
+    const all = await getStudySession(learner, { deck: null, cardIds: null }, NOW);
+    expect(all.cards.filter((c) => c.cardId === SHARED)).toHaveLength(1);
+    // Six distinct cards, one of them started.
+    expect(all.counts.new).toBe(5);
+
+    const progress = await getDeckProgress(learner, NOW);
+    const byDeck = Object.fromEntries(progress.decks.map((d) => [d.slug, d]));
+    expect(byDeck.alpha).toMatchObject({ cardCount: 4, introduced: 1, due: 1 });
+    expect(byDeck.beta).toMatchObject({ cardCount: 3, introduced: 1, due: 1 });
+    expect(progress.totalDue).toBe(1);
+    expect(progress.totalNew).toBe(5);
+
+    const stats = await getLearnerStats(learner, NOW);
+    expect(stats.totals.introduced).toBe(1);
+    expect(stats.decks.find((d) => d.slug === "beta")).toMatchObject({ cards: 3, introduced: 1 });
+    expect(await answeredCardIds(learner, "beta")).toEqual([SHARED]);
+  });
+
+  it("counts in the trainer's progress for the including deck", async () => {
+    const table = await getClientsTable(trainerId, NOW);
+    const row = table.rows.find((r) => r.clientId === learner);
+    expect(row).toMatchObject({ reviews7d: 1, dueNow: 1 });
+    expect(row?.assignments[0]).toMatchObject({ deckSlug: "beta", cards: 3, introduced: 1 });
+
+    const detail = await getClientDetail(trainerId, learner, NOW);
+    const beta = detail.progress.find((p) => p.deckSlug === "beta");
+    expect(beta?.weeks.at(-1)?.total).toBe(1);
+    expect(detail.weakestCards.map((c) => [c.cardId, c.deckSlug])).toEqual([[SHARED, "beta"]]);
+    expect(detail.heatmap.reduce((sum, day) => sum + day.count, 0)).toBe(1);
+
+    const insight = await getDeckInsight(trainerId, "beta", NOW);
+    expect(insight.failedCards.map((c) => c.cardId)).toEqual([SHARED]);
+  });
+});
+
+describe("an imported personal deck", () => {
+  it("lists its cards in DeckCard, so its page and queue show them", async () => {
+    const cards = [1, 2, 3].map((line) => ({ line, front: `Own front ${line}`, back: "Own back", tags: [] }));
+    const slug = await createPersonalDeck(learner, { title: "Mine", description: "", cards }, NOW);
+    const members = await db.deckCard.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
+    expect(members.map((m) => [m.cardId, m.position])).toEqual([
+      [`${slug}-1`, 0],
+      [`${slug}-2`, 1],
+      [`${slug}-3`, 2],
+    ]);
+    expect((await getDeck(slug, learner))?.cards.map((c) => c.front)).toEqual(cards.map((c) => c.front));
+    const session = await getStudySession(learner, { deck: slug, cardIds: null }, NOW);
+    expect(session.cards.map((c) => c.cardId)).toEqual(members.map((m) => m.cardId));
+  });
+});
