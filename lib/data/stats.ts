@@ -58,7 +58,12 @@ export async function introducedSchedules(userId: string): Promise<DeckSchedule[
     const last = result[result.length - 1];
     if (last?.cardId === row.cardId) last.decks.push(row.inDeck);
     else
-      result.push({ cardId: row.cardId, deckSlug: row.deckSlug, decks: [row.inDeck], schedule: scheduleFromRow(row) });
+      result.push({
+        cardId: row.cardId,
+        deckSlug: row.deckSlug,
+        decks: [row.inDeck],
+        schedule: scheduleFromRow(row),
+      });
   }
   return result;
 }

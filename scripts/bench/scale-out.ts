@@ -52,7 +52,9 @@ async function insertDeck(url: string): Promise<string[]> {
         );
       }
       // The app reads a deck's cards through DeckCard (lib/sql/deck-membership).
-      await tx.run(`INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'scale'`);
+      await tx.run(
+        `INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'scale'`,
+      );
     });
   } finally {
     await close();

@@ -40,7 +40,12 @@ beforeAll(async () => {
     )
   ).id;
   await db.trainerClient.create({
-    data: { trainerId, clientId: learner, shareQuizAnswers: true, linkedAt: new Date(NOW.getTime() - 9 * DAY) },
+    data: {
+      trainerId,
+      clientId: learner,
+      shareQuizAnswers: true,
+      linkedAt: new Date(NOW.getTime() - 9 * DAY),
+    },
   });
   await db.assignment.create({
     data: {
@@ -74,7 +79,9 @@ describe("a card included in another deck", () => {
     const ids = all.cards.map((c) => c.cardId);
     expect(ids.filter((id) => id === SHARED)).toHaveLength(1);
     // alpha's four, then beta's own two: the shared card met again in beta is skipped, not counted.
-    expect(new Set(ids)).toEqual(new Set(["alpha-c01", SHARED, "alpha-c03", "alpha-c04", "beta-c01", "beta-c02"]));
+    expect(new Set(ids)).toEqual(
+      new Set(["alpha-c01", SHARED, "alpha-c03", "alpha-c04", "beta-c01", "beta-c02"]),
+    );
     expect(all.counts.new).toBe(6);
     const beta = await getStudySession(learner, { deck: "beta", cardIds: null }, NOW);
     expect(beta.cards.map((c) => c.cardId)).toEqual([SHARED, "beta-c01", "beta-c02"]);

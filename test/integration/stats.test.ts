@@ -69,7 +69,9 @@ beforeAll(async () => {
     },
   });
   // Each card in its own deck, as the seed's membership table lists it.
-  await sql().run('INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card"');
+  await sql().run(
+    'INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card"',
+  );
 });
 
 let learners = 0;
