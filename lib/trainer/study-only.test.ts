@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, rate } from "@/lib/srs";
+import type { CardSchedule, ReviewRating } from "@/lib/srs/types";
+import { studyOnlyCard } from "./study-only";
+
+const T0 = new Date(Date.UTC(2026, 10, 1, 9));
+const at = (days: number) => new Date(T0.getTime() + days * 86_400_000);
+const settings = { ...DEFAULT_LEARNER_SETTINGS, enableFuzz: true };
+
+function answer(answers: [ReviewRating, Date][]): CardSchedule {
+  let schedule = newCardSchedule(answers[0]![1]);
+  for (const [rating, when] of answers) schedule = rate(schedule, rating, when, settings, "u:c").next;
+  return schedule;
+}
+
+describe("studyOnlyCard", () => {
+  it("equals the stored state of a card only studied (fuzz seed included)", () => {
+    const history: [ReviewRating, Date][] = [
+      [3, at(0)],
+      [3, at(0.01)],
+      [1, at(5)],
+      [3, at(5.01)],
+    ];
+    const replayed = studyOnlyCard(
+      history.map(([rating, reviewedAt]) => ({ rating, reviewedAt })),
+      settings,
+      "u:c",
+    );
+    expect(replayed.schedule).toEqual(answer(history));
+    expect(replayed.statesBefore).toEqual(["new", "learning", "review", "relearning"]);
+  });
+
+  it("is new without study answers, and leaves out what a quiz answer in between did", () => {
+    expect(studyOnlyCard([], settings, "u:c")).toEqual({ schedule: null, statesBefore: [] });
+    const withQuizMiss = answer([
+      [3, at(0)],
+      [3, at(0.01)],
+      [1, at(2)],
+      [3, at(4)],
+    ]);
+    const studyOnly = studyOnlyCard(
+      [
+        { rating: 3, reviewedAt: at(0) },
+        { rating: 3, reviewedAt: at(0.01) },
+        { rating: 3, reviewedAt: at(4) },
+      ],
+      settings,
+      "u:c",
+    );
+    expect(studyOnly.schedule?.lapses).toBe(0);
+    expect(withQuizMiss.lapses).toBe(1);
+    expect(studyOnly.statesBefore).toEqual(["new", "learning", "review"]);
+  });
+});
