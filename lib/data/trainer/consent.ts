@@ -11,6 +11,10 @@ import { studyOnlyCard } from "@/lib/trainer/study-only";
  * shares quiz answers with them (TrainerClient.shareQuizAnswers, read at query time, so turning
  * sharing off hides earlier quiz answers too). Study answers are always shared.
  *
+ * Quiz answers are the logs with origin 'quiz' (every other answer is a study answer); the
+ * conditions below test origin by equality, so ReviewLog's (userId, origin, cardId) index answers
+ * "has this card a quiz answer" with one probe instead of reading every log of the card.
+ *
  * `trainer` is the SQL of the trainer's id: a named parameter by default, `?` in statements
  * with positional parameters (it then takes one parameter, at its place in the statement).
  */
@@ -24,7 +28,7 @@ export function sharesQuizAnswers(clientId: string, trainer = "@trainerId"): str
 
 /** SQL condition: the review log `log` may be read by the trainer. */
 export function sharedLog(log: string, trainer = "@trainerId"): string {
-  return `(${log}.origin = 'study' OR ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
+  return `(${log}.origin <> 'quiz' OR ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
 }
 
 /**
@@ -36,7 +40,7 @@ export function sharedLog(log: string, trainer = "@trainerId"): string {
  */
 export function sharedCard(row: string, trainer = "@trainerId"): string {
   return `(${sharesQuizAnswers(`${row}.userId`, trainer)} OR NOT EXISTS (SELECT 1 FROM "ReviewLog" hidden
-      WHERE hidden.userId = ${row}.userId AND hidden.cardId = ${row}.cardId AND hidden.origin <> 'study'))`;
+      WHERE hidden.userId = ${row}.userId AND hidden.origin = 'quiz' AND hidden.cardId = ${row}.cardId))`;
 }
 
 /**
@@ -46,13 +50,13 @@ export function sharedCard(row: string, trainer = "@trainerId"): string {
  */
 export function hiddenStudyLogs(state: string, log: string, trainer = "@trainerId"): string {
   return `NOT ${sharedCard(state, trainer)} AND ${log}.userId = ${state}.userId AND ${log}.cardId = ${state}.cardId
-    AND ${log}.origin = 'study'`;
+    AND ${log}.origin <> 'quiz'`;
 }
 
 /** SQL condition on a "CardState": the client has studied the card (quiz answers do not introduce cards). */
 export function studiedCard(state: string): string {
   return `EXISTS (SELECT 1 FROM "ReviewLog" studied
-      WHERE studied.userId = ${state}.userId AND studied.cardId = ${state}.cardId AND studied.origin = 'study')`;
+      WHERE studied.userId = ${state}.userId AND studied.origin = 'study' AND studied.cardId = ${state}.cardId)`;
 }
 
 export interface HiddenStudyLogRow {
