@@ -53,10 +53,16 @@ export function hiddenStudyLogs(state: string, log: string, trainer = "@trainerI
     AND ${log}.origin <> 'quiz'`;
 }
 
-/** SQL condition on a "CardState": the client has studied the card (quiz answers do not introduce cards). */
+/**
+ * SQL condition on a "CardState": the client has studied the card (quiz answers do not introduce
+ * cards). Asked as "no quiz answer, or a study answer": most cards have no quiz answer, and that
+ * probe lands in the small quiz part of the (userId, origin, cardId) index.
+ */
 export function studiedCard(state: string): string {
-  return `EXISTS (SELECT 1 FROM "ReviewLog" studied
-      WHERE studied.userId = ${state}.userId AND studied.origin = 'study' AND studied.cardId = ${state}.cardId)`;
+  return `(NOT EXISTS (SELECT 1 FROM "ReviewLog" quizzed
+      WHERE quizzed.userId = ${state}.userId AND quizzed.origin = 'quiz' AND quizzed.cardId = ${state}.cardId)
+    OR EXISTS (SELECT 1 FROM "ReviewLog" studied
+      WHERE studied.userId = ${state}.userId AND studied.origin = 'study' AND studied.cardId = ${state}.cardId))`;
 }
 
 export interface HiddenStudyLogRow {
