@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, rate } from "@/lib/srs";
+import { trainingSet } from "@/lib/srs/training";
 import type { CardSchedule, ReviewRating } from "@/lib/srs/types";
-import { studyOnlyCard } from "./study-only";
+import { studyOnlyCard, studyOnlyLogs } from "./study-only";
 
 const T0 = new Date(Date.UTC(2026, 10, 1, 9));
 const at = (days: number) => new Date(T0.getTime() + days * 86_400_000);
@@ -50,5 +51,41 @@ describe("studyOnlyCard", () => {
     expect(studyOnly.schedule?.lapses).toBe(0);
     expect(withQuizMiss.lapses).toBe(1);
     expect(studyOnly.statesBefore).toEqual(["new", "learning", "review"]);
+  });
+});
+
+describe("studyOnlyLogs", () => {
+  const UTC = { timeZone: "UTC", dayRolloverHour: 4 };
+  const log = (
+    cardId: string,
+    day: number,
+    origin: "study" | "quiz",
+    stateBefore: "new" | "learning" | "review",
+  ) => ({
+    cardId,
+    rating: 3 as ReviewRating,
+    reviewedAt: at(day),
+    origin,
+    stateBefore,
+  });
+  it("keeps a card a quiz introduced, so the fit's counts are those of the study answers alone", () => {
+    const logs = [
+      log("a", 0, "study", "new"),
+      log("a", 2, "study", "review"),
+      log("b", 0, "quiz", "new"),
+      log("b", 1, "study", "learning"),
+      log("b", 3, "study", "review"),
+    ];
+    const studyOnly = trainingSet(studyOnlyLogs(logs), UTC);
+    expect(studyOnly).toMatchObject({ reviewCount: 4, cardCount: 2 });
+    // Without it, card b is dropped: its remaining history does not start from "new".
+    expect(trainingSet(logs, UTC, { includeQuiz: false })).toMatchObject({ reviewCount: 2, cardCount: 1 });
+    const control = [
+      log("a", 0, "study", "new"),
+      log("a", 2, "study", "review"),
+      log("b", 1, "study", "new"),
+      log("b", 3, "study", "review"),
+    ];
+    expect(studyOnly).toEqual(trainingSet(control, UTC));
   });
 });

@@ -1,4 +1,5 @@
 import { newCardSchedule, rate, type SchedulerSettings } from "@/lib/srs/scheduler";
+import type { TrainingLog } from "@/lib/srs/training";
 import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
 
 export interface StudyAnswer {
@@ -34,4 +35,22 @@ export function studyOnlyCard(
     schedule = rate(schedule, answer.rating, answer.reviewedAt, settings, cardKey).next;
   }
   return { schedule, statesBefore };
+}
+
+/**
+ * A client's answers as a cohort fit may use them when they do not share quiz answers: study
+ * answers only, each card's first one read as given to a new card (as it would have been without
+ * quizzes). A card a quiz introduced would otherwise be dropped from the training set (its history
+ * would not start from "new"), and the fit's review and card counts would tell that a quiz happened.
+ */
+export function studyOnlyLogs(logs: readonly TrainingLog[]): TrainingLog[] {
+  const study = logs
+    .filter((log) => log.origin === "study")
+    .sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+  const seen = new Set<string>();
+  return study.map((log) => {
+    if (seen.has(log.cardId)) return log;
+    seen.add(log.cardId);
+    return log.stateBefore === "new" ? log : { ...log, stateBefore: "new" };
+  });
 }

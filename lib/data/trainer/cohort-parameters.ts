@@ -17,7 +17,8 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { sql } from "@/lib/sql/client";
 import type { StudyDayClock } from "@/lib/srs/settings";
-import { MIN_TRAINING_REVIEWS, type TrainingLog, type TrainingSet, trainingSet } from "@/lib/srs/training";
+import { MIN_TRAINING_REVIEWS, type TrainingSet, trainingSet } from "@/lib/srs/training";
+import { studyOnlyLogs } from "@/lib/trainer/study-only";
 import { activeClientIds, requireClientAccess } from "./access";
 import { sharedLog } from "./consent";
 
@@ -95,18 +96,6 @@ async function studyOnlyTrainingSet(
     set.cardCount += slice.cardCount;
   }
   return set;
-}
-
-export function studyOnlyLogs(logs: readonly TrainingLog[]): TrainingLog[] {
-  const study = logs
-    .filter((log) => log.origin === "study")
-    .sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
-  const seen = new Set<string>();
-  return study.map((log) => {
-    if (seen.has(log.cardId)) return log;
-    seen.add(log.cardId);
-    return { ...log, stateBefore: "new" };
-  });
 }
 
 /** The members' answers on the deck as one training set, each client's days counted in their own time zone. */
