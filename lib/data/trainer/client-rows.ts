@@ -19,8 +19,8 @@ import {
   type StudyOnlyCardView,
   sharedCard,
   sharedLog,
-  studiedCard,
   studyOnlyCards,
+  unstudiedQuizLog,
 } from "./consent";
 
 /**
@@ -321,8 +321,8 @@ export async function assignmentRows(
   const db = sql();
   const params = scopeParams(trainerId, clients, now);
   const asked = ITEM_COUNT[db.dialect];
-  type ScheduleRow = ScheduleColumns & { assignmentId: string; studied: number | bigint | boolean };
-  const [assignments, rows, hidden, forgotten] = await Promise.all([
+  type ScheduleRow = ScheduleColumns & { assignmentId: string; cardId: string };
+  const [assignments, rows, hidden, forgotten, quizOnly] = await Promise.all([
     db.all<AssignmentColumns>(
       `${scoped(db)}, quiz AS (
          SELECT a.id, q.score * 100.0 / ${asked} AS percent,
@@ -345,8 +345,7 @@ export async function assignmentRows(
     ),
     db.all<ScheduleRow>(
       `${scoped(db)}
-       SELECT a.id AS assignmentId, ${SCHEDULE_COLUMNS},
-         CASE WHEN ${studiedCard("s")} THEN 1 ELSE 0 END AS studied
+       SELECT a.id AS assignmentId, s.cardId, ${SCHEDULE_COLUMNS}
        FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
        WHERE c.deckSlug = a.deckSlug AND c.retired = FALSE
          AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new' AND ${sharedCard("s")}`,
@@ -363,7 +362,16 @@ export async function assignmentRows(
        GROUP BY a.id`,
       params,
     ),
+    // Cards only a quiz answered: they have a schedule but are not introduced.
+    db.all<{ assignmentId: string; cardId: string }>(
+      `${scoped(db)}
+       SELECT DISTINCT a.id AS assignmentId, l.cardId
+       FROM scoped a CROSS JOIN "ReviewLog" l CROSS JOIN "Card" c
+       WHERE l.userId = a.clientId AND ${unstudiedQuizLog("l")} AND c.id = l.cardId AND c.deckSlug = a.deckSlug`,
+      params,
+    ),
   ]);
+  const unstudied = new Set(quizOnly.map((row) => `${row.assignmentId}:${row.cardId}`));
   const schedules = new Map<string, { schedule: CardSchedule; studied: boolean }[]>();
   const add = (assignmentId: string, entry: { schedule: CardSchedule; studied: boolean }) => {
     const group = schedules.get(assignmentId);
@@ -371,7 +379,10 @@ export async function assignmentRows(
     else schedules.set(assignmentId, [entry]);
   };
   for (const row of rows)
-    add(row.assignmentId, { schedule: scheduleFromRow(row), studied: isTrue(row.studied) });
+    add(row.assignmentId, {
+      schedule: scheduleFromRow(row),
+      studied: !unstudied.has(`${row.assignmentId}:${row.cardId}`),
+    });
   // Replayed from study answers, so studied by construction.
   for (const card of hidden) add(card.key, { schedule: card.schedule, studied: true });
   const forgottenByAssignment = new Map(forgotten.map((row) => [row.assignmentId, num(row.cards)]));

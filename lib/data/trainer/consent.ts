@@ -54,15 +54,13 @@ export function hiddenStudyLogs(state: string, log: string, trainer = "@trainerI
 }
 
 /**
- * SQL condition on a "CardState": the client has studied the card (quiz answers do not introduce
- * cards). Asked as "no quiz answer, or a study answer": most cards have no quiz answer, and that
- * probe lands in the small quiz part of the (userId, origin, cardId) index.
+ * SQL condition on a quiz answer `log` (origin 'quiz'): its card was never studied, so the
+ * quiz alone gave it a schedule (quiz answers do not introduce cards). Callers reach the quiz
+ * answers through the (userId, origin, cardId) index: a handful per client, not a probe per card.
  */
-export function studiedCard(state: string): string {
-  return `(NOT EXISTS (SELECT 1 FROM "ReviewLog" quizzed
-      WHERE quizzed.userId = ${state}.userId AND quizzed.origin = 'quiz' AND quizzed.cardId = ${state}.cardId)
-    OR EXISTS (SELECT 1 FROM "ReviewLog" studied
-      WHERE studied.userId = ${state}.userId AND studied.origin = 'study' AND studied.cardId = ${state}.cardId))`;
+export function unstudiedQuizLog(log: string): string {
+  return `${log}.origin = 'quiz' AND NOT EXISTS (SELECT 1 FROM "ReviewLog" studied
+      WHERE studied.userId = ${log}.userId AND studied.origin = 'study' AND studied.cardId = ${log}.cardId)`;
 }
 
 export interface HiddenStudyLogRow {
