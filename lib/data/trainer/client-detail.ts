@@ -29,7 +29,7 @@ import {
 } from "./client-rows";
 import {
   type HiddenStudyLogRow,
-  hiddenStudyLogs,
+  hiddenLog,
   type StudyOnlyCardView,
   sharedCard,
   sharedLog,
@@ -172,10 +172,14 @@ interface DetailScope {
 async function hiddenCardsOf({ db, trainerId, client, decks }: DetailScope): Promise<StudyOnlyCardView[]> {
   const deckList = inDecks("c.deckSlug", decks);
   const rows = await db.all<HiddenStudyLogRow>(
-    `SELECT c.deckSlug AS key, s.userId, s.cardId, l.rating, l.reviewedAt
-     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId CROSS JOIN "ReviewLog" l
-     WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${deckList.sql}
-       AND ${hiddenStudyLogs("s", "l")}`,
+    `WITH hidden AS (
+       SELECT DISTINCT c.deckSlug AS key, q.userId, q.cardId
+       FROM "ReviewLog" q JOIN "Card" c ON c.id = q.cardId
+       WHERE q.userId = @clientId AND ${hiddenLog("q")} AND c.retired = FALSE AND ${deckList.sql}
+     )
+     SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
+     FROM hidden h CROSS JOIN "ReviewLog" l
+     WHERE l.userId = h.userId AND l.cardId = h.cardId AND l.origin <> 'quiz'`,
     { ...deckList.params, clientId: client.clientId, trainerId },
   );
   return rows.length ? studyOnlyCards(rows, () => client.settings) : [];

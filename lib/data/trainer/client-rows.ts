@@ -15,7 +15,7 @@ import { SCHEDULE_COLUMNS, type ScheduleColumns, scheduleFromRow } from "../sche
 import { type SettingsRow, toLearnerSettings } from "../settings";
 import {
   type HiddenStudyLogRow,
-  hiddenStudyLogs,
+  hiddenLog,
   type StudyOnlyCardView,
   sharedCard,
   sharedLog,
@@ -206,10 +206,15 @@ async function hiddenCards(
 ): Promise<StudyOnlyCardView[]> {
   const rows = await db.all<HiddenStudyLogRow>(
     `${scoped(db)}
-     SELECT ${key} AS key, s.userId, s.cardId, l.rating, l.reviewedAt
-     FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s CROSS JOIN "ReviewLog" l
-     WHERE c.deckSlug = a.deckSlug AND c.retired = FALSE AND s.userId = a.clientId AND s.cardId = c.id
-       AND s.state <> 'new' AND ${hiddenStudyLogs("s", "l")}`,
+     , hidden AS (
+       SELECT DISTINCT ${key} AS key, q.userId, q.cardId
+       FROM scoped a CROSS JOIN "ReviewLog" q CROSS JOIN "Card" c
+       WHERE q.userId = a.clientId AND ${hiddenLog("q")} AND c.id = q.cardId AND c.deckSlug = a.deckSlug
+         AND c.retired = FALSE
+     )
+     SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
+     FROM hidden h CROSS JOIN "ReviewLog" l
+     WHERE l.userId = h.userId AND l.cardId = h.cardId AND l.origin <> 'quiz'`,
     params,
   );
   if (rows.length === 0) return [];

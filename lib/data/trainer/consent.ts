@@ -35,7 +35,7 @@ export function sharedLog(log: string, trainer = "@trainerId"): string {
  * SQL condition on any row with userId and cardId (a "CardState" or a "ReviewLog"): no answer
  * hidden from the trainer was given on this card, so its stored state and its logs' `*Before`
  * columns may be shown as they are. Otherwise the card is shown as its study answers alone make
- * it (hiddenStudyLogs, studyOnlyCards). The sharing test comes first: for a sharing client it is
+ * it (hiddenLog, studyOnlyCards). The sharing test comes first: for a sharing client it is
  * one lookup per row, not a scan of the card's logs.
  */
 export function sharedCard(row: string, trainer = "@trainerId"): string {
@@ -44,13 +44,14 @@ export function sharedCard(row: string, trainer = "@trainerId"): string {
 }
 
 /**
- * SQL condition joining "ReviewLog" `log` to a card state `state` that is not shared: true for
- * each study answer of such a card. Select `state.userId, state.cardId, log.rating,
- * log.reviewedAt` (and a key) to feed studyOnlyCards.
+ * SQL condition: the review log `log` is hidden from the trainer, a quiz answer of a client who
+ * does not share them (the opposite of sharedLog). Its card is shown from its study answers
+ * alone: select the DISTINCT cards of such logs, then their logs with `origin <> 'quiz'`, and
+ * feed them to studyOnlyCards. Starting from the hidden answers (a handful per client, through
+ * the index) costs nothing for the many clients and cards without one.
  */
-export function hiddenStudyLogs(state: string, log: string, trainer = "@trainerId"): string {
-  return `NOT ${sharedCard(state, trainer)} AND ${log}.userId = ${state}.userId AND ${log}.cardId = ${state}.cardId
-    AND ${log}.origin <> 'quiz'`;
+export function hiddenLog(log: string, trainer = "@trainerId"): string {
+  return `(${log}.origin = 'quiz' AND NOT ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
 }
 
 /**
