@@ -134,6 +134,28 @@ describe("a card included in another deck", () => {
     const insight = await getDeckInsight(trainerId, "beta", NOW);
     expect(insight.failedCards.map((c) => c.cardId)).toEqual([SHARED]);
   });
+
+  it("is one card in the trainer's totals when both of its decks are assigned", async () => {
+    await db.assignment.create({
+      data: {
+        trainerId,
+        clientId: learner,
+        deckSlug: "alpha",
+        goal: "all-introduced",
+        createdAt: new Date(NOW.getTime() - 7 * DAY),
+      },
+    });
+    const row = (await getClientsTable(trainerId, NOW)).rows.find((r) => r.clientId === learner);
+    expect(row).toMatchObject({ reviews7d: 1, dueNow: 1 });
+    expect(row?.assignments.map((a) => [a.deckSlug, a.cards, a.introduced]).sort()).toEqual([
+      ["alpha", 4, 1],
+      ["beta", 3, 1],
+    ]);
+    const detail = await getClientDetail(trainerId, learner, NOW);
+    expect(detail.weakestCards.map((c) => c.cardId)).toEqual([SHARED]);
+    expect(detail.heatmap.reduce((sum, day) => sum + day.count, 0)).toBe(1);
+    expect(detail.retention.last30.answered).toBe(0);
+  });
 });
 
 describe("an imported personal deck", () => {
