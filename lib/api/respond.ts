@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { isJsonMediaType } from "./media-type";
 
 const BUSY_RETRY_AFTER_SECONDS = 1;
 
@@ -38,11 +39,20 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }
 
-/** Reads and validates a JSON body; malformed JSON or a wrong shape is a 400 with the reasons. */
+/** A body sent as anything but JSON: 415. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super("Send the request body as application/json (UTF-8).", 415);
+  }
+}
+
+/**
+ * Reads and validates a JSON body; malformed JSON or a wrong shape is a 400 with the reasons.
+ * The media type must be exactly application/json: `text/plain;application/json` is a "simple"
+ * type a page on another origin may send without a CORS preflight, and it used to pass here.
+ */
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json"))
-    throw new ValidationError("Send the request body as application/json.");
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
   let body: unknown;
   try {
     body = await request.json();
