@@ -5,6 +5,7 @@ import { getStudySession } from "@/lib/data/study";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, type ReviewRating, rate, replay } from "@/lib/srs";
+import { ANSWER_LATENESS_MS } from "@/lib/srs/answer-time";
 import { createDeck, createLearner, key } from "./fixtures";
 
 const T0 = new Date(Date.UTC(2026, 2, 1, 12, 0, 0));
@@ -90,6 +91,20 @@ describe("recording a review", () => {
     await recordReview(user.id, answer(cardId!, 3, 1, minutes(-60)), minutes(10));
     const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
     expect(logs[1]?.reviewedAt.getTime()).toBe(T0.getTime());
+  });
+
+  it("clamps an answer backdated by weeks to a short window before the server received it", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("backdated", 1);
+    const threeWeeksBefore = minutes(-21 * 24 * 60);
+    const result = await recordReview(user.id, answer(cardId!, 3, 0, threeWeeksBefore), T0);
+    const log = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id } });
+    expect(log.reviewedAt.getTime()).toBe(T0.getTime() - ANSWER_LATENESS_MS);
+    expect(result.schedule.lastReview?.getTime()).toBe(T0.getTime() - ANSWER_LATENESS_MS);
+    // A few minutes late (the outbox resending) is kept as given.
+    await recordReview(user.id, answer(cardId!, 3, 1, minutes(55)), minutes(60));
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs[1]?.reviewedAt.getTime()).toBe(minutes(55).getTime());
   });
 });
 
