@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "./fixtures";
 
 const review = (overrides: Record<string, unknown> = {}) => ({
@@ -120,4 +122,43 @@ test("JSON routes refuse requests forged by another origin of the same host and 
   });
   expect(accepted.status()).toBe(200);
   expect(await accepted.json()).toMatchObject({ status: "recorded", version: 1 });
+});
+
+test("a page on another port of the same host cannot record a review with the learner's cookie", async ({
+  page,
+  account,
+  baseURL,
+}) => {
+  await account.signUp("learner");
+  const target = new URL(baseURL ?? "");
+  // The attacker's page: same host (so the SameSite=Lax cookie goes along), another port.
+  const attacker = http.createServer((_, response) => {
+    response.setHeader("content-type", "text/html");
+    response.end("<!doctype html><title>attacker</title>");
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, target.hostname, resolve));
+  const { port } = attacker.address() as AddressInfo;
+  try {
+    await page.goto(`http://${target.hostname}:${port}/`);
+    const sent = await page.evaluate(
+      async ({ url, body }) => {
+        // What the attack did: no preflight (a "simple" content type), cookies included.
+        await fetch(url, {
+          method: "POST",
+          mode: "no-cors",
+          credentials: "include",
+          headers: { "content-type": "text/plain;application/json" },
+          body,
+        });
+        return true;
+      },
+      { url: `${target.origin}/api/reviews`, body: JSON.stringify(review()) },
+    );
+    expect(sent).toBe(true);
+  } finally {
+    attacker.close();
+  }
+  // Nothing was recorded: the card is still at version 0 for the learner.
+  const own = await page.request.post(`${target.origin}/api/reviews`, { data: review() });
+  expect(await own.json()).toMatchObject({ status: "recorded", version: 1 });
 });
