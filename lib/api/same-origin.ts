@@ -36,8 +36,8 @@ function firstHop(value: string | null): string | undefined {
 
 /**
  * Why a request is refused as cross-origin, or undefined when it is not. Browsers send Origin on
- * every POST and Sec-Fetch-Site on every request; a client sending neither is not a browser and so
- * cannot carry a victim's cookies against their will. Origin "null" (sandboxed frames, redirects
+ * every POST (and Sec-Fetch-Site to secure origins); a client sending neither is not a browser,
+ * so it cannot be carrying a victim's cookies against their will. Origin "null" (sandboxed frames, redirects
  * across origins) is refused like any other stranger.
  */
 export function crossOriginReason(headers: Headers, ownOrigin: string | undefined): string | undefined {
