@@ -28,12 +28,23 @@ function env() {
   return parsed;
 }
 
-/** The key that signs session cookies; every app instance must share it. */
+let secret: string | undefined;
+
+/**
+ * The key that signs session cookies; every app instance must share it. Read once per process
+ * (it was read from data/.auth-secret on every request, issue 18); changing it needs a restart,
+ * as it always did for the sessions next-auth had already issued.
+ */
 export function authSecret(): string {
+  if (secret !== undefined) return secret;
   const { AUTH_SECRET, NEXTAUTH_SECRET } = env();
   const configured = AUTH_SECRET ?? NEXTAUTH_SECRET;
-  if (configured) return configured;
   const file = path.resolve(GENERATED_SECRET_FILE);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  throw new Error("Set AUTH_SECRET (32+ characters), or run `npm start` once to generate data/.auth-secret.");
+  if (configured) secret = configured;
+  else if (existsSync(file)) secret = readFileSync(file, "utf8").trim();
+  else
+    throw new Error(
+      "Set AUTH_SECRET (32+ characters), or run `npm start` once to generate data/.auth-secret.",
+    );
+  return secret;
 }

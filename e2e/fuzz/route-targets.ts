@@ -37,6 +37,8 @@ export interface RouteInput {
   headers?: Record<string, string>;
   /** For reads whose answer depends on the world: the status a GET must get. */
   expected?: number;
+  /** Sent as if by a page of another origin (Origin or Sec-Fetch-Site say so): a POST must get 403. */
+  forged?: boolean;
 }
 
 function routeTarget(
@@ -44,8 +46,7 @@ function routeTarget(
   file: string,
   inputs: (world: World) => fc.Arbitrary<RouteInput>,
   // OPTIONS is answered by Next itself (204, the allowed methods), for every route.
-  judge: (input: RouteInput, outcome: Outcome) => string | undefined = (input, outcome) =>
-    input.method === "OPTIONS" && outcome.status === 204 ? undefined : judgeClientError(outcome),
+  judge: (input: RouteInput, outcome: Outcome) => string | undefined = judgeMutation,
   label: (outcome: Outcome) => string = labelStatus,
 ): FuzzTarget<RouteInput> {
   return {
@@ -69,6 +70,14 @@ function routeTarget(
   };
 }
 
+/** OPTIONS is answered by Next itself (204, the allowed methods); a forged POST is a 403 whatever its body. */
+function judgeMutation(input: RouteInput, outcome: Outcome): string | undefined {
+  if (input.method === "OPTIONS" && outcome.status === 204) return undefined;
+  if (input.forged && input.method === "POST" && outcome.status !== 403)
+    return `a request from another origin got ${outcome.status}: ${outcome.text.slice(0, 200)}`;
+  return judgeClientError(outcome);
+}
+
 // --- bodies --------------------------------------------------------------------------------------
 
 const OTHER_METHODS = ["GET", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -86,6 +95,13 @@ const contentType = fc.oneof(
       "APPLICATION/JSON",
       "application/json; charset=utf-16",
       "text/json",
+      // "Simple" types a page of another origin may send without a CORS preflight.
+      "text/plain;application/json",
+      "text/plain; charset=utf-8; application/json",
+      "application/x-www-form-urlencoded;application/json",
+      "application/jsonx",
+      "application/json, text/plain",
+      "application/json; charset=utf-8",
     ),
   },
 );
@@ -181,8 +197,53 @@ function byCaller(
   );
 }
 
-/** POST mostly (another method now and then), as JSON mostly. */
+/**
+ * Where a request says it comes from: nowhere (not a browser) most of the time, the app's own
+ * pages now and then, or another origin: another port or scheme of the same host, another host,
+ * the opaque "null", or a browser's Sec-Fetch-Site saying it is not same-origin.
+ */
+function requestOrigin(world: World): fc.Arbitrary<{ headers: Record<string, string>; forged: boolean }> {
+  const own = new URL(world.baseURL);
+  const foreign = [
+    `${own.protocol}//${own.hostname}:${Number(own.port) + 1}`,
+    `https://${own.host}`,
+    `${own.protocol}//localhost:${own.port}`,
+    "http://evil.example",
+    "null",
+    `${own.origin}.evil.example`,
+  ];
+  return fc.oneof(
+    { weight: 8, arbitrary: fc.constant({ headers: {} as Record<string, string>, forged: false }) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom<Record<string, string>>(
+          { origin: own.origin },
+          { origin: own.origin, "sec-fetch-site": "same-origin" },
+        )
+        .map((headers) => ({ headers, forged: false })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(
+        fc.constantFrom(...foreign).map((origin) => ({ headers: { origin }, forged: true })),
+        fc
+          .record({
+            site: fc.constantFrom("same-site", "cross-site", "none"),
+            origin: fc.constantFrom(undefined, own.origin),
+          })
+          .map(({ site, origin }) => ({
+            headers: { "sec-fetch-site": site, ...(origin ? { origin } : {}) },
+            forged: true,
+          })),
+      ),
+    },
+  );
+}
+
+/** POST mostly (another method now and then), as JSON mostly, from anywhere. */
 function postJson(
+  world: World,
   calls: fc.Arbitrary<{ actor: Actor; body: string; path: string }>,
 ): fc.Arbitrary<RouteInput> {
   return fc
@@ -193,8 +254,15 @@ function postJson(
         { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) },
       ),
       contentType,
+      from: requestOrigin(world),
     })
-    .map(({ call, method, contentType }) => ({ ...call, method, contentType }));
+    .map(({ call, method, contentType, from }) => ({
+      ...call,
+      method,
+      contentType,
+      headers: from.headers,
+      forged: from.forged,
+    }));
 }
 
 const at = (path: string) => (call: { actor: Actor; body: string }) => ({ ...call, path });
@@ -253,7 +321,7 @@ function reviewInputs(world: World) {
     const validWithExtra = fc.tuple(valid, extraKeys).map(([body, extra]) => withExtraKeys(body, extra));
     return jsonBody(fc.oneof({ weight: 4, arbitrary: fields }, { weight: 1, arbitrary: validWithExtra }));
   };
-  return postJson(byCaller(world, review, jsonBody(jsonValue)).map(at("/api/reviews")));
+  return postJson(world, byCaller(world, review, jsonBody(jsonValue)).map(at("/api/reviews")));
 }
 
 function undoInputs(world: World) {
@@ -275,7 +343,7 @@ function undoInputs(world: World) {
           .map(([key, extra]) => withExtraKeys({ idempotencyKey: key }, extra)),
       ),
     );
-  return postJson(byCaller(world, undo, jsonBody(jsonValue)).map(at("/api/reviews/undo")));
+  return postJson(world, byCaller(world, undo, jsonBody(jsonValue)).map(at("/api/reviews/undo")));
 }
 
 // --- quiz answers --------------------------------------------------------------------------------
@@ -380,6 +448,7 @@ function answerInputs(world: World) {
   const call = (names: readonly ActorName[], attempts: string[], body: fc.Arbitrary<string>) =>
     fc.record({ actor: actor(world, names), attempt: pathSegment(attempts), body });
   return postJson(
+    world,
     fc
       .oneof(
         call(SIGNED_OUT, all, anyAnswer),
@@ -647,7 +716,7 @@ function optimizationInputs(world: World) {
         .map(([body, extra]) => withExtraKeys(body, extra)),
     ),
   );
-  return postJson(byCaller(world, () => request, jsonBody(jsonValue)).map(at("/api/parameters/jobs")));
+  return postJson(world, byCaller(world, () => request, jsonBody(jsonValue)).map(at("/api/parameters/jobs")));
 }
 
 /** An optimization's progress: b's job for anyone but b, unknown ids for everyone (404, or 400). */
