@@ -29,13 +29,29 @@ const TERMINAL = /[.!?]["'”’)]?\s*$/;
 const BOUNDARY = /(?<=[.!?]["'”’)]?)\s+(?=["'“‘(]?[A-Z0-9])/g;
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|Prof|Fig|al|approx|No|St|cf|U\.S)\.|\b[A-Z]\.)$/;
 
-/** A line that introduces the text below it rather than stating something. */
-export function isHeadingLine(line: string): boolean {
+const SMALL_WORDS =
+  /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|from|by|vs\.?|as|into|how|what|why|is|are)$/i;
+
+/** Share of capitalized words among a line's words, small words left out ("Stronger Bones for Heavier Lifts" → 1). */
+export function titleCaseShare(line: string): number {
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !SMALL_WORDS.test(w));
+  if (words.length === 0) return 0;
+  return words.filter((w) => /^["'“(]?\p{Lu}/u.test(w)).length / words.length;
+}
+
+/**
+ * A line that introduces the text below it rather than stating something: a Markdown heading,
+ * or a short line without a sentence end in title case or without a verb (`hasClause` decides;
+ * the default says every unpunctuated short line is a heading).
+ */
+export function isHeadingLine(line: string, hasClause: (line: string) => boolean = () => false): boolean {
   const text = line.trim();
   if (text.length === 0) return false;
   if (/^#{1,6}\s/.test(text)) return true;
+  if (LIST_MARKER.test(line)) return false;
   if (TERMINAL.test(text) || text.endsWith(":")) return false;
-  return text.split(/\s+/).length <= 14;
+  if (text.split(/\s+/).length > 14) return false;
+  return titleCaseShare(text) >= 0.6 || !hasClause(text);
 }
 
 function splitLine(line: string, offset: number): Array<{ text: string; start: number; end: number }> {
@@ -62,7 +78,7 @@ function splitLine(line: string, offset: number): Array<{ text: string; start: n
  * extracted text keeps one paragraph, list item or heading per line); table lines are left to the
  * table reader; headings are remembered as context, not returned.
  */
-export function segmentSentences(text: string): Segmented {
+export function segmentSentences(text: string, hasClause?: (line: string) => boolean): Segmented {
   const tables = parseComparisonTables(text).map((t) => [t.start, t.end] as const);
   const sentences: Sentence[] = [];
   let skipped = 0;
@@ -75,7 +91,12 @@ export function segmentSentences(text: string): Segmented {
     offset += line.length + 1;
     if (tables.some(([s, e]) => lineStart >= s && lineStart < e)) continue;
     if (line.trim().length === 0) continue;
-    if (isHeadingLine(line)) {
+    // A pipe line outside a table is an image caption or pull quote of a web page: decoration.
+    if (line.trimStart().startsWith("|")) {
+      skipped++;
+      continue;
+    }
+    if (isHeadingLine(line, hasClause)) {
       heading = line.trim().replace(/^#{1,6}\s+/, "");
       skipped++;
       continue;
