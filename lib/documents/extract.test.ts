@@ -12,7 +12,9 @@ async function textPdf(lines: string[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([600, 800]);
-  lines.forEach((line, i) => page.drawText(line, { x: 40, y: 760 - i * 16, size: 11, font }));
+  lines.forEach((line, i) => {
+    page.drawText(line, { x: 40, y: 760 - i * 16, size: 11, font });
+  });
   pdf.setTitle("Vitamin K2 notes");
   return pdf.save();
 }
