@@ -1,0 +1,35 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { extractInWorker } from "./run-in-worker";
+import { DocumentError } from "./types";
+import { documentWorkerBundle } from "./worker-bundle";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe("extractInWorker", () => {
+  it("extracts and proposes in a worker thread, reporting each stage", async () => {
+    const stages: string[] = [];
+    const text =
+      "# Notes\n\nA randomized trial in older adults found that 180 mcg of MK-7 over 8 weeks reduced cramps.\n";
+    const result = await extractInWorker(utf8(text), {
+      fileName: "notes.md",
+      propose: { document: "notes" },
+      onProgress: (stage) => stages.push(stage),
+    });
+    expect(stages).toEqual(["extracting", "proposing"]);
+    expect(result.document.title).toBe("Notes");
+    const card = result.proposals?.cards.find((c) => c.front.includes("{{c1::180 mcg}}"));
+    expect(card?.evidence).toBe("human-rct");
+  });
+
+  it("rejects bad input with the same DocumentError as the plain function", async () => {
+    const error = await extractInWorker(new Uint8Array([0, 1, 2, 3]), { fileName: "a.txt" }).catch((e) => e);
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).code).toBe("binary");
+  });
+
+  it("runs the committed bundle, which is up to date with its sources (npm run build:document-worker)", async () => {
+    const committed = await readFile("lib/documents/document.worker.mjs", "utf8");
+    expect(committed).toBe(await documentWorkerBundle());
+  });
+});
