@@ -470,7 +470,7 @@ var SAFETY = /\b(?:warfarin|coumadin|anticoagulants?|blood[-\s]thinn(?:ing|ers?)
 var FOOD = /\b(?:foods?|found in|sources?|rich in|natto|cheeses?|egg yolks?|eggs|meats?|liver|dairy|butter|leafy greens?|vegetables|soybeans?|fermented|diet(?:ary|s)?)\b/i;
 var COMPARISON = /\b(?:more|less|higher|lower|greater|longer|shorter|better|worse|stronger|weaker|than|compared (?:to|with)|versus|vs\.?|whereas|unlike|superior|inferior|rather than)\b/i;
 var FINDING = /\b(?:found|showed|shown|shows|demonstrated|reduced|increased|improved|decreased|lowered|associated|linked|observed|reported|revealed|significantly|effective)\b/i;
-var DEFINITION = /^(?:The term |The )?([A-Z][\w-]*(?:\s+(?:\([^)]{1,40}\)|[\w-]+)){0,5}?)\s+(?:is|are|refers to|means)\s+(?:a|an|the|one of|known as|also called)\b/;
+var DEFINITION = /^(?:The term |The )?([A-Z][\w-]*(?:\s+(?:\([^)]{1,40}\)|[\w-]+)){0,5}?)\s+(?:is|are|refers to|means)\s+(a|an|the(?! (?:most|best|least|only|main|first)\b)|one of|known as|also called)\b/;
 var BOILERPLATE = /\b(?:click|subscribe|sign up|newsletter|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|copyright|share this|read more|related (?:articles?|posts?)|advertisement|sponsored|follow us|log ?in|skip to|back to top|disclaimer|affiliate|this (?:article|post|page|blog)|in this (?:article|post|guide)|let's|we will|table of contents|required fields|for more information|learn more|refer to the|available here|email address|leave a (?:reply|comment)|posted (?:on|by)|comments?\s*\(\d+\))\b|©|https?:\/\/|www\.|\bdoi:|\bet al\.|^\s*\[\d+\]/i;
 function classifyClaim(sentence, tokens) {
   const text = sentence.text;
@@ -490,7 +490,11 @@ function classifyClaim(sentence, tokens) {
   if (!clause && !(sentence.listItem && kinds.length > 0)) return null;
   if (clause && count < 5) return null;
   if (kinds.length === 0) kinds.push("statement");
-  return { sentence, tokens, kinds, ...definition ? { definedTerm: definition[1] } : {} };
+  const labelDefinition = sentence.listItem && sentence.first && sentence.label && /^(?:An?|One of)\s/.test(text) && !FINDING.test(text);
+  const definedTerm = definition?.[1] ?? (labelDefinition ? sentence.label : void 0);
+  if (labelDefinition && !kinds.includes("definition")) kinds.unshift("definition");
+  const predicate = definition ? text.slice(definition[0].length - (definition[2]?.length ?? 0)).trim() : text;
+  return { sentence, tokens, kinds, ...definedTerm ? { definedTerm, definition: predicate } : {} };
 }
 
 // lib/propose/terms.ts
@@ -640,7 +644,7 @@ function claimCard(document, claim, suggested, index) {
       kind: "reversed",
       claim: "definition",
       front: claim.definedTerm,
-      back: s.text
+      back: claim.definition ?? s.text
     };
   }
   const advice = claim.kinds.includes("safety") && ADVICE.test(s.text);
@@ -677,6 +681,7 @@ var PRONOUN_START = /^(?:This|These|It|They|In (?:bone|muscle|[a-z]+ cells?)),?\
 var words = (text, pattern) => [
   ...new Set([...text.matchAll(pattern)].map((m) => m[0].toLowerCase()))
 ];
+var STUDY_WORDS = /\b(?:stud(?:y|ies)|trials?|research|evidence|experiments?|found|find|showed|shown|observed|reported|demonstrated|revealed|associated|linked|meta[-\s]?analys[ie]s|reviews?|results?|data)\b/i;
 function fromCues(own, sentence) {
   if (!own.level) return null;
   const onlyBareCells = own.cues.every((c) => c.level === "in-vitro" && /^cells$/i.test(c.word));
@@ -794,6 +799,7 @@ var LEVEL_PHRASES = {
 };
 function evidenceCheck(document, claim, card, seed) {
   if (card.suggested.from !== "cue" && card.suggested.from !== "context") return null;
+  if (!STUDY_WORDS.test(claim.sentence.text) && card.suggested.from === "cue") return null;
   const level = card.evidence;
   const text = claim.sentence.text;
   const order = [
@@ -829,6 +835,7 @@ var LIST_MARKER = /^\s*(?:[-*•+]|\d{1,2}[.)])\s+/;
 var TERMINAL = /[.!?]["'”’)]?\s*$/;
 var BOUNDARY = /(?<=[.!?]["'”’)]?)\s+(?=["'“‘(]?[A-Z0-9])/g;
 var ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|Prof|Fig|al|approx|No|St|cf|U\.S)\.|\b[A-Z]\.)$/;
+var REFERENCES_HEADING = /^(?:\d+\.?\s*)?(?:references?|bibliography|works cited|citations?|sources|literature cited|further reading|footnotes|notes|acknowledge?ments?|conflicts? of interest|funding|author contributions?|related (?:posts|articles))\s*:?$/i;
 var SMALL_WORDS = /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|from|by|vs\.?|as|into|how|what|why|is|are)$/i;
 function titleCaseShare(line) {
   const words2 = line.split(/\s+/).filter((w) => new RegExp("\\p{L}", "u").test(w) && !SMALL_WORDS.test(w));
@@ -867,6 +874,7 @@ function segmentSentences(text, hasClause) {
   const sentences = [];
   let skipped = 0;
   let heading;
+  let inReferences = false;
   let offset = 0;
   let lineNo = 0;
   for (const line of text.split("\n")) {
@@ -881,6 +889,11 @@ function segmentSentences(text, hasClause) {
     }
     if (isHeadingLine(line, hasClause)) {
       heading = line.trim().replace(/^#{1,6}\s+/, "");
+      inReferences = REFERENCES_HEADING.test(heading);
+      skipped++;
+      continue;
+    }
+    if (inReferences) {
       skipped++;
       continue;
     }
@@ -888,14 +901,15 @@ function segmentSentences(text, hasClause) {
     const listItem = marker !== null;
     let bodyStart = marker ? marker[0].length : 0;
     let label;
-    const labelled = /^([^.:!?]{2,80}):\s+/.exec(line.slice(bodyStart));
-    if (listItem && labelled) {
+    const labelled = (listItem ? /^([^.:!?]{2,80}):\s+/ : /^([A-Z][A-Za-z-]*(?: [A-Za-z-]+){0,2}):\s+(?=["“(]?[A-Z0-9])/).exec(line.slice(bodyStart));
+    if (labelled) {
       label = labelled[1].trim();
       bodyStart += labelled[0].length;
     }
-    for (const part of splitLine(line.slice(bodyStart), lineStart + bodyStart)) {
+    for (const [i, part] of splitLine(line.slice(bodyStart), lineStart + bodyStart).entries()) {
       sentences.push({
         ...part,
+        first: i === 0,
         line: lineNo,
         index: sentences.length,
         listItem,

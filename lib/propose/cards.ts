@@ -73,7 +73,7 @@ export function claimCard(
       kind: "reversed",
       claim: "definition",
       front: claim.definedTerm,
-      back: s.text,
+      back: claim.definition ?? s.text,
     };
   }
   // Safety advice is learnt whole: hiding one word of "consult your doctor first" teaches little.

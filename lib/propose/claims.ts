@@ -15,13 +15,20 @@ const COMPARISON =
 const FINDING =
   /\b(?:found|showed|shown|shows|demonstrated|reduced|increased|improved|decreased|lowered|associated|linked|observed|reported|revealed|significantly|effective)\b/i;
 const DEFINITION =
-  /^(?:The term |The )?([A-Z][\w-]*(?:\s+(?:\([^)]{1,40}\)|[\w-]+)){0,5}?)\s+(?:is|are|refers to|means)\s+(?:a|an|the|one of|known as|also called)\b/;
+  /^(?:The term |The )?([A-Z][\w-]*(?:\s+(?:\([^)]{1,40}\)|[\w-]+)){0,5}?)\s+(?:is|are|refers to|means)\s+(a|an|the(?! (?:most|best|least|only|main|first)\b)|one of|known as|also called)\b/;
 
 // Navigation, calls to action, references, legal text and the article talking about itself.
 const BOILERPLATE =
   /\b(?:click|subscribe|sign up|newsletter|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|copyright|share this|read more|related (?:articles?|posts?)|advertisement|sponsored|follow us|log ?in|skip to|back to top|disclaimer|affiliate|this (?:article|post|page|blog)|in this (?:article|post|guide)|let's|we will|table of contents|required fields|for more information|learn more|refer to the|available here|email address|leave a (?:reply|comment)|posted (?:on|by)|comments?\s*\(\d+\))\b|©|https?:\/\/|www\.|\bdoi:|\bet al\.|^\s*\[\d+\]/i;
 
-export type Claim = { sentence: Sentence; tokens: Token[]; kinds: ClaimKind[]; definedTerm?: string };
+export type Claim = {
+  sentence: Sentence;
+  tokens: Token[];
+  kinds: ClaimKind[];
+  definedTerm?: string;
+  /** What the sentence says the term is ("a fat-soluble vitamin …"), without the term itself. */
+  definition?: string;
+};
 
 /**
  * Why a sentence is worth a card, or null when it is not a statement to learn: a question, a
@@ -46,5 +53,17 @@ export function classifyClaim(sentence: Sentence, tokens: Token[]): Claim | null
   if (!clause && !(sentence.listItem && kinds.length > 0)) return null;
   if (clause && count < 5) return null;
   if (kinds.length === 0) kinds.push("statement");
-  return { sentence, tokens, kinds, ...(definition ? { definedTerm: definition[1] } : {}) };
+  // "- Egg yolks: A source of the MK-4 subtype." defines its label.
+  const labelDefinition =
+    sentence.listItem &&
+    sentence.first &&
+    sentence.label &&
+    /^(?:An?|One of)\s/.test(text) &&
+    !FINDING.test(text);
+  const definedTerm = definition?.[1] ?? (labelDefinition ? sentence.label : undefined);
+  if (labelDefinition && !kinds.includes("definition")) kinds.unshift("definition");
+  const predicate = definition
+    ? text.slice(definition[0].length - (definition[2]?.length ?? 0)).trim()
+    : text;
+  return { sentence, tokens, kinds, ...(definedTerm ? { definedTerm, definition: predicate } : {}) };
 }

@@ -20,6 +20,10 @@ const words = (text: string, pattern: RegExp) => [
   ...new Set([...text.matchAll(pattern)].map((m) => m[0].toLowerCase())),
 ];
 
+// Words that make a sentence report a study's result ("found", "trial") rather than merely mention
+// people ("People on warfarin should ask their doctor"): only those get an evidence-check item.
+export const STUDY_WORDS =
+  /\b(?:stud(?:y|ies)|trials?|research|evidence|experiments?|found|find|showed|shown|observed|reported|demonstrated|revealed|associated|linked|meta[-\s]?analys[ie]s|reviews?|results?|data)\b/i;
 function fromCues(own: EvidenceSuggestion, sentence: string): SuggestedEvidence | null {
   if (!own.level) return null;
   // A bare "cells" with no experiment named is where an effect happens, not a cell study.

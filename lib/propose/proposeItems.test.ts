@@ -19,6 +19,30 @@ const TEXT = [
   "| Sources | Egg yolks and meat. | Natto and cheese. |",
 ].join("\n");
 
+describe("proposeItems on an abstract", () => {
+  const abstract = [
+    "Vitamin K2 and arterial stiffness: a randomized trial",
+    "Results: MK-7 decreased arterial stiffness by 5.8% compared with placebo in 244 women.",
+    "- Egg yolks: A source of the MK-4 subtype.",
+    "References",
+    "1. Knapen MH, Braam LA, Drummen NE. Menaquinone-7 supplementation improves arterial stiffness in women. Thromb Haemost. 2015;113:1135-44.",
+  ].join("\n");
+  const set = proposeItems({ document: "abstract", text: abstract });
+
+  it("leaves section labels out of quotes and proposes nothing from the references", () => {
+    const quotes = set.cards.map((c) => c.quote);
+    expect(quotes).toContain("MK-7 decreased arterial stiffness by 5.8% compared with placebo in 244 women.");
+    expect(quotes.some((q) => q.includes("Knapen") || q.includes("Menaquinone-7 supplementation"))).toBe(
+      false,
+    );
+  });
+
+  it("reads a labelled list item that describes its label as a definition", () => {
+    const card = set.cards.find((c) => c.kind === "reversed");
+    expect(card).toMatchObject({ front: "Egg yolks", back: "A source of the MK-4 subtype." });
+  });
+});
+
 describe("proposeItems", () => {
   const set = proposeItems({ document: "sample", text: TEXT });
   const all = [...set.cards, ...set.quiz];
@@ -75,7 +99,10 @@ describe("proposeItems", () => {
   });
 
   it("proposes definitions as reversed cards, hides doses in cloze cards and skips boilerplate", () => {
-    expect(set.cards.find((c) => c.kind === "reversed")?.front).toBe("Menaquinone");
+    const reversed = set.cards.find((c) => c.kind === "reversed");
+    expect(reversed?.front).toBe("Menaquinone");
+    // The back says what it is without repeating the term, so both directions are questions.
+    expect(reversed?.back).toBe("a family of vitamin K forms found in fermented foods.");
     expect(set.cards.some((c) => c.kind === "cloze" && c.front.includes("{{c1::180 mcg}}"))).toBe(true);
     expect(all.some((p) => p.quote.includes("newsletter") || p.quote === "Vitamin K2 and Muscle")).toBe(
       false,

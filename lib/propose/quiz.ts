@@ -2,6 +2,7 @@ import type { ContentEvidenceLevel } from "../content/evidence";
 import { hashSeed, seededShuffle } from "../quiz/random";
 import { hiddenTerm } from "./cards";
 import type { Claim } from "./claims";
+import { STUDY_WORDS } from "./evidence";
 import { proposalId } from "./ids";
 import { siblingsOf, type TermIndex } from "./terms";
 import type { CardProposal, QuizProposal } from "./types";
@@ -100,6 +101,7 @@ export function evidenceCheck(
   seed: number,
 ): QuizProposal | null {
   if (card.suggested.from !== "cue" && card.suggested.from !== "context") return null;
+  if (!STUDY_WORDS.test(claim.sentence.text) && card.suggested.from === "cue") return null;
   const level = card.evidence;
   const text = claim.sentence.text;
   // Distractors: the nearest confusions (human vs animal vs cell), then the rest.

@@ -10,7 +10,9 @@ export type Sentence = {
   index: number;
   /** The sentence is (in) a list item, e.g. "- Regulating calcium: research suggests …". */
   listItem: boolean;
-  /** Text before ": " when a list item starts with a label ("Regulating Intracellular Calcium"). */
+  /** The sentence opens its line (after any list marker and label). */
+  first: boolean;
+  /** Text before ": " when a list item or line starts with a label ("Regulating Intracellular Calcium", "Results"). */
   label?: string;
   /** The nearest heading line above it. */
   heading?: string;
@@ -28,6 +30,9 @@ const TERMINAL = /[.!?]["'”’)]?\s*$/;
 // period belongs to a common abbreviation or an initial.
 const BOUNDARY = /(?<=[.!?]["'”’)]?)\s+(?=["'“‘(]?[A-Z0-9])/g;
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|Prof|Fig|al|approx|No|St|cf|U\.S)\.|\b[A-Z]\.)$/;
+
+const REFERENCES_HEADING =
+  /^(?:\d+\.?\s*)?(?:references?|bibliography|works cited|citations?|sources|literature cited|further reading|footnotes|notes|acknowledge?ments?|conflicts? of interest|funding|author contributions?|related (?:posts|articles))\s*:?$/i;
 
 const SMALL_WORDS =
   /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|from|by|vs\.?|as|into|how|what|why|is|are)$/i;
@@ -83,6 +88,7 @@ export function segmentSentences(text: string, hasClause?: (line: string) => boo
   const sentences: Sentence[] = [];
   let skipped = 0;
   let heading: string | undefined;
+  let inReferences = false;
   let offset = 0;
   let lineNo = 0;
   for (const line of text.split("\n")) {
@@ -98,6 +104,12 @@ export function segmentSentences(text: string, hasClause?: (line: string) => boo
     }
     if (isHeadingLine(line, hasClause)) {
       heading = line.trim().replace(/^#{1,6}\s+/, "");
+      inReferences = REFERENCES_HEADING.test(heading);
+      skipped++;
+      continue;
+    }
+    // Everything under "References" (up to the next heading) is citations, not claims.
+    if (inReferences) {
       skipped++;
       continue;
     }
@@ -105,14 +117,18 @@ export function segmentSentences(text: string, hasClause?: (line: string) => boo
     const listItem = marker !== null;
     let bodyStart = marker ? marker[0].length : 0;
     let label: string | undefined;
-    const labelled = /^([^.:!?]{2,80}):\s+/.exec(line.slice(bodyStart));
-    if (listItem && labelled) {
+    // A list item's label ("Egg yolks: …") or a short section label ("Results: …", "Note: …").
+    const labelled = (
+      listItem ? /^([^.:!?]{2,80}):\s+/ : /^([A-Z][A-Za-z-]*(?: [A-Za-z-]+){0,2}):\s+(?=["“(]?[A-Z0-9])/
+    ).exec(line.slice(bodyStart));
+    if (labelled) {
       label = (labelled[1] as string).trim();
       bodyStart += labelled[0].length;
     }
-    for (const part of splitLine(line.slice(bodyStart), lineStart + bodyStart)) {
+    for (const [i, part] of splitLine(line.slice(bodyStart), lineStart + bodyStart).entries()) {
       sentences.push({
         ...part,
+        first: i === 0,
         line: lineNo,
         index: sentences.length,
         listItem,
