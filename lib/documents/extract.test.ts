@@ -37,7 +37,8 @@ async function expectError(promise: Promise<unknown>, code: string) {
   expect((error as DocumentError).message.length).toBeGreaterThan(10);
 }
 
-describe("extractDocument", () => {
+// PDF and DOCX parsers load on first use: seconds on a busy 2-core machine.
+describe("extractDocument", { timeout: 30_000 }, () => {
   it("reads Markdown without markup, keeps tables and gives a sha256 checksum", async () => {
     const md = `# Vitamin K2\n\nSome **bold** claim with a [link](https://example.com).\n\n| Feature | MK-4 | MK-7 |\n|---|---|---|\n| Half-life | A few hours | Several days |\n\n${PROSE}\n`;
     const doc = await extractDocument(utf8(md), { fileName: "notes.md" });

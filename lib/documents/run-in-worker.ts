@@ -1,17 +1,8 @@
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ProposalSet } from "../propose/types";
 import { DocumentError, type ExtractedDocument, type ExtractOptions } from "./types";
+import { ensureDocumentWorker } from "./worker-bundle";
 import type { WorkerJob, WorkerReply, WorkerStage } from "./worker-protocol";
-
-/**
- * The worker is a plain .mjs bundle found from the working directory, not imported: Turbopack
- * bundles server code, so a path relative to this module would point into .next (the same
- * arrangement as lib/optimizer). `next start`, Vitest and the scripts all run from the root.
- */
-export function documentWorkerPath(): string {
-  return path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "documents", "document.worker.mjs");
-}
 
 export type WorkerResult = { document: ExtractedDocument; proposals?: ProposalSet };
 type Pending = {
@@ -27,8 +18,13 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const pending = new Map<number, Pending>();
 let nextId = 1;
 
-function startWorker(): Worker {
-  const started = new Worker(documentWorkerPath());
+/**
+ * The worker runs a plain .mjs file on disk (built from our TypeScript by worker-bundle.ts), not
+ * an import: Turbopack bundles server code, so a module path would point into .next. The same
+ * arrangement as lib/optimizer's worker.
+ */
+function startWorker(file: string): Worker {
+  const started = new Worker(file);
   const fail = (error: Error) => {
     if (worker === started) worker = null;
     for (const job of pending.values()) job.reject(error);
@@ -60,7 +56,7 @@ function startWorker(): Worker {
  * `extractDocument` (and, with `propose`, `proposeItems`) in a worker thread. Rejects with a
  * `DocumentError` for bad input, like the plain function. `onProgress` hears each stage.
  */
-export function extractInWorker(
+export async function extractInWorker(
   bytes: Uint8Array,
   options: ExtractOptions & {
     propose?: WorkerJob["propose"];
@@ -68,8 +64,9 @@ export function extractInWorker(
   } = {},
 ): Promise<WorkerResult> {
   const { propose, onProgress, ...extract } = options;
+  const file = await ensureDocumentWorker();
   clearTimeout(idleTimer);
-  worker ??= startWorker();
+  worker ??= startWorker(file);
   const running = worker;
   running.ref();
   const id = nextId++;

@@ -1,5 +1,6 @@
-// Source of document.worker.mjs (built by `npm run build:document-worker`): extraction and
-// proposals in a worker thread, so parsing a PDF or tagging 3,000 words never blocks requests.
+// The document worker (bundled to lib/generated/document.worker.mjs by worker-bundle.ts):
+// extraction and proposals in a worker thread, so parsing a PDF or tagging 3,000 words never
+// blocks requests.
 // Jobs: {id, bytes, options, propose?} in; {id, type: "progress" | "done" | "error", ...} out.
 import { parentPort } from "node:worker_threads";
 import { proposeItems } from "../propose";

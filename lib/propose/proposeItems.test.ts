@@ -19,7 +19,8 @@ const TEXT = [
   "| Sources | Egg yolks and meat. | Natto and cheese. |",
 ].join("\n");
 
-describe("proposeItems on an abstract", () => {
+// The first proposal loads the wink-nlp model.
+describe("proposeItems on an abstract", { timeout: 30_000 }, () => {
   const abstract = [
     "Vitamin K2 and arterial stiffness: a randomized trial",
     "Results: MK-7 decreased arterial stiffness by 5.8% compared with placebo in 244 women.",

@@ -32,7 +32,7 @@ const BOUNDARY = /(?<=[.!?]["'”’)]?)\s+(?=["'“‘(]?[A-Z0-9])/g;
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|Prof|Fig|al|approx|No|St|cf|U\.S)\.|\b[A-Z]\.)$/;
 
 const REFERENCES_HEADING =
-  /^(?:\d+\.?\s*)?(?:references?|bibliography|works cited|citations?|sources|literature cited|further reading|footnotes|notes|acknowledge?ments?|conflicts? of interest|funding|author contributions?|related (?:posts|articles))\s*:?$/i;
+  /^(?:\d+\.?\s*)?(?:references?|bibliography|works cited|citations?|literature cited|further reading|footnotes|endnotes|acknowledge?ments?|conflicts? of interest|funding|author contributions?|related (?:posts|articles))\s*:?$/i;
 
 const SMALL_WORDS =
   /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|from|by|vs\.?|as|into|how|what|why|is|are)$/i;
