@@ -1,4 +1,5 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const root = () => /* turbopackIgnore: true */ process.cwd();
@@ -11,10 +12,11 @@ export function documentWorkerPath(): string {
 /**
  * The worker as one ES module: lib/documents/worker-entry.ts and the lib/ code it uses, with npm
  * packages left as imports. esbuild is always installed where the app runs (tsx, which starts
- * it, depends on it); the import is kept out of Turbopack's server bundle.
+ * it, depends on it). It is required from the project root at run time, which keeps it out of
+ * Turbopack's server bundle and works from CommonJS and ES modules alike.
  */
 export async function documentWorkerBundle(): Promise<string> {
-  const { build } = await import(/* turbopackIgnore: true */ "esbuild");
+  const { build } = createRequire(path.join(root(), "package.json"))("esbuild") as typeof import("esbuild");
   const result = await build({
     entryPoints: [path.join(root(), "lib", "documents", "worker-entry.ts")],
     bundle: true,
