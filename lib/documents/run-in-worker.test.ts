@@ -26,4 +26,21 @@ describe("extractInWorker", { timeout: 30_000 }, () => {
     expect(error).toBeInstanceOf(DocumentError);
     expect((error as DocumentError).code).toBe("binary");
   });
+
+  it("stops a job that runs past its time limit, and the next job gets a new worker", async () => {
+    const text = utf8(
+      `Notes\n\n${"A randomized trial in older adults found fewer cramps after 8 weeks. ".repeat(400)}`,
+    );
+    const error = await extractInWorker(text, {
+      fileName: "long.md",
+      propose: { document: "long" },
+      timeoutMs: 1,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).code).toBe("timeout");
+    const after = await extractInWorker(utf8("Notes\n\nNatto is a fermented soybean food rich in MK-7."), {
+      fileName: "short.md",
+    });
+    expect(after.document.words).toBeGreaterThan(5);
+  });
 });

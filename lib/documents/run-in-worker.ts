@@ -6,6 +6,7 @@ import type { WorkerJob, WorkerReply, WorkerStage } from "./worker-protocol";
 
 export type WorkerResult = { document: ExtractedDocument; proposals?: ProposalSet };
 type Pending = {
+  on: Worker;
   resolve: (r: WorkerResult) => void;
   reject: (e: Error) => void;
   onProgress?: (stage: WorkerStage) => void;
@@ -25,10 +26,15 @@ let nextId = 1;
  */
 function startWorker(file: string): Worker {
   const started = new Worker(file);
+  // Only this worker's jobs fail with it: a stopped worker's exit arrives after the next job may
+  // already run in a new one.
   const fail = (error: Error) => {
     if (worker === started) worker = null;
-    for (const job of pending.values()) job.reject(error);
-    pending.clear();
+    for (const [id, job] of pending) {
+      if (job.on !== started) continue;
+      pending.delete(id);
+      job.reject(error);
+    }
   };
   started.on("message", (message: WorkerReply) => {
     const job = pending.get(message.id);
@@ -52,18 +58,24 @@ function startWorker(file: string): Worker {
   return started;
 }
 
+/** A job still running after this long is stopped (a pathological PDF must not hold the worker). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 /**
  * `extractDocument` (and, with `propose`, `proposeItems`) in a worker thread. Rejects with a
- * `DocumentError` for bad input, like the plain function. `onProgress` hears each stage.
+ * `DocumentError` for bad input, like the plain function, and with code "timeout" when the job
+ * runs past `timeoutMs` (the worker is then stopped; the next job starts a new one).
+ * `onProgress` hears each stage.
  */
 export async function extractInWorker(
   bytes: Uint8Array,
   options: ExtractOptions & {
     propose?: WorkerJob["propose"];
     onProgress?: (stage: WorkerStage) => void;
+    timeoutMs?: number;
   } = {},
 ): Promise<WorkerResult> {
-  const { propose, onProgress, ...extract } = options;
+  const { propose, onProgress, timeoutMs = DEFAULT_TIMEOUT_MS, ...extract } = options;
   const file = await ensureDocumentWorker();
   clearTimeout(idleTimer);
   worker ??= startWorker(file);
@@ -71,15 +83,29 @@ export async function extractInWorker(
   running.ref();
   const id = nextId++;
   const result = new Promise<WorkerResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+    pending.set(id, { on: running, resolve, reject, ...(onProgress ? { onProgress } : {}) });
   });
   const job: WorkerJob = { id, bytes, options: extract, ...(propose ? { propose } : {}) };
   running.postMessage(job);
+  const timer = setTimeout(() => {
+    const late = pending.get(id);
+    if (!late) return;
+    pending.delete(id);
+    late.reject(
+      new DocumentError(
+        "timeout",
+        "Reading this document took too long; try a smaller file or paste its text.",
+      ),
+    );
+    if (worker === running) worker = null;
+    void running.terminate();
+  }, timeoutMs);
   const settle = () => {
-    if (pending.size > 0 || worker !== running) return;
+    clearTimeout(timer);
+    if ([...pending.values()].some((job) => job.on === running) || worker !== running) return;
     running.unref();
     idleTimer = setTimeout(() => {
-      if (worker === running && pending.size === 0) {
+      if (worker === running && ![...pending.values()].some((job) => job.on === running)) {
         worker = null;
         void running.terminate();
       }

@@ -45,6 +45,8 @@ export const DOCUMENT_ERROR_CODES = [
   "unsupported-format",
   "no-text-layer",
   "unreadable",
+  /** Only from extractInWorker: the job ran past its time limit. */
+  "timeout",
 ] as const;
 export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
 
