@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isHumanLevel } from "../content/evidenceCues";
 import { checkQuizAnswer } from "../content/quizRules";
 import { cardSchema, quizSchema } from "../content/schema";
-import { proposeItems } from "./index";
+import { proposeFromSelection, proposeItems } from "./index";
 
 const TEXT = [
   "Vitamin K2 and Muscle",
@@ -117,5 +117,26 @@ describe("proposeItems", () => {
 
   it("is deterministic for a seed", () => {
     expect(proposeItems({ document: "sample", text: TEXT }, { seed: 1 })).toEqual(set);
+  });
+});
+
+describe("proposeFromSelection", () => {
+  const text =
+    "Intro line\n\nIn a rat study, MK-4 raised testosterone within five weeks. Natto is rich in MK-7.";
+
+  it("quotes the selection verbatim (trimmed) with the level its cues suggest", () => {
+    const start = text.indexOf("In a rat");
+    const card = proposeFromSelection(
+      { document: "notes", text },
+      { start: start - 2, end: text.indexOf(" Natto") + 1 },
+    );
+    expect(card?.quote).toBe("In a rat study, MK-4 raised testosterone within five weeks.");
+    expect(text.slice(card?.range.start, card?.range.end)).toBe(card?.quote);
+    expect(card?.evidence).toBe("animal");
+  });
+
+  it("refuses a selection too short to quote or outside the text", () => {
+    expect(proposeFromSelection({ document: "notes", text }, { start: 0, end: 3 })).toBeNull();
+    expect(proposeFromSelection({ document: "notes", text }, { start: 5, end: text.length + 10 })).toBeNull();
   });
 });
