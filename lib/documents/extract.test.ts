@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { proposeItems } from "../propose";
 import { DocumentError, extractDocument, extractPastedText, textChecksum } from "./index";
+import { dropPageFurniture, joinPdfLines } from "./pdf";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const PROSE =
@@ -79,6 +80,23 @@ describe("extractDocument", { timeout: 30_000 }, () => {
     expect(doc.title).toBe("Vitamin K2 notes");
     expect(doc.text).toContain("supplementation over 8 weeks reduced");
     expect(proposeItems({ document: "notes", text: doc.text }).cards.length).toBeGreaterThan(0);
+  });
+
+  it("joins words broken across PDF lines and drops running headers and page numbers", () => {
+    expect(
+      joinPdfLines(
+        "Vitamin K2 supplementation reduced the frequency of noc-\nturnal cramps over eight weeks in older adults.\nShort end.",
+      ),
+    ).toContain("nocturnal cramps");
+    expect(
+      joinPdfLines(
+        "The trial in older adults with night cramps gave them vitamin K2 as MK-\n7 at 180 mcg daily for eight weeks.",
+      ),
+    ).toContain("MK-7 at");
+    const pages = [1, 2, 3].map(
+      (n) => `Journal of Bone Health\nPage ${n} of 3\nClaim number ${n} is stated here.`,
+    );
+    expect(dropPageFurniture(pages)).toEqual([1, 2, 3].map((n) => `Claim number ${n} is stated here.`));
   });
 
   it("refuses a scanned PDF without a text layer", async () => {
