@@ -94,7 +94,7 @@ describe("extractDocument", { timeout: 30_000 }, () => {
       ),
     ).toContain("MK-7 at");
     const pages = [1, 2, 3].map(
-      (n) => `Journal of Bone Health\nPage ${n} of 3\nClaim number ${n} is stated here.`,
+      (n) => `Journal of Bone Health ${n}\nPage ${n} of 3\nClaim number ${n} is stated here.`,
     );
     expect(dropPageFurniture(pages)).toEqual([1, 2, 3].map((n) => `Claim number ${n} is stated here.`));
   });

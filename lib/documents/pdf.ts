@@ -47,14 +47,15 @@ const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
  * page numbers, are dropped.
  */
 export function dropPageFurniture(pages: string[]): string[] {
+  // A running header often carries the page number at one end ("Bone Health · 3").
+  const key = (line: string) => line.trim().replace(/^\d+\s+|\s+\d+$/g, "");
   const seen = new Map<string, number>();
   for (const page of pages) {
-    for (const line of new Set(page.split("\n").map((l) => l.trim().replace(/\d+/g, "#")))) {
+    for (const line of new Set(page.split("\n").map(key))) {
       if (line) seen.set(line, (seen.get(line) ?? 0) + 1);
     }
   }
-  const repeated = (line: string) =>
-    pages.length >= 3 && (seen.get(line.trim().replace(/\d+/g, "#")) ?? 0) > pages.length / 2;
+  const repeated = (line: string) => pages.length >= 3 && (seen.get(key(line)) ?? 0) > pages.length / 2;
   return pages.map((page) =>
     page
       .split("\n")
