@@ -21,6 +21,11 @@ const DEFINITION =
 const BOILERPLATE =
   /\b(?:click|subscribe|sign up|newsletter|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|copyright|share this|read more|related (?:articles?|posts?)|advertisement|sponsored|follow us|log ?in|skip to|back to top|disclaimer|affiliate|this (?:article|post|page|blog)|in this (?:article|post|guide)|let's|we will|table of contents|required fields|for more information|learn more|refer to the|available here|email address|leave a (?:reply|comment)|posted (?:on|by)|comments?\s*\(\d+\))\b|©|https?:\/\/|www\.|\bdoi:|\bet al\.|^\s*\[\d+\]/i;
 
+// The author talking about themselves ("As a personal trainer, I …") or to the reader
+// ("Imagine your arteries as highways"): framing, not something to learn.
+const AUTHOR_TALK =
+  /\b(?:I|I'm|I’m|I've|I’ve|my|me)\b|^(?:Imagine|Picture|Think of|Think about|Consider|Remember|Let's|Let’s|Let us|As you (?:might|may) (?:already )?know)\b/;
+
 export type Claim = {
   sentence: Sentence;
   tokens: Token[];
@@ -32,14 +37,15 @@ export type Claim = {
 
 /**
  * Why a sentence is worth a card, or null when it is not a statement to learn: a question, a
- * lead-in to a list, a fragment, boilerplate. Any clause of five or more words is a claim; a list
+ * lead-in to a list, a fragment, boilerplate. Any clause of four or more words is a claim; a list
  * item without a verb only when it names a food, dose, number, safety note or comparison.
  */
 export function classifyClaim(sentence: Sentence, tokens: Token[]): Claim | null {
   const text = sentence.text;
   const count = text.split(/\s+/).length;
   if (count < 4 || count > 80) return null;
-  if (text.endsWith("?") || text.endsWith(":") || BOILERPLATE.test(text)) return null;
+  if (text.endsWith("?") || text.endsWith(":") || BOILERPLATE.test(text) || AUTHOR_TALK.test(text))
+    return null;
   const clause = hasVerb(tokens);
   const kinds: ClaimKind[] = [];
   const definition = DEFINITION.exec(text);
@@ -51,7 +57,6 @@ export function classifyClaim(sentence: Sentence, tokens: Token[]): Claim | null
   if (COMPARISON.test(text)) kinds.push("comparison");
   if (FINDING.test(text)) kinds.push("finding");
   if (!clause && !(sentence.listItem && kinds.length > 0)) return null;
-  if (clause && count < 5) return null;
   if (kinds.length === 0) kinds.push("statement");
   // "- Egg yolks: A source of the MK-4 subtype." defines its label.
   const labelDefinition =

@@ -63,7 +63,7 @@ const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.
 export function unusableReason(p: Proposal, text: string): string | null {
   const words = p.quote.split(/\s+/).length;
   if (p.proposal !== "comparison-cell" && p.proposal !== "matching") {
-    if (words < 5) return "fragment";
+    if (words < 4) return "fragment";
     if (!/[.!?)"”’]$/.test(p.quote) && !/^\s*(?:[-*•]|\d+[.)])\s/.test(lineOf(text, p.range.start)))
       return "no sentence end";
     const line = lineOf(text, p.range.start).trim();

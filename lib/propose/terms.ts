@@ -9,6 +9,7 @@ const QUANTITY =
   /\b\d+(?:[.,]\d+)?\s*(?:%|percent|weeks?|months?|years?|days?|hours?|-fold|fold)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:weeks?|months?|years?|days?|hours?)\b/gi;
 // Short codes with a digit name forms, genes and products (MK-7, K2, D3, CYP11A).
 const CODE = /\b[A-Z][A-Za-z]{0,5}-?\d{1,3}[A-Za-z]?\b/g;
+const CODE_ONLY = /^[A-Z][A-Za-z]{0,5}-?\d{1,3}[A-Za-z]?$/;
 
 const DURATION = /(?:week|month|year|day|hour)s?$/i;
 
@@ -122,11 +123,21 @@ export function indexTerms(sentences: Array<{ text: string; tokens: Token[] }>):
 
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const isPlural = (t: string) => /[^s]s$/i.test(t.split(/\s+/).at(-1) ?? "");
 const wordsOf = (t: string) => t.toLowerCase().replace(/-/g, "").split(/\s+/);
 
-/** A phrase that names a thing worth asking about (not a date word). */
+// Nouns too general to be the answer of a card ("plays a vital {{role}}", "varying {{amounts}}").
+const GENERAL_NOUNS = new Set(
+  "role way body activity amount performance process function thing part aspect factor level approach environment ability area kind type number lot variety range deal matter issue fact point case example vitality importance effect benefit option step time day people person individual".split(
+    " ",
+  ),
+);
+
+/** A phrase that names a thing worth asking about (not a date word, not a general noun). */
 export function isAskable(term: Term): boolean {
-  return !(term.kind === "phrase" && MONTHS.test(term.head ?? ""));
+  if (term.kind !== "phrase") return true;
+  const head = term.head ?? "";
+  return !MONTHS.test(head) && !GENERAL_NOUNS.has(head);
 }
 
 /**
@@ -137,7 +148,13 @@ export function isAskable(term: Term): boolean {
 export function siblingsOf(index: TermIndex, term: Term, sentence: string): string[] {
   const lower = sentence.toLowerCase().replace(/-/g, "");
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const fromGroups = index.groups.filter((g) => g.some((t) => same(t, term.text))).flat();
+  // Listed-together siblings count only when they are the same kind of thing: a code ("MK-4")
+  // among codes, not the phrase it was listed with ("its most potent forms, MK-4 and MK-7").
+  const sameKind = (t: string) => (term.kind === "phrase" ? !CODE_ONLY.test(t) : CODE_ONLY.test(t));
+  const fromGroups = index.groups
+    .filter((g) => g.some((t) => same(t, term.text)))
+    .flat()
+    .filter(sameKind);
   const fromKey = index.byKey.get(siblingKey(term)) ?? [];
   const answer = wordsOf(term.text);
   // Overlap is checked against the answer and every distractor already taken.
@@ -150,6 +167,15 @@ export function siblingsOf(index: TermIndex, term: Term, sentence: string): stri
   const out: string[] = [];
   for (const t of [...fromGroups, ...fromKey]) {
     if (lower.includes(t.toLowerCase().replace(/-/g, ""))) continue;
+    // The document's own subject ("K2" in a K2 article) is often true of the blank as well.
+    if (isTopicTerm(index, t)) continue;
+    // "activating a {{critical protein}}" cannot take "various proteins": number must agree.
+    if (term.kind === "phrase" && isPlural(t) !== isPlural(term.text)) continue;
+    if (
+      term.kind === "phrase" &&
+      GENERAL_NOUNS.has(t.toLowerCase().split(/\s+/).at(-1)?.replace(/s$/, "") ?? "")
+    )
+      continue;
     const words = wordsOf(t);
     if (Math.abs(words.length - answer.length) > 1 || taken.some((w) => overlaps(words, w))) continue;
     taken.push(words);
