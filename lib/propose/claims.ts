@@ -19,7 +19,7 @@ const DEFINITION =
 
 // Navigation, calls to action, references, legal text and the article talking about itself.
 const BOILERPLATE =
-  /\b(?:click|subscribe|sign up|newsletter|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|copyright|share this|read more|related (?:articles?|posts?)|advertisement|sponsored|follow us|log ?in|skip to|back to top|disclaimer|affiliate|this (?:article|post|page|blog)|in this (?:article|post|guide)|let's|we will|table of contents|required fields|for more information|learn more|refer to the|available here|email address|leave a (?:reply|comment)|posted (?:on|by)|comments?\s*\(\d+\))\b|©|https?:\/\/|www\.|\bdoi:|\bet al\.|^\s*\[\d+\]/i;
+  /\b(?:click|subscribe|sign up|newsletter|cookies?|privacy policy|terms of (?:use|service)|all rights reserved|copyright|share this|read more|related (?:articles?|posts?)|advertisement|sponsored|follow us|log ?in|skip to|back to top|disclaimer|affiliate|this (?:article|post|page|blog)|in this (?:article|post|guide)|let's|we will|table of contents|required fields|visitors|page views?|for more information|learn more|refer to the|available here|email address|leave a (?:reply|comment)|posted (?:on|by)|comments?\s*\(\d+\))\b|©|https?:\/\/|www\.|\bdoi:|\bet al\.|^\s*\[\d+\]/i;
 
 // The author talking about themselves ("As a personal trainer, I …") or to the reader
 // ("Imagine your arteries as highways"): framing, not something to learn.

@@ -70,18 +70,33 @@ export function hasVerb(tokens: Token[]): boolean {
 export type NounPhrase = { text: string; start: number; end: number; head: string; proper: boolean };
 
 const NOMINAL = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
+// Words the tagger sometimes calls nouns or adjectives that never start a noun phrase.
+const NOT_NOMINAL = new Set([
+  "whilst",
+  "while",
+  "also",
+  "etc",
+  "such",
+  "other",
+  "many",
+  "more",
+  "most",
+  "less",
+  "further",
+]);
+const nominal = (t: Token) => NOMINAL.has(t.pos) && !NOT_NOMINAL.has(t.text.toLowerCase());
 
 /** Maximal noun phrases (ADJ/NUM/NOUN/PROPN runs ending in a noun), at most five words. */
 export function nounPhrases(sentence: string, tokens: Token[]): NounPhrase[] {
   const out: NounPhrase[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!NOMINAL.has((tokens[i] as Token).pos)) {
+    if (!nominal(tokens[i] as Token)) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && NOMINAL.has((tokens[j + 1] as Token).pos)) j++;
+    while (j + 1 < tokens.length && nominal(tokens[j + 1] as Token)) j++;
     // End on the last noun of the run: "K2 daily" → "K2".
     let last = j;
     while (last >= i && !["NOUN", "PROPN"].includes((tokens[last] as Token).pos)) last--;

@@ -128,7 +128,7 @@ const wordsOf = (t: string) => t.toLowerCase().replace(/-/g, "").split(/\s+/);
 
 // Nouns too general to be the answer of a card ("plays a vital {{role}}", "varying {{amounts}}").
 const GENERAL_NOUNS = new Set(
-  "role way body activity amount performance process function thing part aspect factor level approach environment ability area kind type number lot variety range deal matter issue fact point case example vitality importance effect benefit option step time day people person individual".split(
+  "role way body activity amount connection link relationship intake difference performance process function thing part aspect factor level approach environment ability area kind type number lot variety range deal matter issue fact point case example vitality importance effect benefit option step time day people person individual".split(
     " ",
   ),
 );
