@@ -112,7 +112,7 @@ export async function extractDocument(
       : format === "docx"
         ? await docxToText(bytes)
         : format === "html"
-          ? htmlToText(decodeText(bytes, format), { article: true })
+          ? await htmlToText(decodeText(bytes, format), { article: true })
           : format === "md"
             ? markdownToText(decodeText(bytes, format))
             : { text: decodeText(bytes, format) };

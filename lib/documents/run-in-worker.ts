@@ -12,8 +12,8 @@ type Pending = {
   onProgress?: (stage: WorkerStage) => void;
 };
 
-/** An idle worker is ended after this long; the next job starts one again (and reloads the NLP model). */
-const IDLE_MS = 60_000;
+/** An idle worker is ended after this long; the next job starts one again (about 1 s: parsers, NLP model). */
+const IDLE_MS = 5 * 60_000;
 let worker: Worker | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const pending = new Map<number, Pending>();
