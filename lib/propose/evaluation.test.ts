@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../content/fixtures/files";
 import { loadContentFromDisk } from "../content/load";
+import { checkQuizAnswer } from "../content/quizRules";
+import { cardSchema, quizSchema } from "../content/schema";
 import { extractDocument } from "../documents";
-import { type Evaluation, evaluateProposals } from "./evaluate";
-import { proposeItems } from "./index";
+import { type EvaluatedDocument, type Evaluation, evaluateProposals } from "./evaluate";
+import { proposeItems, toContentCard, toContentQuiz } from "./index";
 import { referenceClaims } from "./referenceClaims";
 
 // The engine's quality bar (issue 14), measured on the five source documents against the curated
@@ -12,9 +14,10 @@ import { referenceClaims } from "./referenceClaims";
 // lists what is missed or judged differently.
 describe("proposals scored against the curated decks", () => {
   let result: Evaluation;
+  let docs: EvaluatedDocument[];
   beforeAll(async () => {
     const build = await loadContentFromDisk(REPO_ROOT);
-    const docs = await Promise.all(
+    docs = await Promise.all(
       build.documents.map(async (d) => {
         const extracted = await extractDocument(new TextEncoder().encode(d.body), {
           fileName: `${d.slug}.md`,
@@ -32,6 +35,21 @@ describe("proposals scored against the curated decks", () => {
   it("quotes every proposal verbatim", () => {
     expect(result.proposals).toBeGreaterThan(100);
     expect(result.verbatim).toBe(result.proposals);
+  });
+
+  it("makes items that pass content:check's schema and quiz rules (unless flagged for a check)", () => {
+    const problems = docs.flatMap((d) => [
+      ...d.proposals.cards.flatMap((c) => {
+        const parsed = cardSchema.safeParse(toContentCard(c));
+        return parsed.success || c.needsCheck ? [] : [`${c.id}: ${parsed.error.message}`];
+      }),
+      ...d.proposals.quiz.flatMap((q) => {
+        const parsed = quizSchema.safeParse(toContentQuiz(q));
+        if (!parsed.success) return q.needsCheck ? [] : [`${q.id}: ${parsed.error.message}`];
+        return checkQuizAnswer(parsed.data).map((p) => `${q.id}: ${p.message}`);
+      }),
+    ]);
+    expect(problems).toEqual([]);
   });
 
   it("covers at least 80 % of the reference claims", () => {

@@ -17,6 +17,7 @@ import type {
   SuggestedEvidence,
 } from "./types";
 
+export { toContentCard, toContentQuiz } from "./contentItem";
 export { MIN_QUOTE_LENGTH, proposeFromSelection } from "./selection";
 export type * from "./types";
 export { CLAIM_KINDS, PROPOSAL_KINDS } from "./types";
