@@ -75,7 +75,9 @@ describe("extractDocument", { timeout: 30_000 }, () => {
       "8 weeks reduced the frequency of cramps compared to a placebo group.",
       "Natto is a traditional Japanese food made from fermented soybeans.",
     ]);
-    const doc = await extractDocument(bytes, { fileName: "notes.pdf" });
+    const progress: number[] = [];
+    const doc = await extractDocument(bytes, { fileName: "notes.pdf", onProgress: (f) => progress.push(f) });
+    expect(progress).toEqual([1, 1]);
     expect(doc.format).toBe("pdf");
     expect(doc.title).toBe("Vitamin K2 notes");
     expect(doc.text).toContain("supplementation over 8 weeks reduced");

@@ -108,7 +108,7 @@ export async function extractDocument(
   }
   const raw =
     format === "pdf"
-      ? await pdfToText(bytes)
+      ? await pdfToText(bytes, options.onProgress)
       : format === "docx"
         ? await docxToText(bytes)
         : format === "html"
@@ -116,6 +116,7 @@ export async function extractDocument(
           : format === "md"
             ? markdownToText(decodeText(bytes, format))
             : { text: decodeText(bytes, format) };
+  options.onProgress?.(1);
   return finish(format, raw.text, raw.title);
 }
 

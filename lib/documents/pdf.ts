@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy, getMeta } from "unpdf";
+import { getDocumentProxy, getMeta } from "unpdf";
 import { DocumentError } from "./types";
 
 const TERMINAL = /[.!?:;]["'”’)]?$/;
@@ -65,7 +65,10 @@ export function dropPageFurniture(pages: string[]): string[] {
 }
 
 /** The text layer of a PDF; a PDF with pages but (almost) no text is a scan and is refused. */
-export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; title?: string }> {
+export async function pdfToText(
+  bytes: Uint8Array,
+  onProgress?: (fraction: number) => void,
+): Promise<{ text: string; title?: string }> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // unpdf transfers the buffer it is given; it gets a copy so the caller's bytes stay usable.
@@ -77,7 +80,16 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; titl
     );
   }
   try {
-    const { totalPages, text } = await extractText(pdf, { mergePages: false });
+    // Page by page (as unpdf's extractText joins a page's items) so a long PDF reports progress.
+    const totalPages = pdf.numPages;
+    const text: string[] = [];
+    for (let number = 1; number <= totalPages; number++) {
+      const content = await (await pdf.getPage(number)).getTextContent();
+      text.push(
+        content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""),
+      );
+      onProgress?.(number / totalPages);
+    }
     const letters = text.join("").replace(/\s+/g, "").length;
     if (letters < 40 * Math.min(totalPages, 3)) {
       throw new DocumentError(

@@ -13,9 +13,9 @@ describe("extractInWorker", { timeout: 30_000 }, () => {
     const result = await extractInWorker(utf8(text), {
       fileName: "notes.md",
       propose: { document: "notes" },
-      onProgress: (stage) => stages.push(stage),
+      onProgress: (stage, fraction) => stages.push(fraction === undefined ? stage : `${stage} ${fraction}`),
     });
-    expect(stages).toEqual(["extracting", "proposing"]);
+    expect(stages).toEqual(["extracting", "extracting 1", "proposing"]);
     expect(result.document.title).toBe("Notes");
     const card = result.proposals?.cards.find((c) => c.front.includes("{{c1::180 mcg}}"));
     expect(card?.evidence).toBe("human-rct");

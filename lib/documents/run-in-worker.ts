@@ -9,7 +9,7 @@ type Pending = {
   on: Worker;
   resolve: (r: WorkerResult) => void;
   reject: (e: Error) => void;
-  onProgress?: (stage: WorkerStage) => void;
+  onProgress?: (stage: WorkerStage, fraction?: number) => void;
 };
 
 /** An idle worker is ended after this long; the next job starts one again (about 1 s: parsers, NLP model). */
@@ -39,7 +39,7 @@ function startWorker(file: string): Worker {
   started.on("message", (message: WorkerReply) => {
     const job = pending.get(message.id);
     if (!job) return;
-    if (message.type === "progress") return job.onProgress?.(message.stage);
+    if (message.type === "progress") return job.onProgress?.(message.stage, message.fraction);
     pending.delete(message.id);
     if (message.type === "done") {
       job.resolve(
@@ -65,13 +65,13 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  * `extractDocument` (and, with `propose`, `proposeItems`) in a worker thread. Rejects with a
  * `DocumentError` for bad input, like the plain function, and with code "timeout" when the job
  * runs past `timeoutMs` (the worker is then stopped; the next job starts a new one).
- * `onProgress` hears each stage.
+ * `onProgress` hears each stage, and for a PDF the share of its pages read.
  */
 export async function extractInWorker(
   bytes: Uint8Array,
-  options: ExtractOptions & {
+  options: Omit<ExtractOptions, "onProgress"> & {
     propose?: WorkerJob["propose"];
-    onProgress?: (stage: WorkerStage) => void;
+    onProgress?: (stage: WorkerStage, fraction?: number) => void;
     timeoutMs?: number;
   } = {},
 ): Promise<WorkerResult> {

@@ -16,6 +16,8 @@ export type ExtractOptions = {
   mimeType?: string;
   format?: DocumentFormat;
   maxBytes?: number;
+  /** Share of the parsing done, 0–1 (a PDF reports page by page; other formats 1 when parsed). */
+  onProgress?: (fraction: number) => void;
 };
 
 export type ExtractedDocument = {

@@ -15,7 +15,10 @@ port.on("message", async (job: WorkerJob) => {
   const reply = (message: WorkerReply) => port.postMessage(message);
   try {
     reply({ id: job.id, type: "progress", stage: "extracting" });
-    const document = await extractDocument(job.bytes, job.options);
+    const document = await extractDocument(job.bytes, {
+      ...job.options,
+      onProgress: (fraction) => reply({ id: job.id, type: "progress", stage: "extracting", fraction }),
+    });
     if (!job.propose) return reply({ id: job.id, type: "done", document });
     reply({ id: job.id, type: "progress", stage: "proposing" });
     const proposals = proposeItems(
