@@ -1,5 +1,5 @@
 import { hasVerb, type Token } from "./nlp";
-import type { Sentence } from "./sentences";
+import { type Sentence, titleCaseShare } from "./sentences";
 import type { ClaimKind } from "./types";
 
 export const DOSE =
@@ -57,6 +57,8 @@ export function classifyClaim(sentence: Sentence, tokens: Token[]): Claim | null
   if (COMPARISON.test(text)) kinds.push("comparison");
   if (FINDING.test(text)) kinds.push("finding");
   if (!clause && !(sentence.listItem && kinds.length > 0)) return null;
+  // A verbless list item in title case is the title of something ("Role of Vitamin K in Bones - Feb 2022").
+  if (!clause && titleCaseShare(text) >= 0.6) return null;
   if (kinds.length === 0) kinds.push("statement");
   // "- Egg yolks: A source of the MK-4 subtype." defines its label.
   const labelDefinition =

@@ -100,6 +100,10 @@ export function nounPhrases(sentence: string, tokens: Token[]): NounPhrase[] {
     // End on the last noun of the run: "K2 daily" → "K2".
     let last = j;
     while (last >= i && !["NOUN", "PROPN"].includes((tokens[last] as Token).pos)) last--;
+    // A "noun" right before an article is usually a verb the tagger missed ("these findings
+    // offer a promising avenue"): the phrase ends before it.
+    if (last > i && last === j && tokens[j + 1]?.pos === "DET" && (tokens[last] as Token).pos === "NOUN")
+      last--;
     if (last >= i) {
       const first = Math.max(i, last - 4);
       const from = (tokens[first] as Token).start;
