@@ -101,5 +101,7 @@ export function claimCard(
     kind: "basic",
     front,
     back: s.text,
+    // Without a term to ask about, the question is generic: the author should word it.
+    ...(advice ? {} : { needsCheck: true, checkReason: "No key term to ask about: write the question." }),
   };
 }
