@@ -90,6 +90,7 @@ export const LEVEL_PHRASES: Record<ContentEvidenceLevel, string> = {
   animal: "Animal study",
   "in-vitro": "Cell culture (in vitro)",
   mechanism: "Proposed mechanism",
+  unverified: "Unverified claim (no study design named)",
   background: "Background fact",
 };
 
