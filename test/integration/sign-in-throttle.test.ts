@@ -39,9 +39,7 @@ describe("sign-in throttle through authorize (100 per account, 300 per IP, per h
   it("blocks the 101st attempt on an account even with the right password, for an hour", async () => {
     const user = await createLearner();
     await failures(100, user.email, "198.51.100.1");
-    await expect(authorize(user.email, PASSWORD, "198.51.100.1")).rejects.toThrow(
-      `TooManyAttempts:account:${AN_HOUR}`,
-    );
+    await expect(authorize(user.email, PASSWORD, "198.51.100.1")).rejects.toThrow(ABOUT_AN_HOUR);
     // A new address does not help: the account itself is blocked.
     await expect(authorize(user.email, PASSWORD, "198.51.100.2")).rejects.toThrow(blocked);
     const rows = await sql().get<{ n: number }>(`SELECT count(*) AS n FROM ${RATE_LIMIT_TABLE}`);
@@ -51,9 +49,7 @@ describe("sign-in throttle through authorize (100 per account, 300 per IP, per h
   it("throttles an unknown email exactly like a wrong password", async () => {
     const nobody = uniqueEmail();
     await failures(100, nobody, "198.51.100.3");
-    await expect(authorize(nobody, PASSWORD, "198.51.100.3")).rejects.toThrow(
-      `TooManyAttempts:account:${AN_HOUR}`,
-    );
+    await expect(authorize(nobody, PASSWORD, "198.51.100.3")).rejects.toThrow(ABOUT_AN_HOUR);
   }, 60_000);
 
   it("lets the owner in below the limit and the email is matched case-insensitively", async () => {
