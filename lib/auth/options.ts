@@ -84,7 +84,13 @@ export const authOptions: NextAuthOptions = {
     // Signing out makes this cookie, and any copy of it, useless at once. The session version is
     // the account's, so this signs out the account's other devices too (no per-session list).
     async signOut({ token }) {
-      if (token?.uid) await revokeAllSessions(token.uid);
+      if (!token?.uid) return;
+      try {
+        await revokeAllSessions(token.uid);
+      } catch (error) {
+        // The account was just deleted (its sessions went with it); anything else is logged.
+        if ((error as { code?: unknown }).code !== "P2025") console.error("[auth] sign-out failed", error);
+      }
     },
   },
   callbacks: {
