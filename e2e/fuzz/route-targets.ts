@@ -495,7 +495,8 @@ const returnAddress = fc
     ),
     { maxLength: 8 },
   )
-  .map((pieces) => pieces.join(""));
+  // A lone surrogate cannot be put in a URL (encodeURIComponent throws): it arrives as U+FFFD.
+  .map((pieces) => pieces.join("").toWellFormed());
 
 function signInInputs(world: World) {
   const emails = Object.values(world.users).map((account) => account.email);
@@ -690,8 +691,12 @@ const PAGE_ORIGIN = "http://fuzz.invalid";
 function judgeReturnPage(input: RouteInput, outcome: Outcome): string | undefined {
   if (outcome.status >= 500) return `status ${outcome.status}: ${outcome.text.slice(0, 300)}`;
   const location = outcome.headers.get("location");
-  if (location === null)
-    return outcome.status === 200 ? undefined : `status ${outcome.status} without a Location`;
+  // 200: the page; 4xx: refused before the page (431 for a URL over Node's header limit).
+  if (location === null) {
+    return outcome.status === 200 || outcome.status >= 400
+      ? undefined
+      : `status ${outcome.status} without a Location`;
+  }
   // Resolved as a browser does (dropping tabs and newlines); an absolute URL must be the server's own.
   const target = new URL(location, PAGE_ORIGIN);
   const ours = target.origin === PAGE_ORIGIN || ["127.0.0.1", "localhost"].includes(target.hostname);

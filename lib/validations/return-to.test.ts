@@ -10,7 +10,22 @@ const BASE = "https://retain.example";
  * pieces from short lists keep a run cheap on a busy machine (fc.webUrl took seconds).
  */
 const piece = fc.oneof(
-  fc.constantFrom("/", "//", "\\", ".", "..", "@", ":", "?", "#", "%", "evil.example", "dashboard", "stats"),
+  fc.constantFrom(
+    "/",
+    "//",
+    "/./",
+    "\\",
+    ".",
+    "..",
+    "@",
+    ":",
+    "?",
+    "#",
+    "%",
+    "evil.example",
+    "dashboard",
+    "stats",
+  ),
   fc.constantFrom("\t", "\n", "\r", "\0", "\x7f", "\x1b", " ", "\u00a0", "\u2028", "\ufeff"),
   fc.constantFrom("%09", "%0a", "%0d", "%00", "%2f", "%5c", "%252f", "%2e", "%E2%80%A8"),
   fc.constantFrom("https:", "http:", "javascript:", "data:", "//evil.example", "@evil.example"),
@@ -46,6 +61,12 @@ describe("safeReturnTo", () => {
     ]) {
       expect(safeReturnTo(value)).toBe("/dashboard");
     }
+  });
+
+  it("refuses a path that resolves to a bare `//` without throwing (a 500 found by npm run fuzz)", () => {
+    for (const value of ["/.//", "/..//", "/./."]) expect(safeReturnTo(value)).not.toMatch(/^\/\//);
+    expect(safeReturnTo("/.//")).toBe("/dashboard");
+    expect(authRedirect("/.//", BASE)).toBe(BASE);
   });
 
   it("gives back a path without control characters (a newline in a redirect was a 500)", () => {

@@ -9,15 +9,15 @@ const PROBE_ORIGIN = "https://return-to.invalid";
  * `/.//evil.example` parses to the path `//evil.example`, which alone would leave the site.
  */
 function pathOnOrigin(value: string, origin: string): string | null {
-  let url: URL;
   try {
-    url = new URL(value, origin);
+    const url = new URL(value, origin);
+    if (url.origin !== new URL(origin).origin) return null;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Throws too: `/.//` is the path `//`, which alone is a URL with an empty host.
+    return new URL(path, origin).href === url.href ? path : null;
   } catch {
     return null;
   }
-  if (url.origin !== new URL(origin).origin) return null;
-  const path = `${url.pathname}${url.search}${url.hash}`;
-  return new URL(path, origin).href === url.href ? path : null;
 }
 
 /** A same-site path to return to after signing in; anything else falls back to the dashboard. */
