@@ -86,10 +86,11 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (!token?.uid) return;
       try {
+        // A cookie already revoked (or of a deleted account) has nothing left to end.
+        if ((await currentSessionVersion(token.uid)) !== token.sessionVersion) return;
         await revokeAllSessions(token.uid);
       } catch (error) {
-        // The account was just deleted (its sessions went with it); anything else is logged.
-        if ((error as { code?: unknown }).code !== "P2025") console.error("[auth] sign-out failed", error);
+        console.error("[auth] sign-out failed", error);
       }
     },
   },

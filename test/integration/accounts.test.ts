@@ -77,10 +77,22 @@ describe("session revocation", () => {
     await expect(check(token)).rejects.toThrow();
   });
 
+  it("leaves the session version alone when the cookie signing out was already revoked", async () => {
+    const user = await createUser(newLearner("stale-sign-out@example.com"));
+    const stale = { uid: user.id, role: user.role, sessionVersion: user.sessionVersion };
+    await revokeAllSessions(user.id);
+    await authOptions.events?.signOut?.({ token: stale, session: undefined as never });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(sessionVersion).toBe(user.sessionVersion + 1);
+  });
+
   it("signs out a deleted account's last session without an error", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      await authOptions.events?.signOut?.({ token: { uid: "no-such-user" }, session: undefined as never });
+      await authOptions.events?.signOut?.({
+        token: { uid: "no-such-user", sessionVersion: 0 },
+        session: undefined as never,
+      });
       expect(errors).not.toHaveBeenCalled();
     } finally {
       errors.mockRestore();
