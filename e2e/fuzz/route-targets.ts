@@ -678,12 +678,13 @@ function returnPageInputs(world: World) {
       ),
       encode: fc.boolean(),
     })
-    .map(({ actor, page, returnTo, encode }) => ({
-      actor,
-      method: "GET",
+    .map(({ actor, page, returnTo: raw, encode }) => {
+      // A lone surrogate cannot be put in a URL (encodeURIComponent throws).
+      const returnTo = raw.toWellFormed();
       // Raw as well as encoded: a browser sends a typed tab as %09, a bare `%` stays `%`.
-      path: `${page}?callbackUrl=${encode ? encodeURIComponent(returnTo) : returnTo.replace(/[#&\s]/g, encodeURIComponent)}`,
-    }));
+      const value = encode ? encodeURIComponent(returnTo) : returnTo.replace(/[#&\s]/g, encodeURIComponent);
+      return { actor, method: "GET", path: `${page}?callbackUrl=${value}` };
+    });
 }
 
 const PAGE_ORIGIN = "http://fuzz.invalid";
