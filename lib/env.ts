@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 /** Where `npm start` keeps a generated secret when none is configured (git-ignored). */
@@ -11,6 +12,30 @@ const serverEnv = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a full URL such as https://retain.example.com").optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const entries = (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      try {
+        // proxy-addr checks every entry (address, CIDR or loopback/linklocal/uniquelocal) here, once.
+        return { entries, isTrusted: proxyAddr.compile(entries) };
+      } catch (error) {
+        context.addIssue({
+          code: "custom",
+          message: `TRUSTED_PROXIES must list addresses or CIDR ranges separated by commas (${(error as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    }),
+  SIGN_UP_LIMIT: z.coerce
+    .number("SIGN_UP_LIMIT must be a whole number")
+    .int("SIGN_UP_LIMIT must be a whole number")
+    .min(1, "SIGN_UP_LIMIT must be at least 1")
+    .default(20),
 });
 
 let parsed: z.infer<typeof serverEnv> | undefined;
@@ -26,6 +51,22 @@ function env() {
     if (!parsed.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   }
   return parsed;
+}
+
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For (TRUSTED_PROXIES, empty by
+ * default: then the connection's own address is the client's).
+ */
+export function trustedProxies(): {
+  entries: string[];
+  isTrusted: (address: string, hop: number) => boolean;
+} {
+  return env().TRUSTED_PROXIES;
+}
+
+/** New accounts per client address per hour (SIGN_UP_LIMIT). */
+export function signUpLimit(): number {
+  return env().SIGN_UP_LIMIT;
 }
 
 let secret: string | undefined;

@@ -10,6 +10,7 @@ const INPUTS = [
   "content",
   "types",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "package-lock.json",
   "tsconfig.json",
