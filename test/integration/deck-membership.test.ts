@@ -3,6 +3,7 @@ import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { ankiDeckExport } from "@/lib/data/exports";
 import { createPersonalDeck } from "@/lib/data/personal-decks";
+import { answerQuestion, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
 import { getLearnerStats } from "@/lib/data/stats";
 import { getStudySession } from "@/lib/data/study";
@@ -155,6 +156,41 @@ describe("a card included in another deck", () => {
     expect(detail.weakestCards.map((c) => c.cardId)).toEqual([SHARED]);
     expect(detail.heatmap.reduce((sum, day) => sum + day.count, 0)).toBe(1);
     expect(detail.retention.last30.answered).toBe(0);
+  });
+});
+
+describe("a quiz question on an included card", () => {
+  it("feeds the one schedule: answered in beta's quiz, the card is started in alpha too", async () => {
+    await db.quizItem.create({
+      data: {
+        id: "beta-q1",
+        deckSlug: "beta",
+        kind: "true-false",
+        prompt: "The shared card is shared.",
+        choices: JSON.stringify(["True", "False"]),
+        answer: JSON.stringify("True"),
+        explanation: "It is in both decks.",
+        evidence: "background",
+        sources: "[]",
+        cardIds: JSON.stringify([SHARED]),
+        position: 0,
+      },
+    });
+    const quizzer = (await createLearner("Quizzer")).id;
+    const attemptId = await startQuiz(quizzer, { deck: "beta", length: 5, mode: "mixed" }, NOW);
+    await answerQuestion(
+      quizzer,
+      attemptId,
+      { itemId: "beta-q1", response: { choice: "False" }, durationMs: 2000 },
+      NOW,
+    );
+    const alpha = await getStudySession(
+      quizzer,
+      { deck: "alpha", cardIds: null },
+      new Date(NOW.getTime() + DAY),
+    );
+    expect(alpha.cards.find((c) => c.cardId === SHARED)?.schedule.state).toBe("learning");
+    expect(alpha.counts.new).toBe(3);
   });
 });
 
