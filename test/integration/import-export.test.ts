@@ -9,6 +9,8 @@ import {
   deletePersonalDeck,
   ImportRejectedError,
   importCardUpload,
+  PERSONAL_LIMITS,
+  PersonalLimitError,
   readCardUpload,
 } from "@/lib/data/personal-decks";
 import { startQuiz } from "@/lib/data/quiz";
@@ -21,7 +23,7 @@ import { createUser } from "@/lib/data/users";
 import { getWorkloadInput } from "@/lib/data/workload";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { readCardFile } from "@/lib/exchange/card-import";
+import { CARD_IMPORT_LIMITS, readCardFile } from "@/lib/exchange/card-import";
 import { seedContent } from "@/lib/seed/content";
 import { studyDayKey } from "@/lib/srs";
 import { createDeck, createLearner, key } from "./fixtures";
@@ -43,10 +45,32 @@ async function rowCounts() {
 }
 
 /** Imports a file the way the confirm step does: preview (for the digest), then confirm. */
-async function importFile(ownerId: string, text: string, title = "My cards") {
+async function importFile(ownerId: string, text: string, title = "My cards", skipProblemLines = false) {
   const file = csvFile(text);
   const { digest } = await readCardUpload(file);
-  return importCardUpload(ownerId, { file, title, digest }, T0);
+  return importCardUpload(ownerId, { file, title, digest, skipProblemLines }, T0);
+}
+
+/** Personal decks written directly (setting up an account near its caps quickly). */
+async function givePersonalDecks(ownerId: string, decks: number, cardsEach: number) {
+  for (let d = 0; d < decks; d++) {
+    const slug = `p-${key().replaceAll("-", "").slice(0, 12)}`;
+    await db.deck.create({
+      data: { slug, title: `Own ${d}`, description: "", position: 1_000_000 + d, ownerId },
+    });
+    await db.card.createMany({
+      data: Array.from({ length: cardsEach }, (_, i) => ({
+        id: `${slug}-${i + 1}`,
+        deckSlug: slug,
+        kind: "basic",
+        front: `Q${i}`,
+        back: `A${i}`,
+        evidence: "personal",
+        sources: "[]",
+        position: i,
+      })),
+    });
+  }
 }
 
 /** Answers a card at `at` with `rating`, against its current version. */
@@ -142,6 +166,89 @@ describe("importing cards into a personal deck", () => {
       /UTF-8/,
     );
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it("stops reading a 5 MB file of 2.6 million one-character lines at the problem cap, off the request thread", async () => {
+    const owner = await createLearner();
+    const before = await rowCounts();
+    const text = "a\n".repeat(2_600_000);
+    const preview = await readCardUpload(csvFile(text));
+    const cap = CARD_IMPORT_LIMITS.maxProblemLines;
+    expect(preview.file).toMatchObject({ complete: false, cards: [], problemLines: cap });
+    expect(preview.file.errors).toHaveLength(cap + 1);
+    expect(preview.file.errors[0]).toEqual({
+      line: null,
+      message: expect.stringContaining(`Reading stopped at line ${cap}`),
+    });
+    // Not even "import the good lines": reading stopped, so the rest of the file is unknown.
+    await expect(
+      importCardUpload(
+        owner.id,
+        { file: csvFile(text), title: "Junk", digest: preview.digest, skipProblemLines: true },
+        T0,
+      ),
+    ).rejects.toThrow(ImportRejectedError);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("imports the good lines of a file with bad ones when asked, each repeated card once", async () => {
+    const owner = await createLearner();
+    const text = "Q1,A1\nQ2,\nQ3,A3\nQ1,A1\n";
+    const before = await rowCounts();
+    await expect(importFile(owner.id, text)).rejects.toThrow(/problems, so nothing was imported/);
+    expect(await rowCounts()).toEqual(before);
+    const slug = await importFile(owner.id, text, "Good lines", true);
+    const cards = await db.card.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
+    expect(cards.map((c) => [c.front, c.back])).toEqual([
+      ["Q1", "A1"],
+      ["Q3", "A3"],
+    ]);
+  });
+
+  it("writes cloze cards for {{c1::…}} fronts and keeps line breaks of quoted fields", async () => {
+    const owner = await createLearner();
+    const slug = await importFile(owner.id, 'K2 is {{c1::menaquinone}}.,\r\n"Two\r\nlines",Back\r\n');
+    const cards = await db.card.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
+    expect(cards.map(({ kind, front, back }) => ({ kind, front, back }))).toEqual([
+      { kind: "cloze", front: "K2 is {{c1::menaquinone}}.", back: "" },
+      { kind: "basic", front: "Two\nlines", back: "Back" },
+    ]);
+  });
+
+  it("refuses a deck past the account's deck cap, with a clear message and nothing written", async () => {
+    const owner = await createLearner();
+    await givePersonalDecks(owner.id, PERSONAL_LIMITS.maxDecks, 1);
+    const before = await rowCounts();
+    const refused = importFile(owner.id, "Q,A\n");
+    await expect(refused).rejects.toThrow(PersonalLimitError);
+    await expect(refused).rejects.toThrow(/the most an account can keep/);
+    expect(await rowCounts()).toEqual(before);
+    // Another account is not affected.
+    const other = await createLearner();
+    await expect(importFile(other.id, "Q,A\n")).resolves.toMatch(/^p-/);
+  });
+
+  it("refuses cards past the account's card cap, and lets one of two racing imports take the last deck", async () => {
+    const owner = await createLearner();
+    const perDeck = PERSONAL_LIMITS.maxCards / 4;
+    await givePersonalDecks(owner.id, 4, perDeck - 1);
+    const before = await rowCounts();
+    // 4 cards would pass the cap by one; 4 are left after this refusal.
+    await expect(importFile(owner.id, "Q1,A1\nQ2,A2\nQ3,A3\nQ4,A4\nQ5,A5\n")).rejects.toThrow(
+      /you would pass the 20,000 an account can keep/,
+    );
+    expect(await rowCounts()).toEqual(before);
+    await expect(importFile(owner.id, "Q1,A1\nQ2,A2\nQ3,A3\nQ4,A4\n")).resolves.toMatch(/^p-/);
+
+    // One deck left under the deck cap: of two imports at once, exactly one is written.
+    const racer = await createLearner();
+    await givePersonalDecks(racer.id, PERSONAL_LIMITS.maxDecks - 1, 1);
+    const results = await Promise.allSettled([
+      importFile(racer.id, "R1,A1\n"),
+      importFile(racer.id, "R2,A2\n"),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.deck.count({ where: { ownerId: racer.id } })).toBe(PERSONAL_LIMITS.maxDecks);
   });
 
   it("writes nothing when the learner previews and cancels", async () => {
