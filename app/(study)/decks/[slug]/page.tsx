@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeckCardItem } from "@/app/ui/deck-card-item";
 import { EvidenceFilter } from "@/app/ui/evidence-filter";
 import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
+import { Pagination } from "@/app/ui/pagination";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { evidenceLevel } from "@/lib/content/schema";
 import { getDeck } from "@/lib/data/content";
@@ -11,8 +12,11 @@ import { DeleteDeckForm } from "./delete-deck-form";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ evidence?: string | string[] }>;
+  searchParams: Promise<{ evidence?: string | string[]; page?: string | string[] }>;
 };
+
+/** Cards listed per page: a 5,000-card personal deck would otherwise render every card at once. */
+const CARDS_PER_PAGE = 50;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await currentUser();
@@ -32,6 +36,18 @@ export default async function DeckPage({ params, searchParams }: Props) {
   const deck = await getDeck(slug, user.id);
   if (!deck) notFound();
   const cards = filter ? deck.cards.filter((card) => card.evidence === filter) : deck.cards;
+  const pageCount = Math.max(1, Math.ceil(cards.length / CARDS_PER_PAGE));
+  // An unknown or out-of-range page shows the nearest one.
+  const asked = Number.parseInt(typeof query.page === "string" ? query.page : "1", 10);
+  const page = Math.min(pageCount, Math.max(1, Number.isFinite(asked) ? asked : 1));
+  const shown = cards.slice((page - 1) * CARDS_PER_PAGE, page * CARDS_PER_PAGE);
+  const pageHref = (n: number) => {
+    const search = new URLSearchParams();
+    if (filter) search.set("evidence", filter);
+    if (n > 1) search.set("page", String(n));
+    const text = search.toString();
+    return `/decks/${encodeURIComponent(deck.slug)}${text ? `?${text}` : ""}#cards-heading`;
+  };
 
   return (
     <>
@@ -81,11 +97,20 @@ export default async function DeckPage({ params, searchParams }: Props) {
         {cards.length === 0 ? (
           <div className="card empty-state">No cards in this deck have this evidence level.</div>
         ) : (
-          <ol className="deck-cards feature-list" aria-labelledby="cards-heading">
-            {cards.map((card) => (
-              <DeckCardItem key={card.id} card={card} titles={deck.documentTitles} />
-            ))}
-          </ol>
+          <>
+            <ol
+              className="deck-cards feature-list"
+              aria-labelledby="cards-heading"
+              start={(page - 1) * CARDS_PER_PAGE + 1}
+            >
+              {shown.map((card) => (
+                <DeckCardItem key={card.id} card={card} titles={deck.documentTitles} />
+              ))}
+            </ol>
+            {pageCount > 1 && (
+              <Pagination page={page} pageCount={pageCount} hrefFor={pageHref} label="Pages of cards" />
+            )}
+          </>
         )}
       </section>
 
