@@ -76,6 +76,27 @@ runScript(async () => {
       "< 2x",
     ]);
   }
+  if (wanted("import")) {
+    await buildIfNeeded();
+    const i = runBench<{
+      learners: number;
+      alone: { valid: Percentiles; validPreview: Percentiles; pathological: Percentiles };
+      underLoad: { valid: Percentiles; pathological: Percentiles };
+      idle: Percentiles;
+      during: Percentiles;
+      p95Ratio: number;
+    }>("import");
+    rows.push([
+      "Card import of 5,000 valid cards (preview + confirm) and preview of a 5 MB file of 2.6 M one-character lines",
+      `valid p50 ${ms(i.alone.valid.p50)} (preview ${ms(i.alone.validPreview.p50)}), 5 MB file p50 ${ms(i.alone.pathological.p50)}; with the review load ${ms(i.underLoad.valid.p50)} and ${ms(i.underLoad.pathological.p50)}`,
+      "report",
+    ]);
+    rows.push([
+      `Review submit p95, ${i.learners} learners about once a second: answers overlapping an import vs the others`,
+      `${ms(i.during.p95)} (${i.during.n}) vs ${ms(i.idle.p95)} (${i.idle.n}): ${i.p95Ratio.toFixed(2)}x; p50 ${ms(i.during.p50)} vs ${ms(i.idle.p50)}`,
+      "< 2x",
+    ]);
+  }
   if (wanted("scale-out")) {
     await buildIfNeeded();
     type Scale = {
