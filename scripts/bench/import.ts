@@ -67,11 +67,21 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
     const digest = createHash("sha256").update(VALID).digest("hex");
     let imports = 0;
 
+    type Kind = "valid preview" | "valid confirm" | "5 MB preview";
+    const windows: { kind: Kind; from: number; to: number }[] = [];
+    let recording = false;
+    const timed = async <T>(kind: Kind, work: () => Promise<T>): Promise<T> => {
+      const from = performance.now();
+      const result = await work();
+      if (recording) windows.push({ kind, from, to: performance.now() });
+      return result;
+    };
+
     const validImport = async () => {
       const cookie = importers[Math.floor(imports / 4) % importers.length] as string;
       imports += 1;
       const started = performance.now();
-      const shown = await preview(base, previewAction, cookie, VALID);
+      const shown = await timed("valid preview", () => preview(base, previewAction, cookie, VALID));
       if (shown.value.preview?.cardCount !== 5000)
         throw new Error(`Unexpected preview ${JSON.stringify(shown)}`);
       const reply = actionReply(
@@ -88,7 +98,9 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
       return { preview: shown.ms, total: performance.now() - started };
     };
     const pathological = async () => {
-      const shown = await preview(base, previewAction, importers[0] as string, PATHOLOGICAL);
+      const shown = await timed("5 MB preview", () =>
+        preview(base, previewAction, importers[0] as string, PATHOLOGICAL),
+      );
       if (shown.value.preview?.cardCount !== 0)
         throw new Error(`Unexpected preview ${JSON.stringify(shown)}`);
       return shown.ms;
@@ -108,18 +120,17 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
     // One run of paced answers; meanwhile an import starts about every 0.6 s, alternating the
     // two files. Answers are then sorted by whether they overlapped an import window.
     const answers: { at: number; ms: number }[] = [];
-    const windows: { from: number; to: number }[] = [];
     const during = { valid: [] as number[], pathological: [] as number[] };
     let running = true;
     const importing = (async () => {
       await sleep(1000);
+      recording = true;
       for (let turn = 0; running && imports < importers.length * 4; turn++) {
-        const from = performance.now();
         if (turn % 2 === 0) during.valid.push((await validImport()).total);
         else during.pathological.push(await pathological());
-        windows.push({ from, to: performance.now() });
         await sleep(400 + Math.random() * 200);
       }
+      recording = false;
     })();
     await runLearners(
       [base],
@@ -131,10 +142,11 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
     );
     running = false;
     await importing;
-    const overlaps = (a: { at: number; ms: number }) =>
-      windows.some((w) => a.at < w.to && a.at + a.ms > w.from);
+    const overlaps = (a: { at: number; ms: number }, kind?: Kind) =>
+      windows.some((w) => (!kind || w.kind === kind) && a.at < w.to && a.at + a.ms > w.from);
     const idleStats = percentiles(answers.filter((a) => !overlaps(a)).map((a) => a.ms));
-    const busyStats = percentiles(answers.filter(overlaps).map((a) => a.ms));
+    const busyStats = percentiles(answers.filter((a) => overlaps(a)).map((a) => a.ms));
+    const byKind = (kind: Kind) => percentiles(answers.filter((a) => overlaps(a, kind)).map((a) => a.ms));
     return {
       learners,
       seconds,
@@ -146,6 +158,11 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
       underLoad: { valid: percentiles(during.valid), pathological: percentiles(during.pathological) },
       idle: idleStats,
       during: busyStats,
+      duringKind: {
+        validPreview: byKind("valid preview"),
+        validConfirm: byKind("valid confirm"),
+        pathologicalPreview: byKind("5 MB preview"),
+      },
       p95Ratio: busyStats.p95 / idleStats.p95,
     };
   } finally {
