@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { cache } from "react";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import {
   CARD_IMPORT_LIMITS,
@@ -158,6 +159,67 @@ export async function createPersonalDeck(
     }
   });
   return slug;
+}
+
+/** A personal deck as its page lists it: the deck, and how many cards it has. */
+export interface PersonalDeckSummary {
+  slug: string;
+  title: string;
+  description: string;
+  cardCount: number;
+}
+
+/** One listed card of a personal deck, in the shape the deck page's card items take. */
+export interface PersonalDeckCard {
+  id: string;
+  kind: string;
+  front: string;
+  back: string;
+  evidence: "personal";
+  topic: string | null;
+  sources: [];
+}
+
+/**
+ * The owner's personal deck, without its cards; null for anyone else's deck or a content deck.
+ * Cached per request (the page and its metadata both ask).
+ */
+export const getPersonalDeck = cache(
+  async (ownerId: string, slug: string): Promise<PersonalDeckSummary | null> => {
+    const deck = await sql().get<{ slug: string; title: string; description: string }>(
+      'SELECT slug, title, description FROM "Deck" WHERE slug = ? AND ownerId = ? AND retired = FALSE',
+      [slug, ownerId],
+    );
+    if (!deck) return null;
+    const count = await sql().get<{ n: number | bigint }>(
+      'SELECT COUNT(*) AS n FROM "Card" WHERE deckSlug = ?',
+      [slug],
+    );
+    return { ...deck, cardCount: Number(count?.n ?? 0) };
+  },
+);
+
+/**
+ * One page of a personal deck's cards, in order. A 5,000-card deck is read a page at a time
+ * (getDeck reads and checks every card of a deck, which suits the small content decks). Imported
+ * cards are never retired or reversed copies, so every row of the deck is listed.
+ */
+export async function getPersonalDeckCards(
+  deck: PersonalDeckSummary,
+  offset: number,
+  limit: number,
+): Promise<PersonalDeckCard[]> {
+  const rows = await sql().all<{
+    id: string;
+    kind: string;
+    front: string;
+    back: string;
+    topic: string | null;
+  }>(
+    'SELECT id, kind, front, back, topic FROM "Card" WHERE deckSlug = ? ORDER BY position LIMIT ? OFFSET ?',
+    [deck.slug, limit, offset],
+  );
+  return rows.map((row) => ({ ...row, evidence: "personal", sources: [] }));
 }
 
 /**

@@ -85,13 +85,15 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
       if (shown.value.preview?.cardCount !== 5000)
         throw new Error(`Unexpected preview ${JSON.stringify(shown)}`);
       const reply = actionReply(
-        await callAction(
-          base,
-          confirmAction,
-          [null, form({ delimiter: "auto", title: "Bench", digest }, VALID)],
-          {
-            cookie,
-          },
+        await timed("valid confirm", () =>
+          callAction(
+            base,
+            confirmAction,
+            [null, form({ delimiter: "auto", title: "Bench", digest }, VALID)],
+            {
+              cookie,
+            },
+          ),
         ),
       );
       if (reply.kind !== "redirect") throw new Error(`Import failed: ${JSON.stringify(reply)}`);

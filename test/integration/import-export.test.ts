@@ -7,6 +7,8 @@ import { getDeckProgress } from "@/lib/data/dashboard";
 import { ankiDeckExport, reviewLogExport } from "@/lib/data/exports";
 import {
   deletePersonalDeck,
+  getPersonalDeck,
+  getPersonalDeckCards,
   ImportRejectedError,
   importCardUpload,
   PERSONAL_LIMITS,
@@ -249,6 +251,29 @@ describe("importing cards into a personal deck", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.deck.count({ where: { ownerId: racer.id } })).toBe(PERSONAL_LIMITS.maxDecks);
+  });
+
+  it("lists a personal deck's cards a page at a time, to its owner only", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const text = Array.from({ length: 120 }, (_, i) => `Q${i + 1},A${i + 1},t${i % 3}`).join("\n");
+    const slug = await importFile(owner.id, text);
+    const deck = await getPersonalDeck(owner.id, slug);
+    expect(deck).toMatchObject({ slug, title: "My cards", cardCount: 120 });
+    const page = await getPersonalDeckCards(deck!, 100, 50);
+    expect(page.map((card) => card.front)).toEqual(Array.from({ length: 20 }, (_, i) => `Q${i + 101}`));
+    expect(page[0]).toEqual({
+      id: `${slug}-101`,
+      kind: "basic",
+      front: "Q101",
+      back: "A101",
+      evidence: "personal",
+      topic: "t1",
+      sources: [],
+    });
+    expect(await getPersonalDeck(other.id, slug)).toBeNull();
+    const content = await createDeck(`pg-${key().slice(0, 8)}`, 1);
+    expect(await getPersonalDeck(owner.id, content[0]!.replace(/-c01$/, ""))).toBeNull();
   });
 
   it("writes nothing when the learner previews and cancels", async () => {
