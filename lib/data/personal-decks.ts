@@ -28,7 +28,9 @@ const INSERT_CHUNK = 200;
 export const PERSONAL_LIMITS = { maxDecks: 50, maxCards: 20_000 } as const;
 
 export interface CardUpload {
+  /** Its cards: all of them, or the first few when read for a preview (see `cardCount`). */
   file: CardFile;
+  cardCount: number;
   /** SHA-256 of the bytes read: the confirm step must send the same file as the preview. */
   digest: string;
 }
@@ -37,9 +39,13 @@ export interface CardUpload {
  * Reads an uploaded file into cards or line-numbered problems, in a worker thread. Writes nothing.
  * The size is checked before the file is read (the form checks it too, but a request can skip the form).
  */
-export async function readCardUpload(file: File, delimiter?: Delimiter): Promise<CardUpload> {
+export async function readCardUpload(
+  file: File,
+  delimiter?: Delimiter,
+  options: { sample?: number } = {},
+): Promise<CardUpload> {
   if (file.size > CARD_IMPORT_LIMITS.maxBytes) throw new ValidationError("The file is larger than 5 MB.");
-  const reading = await readCardBytes(new Uint8Array(await file.arrayBuffer()), delimiter);
+  const reading = await readCardBytes(new Uint8Array(await file.arrayBuffer()), delimiter, options.sample);
   if ("refused" in reading) throw new ValidationError(reading.refused);
   return reading;
 }

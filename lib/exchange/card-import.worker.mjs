@@ -2,7 +2,7 @@
 // server's event loop (issue 13: a 5 MB file once took 23 s on the request thread). Plain
 // JavaScript on purpose: `next start` runs bundled server code, and a worker needs a real file on
 // disk that Node can load as is (see card-reader.ts). One worker reads file after file:
-// {id, bytes, delimiter} in, {id, digest, file} or {id, refused} or {id, error} out.
+// {id, bytes, delimiter, sample?} in, {id, digest, file, cardCount} or {id, refused} or {id, error} out.
 import { createHash } from "node:crypto";
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
@@ -16,8 +16,12 @@ try {
   // Not Linux, or not allowed: fine.
 }
 
-/** @param {Uint8Array} bytes @param {import("./delimited.mjs").Delimiter | undefined} delimiter */
-function readUpload(bytes, delimiter) {
+/**
+ * @param {Uint8Array} bytes
+ * @param {import("./delimited.mjs").Delimiter | undefined} delimiter
+ * @param {number | undefined} sample Send back only this many cards (a preview needs no more).
+ */
+function readUpload(bytes, delimiter, sample) {
   const digest = createHash("sha256").update(bytes).digest("hex");
   let text;
   try {
@@ -26,12 +30,19 @@ function readUpload(bytes, delimiter) {
     return { refused: "The file is not UTF-8 text. Save it as CSV (UTF-8) and try again." };
   }
   if (text.includes("\u0000")) return { refused: "This is not a text file. Choose a CSV or TSV file." };
-  return { digest, file: readCardFile(text, delimiter) };
+  const file = readCardFile(text, delimiter);
+  const cardCount = file.cards.length;
+  // Copying 5,000 cards back costs the server's thread time; a preview shows a few.
+  if (sample !== undefined) file.cards = file.cards.slice(0, sample);
+  return { digest, file, cardCount };
 }
 
 parentPort?.on("message", (job) => {
   try {
-    parentPort?.postMessage({ id: job.id, ...readUpload(new Uint8Array(job.bytes), job.delimiter) });
+    parentPort?.postMessage({
+      id: job.id,
+      ...readUpload(new Uint8Array(job.bytes), job.delimiter, job.sample),
+    });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: String(error?.message ?? error) });
   }

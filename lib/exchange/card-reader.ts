@@ -4,8 +4,11 @@ import { Worker } from "node:worker_threads";
 import type { CardFile } from "./card-file.mjs";
 import type { Delimiter } from "./delimited.mjs";
 
-/** A file read: its cards and problems, and the SHA-256 of its bytes; or why it is no card file. */
-export type CardFileReading = { digest: string; file: CardFile } | { refused: string };
+/**
+ * A file read: its cards (all, or the first `sample`) and problems, how many cards it has, and
+ * the SHA-256 of its bytes; or why it is no card file.
+ */
+export type CardFileReading = { digest: string; file: CardFile; cardCount: number } | { refused: string };
 
 /**
  * The worker is a plain .mjs file found from the working directory, not imported: Turbopack
@@ -17,7 +20,7 @@ export function cardImportWorkerPath(): string {
 }
 
 type WorkerAnswer = { id: number } & (
-  | { digest: string; file: CardFile }
+  | { digest: string; file: CardFile; cardCount: number }
   | { refused: string }
   | { error: string }
 );
@@ -72,11 +75,13 @@ function idle(running: Worker) {
 
 /**
  * Reads a card file's bytes in the worker thread: SHA-256, UTF-8 check, cards and problems. The
- * bytes are moved to the worker, not copied (the caller must not use them afterwards).
+ * bytes are moved to the worker, not copied (the caller must not use them afterwards). With
+ * `sample`, only the first `sample` cards come back (cardCount still counts them all).
  */
 export function readCardBytes(
   bytes: Uint8Array<ArrayBuffer>,
   delimiter?: Delimiter,
+  sample?: number,
 ): Promise<CardFileReading> {
   clearTimeout(idleTimer);
   worker ??= startWorker();
@@ -85,6 +90,6 @@ export function readCardBytes(
   // Only the bytes travel: a view into a larger buffer is copied out first.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
   const reading = new Promise<CardFileReading>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.postMessage({ id, bytes: own.buffer, delimiter }, [own.buffer]);
+  worker.postMessage({ id, bytes: own.buffer, delimiter, sample }, [own.buffer]);
   return reading;
 }

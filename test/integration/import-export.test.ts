@@ -281,6 +281,10 @@ describe("importing cards into a personal deck", () => {
     const before = await rowCounts();
     const preview = await readCardUpload(csvFile("front\tback\nQ\tA\n", "cards.tsv"));
     expect(preview.file.cards).toHaveLength(1);
+    // A preview brings back only the cards it shows, and counts them all.
+    const sampled = await readCardUpload(csvFile("Q1,A1\nQ2,A2\nQ3,A3\n"), undefined, { sample: 1 });
+    expect(sampled).toMatchObject({ cardCount: 3, file: { cards: [{ front: "Q1" }] } });
+    expect(sampled.file.cards).toHaveLength(1);
     // Cancel is the browser forgetting the preview: no request follows, so nothing may have been written.
     expect(await rowCounts()).toEqual(before);
   });

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import {
+  type CardUpload,
   ImportRejectedError,
   importCardUpload,
   personalLimitProblem,
@@ -12,7 +13,7 @@ import {
   readCardUpload,
 } from "@/lib/data/personal-decks";
 import { AppError } from "@/lib/errors";
-import { type CardFile, DELIMITER_NAMES, type Delimiter } from "@/lib/exchange/card-import";
+import { DELIMITER_NAMES, type Delimiter } from "@/lib/exchange/card-import";
 import { assertFormData } from "@/lib/validations/form-data";
 import { cardUploadSchema, confirmImportSchema } from "@/lib/validations/personal-deck";
 
@@ -66,14 +67,14 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return errors;
 }
 
-function previewOf(fileName: string, file: CardFile, digest: string, limit: string | null): ImportPreview {
-  const blocked =
-    !file.complete || file.errors.some((error) => error.line === null) || file.cards.length === 0;
+function previewOf(fileName: string, upload: CardUpload, limit: string | null): ImportPreview {
+  const { file, digest, cardCount } = upload;
+  const blocked = !file.complete || file.errors.some((error) => error.line === null) || cardCount === 0;
   return {
     fileName,
     delimiter: DELIMITER_NAMES[file.delimiter],
     header: file.header,
-    cardCount: file.cards.length,
+    cardCount,
     sample: file.cards.slice(0, SAMPLE_CARDS).map((card) => ({
       line: card.line,
       cloze: card.kind === "cloze",
@@ -110,9 +111,11 @@ export async function previewImportAction(_previous: ImportState, formData: Form
     const parsed = cardUploadSchema.safeParse(fields(formData, ["file", "delimiter"]));
     if (!parsed.success)
       return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
-    const { file, digest } = await readCardUpload(parsed.data.file, DELIMITERS[parsed.data.delimiter]);
-    const limit = personalLimitProblem(await personalUsage(user.id), file.cards.length);
-    return { ok: true, preview: previewOf(parsed.data.file.name, file, digest, limit) };
+    const upload = await readCardUpload(parsed.data.file, DELIMITERS[parsed.data.delimiter], {
+      sample: SAMPLE_CARDS,
+    });
+    const limit = personalLimitProblem(await personalUsage(user.id), upload.cardCount);
+    return { ok: true, preview: previewOf(parsed.data.file.name, upload, limit) };
   } catch (error) {
     return failure(error, "preview");
   }
@@ -142,7 +145,7 @@ export async function confirmImportAction(_previous: ImportState, formData: Form
     );
   } catch (error) {
     if (error instanceof ImportRejectedError) {
-      const preview = previewOf(fileName, error.upload.file, error.upload.digest, null);
+      const preview = previewOf(fileName, error.upload, null);
       return { ok: false, message: error.message, errors: {}, preview };
     }
     return failure(error, "import");
