@@ -6,6 +6,7 @@ import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { ankiDeckExport, reviewLogExport } from "@/lib/data/exports";
 import {
+  createPersonalDeck,
   deletePersonalDeck,
   getPersonalDeck,
   getPersonalDeckCards,
@@ -27,6 +28,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { CARD_IMPORT_LIMITS, readCardFile } from "@/lib/exchange/card-import";
 import { seedContent } from "@/lib/seed/content";
+import { sql } from "@/lib/sql/client";
 import { studyDayKey } from "@/lib/srs";
 import { createDeck, createLearner, key } from "./fixtures";
 
@@ -53,25 +55,28 @@ async function importFile(ownerId: string, text: string, title = "My cards", ski
   return importCardUpload(ownerId, { file, title, digest, skipProblemLines }, T0);
 }
 
-/** Personal decks written directly (setting up an account near its caps quickly). */
+/** Personal decks written directly in a few statements (setting up an account near its caps quickly). */
 async function givePersonalDecks(ownerId: string, decks: number, cardsEach: number) {
   for (let d = 0; d < decks; d++) {
     const slug = `p-${key().replaceAll("-", "").slice(0, 12)}`;
-    await db.deck.create({
-      data: { slug, title: `Own ${d}`, description: "", position: 1_000_000 + d, ownerId },
-    });
-    await db.card.createMany({
-      data: Array.from({ length: cardsEach }, (_, i) => ({
-        id: `${slug}-${i + 1}`,
-        deckSlug: slug,
-        kind: "basic",
-        front: `Q${i}`,
-        back: `A${i}`,
-        evidence: "personal",
-        sources: "[]",
-        position: i,
-      })),
-    });
+    await sql().run(
+      `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
+       VALUES (?, ?, '', ?, FALSE, ?, ?)`,
+      [slug, `Own ${d}`, 1_000_000 + d, ownerId, T0],
+    );
+    for (let start = 0; start < cardsEach; start += 500) {
+      const n = Math.min(500, cardsEach - start);
+      await sql().run(
+        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
+         VALUES ${Array.from({ length: n }, () => "(?, ?, 'basic', ?, 'A', 'personal', '[]', ?, FALSE)").join(", ")}`,
+        Array.from({ length: n }, (_, i) => [
+          `${slug}-${start + i + 1}`,
+          slug,
+          `Q${start + i}`,
+          start + i,
+        ]).flat(),
+      );
+    }
   }
 }
 
@@ -230,7 +235,7 @@ describe("importing cards into a personal deck", () => {
     await expect(importFile(other.id, "Q,A\n")).resolves.toMatch(/^p-/);
   });
 
-  it("refuses cards past the account's card cap, and lets one of two racing imports take the last deck", async () => {
+  it("refuses cards past the account's card cap", async () => {
     const owner = await createLearner();
     const perDeck = PERSONAL_LIMITS.maxCards / 4;
     await givePersonalDecks(owner.id, 4, perDeck - 1);
@@ -241,15 +246,19 @@ describe("importing cards into a personal deck", () => {
     );
     expect(await rowCounts()).toEqual(before);
     await expect(importFile(owner.id, "Q1,A1\nQ2,A2\nQ3,A3\nQ4,A4\n")).resolves.toMatch(/^p-/);
+  });
 
-    // One deck left under the deck cap: of two imports at once, exactly one is written.
+  it("lets exactly one of three imports at once take an account's last deck", async () => {
     const racer = await createLearner();
     await givePersonalDecks(racer.id, PERSONAL_LIMITS.maxDecks - 1, 1);
-    const results = await Promise.allSettled([
-      importFile(racer.id, "R1,A1\n"),
-      importFile(racer.id, "R2,A2\n"),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    // Straight to the write, both at once: on PostgreSQL (READ COMMITTED) both would count 49
+    // decks without the owner's row lock.
+    const card = { line: 1, kind: "basic" as const, front: "R", back: "A", tags: [] };
+    const write = () => createPersonalDeck(racer.id, { title: "Race", description: "", cards: [card] }, T0);
+    // Open connections first (PostgreSQL), so no write waits for one while another commits.
+    await Promise.all([1, 2, 3].map(() => sql().transaction((tx) => tx.get("SELECT 1 AS one"))));
+    const results = await Promise.allSettled([write(), write(), write()]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected", "rejected"]);
     expect(await db.deck.count({ where: { ownerId: racer.id } })).toBe(PERSONAL_LIMITS.maxDecks);
   });
 
