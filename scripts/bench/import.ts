@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -78,6 +79,27 @@ async function preview(base: string, call: PreparedCall, cookie: string) {
   const ms = performance.now() - started;
   if (reply.kind !== "returned") throw new Error(`Preview failed: ${JSON.stringify(reply)}`);
   return { ms, value: reply.value as { ok: boolean; preview?: { cardCount: number; errorCount: number } } };
+}
+
+/**
+ * Whether the server still accepts new connections. A SIGTERM from elsewhere makes `next start`
+ * close its listener and wait for open keep-alive connections, which the learners keep busy: the
+ * run would go on, its figures worthless (seen here while other runs shared the machine).
+ */
+function stillListening(base: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${base}/api/health`, { agent: false }, (response) => {
+      response.resume();
+      resolve();
+    });
+    request.on("error", (error) =>
+      reject(
+        new Error(
+          `The server stopped accepting connections during the run; figures discarded (${error.message})`,
+        ),
+      ),
+    );
+  });
 }
 
 /**
@@ -181,6 +203,7 @@ export async function benchImport(url: string, { learners = 20, seconds = 40 } =
     );
     running = false;
     await importing;
+    await stillListening(base);
     const overlaps = (a: { at: number; ms: number }, kind?: Kind) =>
       windows.some((w) => (!kind || w.kind === kind) && a.at < w.to && a.at + a.ms > w.from);
     const idleStats = percentiles(answers.filter((a) => !overlaps(a)).map((a) => a.ms));
