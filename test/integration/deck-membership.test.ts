@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { ankiDeckExport } from "@/lib/data/exports";
-import { createPersonalDeck } from "@/lib/data/personal-decks";
+import { createPersonalDeck, getPersonalDeck, getPersonalDeckCards } from "@/lib/data/personal-decks";
 import { answerQuestion, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
 import { getLearnerStats } from "@/lib/data/stats";
@@ -196,7 +196,13 @@ describe("a quiz question on an included card", () => {
 
 describe("an imported personal deck", () => {
   it("lists its cards in DeckCard, so its page and queue show them", async () => {
-    const cards = [1, 2, 3].map((line) => ({ line, front: `Own front ${line}`, back: "Own back", tags: [] }));
+    const cards = [1, 2, 3].map((line) => ({
+      line,
+      kind: "basic" as const,
+      front: `Own front ${line}`,
+      back: "Own back",
+      tags: [],
+    }));
     const slug = await createPersonalDeck(learner, { title: "Mine", description: "", cards }, NOW);
     const members = await db.deckCard.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
     expect(members.map((m) => [m.cardId, m.position])).toEqual([
@@ -205,6 +211,12 @@ describe("an imported personal deck", () => {
       [`${slug}-3`, 2],
     ]);
     expect((await getDeck(slug, learner))?.cards.map((c) => c.front)).toEqual(cards.map((c) => c.front));
+    const summary = await getPersonalDeck(learner, slug);
+    expect(summary?.cardCount).toBe(3);
+    expect((await getPersonalDeckCards(summary!, 1, 50)).map((c) => c.front)).toEqual([
+      "Own front 2",
+      "Own front 3",
+    ]);
     const session = await getStudySession(learner, { deck: slug, cardIds: null }, NOW);
     expect(session.cards.map((c) => c.cardId)).toEqual(members.map((m) => m.cardId));
   });
