@@ -7,6 +7,7 @@ import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { evidenceLevel } from "@/lib/content/schema";
 import { getDeck } from "@/lib/data/content";
+import { cardCountText } from "@/lib/study/card-count";
 import { DeleteDeckForm } from "./delete-deck-form";
 
 type Props = {
@@ -41,12 +42,14 @@ export default async function DeckPage({ params, searchParams }: Props) {
       <h1>{deck.title}</h1>
       <p className="muted deck-description">{deck.description}</p>
       {deck.personal ? (
-        <p className="small">{deck.cards.length} cards · your own deck, visible only to you</p>
+        <p className="small">
+          {cardCountText(deck.cardCount, deck.reversedCount)} · your own deck, visible only to you
+        </p>
       ) : (
         <>
           <p className="small">
-            {deck.cards.length} cards · {deck.quizCount} quiz questions · quoted from the{" "}
-            <Link href="/sources">source documents</Link>
+            {cardCountText(deck.cardCount, deck.reversedCount)} · {deck.quizCount} quiz questions · quoted
+            from the <Link href="/sources">source documents</Link>
           </p>
           <p className="disclaimer small">Educational content, not medical advice.</p>
         </>
