@@ -1,7 +1,14 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
-import { buildQueue, newCardSchedule, nextStudyDayStart, studyDayStart } from "@/lib/srs";
+import {
+  buildQueue,
+  type CardSchedule,
+  newCardSchedule,
+  nextStudyDayStart,
+  type StudyQueue,
+  studyDayStart,
+} from "@/lib/srs";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import {
   loadLearnerSettings,
@@ -70,17 +77,16 @@ export async function getStudySession(
   const counts = wanted ? { newIntroduced: 0, reviewsDone: 0 } : today;
   const newLimit = Math.max(0, limits.newPerDay - counts.newIntroduced);
 
-  const inScope = (row: { cardId: string }) => !wanted || wanted.has(row.cardId);
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
-  const dueRows = (
-    await db.all<ScheduleRow>(
-      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
-         AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
-      [userId, dayEnd, scope.deck, scope.deck],
-    )
-  ).filter(inScope);
+  const dueRows = wanted
+    ? await startedCardsAmong(db, userId, scope, [...wanted])
+    : await db.all<ScheduleRow>(
+        `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+         FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+         WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
+           AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
+        [userId, dayEnd, scope.deck, scope.deck],
+      );
   const newRows = wanted
     ? await newCardsAmong(db, userId, scope, [...wanted])
     : await firstNewCards(db, userId, scope.deck, newLimit);
@@ -89,7 +95,11 @@ export async function getStudySession(
     version: Number(row.version ?? 0),
     schedule: scheduleOf(row, now),
   }));
-  const queue = buildQueue(candidates, now, limits, counts);
+  const built = buildQueue(candidates, now, limits, counts);
+  // "Study these cards" (e.g. after a quiz, which has just rated the missed cards Again) shows
+  // every named card at once: those not due yet are studied ahead of their step or interval, as
+  // Anki's learn-ahead does, each answer a real review scheduled by FSRS from its actual time.
+  const queue = wanted ? studyAheadOf(built, candidates) : built;
   const queued = new Set(queue.cards.map((c) => c.cardId));
   const upcoming = candidates.filter(
     (c) => !queued.has(c.cardId) && (c.schedule.state === "learning" || c.schedule.state === "relearning"),
@@ -162,6 +172,37 @@ async function firstNewCards(db: SqlClient, userId: string, deck: string | null,
     rows.push(...inDeck);
   }
   return rows;
+}
+
+/** The queue with every candidate it left out (not due yet) added, soonest due first. */
+function studyAheadOf<T extends { cardId: string; schedule: CardSchedule }>(queue: StudyQueue<T>, all: T[]) {
+  const queued = new Set(queue.cards.map((c) => c.cardId));
+  const ahead = all
+    .filter((c) => !queued.has(c.cardId))
+    .sort((a, b) => a.schedule.due.getTime() - b.schedule.due.getTime());
+  const counts = { ...queue.counts };
+  for (const card of ahead) {
+    if (card.schedule.state === "review") counts.review++;
+    else if (card.schedule.state === "new") counts.new++;
+    else counts.learning++;
+  }
+  // Cards already started come first, as in any session: never-seen ones after them.
+  const isNew = (c: T) => c.schedule.state === "new";
+  const cards = [...queue.cards.filter((c) => !isNew(c)), ...ahead, ...queue.cards.filter(isNew)];
+  return { ...queue, cards, counts, nextLearningDue: null };
+}
+
+/** Started cards among an explicit list, due or not. */
+async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.all<ScheduleRow>(
+    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
+     WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(",")}) AND s.state <> 'new'
+       AND c.retired = FALSE AND d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?)
+       AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
+    [userId, ...ids, userId, scope.deck, scope.deck],
+  );
 }
 
 /** Never-seen cards among an explicit list (e.g. the cards behind missed quiz questions). */
