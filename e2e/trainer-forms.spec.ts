@@ -112,6 +112,13 @@ test("a client who leaves and rejoins keeps sharing off and gets no old assignme
   await page.getByLabel("Deck", { exact: true }).selectOption({ label: DECK });
   await page.getByRole("button", { name: "Assign deck" }).click();
   await expect(page.getByText("Deck assigned to 1 client.")).toBeVisible();
+  // Item 9: with no reviews yet, fitting group parameters says beforehand what it needs.
+  await page.goto("/trainer/insight/mk4-vs-mk7");
+  const fit = page.getByRole("button", { name: "Fit group parameters" });
+  await expect(fit).toBeDisabled();
+  await expect(fit).toHaveAccessibleDescription(
+    "Available once your clients have 400 reviews of this deck: 400 to go.",
+  );
 
   await clientPage.goto("/sharing");
   await clientPage.getByRole("switch", { name: /Share my quiz answers/ }).uncheck();
