@@ -74,3 +74,33 @@ test("the dashboard, the deck list and the deck page give a deck the same number
     page.getByText(new RegExp(`^${total} cards \\(\\d+ also asked back to front\\) ·`)),
   ).toBeVisible();
 });
+
+test("settings keep what was typed on an error, show it once by its field, and the workload text follows the field", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  await page.goto("/settings");
+  const newPerDay = page.getByLabel("New cards per day");
+  const steps = page.getByLabel("Learning steps", { exact: true });
+  await newPerDay.fill("25");
+  await page.getByLabel("Maximum reviews per day").fill("150");
+  await steps.fill("abc");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const message = 'Each step is a whole number followed by m, h or d, e.g. "10m" or "1d"';
+  await expect(page.getByText(message)).toHaveCount(1);
+  await expect(steps).toBeFocused();
+  await expect(steps).toHaveAttribute("aria-invalid", "true");
+  await expect(steps).toHaveValue("abc");
+  await expect(newPerDay).toHaveValue("25");
+  await expect(page.getByLabel("Maximum reviews per day")).toHaveValue("150");
+  await expect(page.getByText("Please fix the highlighted settings.")).toHaveCount(0);
+  await expect(page.getByText(/new ones at 25 a day/)).toBeVisible();
+
+  await steps.fill("1m 10m");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved. They apply from your next card.")).toBeVisible();
+  await expect(newPerDay).toHaveValue("25");
+  await page.reload();
+  await expect(newPerDay).toHaveValue("25");
+});
