@@ -27,7 +27,7 @@ test("Back from a study session shows the dashboard's new numbers, not the cache
   const started = deckOnDashboard(page).getByText(/\d+ of \d+ cards started/);
   await expect(started).toHaveText(/^0 of \d+ cards started/);
   await deckOnDashboard(page)
-    .getByRole("link", { name: `Start: ${DECK}` })
+    .getByRole("link", { name: /^Start/ })
     .click();
   await expect(page).toHaveURL(/\/study\?deck=mk4-vs-mk7$/);
   await rateCards(page, 3);
@@ -43,7 +43,7 @@ test("Back from a study session shows the dashboard's new numbers, not the cache
   await expect(total).toContainText("3 reviews in total");
   await page.getByRole("banner").getByRole("link", { name: "Dashboard" }).click();
   await deckOnDashboard(page)
-    .getByRole("link", { name: `Study now: ${DECK}` })
+    .getByRole("link", { name: /^Study now/ })
     .click();
   await expect(page).toHaveURL(/\/study\?deck=mk4-vs-mk7$/);
   await rateCards(page, 1);

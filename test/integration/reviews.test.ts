@@ -207,6 +207,30 @@ describe("the study queue", () => {
     expect(deck.cards.map((c) => c.cardId)).not.toContain(learned);
   });
 
+  it("limits new cards per deck, and takes them from each deck in turn across decks (issue 16, item 3)", async () => {
+    const user = await createLearner();
+    await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 2, newPerDayTotal: 3 } });
+    const a = await createDeck("turn-a", 4);
+    const b = await createDeck("turn-b", 4);
+    // First in the library's order, before the other tests' decks.
+    await db.deck.update({ where: { slug: "turn-a" }, data: { position: -2 } });
+    await db.deck.update({ where: { slug: "turn-b" }, data: { position: -1 } });
+    // All decks: one from each deck in turn, up to the all-decks limit of 3.
+    const first = await getStudySession(user.id, { deck: null, cardIds: null }, T0);
+    expect(first.cards.map((c) => c.cardId).slice(0, 2)).toEqual([a[0], b[0]]);
+    expect(first.counts.new).toBe(3);
+    // Deck a's own limit used up: deck b still offers its own 2.
+    await recordReview(user.id, answer(a[0]!, 3, 0, T0), T0);
+    await recordReview(user.id, answer(a[1]!, 3, 0, T0), T0);
+    const deckA = await getStudySession(user.id, { deck: "turn-a", cardIds: null }, minutes(1));
+    expect(deckA.counts.new).toBe(0);
+    const deckB = await getStudySession(user.id, { deck: "turn-b", cardIds: null }, minutes(1));
+    expect(deckB.counts.new).toBe(2);
+    // All decks together: 3 - 2 = 1 more today.
+    const all = await getStudySession(user.id, { deck: null, cardIds: null }, minutes(1));
+    expect(all.counts.new).toBe(1);
+  });
+
   it("offers new cards up to the daily limit and counts answers already given today", async () => {
     const user = await createLearner();
     await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 3 } });

@@ -18,6 +18,7 @@ export type SettingsState =
 const FIELDS = [
   "desiredRetention",
   "newPerDay",
+  "newPerDayTotal",
   "maxReviewsPerDay",
   "maximumInterval",
   "learningSteps",

@@ -83,7 +83,8 @@ export function SettingsForm({
         <h2 id="limits-heading">Daily limits</h2>
         <FormField
           name="newPerDay"
-          label="New cards per day"
+          label="New cards per day, in each deck"
+          hint="Counted per deck: finishing one deck's new cards leaves the others theirs."
           type="number"
           inputMode="numeric"
           min={0}
@@ -93,6 +94,16 @@ export function SettingsForm({
             if (Number.isInteger(value) && value >= 0 && value <= 9999) setNewPerDay(value);
           }}
           errors={errors.newPerDay}
+        />
+        <FormField
+          name="newPerDayTotal"
+          label="New cards per day, all decks together"
+          hint="The most Study now introduces across your decks in a day, taking from each deck in turn."
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue={initial("newPerDayTotal", settings.newPerDayTotal)}
+          errors={errors.newPerDayTotal}
         />
         <FormField
           name="maxReviewsPerDay"
