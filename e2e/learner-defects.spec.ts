@@ -81,7 +81,7 @@ test("settings keep what was typed on an error, show it once by its field, and t
 }) => {
   await account.signUp("learner");
   await page.goto("/settings");
-  const newPerDay = page.getByLabel("New cards per day");
+  const newPerDay = page.getByLabel("New cards per day, in each deck");
   const steps = page.getByLabel("Learning steps", { exact: true });
   await newPerDay.fill("25");
   await page.getByLabel("Maximum reviews per day").fill("150");
