@@ -3,6 +3,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
 import { db } from "@/lib/db";
+import { studyCardCount } from "@/lib/study/card-count";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
@@ -36,7 +37,10 @@ export interface DeckWithEvidence {
   slug: string;
   title: string;
   description: string;
+  /** Cards to study, each direction of a reversed card counted (lib/study/card-count). */
   cardCount: number;
+  /** Listed cards that are also studied back to front. */
+  reversedCount: number;
   quizCount: number;
   /** Non-retired cards per evidence level. */
   evidence: EvidenceCounts;
@@ -45,7 +49,8 @@ export interface DeckWithEvidence {
 }
 
 export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithEvidence[]> {
-  const [decks, mix] = await Promise.all([
+  const reversed = new Map<string, number>();
+  const [decks, mix, mirrors] = await Promise.all([
     db.deck.findMany({
       where: { retired: false, ...visibleTo(viewerId) },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -56,7 +61,8 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
         ownerId: true,
         _count: {
           select: {
-            cards: { where: { retired: false, kind: { not: "reverse" } } },
+            // Every study card, as the dashboard and the study queue count them.
+            cards: { where: { retired: false } },
             quizItems: { where: { retired: false } },
           },
         },
@@ -67,7 +73,13 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
       where: { retired: false, kind: { not: "reverse" }, deck: visibleTo(viewerId) },
       _count: { _all: true },
     }),
+    db.card.groupBy({
+      by: ["deckSlug"],
+      where: { retired: false, kind: "reverse", deck: visibleTo(viewerId) },
+      _count: { _all: true },
+    }),
   ]);
+  for (const row of mirrors) reversed.set(row.deckSlug, row._count._all);
   const byDeck = new Map<string, EvidenceCounts>();
   for (const row of mix) {
     const level = evidenceLevel.safeParse(row.evidence);
@@ -80,6 +92,7 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
     ...deck,
     personal: ownerId !== null,
     cardCount: _count.cards,
+    reversedCount: reversed.get(deck.slug) ?? 0,
     quizCount: _count.quizItems,
     evidence: byDeck.get(deck.slug) ?? emptyEvidenceCounts(),
   }));
@@ -103,6 +116,9 @@ export interface DeckDetail {
   description: string;
   quizCount: number;
   cards: DeckCard[];
+  /** Cards to study (lib/study/card-count): more than `cards` by the reversed ones. */
+  cardCount: number;
+  reversedCount: number;
   /** The cards per evidence level (for the filter). */
   evidence: EvidenceCounts;
   /** Titles of the documents the cards cite, by slug, for link text. */
@@ -154,6 +170,9 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
     description: deck.description,
     quizCount: deck._count.quizItems,
     cards,
+    // One definition of a deck's size (lib/study/card-count): each direction of a reversed card.
+    cardCount: studyCardCount(cards),
+    reversedCount: cards.filter((card) => card.kind === "reversed").length,
     evidence: cards.reduce((counts, card) => {
       counts[card.evidence] += 1;
       return counts;
