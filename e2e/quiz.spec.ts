@@ -27,6 +27,10 @@ test("a learner takes a quiz by keyboard, sees each answer's evidence and studie
     await expect(page.getByRole("heading", { name: /^Questions you missed/ })).toBeVisible();
     await study.click();
     await expect(page).toHaveURL(/\/study\?cards=[^&]+/);
+    // The quiz has just rated the missed cards Again: they are shown at once, studied ahead of
+    // their step, not behind a countdown (issue 16, item 1).
+    await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
+    await expect(page.getByText(/Next card in/)).toHaveCount(0);
   } else {
     await expect(page.getByText("Every answer was right.")).toBeVisible();
   }

@@ -114,6 +114,27 @@ test("answers given while the server is unreachable survive a reload and are sen
   expect(fronts).not.toContain(await study.front.textContent());
 });
 
+test("offline, an answer taken back is no longer counted as waiting (issue 16, item 7)", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  await page.goto("/study?deck=mk4-vs-mk7");
+  const study = studyPage(page);
+  await page.route("**/api/reviews", (route) => route.abort("internetdisconnected"));
+  for (let i = 0; i < 3; i++) {
+    await expect(study.showAnswer).toBeFocused();
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("button", { name: /^Good.*next in/ })).toBeVisible();
+    await page.keyboard.press("3");
+  }
+  await expect(study.sync).toHaveText("Offline — 3 answers waiting");
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(study.sync).toHaveText("Offline — 2 answers waiting");
+  await page.unroute("**/api/reviews");
+  await expect(study.sync).toHaveText("All answers saved", { timeout: 40_000 });
+});
+
 test("an unknown deck is a 404", async ({ page, account }) => {
   await account.signUp("learner");
   const response = await page.goto("/study?deck=no-such-deck");

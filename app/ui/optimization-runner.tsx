@@ -20,6 +20,8 @@ interface OptimizationRunnerProps {
   activeJob?: { id: string; progress: number } | null;
   /** Said when the run finishes, before the page shows the result. */
   doneMessage: string;
+  /** Why it cannot run yet (e.g. too few reviews): the button says so beforehand and does nothing. */
+  unavailable?: string | null;
 }
 
 async function readError(response: Response): Promise<string> {
@@ -37,12 +39,14 @@ export function OptimizationRunner({
   label,
   activeJob = null,
   doneMessage,
+  unavailable = null,
 }: OptimizationRunnerProps) {
   const router = useRouter();
   const [run, setRun] = useState<Run>(
     activeJob ? { phase: "running", jobId: activeJob.id, progress: activeJob.progress } : { phase: "idle" },
   );
   const labelId = useId();
+  const reasonId = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const poll = useCallback(
@@ -84,7 +88,7 @@ export function OptimizationRunner({
   }, [runningJobId, poll]);
 
   async function start() {
-    if (run.phase === "running") return;
+    if (run.phase === "running" || blocked) return;
     setRun({ phase: "running", jobId: "", progress: 0 });
     try {
       const response = await fetch("/api/parameters/jobs", {
@@ -107,6 +111,8 @@ export function OptimizationRunner({
   }
 
   const running = run.phase === "running";
+  // A job already under way (resumed on load) shows its progress even if the count has changed.
+  const blocked = Boolean(unavailable) && !running && run.phase !== "done";
   const percent = run.phase === "done" ? 100 : running ? Math.round(run.progress * 100) : 0;
   return (
     <div className={styles.runner}>
@@ -114,13 +120,19 @@ export function OptimizationRunner({
         <button
           type="button"
           className="button"
-          aria-disabled={running || undefined}
-          aria-describedby={running || run.phase === "done" ? labelId : undefined}
+          // aria-disabled, not disabled: the button stays focusable, so its reason is heard with it.
+          aria-disabled={running || blocked || undefined}
+          aria-describedby={blocked ? reasonId : running || run.phase === "done" ? labelId : undefined}
           onClick={() => void start()}
         >
           {running ? "Optimizing…" : label}
         </button>
       </div>
+      {blocked && (
+        <p id={reasonId} className="small muted">
+          {unavailable}
+        </p>
+      )}
       {(running || run.phase === "done") && (
         <div className={styles.progress}>
           <p id={labelId} className="small">

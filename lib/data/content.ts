@@ -5,6 +5,7 @@ import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from
 import { db } from "@/lib/db";
 import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
+import { studyCardCount } from "@/lib/study/card-count";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
@@ -38,7 +39,10 @@ export interface DeckWithEvidence {
   slug: string;
   title: string;
   description: string;
+  /** Cards to study, each direction of a reversed card counted (lib/study/card-count). */
   cardCount: number;
+  /** Listed cards that are also studied back to front. */
+  reversedCount: number;
   quizCount: number;
   /** Non-retired cards per evidence level. */
   evidence: EvidenceCounts;
@@ -47,7 +51,8 @@ export interface DeckWithEvidence {
 }
 
 export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithEvidence[]> {
-  const [decks, mix] = await Promise.all([
+  const reversed = new Map<string, number>();
+  const [decks, mix, mirrors] = await Promise.all([
     db.deck.findMany({
       where: { retired: false, ...visibleTo(viewerId) },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -58,8 +63,9 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
         ownerId: true,
         _count: {
           select: {
-            // A deck's cards are its DeckCard rows: its own and the ones it includes.
-            memberships: { where: { card: { retired: false, kind: { not: "reverse" } } } },
+            // Every study card, as the dashboard and the study queue count them: its DeckCard rows,
+            // its own cards and the ones it includes.
+            memberships: { where: { card: { retired: false } } },
             quizItems: { where: { retired: false } },
           },
         },
@@ -72,7 +78,13 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
        GROUP BY m.deckSlug, c.evidence`,
       [viewerId],
     ),
+    db.deckCard.groupBy({
+      by: ["deckSlug"],
+      where: { card: { retired: false, kind: "reverse" }, deck: visibleTo(viewerId) },
+      _count: { _all: true },
+    }),
   ]);
+  for (const row of mirrors) reversed.set(row.deckSlug, row._count._all);
   const byDeck = new Map<string, EvidenceCounts>();
   for (const row of mix) {
     const level = evidenceLevel.safeParse(row.evidence);
@@ -85,6 +97,7 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
     ...deck,
     personal: ownerId !== null,
     cardCount: _count.memberships,
+    reversedCount: reversed.get(deck.slug) ?? 0,
     quizCount: _count.quizItems,
     evidence: byDeck.get(deck.slug) ?? emptyEvidenceCounts(),
   }));
@@ -108,6 +121,9 @@ export interface DeckDetail {
   description: string;
   quizCount: number;
   cards: DeckCard[];
+  /** Cards to study (lib/study/card-count): more than `cards` by the reversed ones. */
+  cardCount: number;
+  reversedCount: number;
   /** The cards per evidence level (for the filter). */
   evidence: EvidenceCounts;
   /** Titles of the documents the cards cite, by slug, for link text. */
@@ -164,6 +180,9 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
     description: deck.description,
     quizCount: deck._count.quizItems,
     cards,
+    // One definition of a deck's size (lib/study/card-count): each direction of a reversed card.
+    cardCount: studyCardCount(cards),
+    reversedCount: cards.filter((card) => card.kind === "reversed").length,
     evidence: cards.reduce((counts, card) => {
       counts[card.evidence] += 1;
       return counts;

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
-import { buildQueue, studyDayStart } from "@/lib/srs";
+import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
 import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
 import { answeredToday } from "./study";
@@ -16,7 +16,7 @@ export interface DeckProgress {
   introduced: number;
   /** (Re)learning cards due now plus reviews due today, within today's review limit. */
   due: number;
-  /** New cards the study page would offer today, within today's new-card limit. */
+  /** New cards studying this deck would offer today, within the deck's own new-card limit. */
   newAvailable: number;
   predictedRecall: number | null;
 }
@@ -50,7 +50,6 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     userId,
     studyDayStart(now, settings.timeZone, settings.dayRolloverHour),
   );
-  const newLimit = Math.max(0, settings.newPerDay - today.newIntroduced);
 
   const deckRows = await db.all<DeckRow>(
     `SELECT d.slug, d.title, d.description,
@@ -82,10 +81,15 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     return counts.learning + counts.review;
   };
 
+  let newTotal = 0;
+  const totalAllowance = totalNewAllowance(settings, today.introduced);
   const decks = deckRows.map((row): DeckProgress => {
     const cards = byDeck.get(row.slug) ?? [];
     const cardCount = Number(row.cardCount);
     const fresh = cardCount - cards.length;
+    const newAvailable = Math.min(fresh, deckNewAllowance(settings, today.introduced, row.slug));
+    // "Study now" over all decks takes from each deck within its own limit (lib/srs/new-limits).
+    newTotal += Math.min(newAvailable, totalAllowance);
     return {
       slug: row.slug,
       title: row.title,
@@ -94,13 +98,14 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
       quizCount: Number(row.quizCount),
       introduced: cards.length,
       due: dueIn(cards),
-      newAvailable: Math.min(fresh, newLimit),
+      newAvailable,
       predictedRecall: recall.get(row.slug) ?? null,
     };
   });
   return {
     decks,
     totalDue: dueIn(schedules),
-    totalNew: Math.min(Math.max(0, Number(distinct?.n ?? 0) - schedules.length), newLimit),
+    // A card in several decks is one new card: at most the distinct unseen cards.
+    totalNew: Math.min(newTotal, Math.max(0, Number(distinct?.n ?? 0) - schedules.length), totalAllowance),
   };
 }

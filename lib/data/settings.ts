@@ -6,6 +6,7 @@ import { DEFAULT_LEARNER_SETTINGS, type LearnerSettings, learnerSettingsSchema }
 export interface SettingsRow {
   desiredRetention: number;
   newPerDay: number | bigint;
+  newPerDayTotal?: number | bigint;
   maxReviewsPerDay: number | bigint;
   maximumInterval: number | bigint;
   learningSteps: string;
@@ -30,6 +31,7 @@ export function toLearnerSettings(row: SettingsRow | null | undefined): LearnerS
   const candidate = {
     desiredRetention: row.desiredRetention,
     newPerDay: Number(row.newPerDay),
+    newPerDayTotal: row.newPerDayTotal === undefined ? undefined : Number(row.newPerDayTotal),
     maxReviewsPerDay: Number(row.maxReviewsPerDay),
     maximumInterval: Number(row.maximumInterval),
     learningSteps: parseSteps(row.learningSteps),
@@ -53,6 +55,7 @@ export async function getLearnerSettings(userId: string): Promise<LearnerSetting
 export interface StudySettingsView {
   desiredRetention: number;
   newPerDay: number;
+  newPerDayTotal: number;
   maxReviewsPerDay: number;
   maximumInterval: number;
   learningSteps: string[];
@@ -68,6 +71,7 @@ export async function getStudySettings(userId: string): Promise<StudySettingsVie
   return {
     desiredRetention: settings.desiredRetention,
     newPerDay: settings.newPerDay,
+    newPerDayTotal: settings.newPerDayTotal,
     maxReviewsPerDay: settings.maxReviewsPerDay,
     maximumInterval: settings.maximumInterval,
     learningSteps: settings.learningSteps,
@@ -79,7 +83,11 @@ export async function getStudySettings(userId: string): Promise<StudySettingsVie
 }
 
 /** Saves validated settings for the learner (the row exists from sign-up; upsert for safety). */
-export async function saveStudySettings(userId: string, settings: StudySettingsView): Promise<void> {
+export async function saveStudySettings(
+  userId: string,
+  // Without the all-decks limit (a form from before it existed), the stored one stays.
+  settings: Omit<StudySettingsView, "newPerDayTotal"> & { newPerDayTotal?: number },
+): Promise<void> {
   const data = {
     ...settings,
     learningSteps: JSON.stringify(settings.learningSteps),

@@ -2,7 +2,19 @@ import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
-import { buildQueue, newCardSchedule, nextStudyDayStart, studyDayStart } from "@/lib/srs";
+import {
+  buildQueue,
+  type CardSchedule,
+  deckNewAllowance,
+  type NewIntroducedToday,
+  newCardSchedule,
+  nextStudyDayStart,
+  type StudyQueue,
+  studyDayStart,
+  takeInTurn,
+  totalNewAllowance,
+} from "@/lib/srs";
+import type { NewCardLimits } from "@/lib/srs/new-limits";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import {
   loadLearnerSettings,
@@ -68,30 +80,36 @@ export async function getStudySession(
   const today = await answeredToday(db, userId, dayStart);
   const wanted = scope.cardIds ? new Set(scope.cardIds) : null;
   // "Study these cards" is an explicit request: the daily limits do not hold it back.
-  const limits = wanted ? { ...settings, newPerDay: wanted.size, maxReviewsPerDay: wanted.size } : settings;
-  const counts = wanted ? { newIntroduced: 0, reviewsDone: 0 } : today;
-  const newLimit = Math.max(0, limits.newPerDay - counts.newIntroduced);
 
-  const inScope = (row: { cardId: string }) => !wanted || wanted.has(row.cardId);
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
-  const dueRows = (
-    await db.all<ScheduleRow>(
-      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-       WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
-         AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
-      [userId, dayEnd, scope.deck, scope.deck],
-    )
-  ).filter(inScope);
+  const dueRows = wanted
+    ? await startedCardsAmong(db, userId, scope, [...wanted])
+    : await db.all<ScheduleRow>(
+        `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+         FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+         WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
+           AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
+        [userId, dayEnd, scope.deck, scope.deck],
+      );
   const newRows = wanted
     ? await newCardsAmong(db, userId, scope, [...wanted])
-    : await firstNewCards(db, userId, scope.deck, newLimit);
+    : await newCardsForToday(db, userId, scope.deck, settings, today.introduced);
+  // The new cards are chosen above, by each deck's limit and the all-decks one (lib/srs/new-limits);
+  // buildQueue takes them all and applies the daily review limit.
+  const limits = wanted
+    ? { ...settings, newPerDay: newRows.length, maxReviewsPerDay: wanted.size }
+    : { ...settings, newPerDay: newRows.length };
+  const counts = { newIntroduced: 0, reviewsDone: wanted ? 0 : today.reviewsDone };
   const candidates = [...dueRows, ...newRows].map((row) => ({
     cardId: row.cardId,
     version: Number(row.version ?? 0),
     schedule: scheduleOf(row, now),
   }));
-  const queue = buildQueue(candidates, now, limits, counts);
+  const built = buildQueue(candidates, now, limits, counts);
+  // "Study these cards" (e.g. after a quiz, which has just rated the missed cards Again) shows
+  // every named card at once: those not due yet are studied ahead of their step or interval, as
+  // Anki's learn-ahead does, each answer a real review scheduled by FSRS from its actual time.
+  const queue = wanted ? studyAheadOf(built, candidates) : built;
   const queued = new Set(queue.cards.map((c) => c.cardId));
   const upcoming = candidates.filter(
     (c) => !queued.has(c.cardId) && (c.schedule.state === "learning" || c.schedule.state === "relearning"),
@@ -126,7 +144,7 @@ export async function getStudySession(
 
 const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version`;
 
-/** What the learner already did this study day, as buildQueue's daily limits count it. */
+/** What the learner already did this study day, as the daily limits count it: new cards per deck too. */
 export async function answeredToday(db: SqlClient, userId: string, dayStart: Date) {
   const row = await db.get<{ newIntroduced: number | bigint | null; reviewsDone: number | bigint | null }>(
     `SELECT COUNT(*) FILTER (WHERE stateBefore = 'new') AS newIntroduced,
@@ -134,43 +152,103 @@ export async function answeredToday(db: SqlClient, userId: string, dayStart: Dat
      FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
     [userId, dayStart],
   );
-  return { newIntroduced: Number(row?.newIntroduced ?? 0), reviewsDone: Number(row?.reviewsDone ?? 0) };
+  const perDeck = await db.all<{ deckSlug: string; introduced: number | bigint }>(
+    // A card counts in every deck that teaches it (DeckCard), as the deck's other figures do.
+    `SELECT m.deckSlug, COUNT(*) AS introduced
+     FROM "ReviewLog" l ${joinMemberships("l.cardId")}
+     WHERE l.userId = ? AND l.reviewedAt >= ? AND l.stateBefore = 'new'
+     GROUP BY m.deckSlug`,
+    [userId, dayStart],
+  );
+  const newIntroduced = Number(row?.newIntroduced ?? 0);
+  const introduced: NewIntroducedToday = {
+    total: newIntroduced,
+    byDeck: Object.fromEntries(perDeck.map((r) => [r.deckSlug, Number(r.introduced)])),
+  };
+  return { newIntroduced, reviewsDone: Number(row?.reviewsDone ?? 0), introduced };
+}
+
+/** The learner's decks, in the library's order (content decks, then their own). */
+export async function visibleDeckSlugs(db: SqlClient, userId: string): Promise<string[]> {
+  const decks = await db.all<{ slug: string }>(
+    'SELECT slug FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
+    [userId],
+  );
+  return decks.map((d) => d.slug);
 }
 
 /**
- * The first never-seen cards in deck and card order. Walks each deck's (deckSlug, position)
- * index and stops at the limit, instead of sorting every card of a large collection.
+ * Today's new cards: one deck's within its own limit; all decks' within each deck's limit and
+ * the all-decks one, taken from each deck in turn (lib/srs/new-limits).
  */
-async function firstNewCards(db: SqlClient, userId: string, deck: string | null, limit: number) {
-  if (limit <= 0) return [];
-  const decks = deck
-    ? [deck]
-    : (
-        await db.all<{ slug: string }>(
-          'SELECT slug FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
-          [userId],
-        )
-      ).map((d) => d.slug);
-  const rows: ScheduleRow[] = [];
-  const taken = new Set<string>();
-  for (const slug of decks) {
-    if (rows.length >= limit) break;
-    // A card included in several decks is queued once: `limit` rows leave enough after the
-    // cards already taken from earlier decks (at most rows.length of them) are skipped.
-    const inDeck = await db.all<ScheduleRow>(
-      `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "Card" c ${joinMemberships("c.id")} LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-       WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
-       ORDER BY m.position LIMIT ?`,
-      [userId, slug, limit],
-    );
-    for (const row of inDeck) {
-      if (rows.length >= limit || taken.has(row.cardId)) continue;
-      taken.add(row.cardId);
-      rows.push(row);
-    }
+async function newCardsForToday(
+  db: SqlClient,
+  userId: string,
+  deck: string | null,
+  limits: NewCardLimits,
+  today: NewIntroducedToday,
+) {
+  if (deck) return firstNewCards(db, userId, deck, deckNewAllowance(limits, today, deck));
+  const total = totalNewAllowance(limits, today);
+  if (total <= 0) return [];
+  const perDeck: ScheduleRow[][] = [];
+  const listed = new Set<string>();
+  for (const slug of await visibleDeckSlugs(db, userId)) {
+    const allowance = Math.min(total, deckNewAllowance(limits, today, slug));
+    // A card included in several decks is one new card, listed under the first deck that has it:
+    // reading `listed.size` more rows still fills this deck's allowance after skipping those.
+    const rows = await firstNewCards(db, userId, slug, allowance > 0 ? allowance + listed.size : 0);
+    const fresh = rows.filter((row) => !listed.has(row.cardId)).slice(0, allowance);
+    for (const row of fresh) listed.add(row.cardId);
+    perDeck.push(fresh);
   }
-  return rows;
+  return takeInTurn(perDeck, total);
+}
+
+/**
+ * A deck's first never-seen cards in card order. Walks the deck's (deckSlug, position) index and
+ * stops at the limit, instead of sorting every card of a large deck.
+ */
+async function firstNewCards(db: SqlClient, userId: string, deck: string, limit: number) {
+  if (limit <= 0) return [];
+  return db.all<ScheduleRow>(
+    `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+     FROM "Card" c ${joinMemberships("c.id")} LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+     WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
+     ORDER BY m.position LIMIT ?`,
+    [userId, deck, limit],
+  );
+}
+
+/** The queue with every candidate it left out (not due yet) added, soonest due first. */
+function studyAheadOf<T extends { cardId: string; schedule: CardSchedule }>(queue: StudyQueue<T>, all: T[]) {
+  const queued = new Set(queue.cards.map((c) => c.cardId));
+  const ahead = all
+    .filter((c) => !queued.has(c.cardId))
+    .sort((a, b) => a.schedule.due.getTime() - b.schedule.due.getTime());
+  const counts = { ...queue.counts };
+  for (const card of ahead) {
+    if (card.schedule.state === "review") counts.review++;
+    else if (card.schedule.state === "new") counts.new++;
+    else counts.learning++;
+  }
+  // Cards already started come first, as in any session: never-seen ones after them.
+  const isNew = (c: T) => c.schedule.state === "new";
+  const cards = [...queue.cards.filter((c) => !isNew(c)), ...ahead, ...queue.cards.filter(isNew)];
+  return { ...queue, cards, counts, nextLearningDue: null };
+}
+
+/** Started cards among an explicit list, due or not. */
+async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.all<ScheduleRow>(
+    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
+     WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(",")}) AND s.state <> 'new'
+       AND c.retired = FALSE AND d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?)
+       AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
+    [userId, ...ids, userId, scope.deck, scope.deck],
+  );
 }
 
 /** Never-seen cards among an explicit list (e.g. the cards behind missed quiz questions). */

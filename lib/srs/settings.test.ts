@@ -20,6 +20,7 @@ describe("learner settings", () => {
     expect(DEFAULT_LEARNER_SETTINGS).toEqual({
       desiredRetention: 0.9,
       newPerDay: 10,
+      newPerDayTotal: 20,
       maxReviewsPerDay: 200,
       maximumInterval: 36500,
       learningSteps: ["1m", "10m"],

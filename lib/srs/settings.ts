@@ -44,7 +44,10 @@ export const learnerSettingsSchema = z.object({
     .min(0.7, "Desired retention must be between 0.70 and 0.97")
     .max(0.97, "Desired retention must be between 0.70 and 0.97")
     .default(0.9),
+  /** New cards a day in each deck, counted per deck (lib/srs/new-limits). */
   newPerDay: wholeNumber("New cards per day", 9999).default(10),
+  /** New cards a day when studying all decks together, counted across decks: the ceiling there. */
+  newPerDayTotal: wholeNumber("New cards per day, all decks", 9999).default(20),
   maxReviewsPerDay: wholeNumber("Maximum reviews per day", 99999).default(200),
   maximumInterval: wholeNumber("Maximum interval", 36500)
     .min(1, "Maximum interval must be at least 1 day")

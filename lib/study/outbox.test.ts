@@ -16,6 +16,7 @@ import {
   serializeOutbox,
   settle,
   takeBack,
+  waitingCounts,
 } from "./outbox";
 import { studyCard, T0 } from "./test-fixtures";
 
@@ -170,6 +171,21 @@ describe("taking an answer back", () => {
 
   it("queues an undo for an answer the server acknowledged", () => {
     expect(takeBack([], new Set(), newAnswer("a1", "a")).ops.map(opId)).toEqual(["undo:a1"]);
+  });
+});
+
+describe("counting what waits", () => {
+  it("counts an answer taken back after a failed send as neither an answer nor an undo", () => {
+    let ops = outbox(newAnswer("a1", "a"), newAnswer("b1", "b"), newAnswer("c1", "c"));
+    for (const op of [...ops]) ops = markStarted(ops, opId(op)); // each was tried, offline
+    ops = takeBack(ops, new Set(), { key: "c1", cardId: "c", before }).ops;
+    expect(ops).toHaveLength(4);
+    expect(waitingCounts(ops)).toEqual({ answers: 2, undos: 0 });
+  });
+
+  it("counts an undo whose answer was already saved", () => {
+    const ops = takeBack([], new Set(), { key: "saved", cardId: "a", before }).ops;
+    expect(waitingCounts(ops)).toEqual({ answers: 0, undos: 1 });
   });
 });
 

@@ -60,6 +60,20 @@ export function enqueueAnswer(ops: readonly OutboxOp[], answer: NewAnswer): Outb
 }
 
 /**
+ * What is waiting, as the learner counts it: an answer taken back while both it and its undo are
+ * still here is neither (3 offline answers and 1 undo are 2 answers waiting, not 4 operations);
+ * an undo whose answer already reached the server is one undo waiting.
+ */
+export function waitingCounts(ops: readonly OutboxOp[]): { answers: number; undos: number } {
+  const undone = new Set(ops.filter((op) => op.type === "undo").map((op) => op.key));
+  const answered = new Set(ops.filter((op) => op.type === "answer").map((op) => op.key));
+  return {
+    answers: ops.filter((op) => op.type === "answer" && !undone.has(op.key)).length,
+    undos: ops.filter((op) => op.type === "undo" && !answered.has(op.key)).length,
+  };
+}
+
+/**
  * Takes back an answer. One that never left the browser is simply removed ("removed": the server
  * never hears of it); otherwise an undo op follows it ("queued"), and per-card ordering makes the
  * undo wait for the answer's own response.

@@ -24,6 +24,17 @@ export const studySettingsFormSchema = z.object({
   newPerDay: number("New cards per day must be a number").pipe(
     learnerSettingsSchema.shape.newPerDay.unwrap(),
   ),
+  // Optional: a form without it (from before per-deck limits) keeps the stored value.
+  newPerDayTotal: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text ? text : undefined))
+    .pipe(
+      number("New cards per day, all decks must be a number")
+        .pipe(learnerSettingsSchema.shape.newPerDayTotal.unwrap())
+        .optional(),
+    ),
   maxReviewsPerDay: number("Maximum reviews per day must be a number").pipe(
     learnerSettingsSchema.shape.maxReviewsPerDay.unwrap(),
   ),

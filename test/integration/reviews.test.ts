@@ -201,6 +201,55 @@ describe("two sessions on the same cards", () => {
 });
 
 describe("the study queue", () => {
+  it('shows every card named in "Study these cards" at once, those not due yet studied ahead (issue 16, item 1)', async () => {
+    const user = await createLearner();
+    const cards = await createDeck("named", 4);
+    const [missed, learned, untouched] = [cards[0]!, cards[1]!, cards[2]!];
+    // A quiz has just rated the missed card Again (due in a minute); another card is a review
+    // card due in days.
+    await recordReview(user.id, { ...answer(missed, 1, 0, T0), origin: "quiz" }, T0);
+    await recordReview(user.id, answer(learned, 4, 0, T0), T0);
+    const named = await getStudySession(
+      user.id,
+      { deck: null, cardIds: [missed, learned, untouched] },
+      minutes(0),
+    );
+    expect(named.cards.map((c) => c.cardId).sort()).toEqual([missed, learned, untouched].sort());
+    expect(named.cards[0]?.cardId).toBe(missed);
+    expect(named.counts).toEqual({ learning: 1, review: 1, new: 1 });
+    expect(named.upcomingLearning).toEqual([]);
+    // Answering it ahead is an ordinary review, scheduled from the time it was given.
+    const result = await recordReview(user.id, answer(missed, 3, 1, T0), T0);
+    expect(result).toMatchObject({ status: "recorded", version: 2 });
+    // The whole deck still waits for the step as before.
+    const deck = await getStudySession(user.id, { deck: "named", cardIds: null }, T0);
+    expect(deck.cards.map((c) => c.cardId)).not.toContain(learned);
+  });
+
+  it("limits new cards per deck, and takes them from each deck in turn across decks (issue 16, item 3)", async () => {
+    const user = await createLearner();
+    await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 2, newPerDayTotal: 3 } });
+    const a = await createDeck("turn-a", 4);
+    const b = await createDeck("turn-b", 4);
+    // First in the library's order, before the other tests' decks.
+    await db.deck.update({ where: { slug: "turn-a" }, data: { position: -2 } });
+    await db.deck.update({ where: { slug: "turn-b" }, data: { position: -1 } });
+    // All decks: one from each deck in turn, up to the all-decks limit of 3.
+    const first = await getStudySession(user.id, { deck: null, cardIds: null }, T0);
+    expect(first.cards.map((c) => c.cardId).slice(0, 2)).toEqual([a[0], b[0]]);
+    expect(first.counts.new).toBe(3);
+    // Deck a's own limit used up: deck b still offers its own 2.
+    await recordReview(user.id, answer(a[0]!, 3, 0, T0), T0);
+    await recordReview(user.id, answer(a[1]!, 3, 0, T0), T0);
+    const deckA = await getStudySession(user.id, { deck: "turn-a", cardIds: null }, minutes(1));
+    expect(deckA.counts.new).toBe(0);
+    const deckB = await getStudySession(user.id, { deck: "turn-b", cardIds: null }, minutes(1));
+    expect(deckB.counts.new).toBe(2);
+    // All decks together: 3 - 2 = 1 more today.
+    const all = await getStudySession(user.id, { deck: null, cardIds: null }, minutes(1));
+    expect(all.counts.new).toBe(1);
+  });
+
   it("offers new cards up to the daily limit and counts answers already given today", async () => {
     const user = await createLearner();
     await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 3 } });

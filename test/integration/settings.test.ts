@@ -26,6 +26,7 @@ describe("study settings", () => {
     expect(await getStudySettings(user.id)).toEqual({
       desiredRetention: 0.85,
       newPerDay: 15,
+      newPerDayTotal: 20,
       maxReviewsPerDay: 150,
       maximumInterval: 365,
       learningSteps: ["1m", "10m", "1h"],

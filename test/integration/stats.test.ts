@@ -80,6 +80,7 @@ async function newLearner(
     timeZone?: string;
     dayRolloverHour?: number;
     newPerDay?: number;
+    newPerDayTotal?: number;
     maxReviewsPerDay?: number;
   } = {},
 ) {
@@ -273,7 +274,7 @@ describe("due forecast", () => {
 
 describe("dashboard deck progress", () => {
   it("gives each deck the due and new counts the study session would queue for it", async () => {
-    const userId = await newLearner({ newPerDay: 3, maxReviewsPerDay: 2 });
+    const userId = await newLearner({ newPerDay: 3, newPerDayTotal: 4, maxReviewsPerDay: 2 });
     const now = at("2026-07-10T15:00:00Z");
     await setSchedule(userId, "alpha-01", "review", shift(now, -2 * DAY));
     await setSchedule(userId, "alpha-02", "review", shift(now, -1 * HOUR));
@@ -300,7 +301,8 @@ describe("dashboard deck progress", () => {
     expect(progress.totalDue).toBe(all.counts.learning + all.counts.review);
     expect(progress.totalNew).toBe(all.counts.new);
 
-    // The limits did bite: 1 relearning + 1 of 3 reviews (2 per day, 1 done) in alpha; 2 of 3 new left.
+    // The limits did bite: 1 relearning + 1 of 3 reviews (2 per day, 1 done) in alpha; beta has 2 of
+    // its own 3 new left (1 card unseen), paging all 3; all decks together 3 of 4 (issue 16, item 3).
     const alpha = progress.decks.find((deck) => deck.slug === "alpha");
     expect(alpha).toMatchObject({ cardCount: 6, introduced: 6, due: 2, newAvailable: 0 });
     expect(alpha?.predictedRecall).toBeGreaterThan(0);
@@ -311,10 +313,10 @@ describe("dashboard deck progress", () => {
     expect(progress.decks.find((deck) => deck.slug === "paging")).toMatchObject({
       introduced: 0,
       due: 0,
-      newAvailable: 2,
+      newAvailable: 3,
       predictedRecall: null,
     });
-    expect(progress.totalNew).toBe(2);
+    expect(progress.totalNew).toBe(3);
   });
 });
 

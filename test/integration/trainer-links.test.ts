@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { requireClientAccess } from "@/lib/data/trainer/access";
+import { clientsCsv } from "@/lib/data/trainer/dashboard";
 import {
   acceptInvitation,
   assignDeck,
+  clientsWithDeck,
   createInvitation,
   getInvitationPreview,
   leaveTrainer,
   listInvitations,
   listMyAssignments,
   listMyTrainers,
+  previousQuizSharing,
   removeClient,
+  removedAssignment,
   revokeInvitation,
   setQuizSharing,
   unassignDeck,
@@ -151,5 +155,69 @@ describe("assignments", () => {
     await leaveTrainer(learner.id, trainer.id, days(1));
     expect(await listMyAssignments(learner.id)).toEqual([]);
     await expect(setQuizSharing(learner.id, trainer.id, true)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("coming back and assigning again (issue 16, item 14)", () => {
+  it("a client who rejoins gets no old assignments back, and is offered their earlier sharing choice", async () => {
+    const trainer = await createTrainer();
+    const learner = await createLearner();
+    await createDeck("rejoin", 2);
+    const first = await createInvitation(trainer.id, { maxUses: 1, expiresInDays: 14 }, T0);
+    expect(await previousQuizSharing(learner.id, trainer.id)).toBeNull();
+    await acceptInvitation(learner, first.code, { shareQuizAnswers: true }, T0);
+    await assignDeck(trainer.id, { clientIds: [learner.id], deckSlug: "rejoin", goal: "all-introduced" }, T0);
+    await setQuizSharing(learner.id, trainer.id, false);
+    await leaveTrainer(learner.id, trainer.id, days(1));
+    expect(await previousQuizSharing(learner.id, trainer.id)).toBe(false);
+
+    const second = await createInvitation(trainer.id, { maxUses: 1, expiresInDays: 14 }, days(2));
+    await acceptInvitation(learner, second.code, { shareQuizAnswers: false }, days(2));
+    expect(await listMyAssignments(learner.id)).toEqual([]);
+    expect((await requireClientAccess(trainer.id, learner.id)).deckSlugs).toEqual([]);
+    expect(await listMyTrainers(learner.id)).toMatchObject([{ shareQuizAnswers: false, decks: [] }]);
+  });
+
+  it("names the clients whose assignment a new one replaces, and the unassigned deck", async () => {
+    const trainer = await createTrainer();
+    const [a, b] = [await createLearner("Ann"), await createLearner("Bob")];
+    await createDeck("again", 2);
+    const inv = await createInvitation(trainer.id, { maxUses: 2, expiresInDays: 14 }, T0);
+    await acceptInvitation(a, inv.code, { shareQuizAnswers: true }, T0);
+    await acceptInvitation(b, inv.code, { shareQuizAnswers: true }, T0);
+    await assignDeck(trainer.id, { clientIds: [a.id], deckSlug: "again", goal: "all-introduced" }, T0);
+    expect(await clientsWithDeck(trainer.id, [a.id, b.id], "again")).toEqual(["Ann"]);
+    const [assignment] = await db.assignment.findMany({ where: { clientId: a.id } });
+    expect(await removedAssignment(trainer.id, assignment!.id)).toBeNull();
+    await unassignDeck(trainer.id, assignment!.id, days(1));
+    expect(await removedAssignment(trainer.id, assignment!.id)).toEqual({
+      deckTitle: "Deck again",
+      clientName: "Ann",
+    });
+    expect(await removedAssignment((await createTrainer("Other")).id, assignment!.id)).toBeNull();
+  });
+});
+
+describe("clients CSV (issue 16, item 15)", () => {
+  it("writes the due date as a date and leaves an email that starts with a sign as typed", async () => {
+    const trainer = await createTrainer();
+    const learner = await createUser({
+      name: "Zoë Signed",
+      email: `-2+3${key().slice(0, 8)}@example.com`,
+      password: "integration-password",
+      role: "learner",
+    });
+    await createDeck("csv-due", 2);
+    const inv = await createInvitation(trainer.id, { maxUses: 1, expiresInDays: 14 }, T0);
+    await acceptInvitation(learner, inv.code, { shareQuizAnswers: true }, T0);
+    await assignDeck(
+      trainer.id,
+      { clientIds: [learner.id], deckSlug: "csv-due", goal: "all-introduced", dueAt: new Date("2026-03-20") },
+      T0,
+    );
+    const csv = await clientsCsv(trainer.id, days(1));
+    const line = csv.split("\r\n").find((l) => l.startsWith("Zoë Signed"));
+    expect(line).toMatch(/^Zoë Signed,-2\+3[0-9a-f]{8}@example\.com,/);
+    expect(line).toContain(",Deck csv-due,all-introduced,2026-03-20,");
   });
 });

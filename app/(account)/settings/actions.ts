@@ -7,14 +7,18 @@ import { AppError } from "@/lib/errors";
 import { assertFormData } from "@/lib/validations/form-data";
 import { studySettingsFormSchema } from "@/lib/validations/settings";
 
+/** The fields as submitted, sent back so the form shows them again (React resets a form after its action). */
+export type SettingsValues = Partial<Record<(typeof FIELDS)[number], string>>;
+
 export type SettingsState =
-  | { ok: true; message: string }
-  | { ok: false; message: string; errors: Record<string, string[] | undefined> }
+  | { ok: true; message: string; values?: SettingsValues }
+  | { ok: false; message: string; errors: Record<string, string[] | undefined>; values?: SettingsValues }
   | null;
 
 const FIELDS = [
   "desiredRetention",
   "newPerDay",
+  "newPerDayTotal",
   "maxReviewsPerDay",
   "maximumInterval",
   "learningSteps",
@@ -28,25 +32,31 @@ export async function saveSettingsAction(
   _previous: SettingsState,
   formData: FormData,
 ): Promise<SettingsState> {
+  let values: SettingsValues | undefined;
   try {
     const user = await requireUser();
     assertFormData(formData);
     const raw = Object.fromEntries(FIELDS.map((field) => [field, formData.get(field) ?? ""]));
+    values = Object.fromEntries(
+      FIELDS.map((field) => [field, typeof raw[field] === "string" ? raw[field].slice(0, 200) : ""]),
+    );
     const parsed = studySettingsFormSchema.safeParse(raw);
     if (!parsed.success) {
       const errors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "form");
-        errors[key] = [...(errors[key] ?? []), issue.message];
+        // One message per field: two bad steps say the same thing once.
+        if (!errors[key]?.includes(issue.message)) errors[key] = [...(errors[key] ?? []), issue.message];
       }
-      return { ok: false, message: "Please fix the highlighted settings.", errors };
+      return { ok: false, message: "Please fix the highlighted settings.", errors, values };
     }
     await saveStudySettings(user.id, parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, errors: {} };
+    if (error instanceof AppError) return { ok: false, message: error.message, errors: {}, values };
     console.error("[settings] save failed", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {} };
+    return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {}, values };
   }
   revalidatePath("/dashboard");
-  return { ok: true, message: "Settings saved. They apply from your next card." };
+  revalidatePath("/settings");
+  return { ok: true, message: "Settings saved. They apply from your next card.", values };
 }

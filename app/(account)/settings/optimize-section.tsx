@@ -53,6 +53,11 @@ export async function OptimizeSection({ userId }: { userId: string }) {
           key={overview.activeJob?.id ?? "idle"}
           activeJob={overview.activeJob}
           includeQuizByDefault={overview.includeQuizByDefault}
+          unavailable={
+            overview.reviewCount < MIN_TRAINING_REVIEWS
+              ? `Available once you have ${MIN_TRAINING_REVIEWS} reviews: ${MIN_TRAINING_REVIEWS - overview.reviewCount} to go.`
+              : null
+          }
         />
         <ParameterProposal proposal={overview.proposal} preview={preview} />
       </section>

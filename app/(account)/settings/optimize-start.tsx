@@ -7,9 +7,12 @@ import { OptimizationRunner } from "@/app/ui/optimization-runner";
 export function OptimizeStart({
   activeJob,
   includeQuizByDefault,
+  unavailable,
 }: {
   activeJob: { id: string; progress: number } | null;
   includeQuizByDefault: boolean;
+  /** Why it cannot run yet, said beside the button. */
+  unavailable: string | null;
 }) {
   const [includeQuiz, setIncludeQuiz] = useState(includeQuizByDefault);
   return (
@@ -33,6 +36,7 @@ export function OptimizeStart({
         label="Optimize my schedule"
         activeJob={activeJob}
         doneMessage="Optimization finished."
+        unavailable={unavailable}
       />
     </div>
   );

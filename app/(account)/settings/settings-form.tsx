@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { FormField } from "@/app/ui/form-field";
 import type { StudySettingsView } from "@/lib/data/settings";
 import type { WorkloadInput } from "@/lib/srs/workload";
@@ -21,13 +21,26 @@ export function SettingsForm({
   const [newPerDay, setNewPerDay] = useState(settings.newPerDay);
   const [browserZone, setBrowserZone] = useState<string | null>(null);
   const errors = state && !state.ok ? state.errors : {};
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  // React resets the form after its action: what was submitted comes back as the defaults, so an
+  // error never wipes what the learner typed (and the preview and the fields stay in step).
+  const typed = state?.values;
+  const initial = (field: keyof NonNullable<typeof typed>, saved: string | number) => typed?.[field] ?? saved;
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, []);
 
+  // An error is shown once, next to its field; the first such field takes the focus, so its
+  // message (aria-describedby) is read out with it.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0)
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
   return (
-    <form action={action} className="form settings-form" noValidate>
+    <form ref={form} action={action} className="form settings-form" noValidate>
       <section className="card stack" aria-labelledby="memory-heading">
         <h2 id="memory-heading">Memory</h2>
         <div className="field">
@@ -61,7 +74,7 @@ export function SettingsForm({
           inputMode="numeric"
           min={1}
           max={36500}
-          defaultValue={settings.maximumInterval}
+          defaultValue={initial("maximumInterval", settings.maximumInterval)}
           errors={errors.maximumInterval}
         />
       </section>
@@ -70,11 +83,12 @@ export function SettingsForm({
         <h2 id="limits-heading">Daily limits</h2>
         <FormField
           name="newPerDay"
-          label="New cards per day"
+          label="New cards per day, in each deck"
+          hint="Counted per deck: finishing one deck's new cards leaves the others theirs."
           type="number"
           inputMode="numeric"
           min={0}
-          defaultValue={settings.newPerDay}
+          defaultValue={initial("newPerDay", settings.newPerDay)}
           onChange={(event) => {
             const value = Number(event.target.value);
             if (Number.isInteger(value) && value >= 0 && value <= 9999) setNewPerDay(value);
@@ -82,26 +96,36 @@ export function SettingsForm({
           errors={errors.newPerDay}
         />
         <FormField
+          name="newPerDayTotal"
+          label="New cards per day, all decks together"
+          hint="The most Study now introduces across your decks in a day, taking from each deck in turn."
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue={initial("newPerDayTotal", settings.newPerDayTotal)}
+          errors={errors.newPerDayTotal}
+        />
+        <FormField
           name="maxReviewsPerDay"
           label="Maximum reviews per day"
           type="number"
           inputMode="numeric"
           min={0}
-          defaultValue={settings.maxReviewsPerDay}
+          defaultValue={initial("maxReviewsPerDay", settings.maxReviewsPerDay)}
           errors={errors.maxReviewsPerDay}
         />
         <FormField
           name="learningSteps"
           label="Learning steps"
           hint='Waits before a new card graduates, e.g. "1m 10m".'
-          defaultValue={settings.learningSteps.join(" ")}
+          defaultValue={initial("learningSteps", settings.learningSteps.join(" "))}
           errors={errors.learningSteps}
         />
         <FormField
           name="relearningSteps"
           label="Relearning steps"
           hint='Waits after you forget a card, e.g. "10m".'
-          defaultValue={settings.relearningSteps.join(" ")}
+          defaultValue={initial("relearningSteps", settings.relearningSteps.join(" "))}
           errors={errors.relearningSteps}
         />
       </section>
@@ -131,7 +155,7 @@ export function SettingsForm({
           inputMode="numeric"
           min={0}
           max={23}
-          defaultValue={settings.dayRolloverHour}
+          defaultValue={initial("dayRolloverHour", settings.dayRolloverHour)}
           errors={errors.dayRolloverHour}
         />
       </section>
@@ -139,7 +163,11 @@ export function SettingsForm({
       <section className="card stack" aria-labelledby="quiz-heading">
         <h2 id="quiz-heading">Quizzes</h2>
         <label className="choice">
-          <input type="checkbox" name="quizFeedsSchedule" defaultChecked={settings.quizFeedsSchedule} />
+          <input
+            type="checkbox"
+            name="quizFeedsSchedule"
+            defaultChecked={typed ? typed.quizFeedsSchedule === "on" : settings.quizFeedsSchedule}
+          />
           <span>
             <strong>Quiz answers update my schedule</strong>
             <br />
@@ -152,7 +180,9 @@ export function SettingsForm({
       </section>
 
       <div aria-live="polite">
-        {state && <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>}
+        {state && !hasFieldErrors && (
+          <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>
+        )}
       </div>
       <div>
         <button type="submit" className="button" disabled={pending}>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useRef } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useNoTabStops } from "@/app/ui/use-no-tab-stops";
 
 export interface WorkloadSeries {
   key: string;
@@ -26,9 +28,11 @@ export function WorkloadChart({
   series: WorkloadSeries[];
   summaryId: string;
 }) {
+  const chart = useRef<HTMLDivElement>(null);
+  useNoTabStops(chart);
   let dash = 0;
   return (
-    <div className="forecast-chart" role="img" aria-labelledby={summaryId}>
+    <div ref={chart} className="forecast-chart" role="img" aria-labelledby={summaryId}>
       <ResponsiveContainer width="100%" height={260}>
         <LineChart
           data={points}

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FreshOnReturn } from "@/app/ui/fresh-on-return";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { AssignedDecks } from "./assigned-decks";
@@ -18,6 +20,7 @@ export default async function DashboardPage({
   const started = progress.decks.some((deck) => deck.introduced > 0);
   return (
     <>
+      <FreshOnReturn renderId={randomUUID()} />
       <h1>Welcome, {user.name}</h1>
       <p className="muted">Pick a deck to study. Reviews you have due will show up here.</p>
 

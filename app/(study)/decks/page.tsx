@@ -5,6 +5,7 @@ import { EVIDENCE_LEVELS } from "@/app/ui/evidence-labels";
 import { EvidenceMix } from "@/app/ui/evidence-mix";
 import { requirePageUser } from "@/lib/auth/session";
 import { listDecksWithEvidence } from "@/lib/data/content";
+import { cardCountText } from "@/lib/study/card-count";
 
 export const metadata: Metadata = { title: "Decks" };
 
@@ -33,7 +34,7 @@ export default async function DecksPage() {
               <p className="muted small">{deck.description}</p>
               <div className="deck-summary-footer">
                 <p className="small deck-counts">
-                  {deck.cardCount} cards · {deck.quizCount} quiz questions
+                  {cardCountText(deck.cardCount, deck.reversedCount)} · {deck.quizCount} quiz questions
                 </p>
                 <EvidenceMix counts={deck.evidence} />
               </div>
@@ -61,7 +62,9 @@ export default async function DecksPage() {
                   <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
                 </h3>
                 <p className="muted small">{deck.description}</p>
-                <p className="small deck-counts">{deck.cardCount} cards · only you can see this deck</p>
+                <p className="small deck-counts">
+                  {cardCountText(deck.cardCount, deck.reversedCount)} · only you can see this deck
+                </p>
               </li>
             ))}
           </ul>

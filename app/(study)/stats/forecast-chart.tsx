@@ -1,6 +1,8 @@
 "use client";
 
+import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useNoTabStops } from "@/app/ui/use-no-tab-stops";
 
 export interface ForecastBar {
   /** Short axis label: "Today", "12 Mar". */
@@ -15,8 +17,10 @@ export interface ForecastBar {
  * named by the summary next to it; the same numbers are in a table below it.
  */
 export function ForecastChart({ bars, summaryId }: { bars: ForecastBar[]; summaryId: string }) {
+  const chart = useRef<HTMLDivElement>(null);
+  useNoTabStops(chart);
   return (
-    <div className="forecast-chart" role="img" aria-labelledby={summaryId}>
+    <div ref={chart} className="forecast-chart" role="img" aria-labelledby={summaryId}>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 18, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--border)" />

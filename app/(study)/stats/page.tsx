@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FreshOnReturn } from "@/app/ui/fresh-on-return";
 import { requirePageUser } from "@/lib/auth/session";
 import { cardTableQuerySchema, getCardTable, getLearnerStats } from "@/lib/data/stats";
 import { CardTable } from "./card-table";
@@ -26,6 +28,7 @@ export default async function StatsPage({ searchParams }: StatsPageProps) {
 
   return (
     <>
+      <FreshOnReturn renderId={randomUUID()} />
       <h1>Statistics</h1>
       <p className="muted">
         What you have reviewed, how well you remember it and what comes up next. Your study day starts at{" "}

@@ -16,18 +16,27 @@ import {
   serializeOutbox,
   settle,
   takeBack,
+  waitingCounts,
 } from "@/lib/study/outbox";
 
 export interface SyncSnapshot {
   /** Answers and undos not yet acknowledged by the server. */
   pending: number;
+  /** The same as the learner counts it (lib/study/outbox `waitingCounts`). */
+  waiting: { answers: number; undos: number };
   sending: boolean;
   problem: null | "offline" | "server" | "auth";
   /** When the next retry goes, while backing off. */
   retryAt: number | null;
 }
 
-export const IDLE_SNAPSHOT: SyncSnapshot = { pending: 0, sending: false, problem: null, retryAt: null };
+export const IDLE_SNAPSHOT: SyncSnapshot = {
+  pending: 0,
+  waiting: { answers: 0, undos: 0 },
+  sending: false,
+  problem: null,
+  retryAt: null,
+};
 
 /** Requests at once, across cards (each card still has at most one). */
 const CONCURRENCY = 3;
@@ -157,6 +166,7 @@ export class OutboxSync {
   private refreshSnapshot(): void {
     const next: SyncSnapshot = {
       pending: this.ops.length,
+      waiting: waitingCounts(this.ops),
       sending: this.inFlight.size > 0,
       problem: this.ops.length === 0 && this.problem !== "auth" ? null : this.problem,
       retryAt: nextRetryAt(this.ops, Date.now()),
@@ -164,6 +174,8 @@ export class OutboxSync {
     const current = this.snapshot;
     if (
       next.pending === current.pending &&
+      next.waiting.answers === current.waiting.answers &&
+      next.waiting.undos === current.waiting.undos &&
       next.sending === current.sending &&
       next.problem === current.problem &&
       next.retryAt === current.retryAt

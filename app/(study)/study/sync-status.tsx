@@ -1,7 +1,16 @@
 import Link from "next/link";
 import type { SyncSnapshot } from "./outbox-sync";
 
-const answers = (n: number) => `${n} ${n === 1 ? "answer" : "answers"}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "2 answers", "1 undo", "2 answers and 1 undo": an answer taken back before it was sent is neither. */
+function waitingText({ answers, undos }: SyncSnapshot["waiting"]): string {
+  const parts = [
+    answers > 0 || undos === 0 ? plural(answers, "answer") : null,
+    undos > 0 ? plural(undos, "undo") : null,
+  ];
+  return parts.filter(Boolean).join(" and ");
+}
 
 /** Whether answers reached the server. Polite: it never interrupts the card being read. */
 export function SyncStatus({
@@ -14,17 +23,18 @@ export function SyncStatus({
   onRetry: () => void;
 }) {
   let text: string;
+  const waiting = waitingText(sync.waiting);
   let tone = "ok";
   if (sync.pending === 0) {
     text = "All answers saved";
   } else if (sync.problem === "auth") {
-    text = `Signed out — ${answers(sync.pending)} waiting.`;
+    text = `Signed out — ${waiting} waiting.`;
     tone = "error";
   } else if (sync.problem === "offline") {
-    text = `Offline — ${answers(sync.pending)} waiting`;
+    text = `Offline — ${waiting} waiting`;
     tone = "warn";
   } else if (sync.problem === "server") {
-    text = `Could not save ${answers(sync.pending)} — retrying`;
+    text = `Could not save ${waiting} — retrying`;
     tone = "error";
   } else {
     text = `Saving ${sync.pending}…`;

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { earliestDueDate } from "@/app/(trainer)/ui/assignment-words";
-import { type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { type FieldErrors, type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { requireTrainer } from "@/lib/data/trainer/access";
 import {
   assignDeck,
+  clientsWithDeck,
   createInvitation,
   removeClient,
   revokeInvitation,
@@ -22,9 +23,16 @@ const ASSIGN = "/trainer/clients/assign";
 
 const rowId = z.string().min(1, "Missing id.").max(100);
 
+/** What was typed, sent back with an error so the form shows it again instead of its defaults. */
+export interface InvitationValues {
+  maxUses: string;
+  expiresInDays: string;
+}
+
 export type InvitationState =
   | { ok: true; message: string; code: string }
-  | Exclude<FormState, { ok: true; message: string }>;
+  | { ok: false; message: string; errors: FieldErrors; values?: InvitationValues }
+  | null;
 
 async function actingTrainer(): Promise<string> {
   return requireTrainer(await requireUser());
@@ -38,6 +46,10 @@ export async function createInvitationAction(
   try {
     const trainerId = await actingTrainer();
     assertFormData(formData);
+    const values = {
+      maxUses: String(formData.get("maxUses") ?? "").slice(0, 20),
+      expiresInDays: String(formData.get("expiresInDays") ?? "").slice(0, 20),
+    };
     const parsed = invitationSchema.safeParse({
       maxUses: formData.get("maxUses"),
       expiresInDays: formData.get("expiresInDays") || undefined,
@@ -47,6 +59,7 @@ export async function createInvitationAction(
         ok: false,
         message: "Please fix the highlighted fields.",
         errors: fieldErrors(parsed.error.issues),
+        values,
       };
     }
     ({ code } = await createInvitation(trainerId, parsed.data, new Date()));
@@ -92,6 +105,7 @@ function assignmentInput(formData: FormData) {
 
 export async function assignDeckAction(_previous: FormState, formData: FormData): Promise<FormState> {
   let count: number;
+  let replaced: string[];
   try {
     const trainerId = await actingTrainer();
     assertFormData(formData);
@@ -104,33 +118,48 @@ export async function assignDeckAction(_previous: FormState, formData: FormData)
       };
     }
     const now = new Date();
-    if (parsed.data.dueAt && parsed.data.dueAt.toISOString().slice(0, 10) < earliestDueDate(now)) {
+    const timeZone = String(formData.get("timeZone") ?? "").slice(0, 100);
+    if (parsed.data.dueAt && parsed.data.dueAt.toISOString().slice(0, 10) < earliestDueDate(now, timeZone)) {
       return {
         ok: false,
         message: "Please fix the highlighted fields.",
-        errors: { dueAt: ["Choose a due date from today on."] },
+        errors: { dueAt: ["This date has passed. Choose today or a later day."] },
       };
     }
+    replaced = await clientsWithDeck(trainerId, parsed.data.clientIds, parsed.data.deckSlug);
     count = await assignDeck(trainerId, parsed.data, now);
   } catch (error) {
     return failure(error, "trainer/assign");
   }
   revalidatePath(ASSIGN);
-  return { ok: true, message: `Deck assigned to ${count} ${count === 1 ? "client" : "clients"}.` };
+  const assigned = `Deck assigned to ${count} ${count === 1 ? "client" : "clients"}.`;
+  if (replaced.length === 0) return { ok: true, message: assigned };
+  return {
+    ok: true,
+    message: `${assigned} ${listNames(replaced)} already had it: the new due date and goal replaced the earlier ones.`,
+  };
+}
+
+function listNames(names: string[]): string {
+  if (names.length <= 3) return names.join(names.length === 2 ? " and " : ", ");
+  return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
 }
 
 export async function unassignDeckAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  let assignmentId: string;
   try {
     const trainerId = await actingTrainer();
     assertFormData(formData);
     const id = rowId.safeParse(formData.get("assignmentId"));
     if (!id.success) return { ok: false, message: "This assignment does not exist.", errors: {} };
     await unassignDeck(trainerId, id.data, new Date());
+    assignmentId = id.data;
   } catch (error) {
     return failure(error, "trainer/assign");
   }
   revalidatePath(ASSIGN);
-  return { ok: true, message: "Deck unassigned. The client keeps their progress on it." };
+  // The row disappears with its button, so the page confirms it by name and takes the focus.
+  redirect(`${ASSIGN}?unassigned=${encodeURIComponent(assignmentId)}`);
 }
 
 export async function removeClientAction(_previous: FormState, formData: FormData): Promise<FormState> {

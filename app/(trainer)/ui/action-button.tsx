@@ -38,6 +38,11 @@ export function ActionButton({
     else if (returnFocus.current) askRef.current?.focus();
   }, [confirming]);
 
+  const cancel = () => {
+    returnFocus.current = true;
+    setConfirming(false);
+  };
+
   const status = (
     <div aria-live="polite" className="action-status">
       {state && !state.ok && <p className="field-error">{state.message}</p>}
@@ -68,7 +73,15 @@ export function ActionButton({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {confirm ? (
-        <div className="confirm-box">
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape from either button cancels, as in a dialog.
+        <div
+          className="confirm-box"
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || pending) return;
+            event.preventDefault();
+            cancel();
+          }}
+        >
           <p id={questionId} className="small">
             {confirm.question}
           </p>
@@ -86,10 +99,7 @@ export function ActionButton({
               type="button"
               className="button secondary small-button"
               disabled={pending}
-              onClick={() => {
-                returnFocus.current = true;
-                setConfirming(false);
-              }}
+              onClick={cancel}
             >
               Cancel
             </button>

@@ -1,3 +1,6 @@
+import { StudyDayError } from "@/lib/srs/errors";
+import { studyDayKey } from "@/lib/srs/study-day";
+
 /** How assignments read, the same for the trainer who set them and the client who follows them. */
 
 // Due dates are calendar dates stored as midnight UTC, so dates are shown in UTC.
@@ -25,9 +28,17 @@ export function quizTargetText(quizTarget: number | null): string | null {
 }
 
 /**
- * The earliest due date a trainer may pick (YYYY-MM-DD): yesterday in UTC, since the trainer's
- * today may still be yesterday in UTC. The form offers it and the action enforces it.
+ * The earliest due date a trainer may pick (YYYY-MM-DD): today where the trainer is. The form
+ * sends the browser's time zone; without a valid one, yesterday in UTC (the earliest "today"
+ * anywhere), so a trainer west of UTC is never refused their own today.
  */
-export function earliestDueDate(now: Date): string {
+export function earliestDueDate(now: Date, timeZone?: string | null): string {
+  if (timeZone) {
+    try {
+      return studyDayKey(now, timeZone, 0);
+    } catch (error) {
+      if (!(error instanceof StudyDayError)) throw error;
+    }
+  }
   return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { toCsv } from "@/lib/trainer/csv";
+import { csvDay, toCsv } from "@/lib/trainer/csv";
 import {
   type ActiveClient,
   type AssignmentRow,
@@ -196,7 +196,7 @@ export async function clientsCsv(trainerId: string, now: Date): Promise<string> 
       ...client,
       a.deckTitle,
       a.goal,
-      iso(a.dueAt),
+      csvDay(a.dueAt),
       a.introduced,
       a.cards,
       percent(a.predictedRecall),

@@ -123,6 +123,14 @@ export async function acceptInvitation(
       endedAt: null,
       endedBy: null,
     };
+    // Coming back starts afresh: what the trainer assigned before the link ended stays ended,
+    // instead of reappearing on the client's dashboard without anyone having chosen it again.
+    if (existing?.endedAt) {
+      await tx.assignment.updateMany({
+        where: { trainerId: preview.trainerId, clientId: client.id, removedAt: null },
+        data: { removedAt: now },
+      });
+    }
     await tx.trainerClient.upsert({
       where: { trainerId_clientId: { trainerId: preview.trainerId, clientId: client.id } },
       create: { trainerId: preview.trainerId, clientId: client.id, ...link },
@@ -130,6 +138,18 @@ export async function acceptInvitation(
     });
   });
   return { trainerId: preview.trainerId, alreadyLinked: false };
+}
+
+/**
+ * The choice a returning client made the last time they were linked to this trainer (null if
+ * never linked), so the invitation offers it again instead of switching sharing back on.
+ */
+export async function previousQuizSharing(clientId: string, trainerId: string): Promise<boolean | null> {
+  const link = await db.trainerClient.findUnique({
+    where: { trainerId_clientId: { trainerId, clientId } },
+    select: { shareQuizAnswers: true },
+  });
+  return link ? link.shareQuizAnswers : null;
 }
 
 async function endLink(trainerId: string, clientId: string, endedBy: "client" | "trainer", now: Date) {
@@ -184,7 +204,20 @@ export async function setQuizSharing(clientId: string, trainerId: string, share:
   if (count === 0) throw new NotFoundError("You are not linked to this trainer.");
 }
 
-/** Assigns a deck to one or many of the trainer's clients at once: all or none. */
+/** The names of those among the clients who already have this deck from this trainer. */
+export async function clientsWithDeck(trainerId: string, clientIds: string[], deckSlug: string) {
+  const rows = await db.assignment.findMany({
+    where: { trainerId, deckSlug, removedAt: null, clientId: { in: clientIds } },
+    select: { client: { select: { name: true } } },
+    orderBy: { client: { name: "asc" } },
+  });
+  return rows.map((row) => row.client.name);
+}
+
+/**
+ * Assigns a deck to one or many of the trainer's clients at once: all or none. A client who
+ * already has the deck gets the new due date and goal (the form and its message say so).
+ */
 export async function assignDeck(trainerId: string, input: AssignmentInput, now: Date): Promise<number> {
   // Learners' personal decks are theirs alone: a trainer can assign content decks only.
   const deck = await db.deck.findFirst({
@@ -227,6 +260,17 @@ export async function unassignDeck(trainerId: string, assignmentId: string, now:
     data: { removedAt: now },
   });
   if (count === 0) throw new NotFoundError("This assignment does not exist.");
+}
+
+/** Which deck and client an assignment this trainer removed was about, to confirm it by name. */
+export async function removedAssignment(trainerId: string, assignmentId: string) {
+  const row = await db.assignment.findFirst({
+    where: { id: assignmentId, trainerId, removedAt: { not: null } },
+    select: { deckSlug: true, client: { select: { name: true } } },
+  });
+  if (!row) return null;
+  const deck = await db.deck.findUnique({ where: { slug: row.deckSlug }, select: { title: true } });
+  return { deckTitle: deck?.title ?? row.deckSlug, clientName: row.client.name };
 }
 
 /** The learner's assigned decks from trainers whose link stands, soonest due first. */

@@ -4,13 +4,21 @@ import { useActionState } from "react";
 import type { FormState } from "@/app/(trainer)/ui/form-state";
 import { acceptInvitationAction, declineInvitationAction } from "./actions";
 
-export function AcceptForm({ code, trainerName }: { code: string; trainerName: string }) {
+export function AcceptForm({
+  code,
+  trainerName,
+  shareQuizAnswers,
+}: {
+  code: string;
+  trainerName: string;
+  shareQuizAnswers: boolean;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(acceptInvitationAction, null);
   return (
     <form action={action} className="form">
       <input type="hidden" name="code" value={code} />
       <label className="choice">
-        <input type="checkbox" name="shareQuizAnswers" value="yes" defaultChecked />
+        <input type="checkbox" name="shareQuizAnswers" value="yes" defaultChecked={shareQuizAnswers} />
         <span>
           <strong>Share my quiz answers</strong>
           <br />

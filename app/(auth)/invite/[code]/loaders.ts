@@ -1,6 +1,11 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { getInvitationPreview, type InvitationStatus, listMyTrainers } from "@/lib/data/trainer/links";
+import {
+  getInvitationPreview,
+  type InvitationStatus,
+  listMyTrainers,
+  previousQuizSharing,
+} from "@/lib/data/trainer/links";
 import { NotFoundError } from "@/lib/errors";
 import { invitationCode } from "@/lib/validations/trainer";
 
@@ -8,7 +13,15 @@ export type InvitationView =
   | { kind: "invalid" }
   | { kind: "already-linked"; trainerName: string }
   | { kind: "closed"; trainerName: string; status: Exclude<InvitationStatus, "active"> }
-  | { kind: "open"; trainerName: string; code: string; expiresAt: Date; ownLink: boolean };
+  | {
+      kind: "open";
+      trainerName: string;
+      code: string;
+      expiresAt: Date;
+      ownLink: boolean;
+      /** Pre-ticked unless a returning client had turned sharing off. */
+      shareQuizAnswers: boolean;
+    };
 
 /** What this visitor can do with the link: nothing (unknown or closed), nothing more (linked), or join. */
 export async function invitationForVisitor(code: string, user: SessionUser | null): Promise<InvitationView> {
@@ -35,5 +48,7 @@ export async function invitationForVisitor(code: string, user: SessionUser | nul
     code: parsed.data,
     expiresAt: preview.expiresAt,
     ownLink: user?.id === preview.trainerId,
+    shareQuizAnswers:
+      user?.role === "learner" ? ((await previousQuizSharing(user.id, preview.trainerId)) ?? true) : true,
   };
 }

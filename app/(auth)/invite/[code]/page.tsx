@@ -98,7 +98,11 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
             : `Only learner accounts can join a trainer. You are signed in as ${user.email}, a trainer account.`}
         </p>
       ) : (
-        <AcceptForm code={view.code} trainerName={view.trainerName} />
+        <AcceptForm
+          code={view.code}
+          trainerName={view.trainerName}
+          shareQuizAnswers={view.shareQuizAnswers}
+        />
       )}
     </section>
   );

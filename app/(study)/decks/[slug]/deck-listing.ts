@@ -17,6 +17,9 @@ export interface DeckListing {
   /** Per level, for the filter; null for a personal deck (its cards all carry one level). */
   evidence: EvidenceCounts | null;
   total: number;
+  /** Cards to study (a reversed card counts twice) and how many are reversed: lib/study/card-count. */
+  cardCount: number;
+  reversedCount: number;
   /** Cards matching the filter (the total without one). */
   matching: number;
   page: number;
@@ -53,6 +56,8 @@ export async function loadDeckListing(
       documentTitles: {},
       evidence: null,
       total: personal.cardCount,
+      cardCount: personal.cardCount,
+      reversedCount: 0,
       matching: personal.cardCount,
       page,
       pageCount,
@@ -73,6 +78,8 @@ export async function loadDeckListing(
     documentTitles: deck.documentTitles,
     evidence: deck.personal ? null : deck.evidence,
     total: deck.cards.length,
+    cardCount: deck.cardCount,
+    reversedCount: deck.reversedCount,
     matching: cards.length,
     page,
     pageCount,

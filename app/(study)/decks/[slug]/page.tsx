@@ -7,6 +7,7 @@ import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
 import { Pagination } from "@/app/ui/pagination";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { evidenceLevel } from "@/lib/content/schema";
+import { cardCountText } from "@/lib/study/card-count";
 import { deckTitle, loadDeckListing } from "./deck-listing";
 import { DeleteDeckForm } from "./delete-deck-form";
 
@@ -50,13 +51,13 @@ export default async function DeckPage({ params, searchParams }: Props) {
       <p className="muted deck-description">{deck.description}</p>
       {deck.personal ? (
         <p className="small">
-          {deck.total.toLocaleString("en-GB")} cards · your own deck, visible only to you
+          {cardCountText(deck.cardCount, deck.reversedCount)} · your own deck, visible only to you
         </p>
       ) : (
         <>
           <p className="small">
-            {deck.total} cards · {deck.quizCount} quiz questions · quoted from the{" "}
-            <Link href="/sources">source documents</Link>
+            {cardCountText(deck.cardCount, deck.reversedCount)} · {deck.quizCount} quiz questions · quoted
+            from the <Link href="/sources">source documents</Link>
           </p>
           <p className="disclaimer small">Educational content, not medical advice.</p>
         </>

@@ -9,6 +9,9 @@ import { CopyLink } from "./copy-link";
 export function InvitationForm({ origin }: { origin: string }) {
   const [state, action, pending] = useActionState<InvitationState, FormData>(createInvitationAction, null);
   const errors = state && !state.ok ? state.errors : {};
+  // React resets a form after its action; the submitted values come back as the new defaults.
+  const values = state && !state.ok ? state.values : undefined;
+  const fieldErrorShown = Object.keys(errors).length > 0;
   return (
     <form action={action} className="form invitation-form" noValidate>
       <div className="invitation-fields">
@@ -19,7 +22,7 @@ export function InvitationForm({ origin }: { origin: string }) {
           inputMode="numeric"
           min={1}
           max={500}
-          defaultValue={1}
+          defaultValue={values?.maxUses ?? 1}
           hint="1 for one person, up to 500 for a group."
           errors={errors.maxUses}
         />
@@ -30,7 +33,7 @@ export function InvitationForm({ origin }: { origin: string }) {
           inputMode="numeric"
           min={1}
           max={90}
-          defaultValue={14}
+          defaultValue={values?.expiresInDays ?? 14}
           hint="1 to 90 days."
           errors={errors.expiresInDays}
         />
@@ -41,7 +44,10 @@ export function InvitationForm({ origin }: { origin: string }) {
         </button>
       </div>
       <div aria-live="polite">
-        {state && <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>}
+        {/* A field's own error is shown once, next to it; the alert is for the rest. */}
+        {state && !(state.ok === false && fieldErrorShown) && (
+          <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>
+        )}
       </div>
       {state?.ok && <CopyLink url={`${origin}/invite/${state.code}`} label="Your new invitation link" />}
     </form>

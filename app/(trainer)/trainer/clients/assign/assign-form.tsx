@@ -8,8 +8,10 @@ import { assignDeckAction } from "../../actions";
 interface AssignFormProps {
   clients: { id: string; name: string; email: string }[];
   decks: { slug: string; title: string }[];
-  /** The earliest due date offered (YYYY-MM-DD). */
+  /** The earliest due date offered (YYYY-MM-DD); the browser narrows it to its own today. */
   earliestDue: string;
+  /** Per client, the decks they already have from this trainer and how each is set. */
+  assigned: Record<string, Record<string, string>>;
 }
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
@@ -21,7 +23,7 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** One deck to one or many clients, with an optional due date, a goal and a quiz target. */
-export function AssignForm({ clients, decks, earliestDue }: AssignFormProps) {
+export function AssignForm({ clients, decks, earliestDue, assigned }: AssignFormProps) {
   const [state, action, pending] = useActionState<FormState, FormData>(assignDeckAction, null);
   // Controlled and submitted by hand: a form action would reset the fields after every submit,
   // and the trainer often assigns a second deck to the same clients.
@@ -34,6 +36,20 @@ export function AssignForm({ clients, decks, earliestDue }: AssignFormProps) {
   const selectAll = useRef<HTMLInputElement>(null);
   const errors = state && !state.ok ? state.errors : {};
   const allSelected = selected.size === clients.length;
+  // The trainer's own time zone decides which dates have passed (the server checks it again).
+  const [timeZone, setTimeZone] = useState("");
+  const [minDue, setMinDue] = useState(earliestDue);
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setTimeZone(zone);
+    setMinDue(new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date()));
+  }, []);
+  const replacing = deckSlug
+    ? clients.flatMap((client) => {
+        const current = selected.has(client.id) ? assigned[client.id]?.[deckSlug] : undefined;
+        return current ? [`${client.name} (${current})`] : [];
+      })
+    : [];
 
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = selected.size > 0 && !allSelected;
@@ -57,6 +73,7 @@ export function AssignForm({ clients, decks, earliestDue }: AssignFormProps) {
         startTransition(() => action(data));
       }}
     >
+      <input type="hidden" name="timeZone" value={timeZone} />
       <fieldset
         className="assign-fieldset"
         aria-describedby={errors.clientIds ? "clientIds-error" : undefined}
@@ -120,7 +137,7 @@ export function AssignForm({ clients, decks, earliestDue }: AssignFormProps) {
           name="dueAt"
           label="Due date (optional)"
           type="date"
-          min={earliestDue}
+          min={minDue}
           value={dueAt}
           onChange={(event) => setDueAt(event.target.value)}
           errors={errors.dueAt}
@@ -193,6 +210,11 @@ export function AssignForm({ clients, decks, earliestDue }: AssignFormProps) {
         />
       </div>
 
+      {replacing.length > 0 && (
+        <p className="alert warning" id="replace-warning">
+          Already assigned: {replacing.join("; ")}. Assigning it again replaces the due date and goal.
+        </p>
+      )}
       <div aria-live="polite">
         {state && <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>}
       </div>

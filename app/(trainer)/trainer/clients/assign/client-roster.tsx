@@ -54,6 +54,10 @@ export function ClientRoster({ clients }: { clients: RosterClient[] }) {
                     label="Unassign"
                     accessibleLabel={`Unassign ${assignment.deckTitle} from ${client.name}`}
                     pendingLabel="Unassigning…"
+                    confirm={{
+                      question: `Unassign ${assignment.deckTitle} from ${client.name}? You stop tracking it; they keep their progress.`,
+                      yes: "Yes, unassign",
+                    }}
                   />
                 </li>
               ))}

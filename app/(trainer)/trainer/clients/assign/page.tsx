@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { earliestDueDate } from "@/app/(trainer)/ui/assignment-words";
-import { listAssignableDecks, listClientsWithAssignments } from "@/lib/data/trainer/roster";
+import { dueDateText, earliestDueDate, goalText } from "@/app/(trainer)/ui/assignment-words";
+import { FocusedAlert } from "@/app/(trainer)/ui/focused-alert";
+import { removedAssignment } from "@/lib/data/trainer/links";
+import {
+  listAssignableDecks,
+  listClientsWithAssignments,
+  type RosterClient,
+} from "@/lib/data/trainer/roster";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { TrainerNav } from "../../trainer-nav";
 import { AssignForm } from "./assign-form";
@@ -9,13 +15,18 @@ import { ClientRoster } from "./client-roster";
 
 export const metadata: Metadata = { title: "Assign decks" };
 
-export default async function AssignPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
+export default async function AssignPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ removed?: string; unassigned?: string }>;
+}) {
   const trainer = await trainerForPage("/trainer/clients/assign");
   if (!trainer) return <TrainerOnly />;
-  const [{ removed }, clients, decks] = await Promise.all([
-    searchParams,
+  const { removed, unassigned } = await searchParams;
+  const [clients, decks, unassignedOne] = await Promise.all([
     listClientsWithAssignments(trainer.trainerId),
     listAssignableDecks(),
+    typeof unassigned === "string" ? removedAssignment(trainer.trainerId, unassigned.slice(0, 100)) : null,
   ]);
   return (
     <>
@@ -27,9 +38,13 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
       </p>
       <div aria-live="polite">
         {removed === "1" && (
-          <p className="alert success">
-            Client removed. You no longer see their progress; they keep their own.
-          </p>
+          <FocusedAlert>Client removed. You no longer see their progress; they keep their own.</FocusedAlert>
+        )}
+        {unassignedOne && (
+          <FocusedAlert>
+            {unassignedOne.deckTitle} unassigned from {unassignedOne.clientName}. They keep their progress on
+            it; you no longer track it.
+          </FocusedAlert>
         )}
       </div>
       {clients.length === 0 ? (
@@ -47,6 +62,7 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
               clients={clients.map(({ id, name, email }) => ({ id, name, email }))}
               decks={decks}
               earliestDue={earliestDueDate(new Date())}
+              assigned={assignedDecks(clients)}
             />
           </section>
           <section aria-labelledby="roster-heading">
@@ -58,5 +74,17 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
         </>
       )}
     </>
+  );
+}
+
+/** For each client, the decks they already have and how each is set, for the form's replace warning. */
+function assignedDecks(clients: RosterClient[]): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    clients.map((client) => [
+      client.id,
+      Object.fromEntries(
+        client.assignments.map((a) => [a.deckSlug, `${dueDateText(a.dueAt)}, ${goalText(a).toLowerCase()}`]),
+      ),
+    ]),
   );
 }

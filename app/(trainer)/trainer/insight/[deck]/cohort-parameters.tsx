@@ -55,6 +55,13 @@ export async function CohortParameters({ trainerId, deckSlug }: { trainerId: str
         label="Fit group parameters"
         activeJob={cohort.activeJob}
         doneMessage="Fitting finished."
+        unavailable={
+          cohort.clients === 0
+            ? "Available once a client has this deck assigned by you."
+            : cohort.reviewCount < MIN_TRAINING_REVIEWS
+              ? `Available once your clients have ${MIN_TRAINING_REVIEWS} reviews of this deck: ${MIN_TRAINING_REVIEWS - cohort.reviewCount} to go.`
+              : null
+        }
       />
       {proposal && (
         <section className="stack" aria-labelledby="cohort-proposal-heading">
