@@ -159,6 +159,32 @@ describe("a card included in another deck", () => {
   });
 });
 
+describe("per-deck new-card limits", () => {
+  it("count a card introduced in one deck against every deck that teaches it", async () => {
+    const learnerId = (await createLearner("Limits")).id;
+    await db.studySettings.update({
+      where: { userId: learnerId },
+      data: { newPerDay: 2, newPerDayTotal: 20 },
+    });
+    await recordReview(
+      learnerId,
+      {
+        idempotencyKey: key(),
+        cardId: SHARED,
+        rating: 3,
+        expectedVersion: 0,
+        answeredAt: NOW.getTime(),
+        durationMs: 1000,
+      },
+      NOW,
+    );
+    const beta = await getStudySession(learnerId, { deck: "beta", cardIds: null }, NOW);
+    expect(beta.counts.new).toBe(1);
+    const alpha = await getStudySession(learnerId, { deck: "alpha", cardIds: null }, NOW);
+    expect(alpha.counts.new).toBe(1);
+  });
+});
+
 describe("a quiz question on an included card", () => {
   it("feeds the one schedule: answered in beta's quiz, the card is started in alpha too", async () => {
     await db.quizItem.create({
