@@ -1,0 +1,63 @@
+import { parseComparisonTables } from "../content/comparisonTables";
+import { claimCard } from "./cards";
+import { type Claim, classifyClaim } from "./claims";
+import { evidenceCheck, indexTerms, multipleChoice, trueFalse } from "./quiz";
+import { segmentSentences } from "./sentences";
+import { tableProposals } from "./tables";
+import { keyTerms } from "./terms";
+import type {
+  CardProposal,
+  ProposalKind,
+  ProposalSet,
+  ProposeInput,
+  ProposeOptions,
+  QuizProposal,
+} from "./types";
+
+export type * from "./types";
+export { CLAIM_KINDS, PROPOSAL_KINDS } from "./types";
+
+/**
+ * Proposes cards and quiz items for one document's normalized text. Pure and deterministic:
+ * the same text, document and seed give the same proposals. Every proposal's quote is
+ * `text.slice(range.start, range.end)`.
+ */
+export function proposeItems(input: ProposeInput, options: ProposeOptions = {}): ProposalSet {
+  const seed = options.seed ?? 1;
+  const wanted = (kind: ProposalKind) => !options.kinds || options.kinds.includes(kind);
+  const { document, text } = input;
+  const { sentences, skipped } = segmentSentences(text);
+  const claims: Claim[] = sentences.flatMap((s) => classifyClaim(s) ?? []);
+  const index = indexTerms(sentences.flatMap((s) => keyTerms(s.text)));
+
+  const cards: CardProposal[] = [];
+  const quiz: QuizProposal[] = [];
+  const seen = new Set<string>();
+  const add = <T extends { id: string }>(list: T[], item: T | null) => {
+    if (item && !seen.has(item.id)) {
+      seen.add(item.id);
+      list.push(item);
+    }
+  };
+  for (const claim of claims) {
+    const previous = sentences[claim.sentence.index - 1];
+    const card = claimCard(document, claim, previous);
+    if (wanted(card.proposal)) add(cards, card);
+    if (wanted("multiple-choice")) add(quiz, multipleChoice(document, claim, card, index, seed));
+    if (wanted("true-false") && card.kind === "cloze")
+      add(quiz, trueFalse(document, claim, card, index, seed));
+    if (wanted("evidence-check")) add(quiz, evidenceCheck(document, claim, card, seed));
+  }
+  const tables = parseComparisonTables(text);
+  for (const table of tables) {
+    const made = tableProposals(document, input.title ?? document, table);
+    if (wanted("comparison-cell")) for (const c of made.cards) add(cards, c);
+    if (wanted("matching")) for (const q of made.quiz) add(quiz, q);
+  }
+  return {
+    document,
+    cards,
+    quiz,
+    stats: { sentences: sentences.length, claims: claims.length, skipped, tables: tables.length },
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { isHumanLevel } from "../content/evidenceCues";
+import { checkQuizAnswer } from "../content/quizRules";
+import { cardSchema, quizSchema } from "../content/schema";
+import { proposeItems } from "./index";
+
+const TEXT = [
+  "Vitamin K2 and Muscle",
+  "Menaquinone is a family of vitamin K forms found in fermented foods.",
+  "A randomized trial in older adults found that 180 mcg of MK-7 daily for 8 weeks reduced cramp frequency.",
+  "A Japanese rat study found that supplementing with MK-4 for five weeks increased testosterone in humans and rats alike.",
+  "Animal products such as egg yolks and cheese contain MK-4, and natto contains MK-7.",
+  "More research in humans is needed before a dose of 100 mcg can be recommended for people.",
+  "Subscribe to our newsletter for more articles.",
+  "",
+  "| Feature | MK-4 | MK-7 |",
+  "|---|---|---|",
+  "| Half-life | A few hours. | Several days. |",
+  "| Sources | Egg yolks and meat. | Natto and cheese. |",
+].join("\n");
+
+describe("proposeItems", () => {
+  const set = proposeItems({ document: "sample", text: TEXT });
+  const all = [...set.cards, ...set.quiz];
+
+  it("quotes the text verbatim at the given range", () => {
+    expect(all.length).toBeGreaterThan(5);
+    for (const p of all) {
+      expect(TEXT.slice(p.range.start, p.range.end)).toBe(p.quote);
+      for (const s of p.sources) expect(TEXT.slice(s.start, s.end)).toBe(s.quote);
+    }
+  });
+
+  it("never suggests a human level for an animal sentence, nor for a research gap", () => {
+    const rat = all.filter((p) => p.quote.includes("rat study"));
+    expect(rat.length).toBeGreaterThan(0);
+    for (const p of rat) expect(p.evidence).toBe("animal");
+    const gap = all.filter((p) => p.quote.startsWith("More research"));
+    for (const p of gap) expect(isHumanLevel(p.evidence)).toBe(false);
+    const food = all.find((p) => p.quote.startsWith("Animal products"));
+    expect(food?.evidence).not.toBe("animal");
+  });
+
+  it("makes content-valid cards and quiz items", () => {
+    for (const c of set.cards) {
+      const { id, kind, front, back, evidence, quote } = c;
+      const parsed = cardSchema.safeParse({
+        id,
+        kind,
+        front,
+        back,
+        evidence,
+        sources: [{ document: "sample", quote }],
+      });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+    for (const q of set.quiz) {
+      const { id, kind, prompt, choices, answer, pairs, explanation, evidence, cards, quote } = q;
+      const item = {
+        id,
+        kind,
+        prompt,
+        choices,
+        ...(answer ? { answer } : {}),
+        ...(pairs ? { pairs } : {}),
+        explanation,
+        evidence,
+        cards,
+        sources: [{ document: "sample", quote }],
+      };
+      const parsed = quizSchema.safeParse(item);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      if (parsed.success) expect(checkQuizAnswer(parsed.data)).toEqual([]);
+    }
+  });
+
+  it("proposes definitions as reversed cards, hides doses in cloze cards and skips boilerplate", () => {
+    expect(set.cards.find((c) => c.kind === "reversed")?.front).toBe("Menaquinone");
+    expect(set.cards.some((c) => c.kind === "cloze" && c.front.includes("{{c1::180 mcg}}"))).toBe(true);
+    expect(all.some((p) => p.quote.includes("newsletter") || p.quote === "Vitamin K2 and Muscle")).toBe(
+      false,
+    );
+  });
+
+  it("makes a card per table cell and a matching item per row", () => {
+    expect(set.cards.filter((c) => c.proposal === "comparison-cell")).toHaveLength(4);
+    expect(set.quiz.filter((q) => q.kind === "matching")).toHaveLength(2);
+  });
+
+  it("is deterministic for a seed", () => {
+    expect(proposeItems({ document: "sample", text: TEXT }, { seed: 1 })).toEqual(set);
+  });
+});
