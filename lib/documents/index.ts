@@ -1,0 +1,3 @@
+export { detectFormat, extractDocument, extractPastedText } from "./extract";
+export { textChecksum } from "./normalize";
+export * from "./types";
