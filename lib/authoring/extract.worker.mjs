@@ -2,13 +2,11 @@
 // that Turbopack does not bundle into a worker, so the worker loads them through tsx's loader
 // (a dependency `npm start` already runs on). One message in, progress and one result out.
 import { parentPort } from "node:worker_threads";
-import { register } from "tsx/esm/api";
+import { tsImport } from "tsx/esm/api";
 
-register();
-const [{ extractDocument }, { DocumentError }, { proposeItems }] = await Promise.all([
-  import("../documents/index.ts"),
-  import("../documents/types.ts"),
-  import("../propose/index.ts"),
+const [{ extractDocument, DocumentError }, { proposeItems }] = await Promise.all([
+  tsImport("../documents/index.ts", import.meta.url),
+  tsImport("../propose/index.ts", import.meta.url),
 ]);
 
 parentPort.on("message", async (job) => {

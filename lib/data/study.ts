@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { buildQueue, newCardSchedule, nextStudyDayStart, studyDayStart } from "@/lib/srs";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
+import { visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS as SCHEDULE_ROW_COLUMNS,
@@ -54,8 +55,8 @@ export async function getStudySession(
   if (scope.deck) {
     // A personal deck is its owner's only: to anyone else it does not exist.
     const found = await db.get<{ title: string }>(
-      'SELECT title FROM "Deck" WHERE slug = ? AND retired = FALSE AND (ownerId IS NULL OR ownerId = ?)',
-      [scope.deck, userId],
+      `SELECT title FROM "Deck" d WHERE slug = ? AND retired = FALSE AND ${visibleDeckSql("d")}`,
+      [scope.deck, userId, userId],
     );
     if (!found) throw new NotFoundError("This deck does not exist.");
     title = found.title;
@@ -145,8 +146,8 @@ async function firstNewCards(db: SqlClient, userId: string, deck: string | null,
     ? [deck]
     : (
         await db.all<{ slug: string }>(
-          'SELECT slug FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
-          [userId],
+          `SELECT slug FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
+          [userId, userId],
         )
       ).map((d) => d.slug);
   const rows: ScheduleRow[] = [];
@@ -172,10 +173,10 @@ async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, i
      FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
      LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
      WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
-       AND (d.ownerId IS NULL OR d.ownerId = ?)
+       AND ${visibleDeckSql("d")}
        AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
      ORDER BY d.position, c.position`,
-    [userId, ...ids, userId, scope.deck, scope.deck],
+    [userId, ...ids, userId, userId, scope.deck, scope.deck],
   );
 }
 

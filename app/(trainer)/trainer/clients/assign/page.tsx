@@ -15,7 +15,7 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
   const [{ removed }, clients, decks] = await Promise.all([
     searchParams,
     listClientsWithAssignments(trainer.trainerId),
-    listAssignableDecks(),
+    listAssignableDecks(trainer.trainerId),
   ]);
   return (
     <>
