@@ -10,7 +10,8 @@ const [{ extractDocument, DocumentError }, { proposeItems }] = await Promise.all
 ]);
 
 parentPort.on("message", async (job) => {
-  const progress = (stage, fraction) => parentPort.postMessage({ id: job.id, type: "progress", stage, fraction });
+  const progress = (stage, fraction) =>
+    parentPort.postMessage({ id: job.id, type: "progress", stage, fraction });
   try {
     progress("extracting", 0.1);
     const extracted = await extractDocument(new Uint8Array(job.bytes), {
