@@ -4,7 +4,7 @@
 import { parentPort } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
-const [{ extractDocument, DocumentError }, { proposeItems }] = await Promise.all([
+const [{ extractDocument }, { proposeItems }] = await Promise.all([
   tsImport("../documents/index.ts", import.meta.url),
   tsImport("../propose/index.ts", import.meta.url),
 ]);
@@ -24,7 +24,8 @@ parentPort.on("message", async (job) => {
     const proposals = proposeItems({ document: job.documentId, title: job.title, text: extracted.text });
     parentPort.postMessage({ id: job.id, type: "done", extracted, proposals });
   } catch (error) {
-    const known = error instanceof DocumentError;
+    // lib/documents' DocumentError, told by name: tsx may load its class twice (ESM and CJS).
+    const known = error?.name === "DocumentError" && typeof error.code === "string";
     parentPort.postMessage({
       id: job.id,
       type: "error",

@@ -77,7 +77,8 @@ function runInWorker(job: ExtractionJob): Promise<ExtractionResult> {
   const running = worker;
   running.ref();
   const id = nextId++;
-  const bytes = job.bytes.slice();
+  // A copy with its own buffer to transfer (a Node Buffer may be a view into a shared pool).
+  const bytes = new Uint8Array(job.bytes);
   const result = new Promise<ExtractionResult>((resolve, reject) => {
     pending.set(id, { resolve, reject, onProgress: job.onProgress });
   });
