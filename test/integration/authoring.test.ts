@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadContentFromDisk } from "@/lib/content/load";
 import { publishDraft, saveDraftCard, setDraftStatus } from "@/lib/data/authoring";
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { bringDocument, DocumentRejectedError } from "@/lib/data/document-intake";
@@ -10,6 +11,7 @@ import { listAssignableDecks } from "@/lib/data/trainer/roster";
 import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { seedContent } from "@/lib/seed/content";
 import { K2_PARAGRAPHS, scannedPdf, textDocx, textPdf } from "../../e2e/authoring-documents";
 import { createLearner, key } from "./fixtures";
 
@@ -273,6 +275,20 @@ describe("publishing", () => {
   });
 });
 
+describe("the content seed", () => {
+  it("leaves published authored questions alone", async () => {
+    const owner = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    const draft = await getDraft(owner.id, id);
+    await setDraftStatus(owner.id, id, draft?.items.map((item) => item.id) ?? [], "accepted", T0);
+    const slug = await publishDraft(owner.id, id, { title: "K2", description: "Mine" }, T0);
+    const live = await db.quizItem.count({ where: { deckSlug: slug, retired: false } });
+    expect(live).toBeGreaterThan(0);
+    await seedContent(db, await loadContentFromDisk());
+    expect(await db.quizItem.count({ where: { deckSlug: slug, retired: false } })).toBe(live);
+  });
+});
+
 describe("privacy of authored decks", () => {
   it("keeps a learner's authored deck and document to the learner", async () => {
     const owner = await createLearner();
@@ -317,7 +333,9 @@ describe("privacy of authored decks", () => {
     // Unassigned: private even to the trainer's own client.
     expect(await getDeck(slug, client.id)).toBeNull();
     expect(await getReadableDocument(client.id, documentId)).toBeNull();
-    await expect(getStudySession(client.id, { deck: slug, cardIds: null }, T0)).rejects.toThrow(NotFoundError);
+    await expect(getStudySession(client.id, { deck: slug, cardIds: null }, T0)).rejects.toThrow(
+      NotFoundError,
+    );
 
     expect((await listAssignableDecks(trainer.id)).map((d) => d.slug)).toContain(slug);
     const other = await createTrainer();
