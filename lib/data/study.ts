@@ -216,5 +216,24 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
       });
     }
   }
+  await titleUploadedSources(db, result);
   return result;
+}
+
+/** Authored cards cite uploaded documents ("u-…"): their titles come from UserDocument. */
+async function titleUploadedSources(
+  db: SqlClient,
+  cards: Map<string, Omit<StudyCard, "schedule" | "version">>,
+) {
+  const sources = [...cards.values()]
+    .flatMap((card) => card.sources)
+    .filter((s) => s.document.startsWith("u-"));
+  const ids = [...new Set(sources.map((source) => source.document))];
+  if (ids.length === 0) return;
+  const rows = await db.all<{ id: string; title: string }>(
+    `SELECT id, title FROM "UserDocument" WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ids,
+  );
+  const titles = new Map(rows.map((row) => [row.id, row.title]));
+  for (const source of sources) source.title = titles.get(source.document) ?? source.title;
 }
