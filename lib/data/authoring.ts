@@ -25,8 +25,13 @@ export async function setDraftStatus(
   now: Date,
 ): Promise<number> {
   await requireOwnDocument(ownerId, documentId);
+  const ids = [...new Set(itemIds)];
+  // All or nothing: a list naming an item this document does not have changes none of them.
+  // Draft items are never deleted (only with their document), so the count cannot go stale.
+  const known = await db.draftItem.count({ where: { documentId, id: { in: ids } } });
+  if (known !== ids.length) throw new NotFoundError("Some of these items do not exist.");
   const { count } = await db.draftItem.updateMany({
-    where: { documentId, id: { in: [...new Set(itemIds)] } },
+    where: { documentId, id: { in: ids } },
     data: { status, updatedAt: now },
   });
   return count;
