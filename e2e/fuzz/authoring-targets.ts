@@ -106,6 +106,86 @@ function publishInputs(world: World) {
   );
 }
 
+// --- personal deck card editor ------------------------------------------------------------------
+
+/** A card form that is never valid: an unknown kind, a blank or huge front, or a basic card without a back. */
+const badCard = fc.oneof(
+  formOf({
+    kind: maybe(
+      formValue.filter((v) => typeof v !== "string" || !["basic", "reversed", "cloze"].includes(v)),
+    ),
+    front: maybe(formValue),
+    back: maybe(formValue),
+  }),
+  formOf({
+    kind: fc.constant("basic"),
+    front: fc.oneof(fc.constant(" "), hugeString),
+    back: maybe(formValue),
+  }),
+  formOf({
+    kind: fc.constant("basic"),
+    front: fc.constant("A front"),
+    back: fc.constantFrom(undefined, "", " \n"),
+  }),
+  formOf({ kind: fc.constant("cloze"), front: fc.constant("Nothing hidden here"), back: maybe(formValue) }),
+);
+const anyCard = formOf({ kind: maybe(formValue), front: maybe(formValue), back: maybe(formValue) });
+
+const withFields = (
+  base: fc.Arbitrary<FormEntries>,
+  extra: Record<string, fc.Arbitrary<string | undefined>>,
+) =>
+  fc
+    .tuple(base, fc.record(extra))
+    .map(([entries, more]) => [
+      ...entries,
+      ...Object.entries(more).flatMap(([name, value]) =>
+        value === undefined ? [] : [[name, value] as [string, string]],
+      ),
+    ]);
+
+function addCardInputs(world: World) {
+  const bDeck = world.personalDecks.b;
+  const slug = maybe(someId([bDeck, ...world.decks]));
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["slug", "kind", "front", "back"])),
+    // Someone else's deck or a content deck: not found, whatever the card.
+    calls(
+      actor(world, [...OTHERS]),
+      withFields(anyCard, { slug }),
+    ),
+    calls(actor(world, ["b"]), withFields(badCard, { slug: fc.constant(bDeck) })),
+    calls(
+      actor(world, ["b"]),
+      withFields(anyCard, { slug: maybe(someId(world.decks)).filter((v) => v !== bDeck) }),
+    ),
+  );
+}
+
+function editCardInputs(world: World) {
+  const bCards = [`${world.personalDecks.b}-1`, `${world.personalDecks.b}-2`];
+  const cardId = maybe(someId([...bCards, ...world.cards.slice(0, 5)]));
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["cardId", "kind", "front", "back"])),
+    calls(actor(world, [...OTHERS]), withFields(anyCard, { cardId })),
+    calls(actor(world, ["b"]), withFields(badCard, { cardId: fc.constantFrom(...bCards) })),
+    calls(actor(world, ["b"]), withFields(anyCard, { cardId: maybe(someId(world.cards.slice(0, 5))) })),
+  );
+}
+
+function retireCardInputs(world: World) {
+  const bCards = [`${world.personalDecks.b}-1`, `${world.personalDecks.b}-2`];
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["cardId"])),
+    calls(
+      actor(world, [...OTHERS]),
+      formOf({ cardId: maybe(someId([...bCards, ...world.cards.slice(0, 5)])) }),
+    ),
+    // b may retire only b's own cards, which would change the world: b gets content cards and unknown ids.
+    calls(actor(world, ["b"]), formOf({ cardId: maybe(someId(world.cards.slice(0, 5))) })),
+  );
+}
+
 // --- POST /api/documents --------------------------------------------------------------------------
 
 interface UploadInput {
@@ -217,5 +297,8 @@ export const AUTHORING_TARGETS: FuzzTarget[] = [
   actionTarget("setDraftStatusAction", statusInputs),
   actionTarget("saveCardAction", cardInputs),
   actionTarget("publishAction", publishInputs),
+  actionTarget("addPersonalCardAction", addCardInputs),
+  actionTarget("editPersonalCardAction", editCardInputs),
+  actionTarget("retirePersonalCardAction", retireCardInputs),
   uploadTarget,
 ] as FuzzTarget[];

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { personalCardSchema } from "@/lib/authoring/personal-card";
 import { loadContentFromDisk } from "@/lib/content/load";
 import { publishDraft, saveDraftCard, setDraftStatus } from "@/lib/data/authoring";
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { bringDocument, DocumentRejectedError } from "@/lib/data/document-intake";
 import { getDraft, getPublishedQuotes, getReadableDocument } from "@/lib/data/documents";
+import { addPersonalCard, editPersonalCard, retirePersonalCard } from "@/lib/data/personal-cards";
+import { importCardUpload, readCardUpload } from "@/lib/data/personal-decks";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { acceptInvitation, assignDeck, createInvitation, unassignDeck } from "@/lib/data/trainer/links";
@@ -272,6 +275,66 @@ describe("publishing", () => {
     expect(await db.reviewLog.count({ where: { userId: owner.id, cardId: kept.id } })).toBe(1);
     const session = await getStudySession(owner.id, { deck: slug, cardIds: null }, T0);
     expect(JSON.stringify(session)).not.toContain(dropped.id);
+  });
+});
+
+describe("the card editor of an imported deck", () => {
+  it("adds, edits and retires cards of the owner's deck only, keeping ids and progress", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const file = new File(["front,back\nOne?,1\nTwo?,2\n"], "cards.csv", { type: "text/csv" });
+    const { digest } = await readCardUpload(file);
+    const slug = await importCardUpload(owner.id, { file, title: "Mine", digest }, T0);
+    const [first] = (await getDeck(slug, owner.id))?.cards ?? [];
+    if (!first) throw new Error("no card");
+    await recordReview(
+      owner.id,
+      {
+        idempotencyKey: key(),
+        cardId: first.id,
+        rating: 3,
+        expectedVersion: 0,
+        answeredAt: T0.getTime(),
+        durationMs: 900,
+      },
+      T0,
+    );
+    await editPersonalCard(owner.id, first.id, { kind: "reversed", front: "One, edited?", back: "1" });
+    const added = await addPersonalCard(owner.id, slug, {
+      kind: "cloze",
+      front: "{{c1::Three}} comes after two",
+      back: "",
+    });
+    await expect(
+      editPersonalCard(other.id, first.id, { kind: "basic", front: "Stolen", back: "x" }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      addPersonalCard(other.id, slug, { kind: "basic", front: "Mine?", back: "x" }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(retirePersonalCard(other.id, added)).rejects.toThrow(NotFoundError);
+    expect(personalCardSchema.safeParse({ kind: "cloze", front: "Nothing hidden", back: "" }).success).toBe(
+      false,
+    );
+
+    const cards = await db.card.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
+    expect(cards.find((card) => card.id === first.id)).toMatchObject({
+      front: "One, edited?",
+      kind: "reversed",
+    });
+    expect(cards.find((card) => card.id === `${first.id}.reverse`)).toMatchObject({
+      front: "1",
+      back: "One, edited?",
+    });
+    expect(await db.cardState.count({ where: { userId: owner.id, cardId: first.id } })).toBe(1);
+
+    await retirePersonalCard(owner.id, first.id);
+    const retired = await db.card.findMany({ where: { id: { in: [first.id, `${first.id}.reverse`] } } });
+    expect(retired.map((card) => card.retired)).toEqual([true, true]);
+    expect(await db.reviewLog.count({ where: { userId: owner.id, cardId: first.id } })).toBe(1);
+    expect((await getDeck(slug, owner.id))?.cards.map((card) => card.id)).toEqual([
+      expect.stringMatching(/-2$/),
+      added,
+    ]);
   });
 });
 
