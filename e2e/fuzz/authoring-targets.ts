@@ -150,10 +150,7 @@ function addCardInputs(world: World) {
   return fc.oneof(
     calls(actor(world, SIGNED_OUT), anyForm(["slug", "kind", "front", "back"])),
     // Someone else's deck or a content deck: not found, whatever the card.
-    calls(
-      actor(world, [...OTHERS]),
-      withFields(anyCard, { slug }),
-    ),
+    calls(actor(world, [...OTHERS]), withFields(anyCard, { slug })),
     calls(actor(world, ["b"]), withFields(badCard, { slug: fc.constant(bDeck) })),
     calls(
       actor(world, ["b"]),

@@ -47,7 +47,9 @@ export async function readUploadForm(request: Request): Promise<BroughtDocument>
   const body = await readCapped(request, DOCUMENT_LIMITS.maxBytes + FORM_OVERHEAD);
   let form: FormData;
   try {
-    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
+    form = await new Response(body as Uint8Array<ArrayBuffer>, {
+      headers: { "content-type": type },
+    }).formData();
   } catch {
     throw new ValidationError("The form could not be read. Choose the file again and retry.");
   }
