@@ -85,8 +85,13 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
   // Edit the accepted card by keyboard.
   await page.keyboard.press("e");
   const editor = page.getByRole("form", { name: "Edit card" });
-  await editor.getByLabel("Front").fill("What did 180 µg of MK-7 a day do to bone loss in the trial?");
-  await editor.getByLabel("Back").fill("It reduced the loss of bone mineral density over three years.");
+  await editor.getByRole("combobox", { name: "Kind" }).selectOption("basic");
+  await editor
+    .getByRole("textbox", { name: "Front", exact: true })
+    .fill("What did 180 µg of MK-7 a day do to bone loss in the trial?");
+  await editor
+    .getByRole("textbox", { name: "Back", exact: true })
+    .fill("It reduced the loss of bone mineral density over three years.");
   await editor.getByRole("button", { name: "Save card" }).click();
   await expect(editor).toHaveCount(0);
   await expect(page.locator(`li[data-item="${first}"]`)).toContainText("What did 180 µg of MK-7 a day do");
@@ -95,13 +100,13 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
   await selectInDocument(page, "Natto contains about 1,000");
   await page.getByRole("button", { name: "Make a card from the selection" }).click();
   const fresh = page.getByRole("form", { name: "New card" });
-  await expect(fresh.getByLabel(/^Quote/)).toHaveValue("Natto contains about 1,000");
-  await fresh.getByLabel(/^Quote/).fill("Natto contains about 1,000 mg of MK-7");
-  await fresh.getByLabel("Front").fill("Which food is richest in MK-7?");
-  await fresh.getByLabel("Back").fill("Natto");
+  await expect(fresh.getByRole("textbox", { name: /^Quote/ })).toHaveValue("Natto contains about 1,000");
+  await fresh.getByRole("textbox", { name: /^Quote/ }).fill("Natto contains about 1,000 mg of MK-7");
+  await fresh.getByRole("textbox", { name: "Front", exact: true }).fill("Which food is richest in MK-7?");
+  await fresh.getByRole("textbox", { name: "Back", exact: true }).fill("Natto");
   await fresh.getByRole("button", { name: "Save card" }).click();
   await expect(fresh.getByText(/not in the document word for word/)).toBeVisible();
-  await fresh.getByLabel(/^Quote/).fill("Natto contains about 1,000");
+  await fresh.getByRole("textbox", { name: /^Quote/ }).fill("Natto contains about 1,000");
   await fresh.getByRole("button", { name: "Save card" }).click();
   await expect(fresh).toHaveCount(0);
   await expect(rows(page).filter({ hasText: "Which food is richest in MK-7?" })).toHaveAttribute(
@@ -153,4 +158,54 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
   // The review page and the DOCX stay the trainer's.
   expect((await clientPage.goto(reviewUrl))?.status()).toBe(404);
   await clientContext.close();
+});
+
+/** About 100 claim sentences: the engine proposes a card and questions from each, some 300 items. */
+function longDocument(): string {
+  const foods = ["natto", "gouda", "egg yolk", "butter", "chicken liver", "sauerkraut", "brie", "salami"];
+  const designs = ["randomized controlled trial", "cohort study", "study in rats", "cell culture study"];
+  const lines = ["# A long review of vitamin K2", ""];
+  for (let i = 0; i < 100; i++) {
+    const design = designs[i % designs.length];
+    const food = foods[i % foods.length];
+    lines.push(
+      `In a ${design} of ${40 + i} participants, ${90 + i} µg of MK-7 daily from ${food} reduced arterial calcification by ${5 + (i % 30)} % over ${1 + (i % 4)} years.`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+test("the review view stays responsive with 300 proposals", async ({ page, account }) => {
+  test.setTimeout(180_000);
+  await account.signUp("learner");
+  await page.goto("/author/new");
+  await page.getByLabel(/paste text/).fill(longDocument());
+  await page.getByRole("button", { name: "Bring it in" }).click();
+  await expect(page).toHaveURL(/\/author\/u-[0-9a-f]{16}$/, { timeout: 60_000 });
+  const count = await rows(page).count();
+  expect(count).toBeGreaterThanOrEqual(300);
+
+  // Input to paint: a key press until the frame after the list shows the change.
+  const timings = await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const results: number[] = [];
+    for (const key of ["j", "j", "j", "a", "j", "r", "k", "j", "a", "j", "j", "a", "j", "r", "j", "a"]) {
+      const before = document.querySelector('li[aria-current="true"]')?.getAttribute("data-item");
+      const start = performance.now();
+      window.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+      await frame();
+      const after = document.querySelector('li[aria-current="true"]')?.getAttribute("data-item");
+      if (key === "j" && after === before) throw new Error("j did not move");
+      results.push(performance.now() - start);
+    }
+    return results.sort((a, b) => a - b);
+  });
+  const median = timings[Math.floor(timings.length / 2)] ?? 0;
+  console.log(
+    `review view, ${count} proposals: input to paint median ${median.toFixed(1)} ms, max ${timings.at(-1)?.toFixed(1)} ms`,
+  );
+  // The target is 100 ms (issue 14); this bound catches a list that re-renders every row per key
+  // (seconds at 300 rows) while leaving room for a CI machine busy with other work.
+  expect(median).toBeLessThan(300);
 });
