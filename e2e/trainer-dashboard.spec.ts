@@ -135,3 +135,55 @@ test("a trainer follows a client's study and quiz, and loses sight of them when 
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await learnerContext.close();
 });
+
+test("a client who does not share quiz answers: the trainer sees their study and scores, nothing of the quiz", async ({
+  page,
+  account,
+  browser,
+}) => {
+  await account.signUp("trainer");
+  await page.goto("/trainer/invitations");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await page.getByLabel("Your new invitation link").inputValue();
+
+  const learnerContext = await browser.newContext();
+  const learnerPage = await learnerContext.newPage();
+  const client = await new AccountPages(learnerPage).signUp("learner");
+  await learnerPage.goto(new URL(link).pathname);
+  await learnerPage.getByRole("checkbox", { name: /Share my quiz answers/ }).uncheck();
+  await learnerPage.getByRole("button", { name: "Accept" }).click();
+  await expect(learnerPage).toHaveURL(/\/dashboard\?joined=/);
+
+  await page.goto("/trainer/clients/assign");
+  await page.getByRole("checkbox", { name: new RegExp(client.name) }).check();
+  await page.getByLabel("Deck", { exact: true }).selectOption({ label: DECK });
+  await page.getByRole("button", { name: "Assign deck" }).click();
+  await expect(page.getByText("Deck assigned to 1 client.")).toBeVisible();
+
+  // Five cards studied, all Good; then a quiz whose answers (some wrong) rate other cards too.
+  await studyCards(learnerPage, 5);
+  await takeQuiz(learnerPage);
+
+  // Exactly the five study answers, five cards introduced, the score, and no forgotten card.
+  await page.goto("/trainer");
+  const row = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: client.name }) });
+  await expect(row.locator('td[data-label="Reviews, 7 days"]')).toHaveText("5");
+  await expect(row.locator(".introduced-text")).toHaveText(/^5\/\d+ introduced$/);
+  await expect(row).toContainText(/Quiz \d+%/);
+  await expect(row).toContainText("none forgotten in 7 days, 0 lapses");
+
+  await row.getByRole("link", { name: client.name }).click();
+  await expect(page.getByRole("list", { name: "Summary" })).toContainText("5 reviews, last 7 days");
+  await expect(page.locator("#client-heatmap-summary")).toContainText("5 reviews on the assigned decks");
+  await expect(page.getByText("Your client does not share quiz answers.")).toBeVisible();
+  const weakest = page.getByRole("region", { name: "Weakest cards" });
+  await expect(weakest.getByRole("row")).toHaveCount(6);
+  await expect(weakest.locator('td[data-label="Again, 7 days"]')).toHaveText(["0", "0", "0", "0", "0"]);
+
+  await page.goto("/trainer/insight/mk4-vs-mk7");
+  await expect(page.getByText("None of your clients has forgotten a card of this deck yet.")).toBeVisible();
+  await learnerContext.close();
+});

@@ -10,6 +10,8 @@ export interface DeckCardView {
   front: string;
   back: string;
   evidence: EvidenceLevel;
+  /** What the card rests on when it is not a study report; null or absent otherwise. */
+  caveat?: string | null;
   topic: string | null;
   sources: Array<{ document: string; quote: string; quoteId: string }>;
 }
@@ -32,7 +34,7 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
   return (
     <li className="card deck-card">
       <div className="deck-card-meta">
-        <EvidenceBadge level={card.evidence} />
+        <EvidenceBadge level={card.evidence} caveat={card.caveat} />
         {card.topic && <span className="deck-card-topic">{card.topic}</span>}
       </div>
       <p className="deck-card-front">{cloze ? clozePrompt(card.front) : card.front}</p>

@@ -36,9 +36,19 @@ function GroupIcon({ group }: { group: EvidenceGroup }) {
 
 /**
  * The evidence level of a card or quiz item. Screen readers always hear the explanation;
- * sighted users see it next to the badge with `explain`, else on hover (title).
+ * sighted users see it next to the badge with `explain`, else on hover (title). `caveat` says
+ * what kind of text the item rests on when it is not a study report ("Claim of the article,
+ * not a study"), always visible, since the badge alone would read as the study's level.
  */
-export function EvidenceBadge({ level, explain = false }: { level: EvidenceLevel; explain?: boolean }) {
+export function EvidenceBadge({
+  level,
+  explain = false,
+  caveat = null,
+}: {
+  level: EvidenceLevel;
+  explain?: boolean;
+  caveat?: string | null;
+}) {
   const { label, explanation, group } = EVIDENCE_LABELS[level];
   return (
     <span className={`evidence evidence-${group}`} data-evidence={level}>
@@ -51,6 +61,11 @@ export function EvidenceBadge({ level, explain = false }: { level: EvidenceLevel
         <span className="evidence-explanation">{explanation}</span>
       ) : (
         <span className="visually-hidden"> ({explanation})</span>
+      )}
+      {caveat && (
+        <span className="evidence-caveat" data-caveat>
+          {caveat}
+        </span>
       )}
     </span>
   );

@@ -44,6 +44,11 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel, EvidenceLabel> = {
     explanation: "A proposed mechanism or hypothesis; no health outcome shown.",
     group: "theory",
   },
+  unverified: {
+    label: "Unverified claim",
+    explanation: "A headline or claim that names no study design or population; not checked against a study.",
+    group: "theory",
+  },
   background: {
     label: "Background",
     explanation: "Settled background fact or definition.",

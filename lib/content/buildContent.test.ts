@@ -54,18 +54,18 @@ describe("buildContent with fixture decks", () => {
   it("merges generated table items into the deck named in content/tables.yaml", () => {
     const tables = {
       path: "content/tables.yaml",
-      text: "tables:\n  - document: k2-healthy-circulation\n    table: 1\n    deck: fixture\n    evidence: background\n",
+      text: "tables:\n  - document: k2-muscle-cramps\n    table: 1\n    deck: fixture\n    evidence: background\n",
     };
     const build = buildContent([...sources, fixtureDeck("valid-deck", "fixture"), tables]);
     expect(build.errors.map(formatIssue)).toEqual([]);
     const deck = build.decks[0];
-    expect(deck?.cards.filter((c) => c.generated)).toHaveLength(8);
+    expect(deck?.cards.filter((c) => c.generated)).toHaveLength(16);
     expect(deck?.quiz.filter((q) => q.generated)).toHaveLength(4);
-    const card = deck?.cards.find(
-      (c) => c.id === "k2-healthy-circulation.primary-role.vitamin-k1-phylloquinone",
-    );
-    expect(card?.back).toBe("Blood clotting");
-    expect(card?.origin).toEqual({ file: "content/sources/k2-healthy-circulation.md", line: 23 });
+    const card = deck?.cards.find((c) => c.id === "k2-muscle-cramps.primary-function.calcium");
+    expect(card?.back).toBe("Muscle contraction, bone health, nerve signaling");
+    expect(card?.origin).toEqual({ file: "content/sources/k2-muscle-cramps.md", line: 23 });
+    // A table cell is the document's summary, not a study: every generated item carries the caveat.
+    expect(card?.caveatText).toBe("Claim of the article, not a study");
 
     const unplaced = buildContent([
       ...sources,
@@ -73,16 +73,14 @@ describe("buildContent with fixture decks", () => {
     ]);
     expect(unplaced.errors).toEqual([]);
     expect(unplaced.warnings.map(formatIssue)).toEqual([
-      'content/tables.yaml:4: no deck "later"; its 12 generated items are left out',
+      'content/tables.yaml:4: no deck "later"; its 20 generated items are left out',
     ]);
 
     const wrong = buildContent([
       ...sources,
       { ...tables, text: tables.text.replace("table: 1", "table: 2") },
     ]);
-    expect(wrong.errors.map(formatIssue)).toEqual([
-      "content/tables.yaml:3: k2-healthy-circulation has no table 2",
-    ]);
+    expect(wrong.errors.map(formatIssue)).toEqual(["content/tables.yaml:3: k2-muscle-cramps has no table 2"]);
   });
 
   it("reports a YAML syntax error with its line and ignores unrelated files", () => {

@@ -35,7 +35,16 @@ describe("the repository's content/ folder", () => {
     );
     for (const deck of exported.decks) {
       for (const card of deck.cards)
-        expect(Object.keys(card)).toEqual(["id", "kind", "front", "back", "evidence", "sources"]);
+        expect(Object.keys(card)).toEqual([
+          "id",
+          "kind",
+          "front",
+          "back",
+          "evidence",
+          "caveat",
+          "sources",
+          "decks",
+        ]);
       for (const q of deck.quiz) {
         expect(retired.has(q.id)).toBe(false);
         expect(typeof q.answer === "string" ? q.choices.includes(q.answer) : q.kind === "matching").toBe(

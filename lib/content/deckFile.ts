@@ -13,6 +13,9 @@ export type ParsedDeck = {
   title: string;
   description: string;
   order: number;
+  /** Card ids from other decks this deck also teaches. */
+  include: string[];
+  lineOf: (path: YamlPath) => number;
   cards: Array<LocatedItem<CardInput>>;
   quiz: Array<LocatedItem<QuizInput>>;
 };
@@ -43,6 +46,8 @@ export function parseDeckFile(file: string, text: string, log: IssueLog): Parsed
     title: header.title,
     description: header.description,
     order: header.order,
+    include: header.include ?? [],
+    lineOf: yaml.lineOf,
     cards: locate("cards", cardSchema),
     quiz: locate("quiz", quizSchema),
   };

@@ -10,6 +10,9 @@ export const CONTENT_EVIDENCE_LEVELS = [
   "animal",
   "in-vitro",
   "mechanism",
+  // A headline or assertion that names an outcome but no study design or population: it may
+  // rest on people, animals or nothing, so it is labelled as unchecked rather than guessed.
+  "unverified",
   "background",
 ] as const;
 export type ContentEvidenceLevel = (typeof CONTENT_EVIDENCE_LEVELS)[number];

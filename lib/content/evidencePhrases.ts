@@ -5,6 +5,7 @@ import { EVIDENCE_LEVELS, type EvidenceLevel } from "./schema";
 const PHRASES: Array<[RegExp, EvidenceLevel]> = [
   [/\bcells?\b|\blab(?:oratory)? stud(?:y|ies)\b/i, "in-vitro"],
   [/\bmechanis(?:m|ms|tic)\b|\btheory\b|\bhypothes[ei]s\b|\bproposed\b|\bbiochemistry\b/i, "mechanism"],
+  [/\bunverified\b|\bheadline\b|\bno (?:study )?design\b/i, "unverified"],
   [/\bbackground\b|\bgeneral (?:fact|knowledge)\b|\bestablished fact\b|\bdefinition\b/i, "background"],
 ];
 

@@ -18,13 +18,19 @@ export type ContentExport = {
   decks: Array<{
     slug: string;
     title: string;
+    /** Ids of cards defined in another deck that this deck also teaches. */
+    include: string[];
     cards: Array<{
       id: string;
       kind: string;
       front: string;
       back: string;
       evidence: string;
+      /** Shown next to the evidence badge, e.g. "Claim of the article, not a study"; null if none. */
+      caveat: string | null;
       sources: SourceRef[];
+      /** Every deck that teaches this card: its own first, then those that include it. */
+      decks: string[];
     }>;
     quiz: Array<{
       id: string;
@@ -34,6 +40,7 @@ export type ContentExport = {
       answer: AnswerKey;
       explanation: string;
       evidence: string;
+      caveat: string | null;
       sources: SourceRef[];
       cards: string[];
     }>;
@@ -44,11 +51,15 @@ const refs = (sources: ReadonlyArray<SourceRef>): SourceRef[] =>
   sources.map(({ document, quote }) => ({ document, quote }));
 
 export function toContentExport(build: ContentBuild): ContentExport {
+  const includedBy = new Map<string, string[]>();
+  for (const deck of build.decks)
+    for (const id of deck.include) includedBy.set(id, [...(includedBy.get(id) ?? []), deck.slug]);
   return {
     documents: build.documents.map(({ slug, title, file }) => ({ slug, title, file })),
     decks: build.decks.map((deck) => ({
       slug: deck.slug,
       title: deck.title,
+      include: deck.include,
       cards: deck.cards
         .filter((c) => !c.retired)
         .map((c) => ({
@@ -57,7 +68,9 @@ export function toContentExport(build: ContentBuild): ContentExport {
           front: c.front,
           back: c.back,
           evidence: c.evidence,
+          caveat: c.caveatText,
           sources: refs(c.sources),
+          decks: [deck.slug, ...(includedBy.get(c.id) ?? [])],
         })),
       quiz: deck.quiz
         .filter((q) => !q.retired)
@@ -69,6 +82,7 @@ export function toContentExport(build: ContentBuild): ContentExport {
           answer: answerKey(q),
           explanation: q.explanation,
           evidence: q.evidence,
+          caveat: q.caveatText,
           sources: refs(q.sources),
           cards: q.cards,
         })),

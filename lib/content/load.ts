@@ -4,7 +4,7 @@ import { buildContent } from "./buildContent";
 import type { ContentBuild, ContentFile } from "./types";
 
 const FOLDERS = ["content/sources", "content/decks"];
-const CONFIG_FILES = ["content/evidence.yaml", "content/tables.yaml"];
+const CONFIG_FILES = ["content/evidence.yaml", "content/tables.yaml", "content/ids.lock"];
 
 async function listFiles(rootDir: string, folder: string): Promise<string[]> {
   try {

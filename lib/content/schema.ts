@@ -24,6 +24,12 @@ export const sourceFrontMatter = z.strictObject({
     .string()
     .regex(/^fnv1a64:[0-9a-f]{16}$/, "fnv1a64:<16 hex digits>")
     .optional(),
+  /**
+   * For a document of several kinds: where each later part starts (verbatim text of its first
+   * line). Text before the first start is the first `kind`. Lets content:check tell a quote from
+   * the study-list part from one in the abstract above it.
+   */
+  parts: z.array(z.strictObject({ kind: z.enum(SOURCE_KINDS), startsAt: z.string().min(3) })).optional(),
 });
 export type SourceFrontMatter = z.infer<typeof sourceFrontMatter>;
 
@@ -40,11 +46,21 @@ export const sourceRef = z.strictObject({
 });
 export type SourceRef = z.infer<typeof sourceRef>;
 
+/**
+ * Shown next to the evidence badge when the cited text is not itself a study report:
+ * `headline`, a one-line study-list headline (design and population as that list gives them,
+ * the study itself unchecked); `claim`, an article's or blog's assertion with no study cited
+ * (every comparison-table cell is one). See CAVEAT_TEXT.
+ */
+export const CAVEAT_KINDS = ["headline", "claim"] as const;
+export type CaveatKind = (typeof CAVEAT_KINDS)[number];
+
 const common = {
   id: itemId,
   evidence: contentEvidenceLevel,
   sources: z.array(sourceRef).min(1),
   topic: z.string().min(1).optional(),
+  caveat: z.enum(CAVEAT_KINDS).optional(),
   /** A retired item stays in the database for learners' history but is no longer studied. */
   retired: z.boolean().optional(),
 };
@@ -86,6 +102,11 @@ export const deckSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1),
   order: z.number().int(),
+  /**
+   * Card ids defined in another deck that this deck also teaches: one card, one schedule, shown
+   * in every deck that includes it (instead of a second copy of the same fact).
+   */
+  include: z.array(itemId).optional(),
   cards: z.array(cardSchema),
   quiz: z.array(quizSchema),
 });

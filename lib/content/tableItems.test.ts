@@ -24,7 +24,9 @@ describe("tableItems", () => {
     const card = cards.find(
       (c) => c.id === "k2-muscle-growth-mechanisms.bioavailability-half-life.menaquinone-7-mk-7",
     );
-    expect(card?.front).toBe("Menaquinone-7 (MK-7): Bioavailability & Half-Life?");
+    expect(card?.front).toBe(
+      `In the comparison table of "${doc.title}", what does the "Bioavailability & Half-Life" row give for Menaquinone-7 (MK-7)?`,
+    );
     expect(card?.back).toBe(
       "Higher bioavailability and longer half-life. Remains active in the body for several days.",
     );

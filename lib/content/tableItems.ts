@@ -55,6 +55,8 @@ type Context = {
 
 function shared(ctx: Context, id: string) {
   return {
+    // A table cell is the document's own summary with no study named beside it.
+    caveat: "claim" as const,
     ...(ctx.assignment.topic ? { topic: ctx.assignment.topic } : {}),
     ...(ctx.retired.has(id) ? { retired: true } : {}),
   };
@@ -72,7 +74,8 @@ function cellCard(
   return {
     id,
     kind: "basic",
-    front: `${subject.text}: ${feature.text}?`,
+    // A whole question, not "Calcium: Dietary Sources?": the learner sees what is asked and where from.
+    front: `In the comparison table of "${ctx.doc.title}", what does the "${feature.text}" row give for ${subject.text}?`,
     back: cell.text,
     evidence: curated ?? cued ?? ctx.assignment.evidence,
     sources: [{ document: ctx.doc.slug, quote: cell.text }],

@@ -23,6 +23,8 @@ type Built = {
   /** True for items generated from a comparison table (see content/tables.yaml). */
   generated: boolean;
   origin: Origin;
+  /** What to show next to the evidence badge (see CAVEAT_KINDS), or null. */
+  caveatText: string | null;
 };
 
 export type Card = Omit<CardInput, "sources"> & Built;
@@ -33,6 +35,8 @@ export type Deck = Omit<DeckInput, "cards" | "quiz"> & {
   /** Curated cards first, then generated ones; retired items included (check `retired`). */
   cards: Card[];
   quiz: QuizItem[];
+  /** Ids of cards defined in other decks that this deck also teaches (active cards only). */
+  include: string[];
 };
 
 /** Everything under content/, validated. Content is usable only when `errors` is empty. */

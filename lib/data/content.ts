@@ -91,6 +91,7 @@ const storedCard = z.object({
   front: z.string(),
   back: z.string(),
   evidence: evidenceLevel,
+  caveat: z.string().nullable(),
   topic: z.string().nullable(),
   sources: z.string().transform((text) => parseJson(citations, text, "card sources")),
 });
@@ -126,7 +127,16 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
         // A reversed card's mirror is a study copy, not a card of its own to list.
         where: { retired: false, kind: { not: "reverse" } },
         orderBy: { position: "asc" },
-        select: { id: true, kind: true, front: true, back: true, evidence: true, topic: true, sources: true },
+        select: {
+          id: true,
+          kind: true,
+          front: true,
+          back: true,
+          evidence: true,
+          caveat: true,
+          topic: true,
+          sources: true,
+        },
       },
       _count: { select: { quizItems: { where: { retired: false } } } },
     },

@@ -35,6 +35,7 @@ type QuizItemRow = {
   answer: string;
   explanation: string;
   evidence: string;
+  caveat: string | null;
   topic: string | null;
   sources: string;
   cardIds: string;
@@ -43,6 +44,7 @@ type QuizItemRow = {
 
 export interface QuizItemFull extends QuizQuestion {
   explanation: string;
+  caveat: string | null;
   sources: z.infer<typeof sourceList>;
 }
 
@@ -58,6 +60,7 @@ function toQuestion(row: QuizItemRow): QuizItemFull {
     evidence: row.evidence,
     cardIds: stringList.parse(JSON.parse(row.cardIds)),
     explanation: row.explanation,
+    caveat: row.caveat,
     sources: sourceList.parse(JSON.parse(row.sources)),
   };
 }
@@ -121,6 +124,8 @@ export interface AnswerFeedback extends ScoredAnswer {
   response: QuizResponse;
   explanation: string;
   evidence: string;
+  /** Shown next to the evidence badge, e.g. "Study-list headline: …"; null if none. */
+  caveat: string | null;
   sources: QuizItemFull["sources"];
   /** Cards whose schedule this answer changed (empty when turned off or already reviewed today). */
   rescheduled: string[];
@@ -133,6 +138,7 @@ function feedbackFor(item: QuizItemFull, response: QuizResponse, rescheduled: st
     ...scoreResponse(item, response),
     explanation: item.explanation,
     evidence: item.evidence,
+    caveat: item.caveat,
     sources: item.sources,
     rescheduled,
   };

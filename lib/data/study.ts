@@ -30,6 +30,7 @@ interface ContentRow {
   front: string;
   back: string;
   evidence: string;
+  caveat: string | null;
   topic: string | null;
   sources: string;
 }
@@ -193,7 +194,7 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = await db.all<ContentRow>(
-      `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.topic, c.sources
+      `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.caveat, c.topic, c.sources
        FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE c.id IN (${chunk.map(() => "?").join(",")})`,
       chunk,
     );
@@ -206,6 +207,7 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
         front: row.front,
         back: row.back,
         evidence: row.evidence,
+        caveat: row.caveat,
         topic: row.topic,
         sources: (JSON.parse(row.sources) as Array<Omit<StudyCard["sources"][number], "title">>).map(
           (source) => ({

@@ -11,6 +11,7 @@ export const COPIED_TABLES = [
   "Deck",
   "Card",
   "QuizItem",
+  "DeckCard",
   "FsrsParameterSet",
   "StudySettings",
   "CardState",

@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { htmlToText } from "./html";
 import { DocumentError } from "./types";
 
@@ -6,6 +5,8 @@ import { DocumentError } from "./types";
 export async function docxToText(bytes: Uint8Array): Promise<{ text: string; title?: string }> {
   let html: string;
   try {
+    // Loaded on the first DOCX upload only.
+    const mammoth = (await import("mammoth")).default;
     const result = await mammoth.convertToHtml({
       buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     });
@@ -16,7 +17,7 @@ export async function docxToText(bytes: Uint8Array): Promise<{ text: string; tit
       "This Word file could not be read; save it again as .docx and retry.",
     );
   }
-  const { text } = htmlToText(html, { article: false });
+  const { text } = await htmlToText(html, { article: false });
   const title = /<h1[^>]*>([\s\S]*?)<\/h1>/i
     .exec(html)?.[1]
     ?.replace(/<[^>]+>/g, "")

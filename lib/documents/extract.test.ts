@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { proposeItems } from "../propose";
 import { DocumentError, extractDocument, extractPastedText, textChecksum } from "./index";
+import { dropPageFurniture, joinPdfLines } from "./pdf";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const PROSE =
@@ -12,7 +13,9 @@ async function textPdf(lines: string[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([600, 800]);
-  lines.forEach((line, i) => page.drawText(line, { x: 40, y: 760 - i * 16, size: 11, font }));
+  lines.forEach((line, i) => {
+    page.drawText(line, { x: 40, y: 760 - i * 16, size: 11, font });
+  });
   pdf.setTitle("Vitamin K2 notes");
   return pdf.save();
 }
@@ -35,7 +38,8 @@ async function expectError(promise: Promise<unknown>, code: string) {
   expect((error as DocumentError).message.length).toBeGreaterThan(10);
 }
 
-describe("extractDocument", () => {
+// PDF and DOCX parsers load on first use: seconds on a busy 2-core machine.
+describe("extractDocument", { timeout: 30_000 }, () => {
   it("reads Markdown without markup, keeps tables and gives a sha256 checksum", async () => {
     const md = `# Vitamin K2\n\nSome **bold** claim with a [link](https://example.com).\n\n| Feature | MK-4 | MK-7 |\n|---|---|---|\n| Half-life | A few hours | Several days |\n\n${PROSE}\n`;
     const doc = await extractDocument(utf8(md), { fileName: "notes.md" });
@@ -71,11 +75,30 @@ describe("extractDocument", () => {
       "8 weeks reduced the frequency of cramps compared to a placebo group.",
       "Natto is a traditional Japanese food made from fermented soybeans.",
     ]);
-    const doc = await extractDocument(bytes, { fileName: "notes.pdf" });
+    const progress: number[] = [];
+    const doc = await extractDocument(bytes, { fileName: "notes.pdf", onProgress: (f) => progress.push(f) });
+    expect(progress).toEqual([1, 1]);
     expect(doc.format).toBe("pdf");
     expect(doc.title).toBe("Vitamin K2 notes");
     expect(doc.text).toContain("supplementation over 8 weeks reduced");
     expect(proposeItems({ document: "notes", text: doc.text }).cards.length).toBeGreaterThan(0);
+  });
+
+  it("joins words broken across PDF lines and drops running headers and page numbers", () => {
+    expect(
+      joinPdfLines(
+        "Vitamin K2 supplementation reduced the frequency of noc-\nturnal cramps over eight weeks in older adults.\nShort end.",
+      ),
+    ).toContain("nocturnal cramps");
+    expect(
+      joinPdfLines(
+        "The trial in older adults with night cramps gave them vitamin K2 as MK-\n7 at 180 mcg daily for eight weeks.",
+      ),
+    ).toContain("MK-7 at");
+    const pages = [1, 2, 3].map(
+      (n) => `Journal of Bone Health ${n}\nPage ${n} of 3\nClaim number ${n} is stated here.`,
+    );
+    expect(dropPageFurniture(pages)).toEqual([1, 2, 3].map((n) => `Claim number ${n} is stated here.`));
   });
 
   it("refuses a scanned PDF without a text layer", async () => {

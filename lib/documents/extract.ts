@@ -108,14 +108,15 @@ export async function extractDocument(
   }
   const raw =
     format === "pdf"
-      ? await pdfToText(bytes)
+      ? await pdfToText(bytes, options.onProgress)
       : format === "docx"
         ? await docxToText(bytes)
         : format === "html"
-          ? htmlToText(decodeText(bytes, format), { article: true })
+          ? await htmlToText(decodeText(bytes, format), { article: true })
           : format === "md"
             ? markdownToText(decodeText(bytes, format))
             : { text: decodeText(bytes, format) };
+  options.onProgress?.(1);
   return finish(format, raw.text, raw.title);
 }
 
@@ -132,6 +133,13 @@ export function extractPastedText(
   return finish(format, raw.text, raw.title);
 }
 
+/** Plain text has no title markup; a short first line without a sentence end serves as one. */
+function firstLineTitle(text: string): string | undefined {
+  const first = text.split("\n", 1)[0]?.trim() ?? "";
+  const short = first.length > 0 && first.split(/\s+/).length <= 15 && !/[.!?:;,]$/.test(first);
+  return short && !first.startsWith("|") ? first : undefined;
+}
+
 function finish(format: DocumentFormat, rawText: string, rawTitle: string | undefined): ExtractedDocument {
   const text = normalizeText(rawText);
   const words = countWords(text);
@@ -141,7 +149,7 @@ function finish(format: DocumentFormat, rawText: string, rawTitle: string | unde
   const warnings: DocumentWarning[] = [];
   const language = languageWarning(text);
   if (language) warnings.push(language);
-  const title = rawTitle ? normalizeText(rawTitle).slice(0, 200) : undefined;
+  const title = (rawTitle ? normalizeText(rawTitle) : firstLineTitle(text))?.slice(0, 200) || undefined;
   return {
     format,
     ...(title ? { title } : {}),

@@ -16,6 +16,8 @@ export type ExtractOptions = {
   mimeType?: string;
   format?: DocumentFormat;
   maxBytes?: number;
+  /** Share of the parsing done, 0–1 (a PDF reports page by page; other formats 1 when parsed). */
+  onProgress?: (fraction: number) => void;
 };
 
 export type ExtractedDocument = {
@@ -45,6 +47,8 @@ export const DOCUMENT_ERROR_CODES = [
   "unsupported-format",
   "no-text-layer",
   "unreadable",
+  /** Only from extractInWorker: the job ran past its time limit. */
+  "timeout",
 ] as const;
 export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
 

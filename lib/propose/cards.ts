@@ -1,9 +1,8 @@
 import type { Claim } from "./claims";
-import { suggestSentenceEvidence } from "./evidence";
 import { proposalId } from "./ids";
 import type { Sentence } from "./sentences";
-import { keyTerms, type Term } from "./terms";
-import type { CardProposal, ClaimKind, ProposalSource } from "./types";
+import { isTopicTerm, keyTerm, type Term, type TermIndex } from "./terms";
+import type { CardProposal, ClaimKind, ProposalSource, SuggestedEvidence } from "./types";
 
 export function sourceOf(
   document: string,
@@ -26,23 +25,19 @@ function mainClaim(kinds: ClaimKind[]): ClaimKind {
   return order.find((k) => kinds.includes(k)) ?? "finding";
 }
 
-/** The term a cloze card hides: a dose, a quantity, a code (MK-7), a name; never the whole sentence. */
-export function hiddenTerm(claim: Claim): Term | null {
-  const text = claim.sentence.text;
-  const terms = keyTerms(text).filter((t) => t.text.length < text.length * 0.6);
-  const rank = (t: Term) => ["dose", "quantity", "code", "name"].indexOf(t.kind);
-  // Hiding the sentence's own subject leaves a card that asks "what is ___?"; prefer later terms.
-  const sorted = [...terms].sort(
-    (a, b) => rank(a) - rank(b) || (a.start === 0 ? 1 : 0) - (b.start === 0 ? 1 : 0),
-  );
-  return sorted[0] ?? null;
+/** The term a cloze card hides (see `keyTerm`); never the document's own subject. */
+export function hiddenTerm(claim: Claim, index: TermIndex): Term | null {
+  return keyTerm(claim.sentence.text, claim.tokens, (t) => isTopicTerm(index, t));
 }
+
+// Advice to act on (or not): learnt whole, so a basic card rather than a cloze.
+const ADVICE =
+  /\b(?:consult|talk to|speak (?:to|with)|ask) (?:your|their|a|the)?\s*(?:doctor|physician|healthcare provider|pharmacist)|\bshould(?: not|n't)?\b|\bavoid\b|\bdo not\b|\bcaution\b|\bwarfarin\b|\bblood[-\s]thinn/i;
 
 type Base = Omit<CardProposal, "kind" | "front" | "back" | "id" | "proposal">;
 
-function base(document: string, claim: Claim, previous: Sentence | undefined): Base {
+function base(document: string, claim: Claim, suggested: SuggestedEvidence): Base {
   const s = claim.sentence;
-  const suggested = suggestSentenceEvidence(s.text, previous?.text);
   const source = sourceOf(document, s);
   return {
     target: "card",
@@ -62,9 +57,14 @@ function base(document: string, claim: Claim, previous: Sentence | undefined): B
  * sentence), a cloze card hiding its key term, number or dose, else a basic card asking what the
  * document says about the item's label or heading.
  */
-export function claimCard(document: string, claim: Claim, previous: Sentence | undefined): CardProposal {
+export function claimCard(
+  document: string,
+  claim: Claim,
+  suggested: SuggestedEvidence,
+  index: TermIndex,
+): CardProposal {
   const s = claim.sentence;
-  const b = base(document, claim, previous);
+  const b = base(document, claim, suggested);
   if (claim.definedTerm && claim.kinds.includes("definition")) {
     return {
       ...b,
@@ -73,10 +73,12 @@ export function claimCard(document: string, claim: Claim, previous: Sentence | u
       kind: "reversed",
       claim: "definition",
       front: claim.definedTerm,
-      back: s.text,
+      back: claim.definition ?? s.text,
     };
   }
-  const term = hiddenTerm(claim);
+  // Safety advice is learnt whole: hiding one word of "consult your doctor first" teaches little.
+  const advice = claim.kinds.includes("safety") && ADVICE.test(s.text);
+  const term = advice ? null : hiddenTerm(claim, index);
   if (term) {
     const front = `${s.text.slice(0, term.start)}{{c1::${term.text}}}${s.text.slice(term.start + term.text.length)}`;
     return {
@@ -89,9 +91,9 @@ export function claimCard(document: string, claim: Claim, previous: Sentence | u
     };
   }
   const about = s.label ?? s.heading;
-  const front = about
-    ? `${about}: what does the document say?`
-    : `What does the document say here: "${s.text.split(/\s+/).slice(0, 6).join(" ")} …"?`;
+  const front = advice
+    ? `What safety advice does the document give${about ? ` under "${about}"` : ""}?`
+    : `What does the document say${about ? ` about "${about}"` : " here"}?`;
   return {
     ...b,
     id: proposalId(document, "basic", s.text),
@@ -99,5 +101,7 @@ export function claimCard(document: string, claim: Claim, previous: Sentence | u
     kind: "basic",
     front,
     back: s.text,
+    // Without a term to ask about, the question is generic: the author should word it.
+    ...(advice ? {} : { needsCheck: true, checkReason: "No key term to ask about: write the question." }),
   };
 }

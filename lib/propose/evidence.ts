@@ -1,31 +1,75 @@
-import { suggestEvidence } from "../content/evidenceCues";
+import { type EvidenceSuggestion, suggestEvidence } from "../content/evidenceCues";
 import type { SuggestedEvidence } from "./types";
 
-// Hedged or explanatory wording without a named study: the curated decks file these as a
-// proposed mechanism rather than a finding.
-const HEDGE =
-  /\b(?:may|might|could|potentially|theory|theori[sz]ed|hypothes[ei]s|proposed|mechanisms?|believed|thought to|suggests? that|appears? to)\b/i;
+// Background wording: definitions, names, food sources, and safety advice state facts, not findings.
+const BACKGROUND =
+  /\b(?:well[-\s]established|called|known as|referred to as|a type of|a form of|found in|rich in|sources? of|contains?|warfarin|coumadin|anticoagulants?|blood[-\s]thinn\w*|consult\w*|healthcare provider|doctor|physician|medications?|side effects?|toxicity|overdose)\b|,\s+an?\s+(?:protein|enzyme|hormone|vitamin|mineral|nutrient|compound|molecule|cofactor)\b/gi;
+// Hedged or causal-explanatory wording with no named study: how something is thought to work.
+const MECHANISM =
+  /\b(?:may|might|could|potentially|possibly|theory|theori[sz]ed|hypothes[ei]s|proposed|mechanisms?|appears? to|it appears|suggests?|indicates?|helps?(?: to)?(?: prevent)?|contribut(?:es|e|ing) to|ensures?|accelerates?|translates?|facilitat(?:es|ing)|blocks?|plays? (?:a|an) [\w\s]{0,20}role|role in|acts? as|functions? as|influences?|effects? (?:on|of)|results? in|leads? to|reduces? the risk|basis for|because|thereby|in order to|which is why|as (?:it|they) (?:has|have|is|are)|(?:reduces|increases|prevents|improves|promotes|inhibits|regulates|activates|enhances|boosts|lowers|raises|stimulates|protects|strengthens)|by (?:\w+ly )?(?:activating|preventing|ensuring|inhibiting|regulating|reducing|increasing|supporting|promoting|improving|directing))\b/gi;
+// "Research suggests K2 might inhibit channels in muscle cells" is a hypothesis about where an
+// effect happens, not a cell study: a bare "cells" in hedged wording is no in-vitro cue.
+const HEDGED = /\b(?:may|might|could|potentially|possibly|theor\w+|hypothes\w+|proposed)\b/i;
+// A sentence that continues the previous one's study ("These studies suggest …", "This was attributed to …").
+// "While this was in a specific population, …" speaks of the same study's subjects.
+const STUDY_ANAPHORA =
+  /^(?:These|Those|The|This|Such)\s+(?:studies|study|trials?|findings?|results?|researchers|data|effects?)\b|^(?:(?:While|Although|Though|Since|As)\s+)?(?:this|these|that|it)\s+(?:was|were)\s+(?:in|done in|conducted in|performed in|carried out in|tested in)\b/i;
+const PRONOUN_START = /^(?:This|These|It|They|In (?:bone|muscle|[a-z]+ cells?)),?\s/;
+
+const words = (text: string, pattern: RegExp) => [
+  ...new Set([...text.matchAll(pattern)].map((m) => m[0].toLowerCase())),
+];
+
+// Words that make a sentence report a study's result ("found", "trial") rather than merely mention
+// people ("People on warfarin should ask their doctor"): only those get an evidence-check item.
+export const STUDY_WORDS =
+  /\b(?:stud(?:y|ies)|trials?|research|evidence|experiments?|found|find|showed|shown|observed|reported|demonstrated|revealed|associated|linked|meta[-\s]?analys[ie]s|reviews?|results?|data)\b/i;
+function fromCues(own: EvidenceSuggestion, sentence: string): SuggestedEvidence | null {
+  if (!own.level) return null;
+  // A bare "cells" with no experiment named is where an effect happens, not a cell study.
+  const onlyBareCells = own.cues.every((c) => c.level === "in-vitro" && /^cells$/i.test(c.word));
+  if (own.level === "in-vitro" && onlyBareCells && HEDGED.test(sentence)) return null;
+  return { level: own.level, from: "cue", cues: own.cues, disclaimed: own.disclaimed };
+}
+
+/** The sentence before, in the same paragraph, with the level suggested for it. */
+export type PreviousSentence = { text: string; suggested: SuggestedEvidence };
 
 /**
- * The suggested level of one sentence. Cue words decide (lib/content/evidenceCues: a sentence that
- * names an animal or cell model is never human, "animal products" is food, "more research in humans
- * is needed" is not human evidence); without cues, a sentence that continues the previous one's
- * study ("This was attributed to …") inherits its non-human level, hedged wording is a mechanism,
- * and anything else is background.
+ * The suggested level of one sentence, in this order:
+ * 1. cue words of a study design, population or model (lib/content/evidenceCues: a sentence that
+ *    names an animal or cell model is never human, "animal products" is food, "more research in
+ *    humans is needed" is not human evidence);
+ * 2. a sentence that continues the previous sentence's study takes its level: "These studies …"
+ *    any level, "It/This/They …" only an animal or cell one (never an over-claim);
+ * 3. background wording (definitions, foods, safety advice, established facts) → background;
+ * 4. hedged or causal wording → mechanism;
+ * 5. anything else → background.
  */
-export function suggestSentenceEvidence(sentence: string, previous?: string): SuggestedEvidence {
+export function suggestSentenceEvidence(sentence: string, previous?: PreviousSentence): SuggestedEvidence {
   const own = suggestEvidence(sentence);
-  if (own.level) return { level: own.level, from: "cue", cues: own.cues, disclaimed: own.disclaimed };
-  if (
-    previous &&
-    /^(?:This|These|It|They|The (?:study|studies|trial|researchers|findings?))\b/.test(sentence)
-  ) {
-    const before = suggestEvidence(previous);
-    if (before.level === "animal" || before.level === "in-vitro") {
+  const cued = fromCues(own, sentence);
+  if (cued) return cued;
+  const before = previous?.suggested;
+  if (before && (before.from === "cue" || before.from === "context")) {
+    const nonHuman = before.level === "animal" || before.level === "in-vitro";
+    if (STUDY_ANAPHORA.test(sentence) || (nonHuman && PRONOUN_START.test(sentence))) {
       return { level: before.level, from: "context", cues: before.cues, disclaimed: own.disclaimed };
     }
   }
-  const hedge = HEDGE.exec(sentence);
-  if (hedge) return { level: "mechanism", from: "hedge", cues: [], disclaimed: own.disclaimed };
+  const background = words(sentence, BACKGROUND);
+  if (background.length > 0) {
+    return {
+      level: "background",
+      from: "default",
+      cues: [],
+      disclaimed: own.disclaimed,
+      wording: background,
+    };
+  }
+  const mechanism = words(sentence, MECHANISM);
+  if (mechanism.length > 0) {
+    return { level: "mechanism", from: "hedge", cues: [], disclaimed: own.disclaimed, wording: mechanism };
+  }
   return { level: "background", from: "default", cues: [], disclaimed: own.disclaimed };
 }

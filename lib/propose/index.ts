@@ -1,10 +1,12 @@
 import { parseComparisonTables } from "../content/comparisonTables";
 import { claimCard } from "./cards";
 import { type Claim, classifyClaim } from "./claims";
-import { evidenceCheck, indexTerms, multipleChoice, trueFalse } from "./quiz";
+import { suggestSentenceEvidence } from "./evidence";
+import { hasVerb, tagSentence } from "./nlp";
+import { evidenceCheck, multipleChoice, trueFalse } from "./quiz";
 import { segmentSentences } from "./sentences";
 import { tableProposals } from "./tables";
-import { keyTerms } from "./terms";
+import { indexTerms } from "./terms";
 import type {
   CardProposal,
   ProposalKind,
@@ -12,8 +14,11 @@ import type {
   ProposeInput,
   ProposeOptions,
   QuizProposal,
+  SuggestedEvidence,
 } from "./types";
 
+export { toContentCard, toContentQuiz } from "./contentItem";
+export { MIN_QUOTE_LENGTH, proposeFromSelection } from "./selection";
 export type * from "./types";
 export { CLAIM_KINDS, PROPOSAL_KINDS } from "./types";
 
@@ -26,9 +31,10 @@ export function proposeItems(input: ProposeInput, options: ProposeOptions = {}):
   const seed = options.seed ?? 1;
   const wanted = (kind: ProposalKind) => !options.kinds || options.kinds.includes(kind);
   const { document, text } = input;
-  const { sentences, skipped } = segmentSentences(text);
-  const claims: Claim[] = sentences.flatMap((s) => classifyClaim(s) ?? []);
-  const index = indexTerms(sentences.flatMap((s) => keyTerms(s.text)));
+  const { sentences, skipped } = segmentSentences(text, (line) => hasVerb(tagSentence(line)));
+  const tagged = sentences.map((s) => ({ text: s.text, tokens: tagSentence(s.text) }));
+  const claims: Claim[] = sentences.flatMap((s, i) => classifyClaim(s, tagged[i]?.tokens ?? []) ?? []);
+  const index = indexTerms(tagged);
 
   const cards: CardProposal[] = [];
   const quiz: QuizProposal[] = [];
@@ -39,9 +45,19 @@ export function proposeItems(input: ProposeInput, options: ProposeOptions = {}):
       list.push(item);
     }
   };
+  // Levels are suggested for every sentence in order, so a sentence can continue the study of the
+  // one before it in the same paragraph ("A rat study found … This was attributed to …").
+  const suggestions: SuggestedEvidence[] = [];
+  for (const s of sentences) {
+    const before = sentences[s.index - 1];
+    const previous =
+      before && before.line === s.line
+        ? { text: before.text, suggested: suggestions[before.index] as SuggestedEvidence }
+        : undefined;
+    suggestions.push(suggestSentenceEvidence(s.text, previous));
+  }
   for (const claim of claims) {
-    const previous = sentences[claim.sentence.index - 1];
-    const card = claimCard(document, claim, previous);
+    const card = claimCard(document, claim, suggestions[claim.sentence.index] as SuggestedEvidence, index);
     if (wanted(card.proposal)) add(cards, card);
     if (wanted("multiple-choice")) add(quiz, multipleChoice(document, claim, card, index, seed));
     if (wanted("true-false") && card.kind === "cloze")

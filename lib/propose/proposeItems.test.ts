@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isHumanLevel } from "../content/evidenceCues";
 import { checkQuizAnswer } from "../content/quizRules";
 import { cardSchema, quizSchema } from "../content/schema";
-import { proposeItems } from "./index";
+import { proposeFromSelection, proposeItems } from "./index";
 
 const TEXT = [
   "Vitamin K2 and Muscle",
@@ -18,6 +18,31 @@ const TEXT = [
   "| Half-life | A few hours. | Several days. |",
   "| Sources | Egg yolks and meat. | Natto and cheese. |",
 ].join("\n");
+
+// The first proposal loads the wink-nlp model.
+describe("proposeItems on an abstract", { timeout: 30_000 }, () => {
+  const abstract = [
+    "Vitamin K2 and arterial stiffness: a randomized trial",
+    "Results: MK-7 decreased arterial stiffness by 5.8% compared with placebo in 244 women.",
+    "- Egg yolks: A source of the MK-4 subtype.",
+    "References",
+    "1. Knapen MH, Braam LA, Drummen NE. Menaquinone-7 supplementation improves arterial stiffness in women. Thromb Haemost. 2015;113:1135-44.",
+  ].join("\n");
+  const set = proposeItems({ document: "abstract", text: abstract });
+
+  it("leaves section labels out of quotes and proposes nothing from the references", () => {
+    const quotes = set.cards.map((c) => c.quote);
+    expect(quotes).toContain("MK-7 decreased arterial stiffness by 5.8% compared with placebo in 244 women.");
+    expect(quotes.some((q) => q.includes("Knapen") || q.includes("Menaquinone-7 supplementation"))).toBe(
+      false,
+    );
+  });
+
+  it("reads a labelled list item that describes its label as a definition", () => {
+    const card = set.cards.find((c) => c.kind === "reversed");
+    expect(card).toMatchObject({ front: "Egg yolks", back: "A source of the MK-4 subtype." });
+  });
+});
 
 describe("proposeItems", () => {
   const set = proposeItems({ document: "sample", text: TEXT });
@@ -75,7 +100,10 @@ describe("proposeItems", () => {
   });
 
   it("proposes definitions as reversed cards, hides doses in cloze cards and skips boilerplate", () => {
-    expect(set.cards.find((c) => c.kind === "reversed")?.front).toBe("Menaquinone");
+    const reversed = set.cards.find((c) => c.kind === "reversed");
+    expect(reversed?.front).toBe("Menaquinone");
+    // The back says what it is without repeating the term, so both directions are questions.
+    expect(reversed?.back).toBe("a family of vitamin K forms found in fermented foods.");
     expect(set.cards.some((c) => c.kind === "cloze" && c.front.includes("{{c1::180 mcg}}"))).toBe(true);
     expect(all.some((p) => p.quote.includes("newsletter") || p.quote === "Vitamin K2 and Muscle")).toBe(
       false,
@@ -89,5 +117,26 @@ describe("proposeItems", () => {
 
   it("is deterministic for a seed", () => {
     expect(proposeItems({ document: "sample", text: TEXT }, { seed: 1 })).toEqual(set);
+  });
+});
+
+describe("proposeFromSelection", () => {
+  const text =
+    "Intro line\n\nIn a rat study, MK-4 raised testosterone within five weeks. Natto is rich in MK-7.";
+
+  it("quotes the selection verbatim (trimmed) with the level its cues suggest", () => {
+    const start = text.indexOf("In a rat");
+    const card = proposeFromSelection(
+      { document: "notes", text },
+      { start: start - 2, end: text.indexOf(" Natto") + 1 },
+    );
+    expect(card?.quote).toBe("In a rat study, MK-4 raised testosterone within five weeks.");
+    expect(text.slice(card?.range.start, card?.range.end)).toBe(card?.quote);
+    expect(card?.evidence).toBe("animal");
+  });
+
+  it("refuses a selection too short to quote or outside the text", () => {
+    expect(proposeFromSelection({ document: "notes", text }, { start: 0, end: 3 })).toBeNull();
+    expect(proposeFromSelection({ document: "notes", text }, { start: 5, end: text.length + 10 })).toBeNull();
   });
 });

@@ -2,30 +2,10 @@ import type { ContentEvidenceLevel } from "../content/evidence";
 import { hashSeed, seededShuffle } from "../quiz/random";
 import { hiddenTerm } from "./cards";
 import type { Claim } from "./claims";
+import { STUDY_WORDS } from "./evidence";
 import { proposalId } from "./ids";
-import { type Term, unitOf } from "./terms";
+import { siblingsOf, type TermIndex } from "./terms";
 import type { CardProposal, QuizProposal } from "./types";
-
-/** Sibling terms: the same kind of thing (doses, durations, codes, names) from the same document. */
-export type TermIndex = Map<string, string[]>;
-
-export function indexTerms(terms: Term[]): TermIndex {
-  const index: TermIndex = new Map();
-  for (const term of terms) {
-    const key = unitOf(term);
-    const list = index.get(key) ?? [];
-    if (!list.some((t) => t.toLowerCase() === term.text.toLowerCase())) list.push(term.text);
-    index.set(key, list);
-  }
-  return index;
-}
-
-function siblings(index: TermIndex, term: Term, sentence: string): string[] {
-  const lower = sentence.toLowerCase();
-  return (index.get(unitOf(term)) ?? []).filter(
-    (t) => t.toLowerCase() !== term.text.toLowerCase() && !lower.includes(t.toLowerCase()),
-  );
-}
 
 function quizBase(
   card: CardProposal,
@@ -42,10 +22,10 @@ export function multipleChoice(
   index: TermIndex,
   seed: number,
 ): QuizProposal | null {
-  const term = hiddenTerm(claim);
+  const term = hiddenTerm(claim, index);
   if (!term) return null;
   const text = claim.sentence.text;
-  const others = siblings(index, term, text).slice(0, 3);
+  const others = siblingsOf(index, term, text).slice(0, 3);
   if (others.length < 2) return null;
   const prompt = `${text.slice(0, term.start)}_____${text.slice(term.start + term.text.length)}`;
   const choices = seededShuffle([term.text, ...others], hashSeed(seed, prompt));
@@ -63,8 +43,9 @@ export function multipleChoice(
 }
 
 /**
- * True/false: by the seed, either the sentence as written (true) or with its key term swapped for
- * a sibling (false). A swapped sentence may by chance still be true, so it is flagged for a check.
+ * True/false, only where the key term has a sibling to swap in: by the seed, either the sentence
+ * with the swap (false) or as written (true), so answers are not all "False". A swapped sentence
+ * may by chance still be true, so it is flagged for the author's check.
  */
 export function trueFalse(
   document: string,
@@ -73,10 +54,11 @@ export function trueFalse(
   index: TermIndex,
   seed: number,
 ): QuizProposal | null {
-  const term = hiddenTerm(claim);
+  const term = hiddenTerm(claim, index);
   const text = claim.sentence.text;
-  const swapWith = term ? siblings(index, term, text)[0] : undefined;
-  const swap = term && swapWith && hashSeed(seed, text) % 2 === 0;
+  const swapWith = term ? siblingsOf(index, term, text)[0] : undefined;
+  if (!term || !swapWith) return null;
+  const swap = (hashSeed(seed, text) & 1) === 0;
   const prompt = swap
     ? `${text.slice(0, term.start)}${swapWith}${text.slice(term.start + term.text.length)}`
     : text;
@@ -91,7 +73,7 @@ export function trueFalse(
     explanation: swap
       ? `False: the document says ${term.text}, not ${swapWith}: "${text}"`
       : `True, as the document says: "${text}"`,
-    needsCheck: Boolean(swap),
+    needsCheck: swap,
     ...(swap
       ? {
           checkReason: `Made by swapping "${term.text}" for "${swapWith}"; confirm the swapped statement is false.`,
@@ -108,6 +90,7 @@ export const LEVEL_PHRASES: Record<ContentEvidenceLevel, string> = {
   animal: "Animal study",
   "in-vitro": "Cell culture (in vitro)",
   mechanism: "Proposed mechanism",
+  unverified: "Unverified claim (no study design named)",
   background: "Background fact",
 };
 
@@ -119,6 +102,7 @@ export function evidenceCheck(
   seed: number,
 ): QuizProposal | null {
   if (card.suggested.from !== "cue" && card.suggested.from !== "context") return null;
+  if (!STUDY_WORDS.test(claim.sentence.text) && card.suggested.from === "cue") return null;
   const level = card.evidence;
   const text = claim.sentence.text;
   // Distractors: the nearest confusions (human vs animal vs cell), then the rest.

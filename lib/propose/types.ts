@@ -34,6 +34,8 @@ export const CLAIM_KINDS = [
   "definition",
   "table-cell",
   "table-row",
+  /** Any other declarative sentence with a verb (an explanation, a general fact). */
+  "statement",
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
@@ -47,15 +49,18 @@ export type ProposalSource = { document: string; quote: string } & QuoteRange;
 export type SuggestedEvidence = {
   level: ContentEvidenceLevel;
   /**
-   * `cue`: cue words in the quote (see lib/content/evidenceCues.ts); `context`: cue words of the
-   * study the sentence continues (the previous sentence); `hedge`: hedged wording ("may", "theory")
-   * → mechanism; `default`: nothing named a study → background.
+   * `cue`: cue words of a study design, population or model in the quote (lib/content/evidenceCues);
+   * `context`: the cue words of the study the sentence continues ("These studies suggest …");
+   * `hedge`: hedged or causal wording without a study ("may", "theory", "helps prevent") → mechanism;
+   * `default`: no study named → background (definitions, foods, doses, safety notes, facts).
    */
   from: "cue" | "context" | "hedge" | "default";
   /** The cue words (with their level) that led to `level`; empty for `default`. */
   cues: EvidenceCue[];
   /** Human cues that were ignored because the text says human research is still needed. */
   disclaimed: EvidenceCue[];
+  /** For `hedge` and background rules: the words that decided ("may", "helps prevent", "found in"). */
+  wording?: string[];
 };
 
 type ProposalMeta = {

@@ -70,6 +70,7 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
           answer: JSON.stringify(item.kind === "matching" ? (item.pairs ?? []) : (item.answer ?? "")),
           explanation: item.explanation,
           evidence: item.evidence,
+          caveat: item.caveatText,
           topic: item.topic ?? null,
           sources: citations(item.sources),
           cardIds: JSON.stringify(item.cards),
@@ -79,6 +80,12 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
         return db.quizItem.upsert({ where: { id: item.id }, create: { id: item.id, ...data }, update: data });
       }),
     ),
+  ];
+  // Which decks teach which card: rebuilt for the content decks on every seed (personal decks'
+  // rows are left alone). After the card upserts, so every row's card exists.
+  const membership = [
+    db.deckCard.deleteMany({ where: { deck: { ownerId: null } } }),
+    db.deckCard.createMany({ data: deckMemberships(content) }),
   ];
   // Learners' personal decks and their cards are not content: the seed never retires them.
   const retire = [
@@ -95,9 +102,9 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
       data: { retired: true },
     }),
   ];
-  const results = await db.$transaction([...operations, ...retire]);
+  const results = await db.$transaction([...operations, ...membership, ...retire]);
   const retired = results
-    .slice(operations.length)
+    .slice(operations.length + membership.length)
     .reduce((sum, r) => sum + (r as { count: number }).count, 0);
   return {
     documents: content.documents.length,
@@ -123,6 +130,7 @@ function studyCards(deck: ContentBuild["decks"][number]) {
     front: card.front,
     back: card.back,
     evidence: card.evidence,
+    caveat: card.caveatText,
     topic: card.topic ?? null,
     sources: citations(card.sources),
     position,
@@ -139,4 +147,23 @@ function studyCards(deck: ContentBuild["decks"][number]) {
       back: card.front,
     }));
   return [...forward, ...mirrored];
+}
+
+/**
+ * DeckCard rows for the content: each deck teaches its own cards (and reversed cards' mirrors)
+ * in study order, then the cards it includes from other decks, shown after its own.
+ */
+export function deckMemberships(
+  content: ContentBuild,
+): Array<{ deckSlug: string; cardId: string; position: number }> {
+  const studied = new Map(
+    content.decks.flatMap((deck) => studyCards(deck)).map((row) => [row.id, row] as const),
+  );
+  return content.decks.flatMap((deck) => {
+    const own = studyCards(deck).map((row) => row.id);
+    const included = deck.include.flatMap((id) =>
+      [id, `${id}${REVERSE_SUFFIX}`].filter((cardId) => studied.has(cardId)),
+    );
+    return [...own, ...included].map((cardId, position) => ({ deckSlug: deck.slug, cardId, position }));
+  });
 }

@@ -33,6 +33,8 @@ export interface StudyCard {
   front: string;
   back: string;
   evidence: string;
+  /** Shown next to the evidence badge (e.g. "Claim of the article, not a study"); null if none. */
+  caveat?: string | null;
   topic: string | null;
   sources: StudyCardSource[];
   schedule: WireSchedule;

@@ -74,8 +74,27 @@ describe("onTrack, all cards introduced by the due date", () => {
     });
     expect(onTrack(input(quiz, { introduced: 50, bestQuizScore: 80 }))).toEqual({
       status: "done",
-      reason: "All 50 cards introduced; best quiz 80%",
+      reason: "All 50 cards introduced; best quiz 80%, goal 80%",
     });
+  });
+
+  it("names the quiz target in every reason while cards remain too (issue 16, item 12)", () => {
+    const quiz = { quizTarget: 60 };
+    expect(onTrack(input({ ...quiz, dueAt: inDays(5) }))).toEqual({
+      status: "on-track",
+      reason: "12 cards left, 2 days at 10 new a day; no quiz finished, goal 60%; 5 days to go",
+    });
+    expect(onTrack(input({ ...quiz, dueAt: inDays(0.5) }, { bestQuizScore: 70 }))).toEqual({
+      status: "at-risk",
+      reason: "12 cards left, 2 days at 10 new a day; best quiz 70%, goal 60%; only 1 day to go",
+    });
+    expect(onTrack(input({ ...quiz, dueAt: null }, { introduced: 3, bestQuizScore: 40 }))).toEqual({
+      status: "no-deadline",
+      reason: "3 of 50 cards introduced since 10 Nov; best quiz 40%, goal 60%, no due date",
+    });
+    expect(onTrack(input({ ...quiz, dueAt: inDays(-1) }, { bestQuizScore: 90 })).reason).toBe(
+      "Was due 23 Nov: 12 cards not introduced; best quiz 90%, goal 60%",
+    );
   });
 });
 

@@ -60,6 +60,8 @@ const DAY_MS = 86_400_000;
  *    desired retention. (Judging on the projection alone would flag every long deadline.)
  * 6. otherwise on-track: the remaining cards fit at newPerDay, or only the quiz is left, and a
  *    quiz can be taken any day.
+ * Every reason names the quiz target, when there is one, with the best score so far: a trainer
+ * reading "4 cards left" must not take the deck for done once they are introduced.
  */
 export function onTrack(input: OnTrackInput): OnTrack {
   const { assignment, now } = input;
@@ -78,9 +80,15 @@ export function onTrack(input: OnTrackInput): OnTrack {
     target === null
       ? `${count(remaining, "card")} not introduced`
       : `recall ${pct(input.recallNow)}, goal ${pct(target)}`;
+  const withQuiz = (text: string) => (assignment.quizTarget === null ? text : `${text}; ${quizGap()}`);
 
   if (cardsMet && quizMet) {
-    const quiz = input.bestQuizScore === null ? "" : `; best quiz ${Math.floor(input.bestQuizScore)}%`;
+    const quiz =
+      assignment.quizTarget !== null
+        ? `; ${quizGap()}`
+        : input.bestQuizScore === null
+          ? ""
+          : `; best quiz ${Math.floor(input.bestQuizScore)}%`;
     if (target === null)
       return { status: "done", reason: `All ${count(input.totalCards, "card")} introduced${quiz}` };
     const recall =
@@ -89,11 +97,11 @@ export function onTrack(input: OnTrackInput): OnTrack {
         : `Recall ${pct(input.projectedRecall)}`;
     return { status: "done", reason: `${recall}, goal ${pct(target)}${quiz}` };
   }
-  const gap = cardsMet ? capitalize(quizGap()) : capitalize(cardGap()) + (quizMet ? "" : `; ${quizGap()}`);
+  const gap = cardsMet ? capitalize(quizGap()) : withQuiz(capitalize(cardGap()));
   if (!assignment.dueAt) {
     const reason =
       target === null
-        ? `${input.introduced} of ${count(input.totalCards, "card")} introduced since ${day(assignment.createdAt)}, no due date`
+        ? `${withQuiz(`${input.introduced} of ${count(input.totalCards, "card")} introduced since ${day(assignment.createdAt)}`)}, no due date`
         : `${gap}, no due date`;
     return { status: "no-deadline", reason };
   }
@@ -106,23 +114,25 @@ export function onTrack(input: OnTrackInput): OnTrack {
     if (input.newPerDay <= 0)
       return {
         status: "at-risk",
-        reason: `${count(remaining, "card")} left and no new cards a day set; ${toGo}`,
+        reason: `${withQuiz(`${count(remaining, "card")} left and no new cards a day set`)}; ${toGo}`,
       };
     const daysNeeded = Math.ceil(remaining / input.newPerDay);
     const pace = `${count(remaining, "card")} left, ${count(daysNeeded, "day")} at ${input.newPerDay} new a day`;
     return daysNeeded > daysLeft
-      ? { status: "at-risk", reason: `${pace}; only ${toGo}` }
-      : { status: "on-track", reason: `${pace}; ${toGo}` };
+      ? { status: "at-risk", reason: `${withQuiz(pace)}; only ${toGo}` }
+      : { status: "on-track", reason: `${withQuiz(pace)}; ${toGo}` };
   }
   if (target !== null && !cardsMet) {
     return input.recallNow >= target
       ? {
           status: "on-track",
-          reason: `Recall ${pct(input.recallNow)} now, goal ${pct(target)} on ${day(dueAt)}`,
+          reason: withQuiz(`Recall ${pct(input.recallNow)} now, goal ${pct(target)} on ${day(dueAt)}`),
         }
       : {
           status: "at-risk",
-          reason: `Projected recall ${pct(input.projectedRecall)} on ${day(dueAt)}, goal ${pct(target)}`,
+          reason: withQuiz(
+            `Projected recall ${pct(input.projectedRecall)} on ${day(dueAt)}, goal ${pct(target)}`,
+          ),
         };
   }
   return { status: "on-track", reason: `${gap}; ${toGo}` };

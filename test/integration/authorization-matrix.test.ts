@@ -25,6 +25,8 @@ import { createDeck, createLearner, key } from "./fixtures";
  * with an assignment, a trainer whose invitation A has not accepted, and a trainer A left.
  * (Anonymous requests never reach the data layer: every route and action calls requireUser
  * first; the HTTP side is covered in e2e/api.spec.ts.)
+ * Its consent dimension (what a linked trainer sees of quiz answers, sharing on and off, view by
+ * view) is trainer-consent-matrix.test.ts.
  */
 const T0 = new Date(Date.UTC(2026, 2, 1, 12));
 type Actor = "learnerA" | "learnerB" | "linkedTrainer" | "pendingTrainer" | "leftTrainer";

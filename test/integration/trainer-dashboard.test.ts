@@ -233,8 +233,10 @@ describe("getClientsTable", () => {
     expect(mk?.predictedRecall).toBeLessThan(1);
     expect(mk?.onTrack).toEqual({
       status: "on-track",
-      reason: "4 cards left, 1 day at 10 new a day; 2 days to go",
+      reason: "4 cards left, 1 day at 10 new a day; best quiz 100%, goal 60%; 2 days to go",
     });
+    // mk-c01 and mk-c02 forgotten two days ago: each one lapse, both within the 7 study days.
+    expect(mk).toMatchObject({ lapses: 2, forgottenCards7d: 2 });
     expect(second).toMatchObject({ goal: "recall", cards: 4, introduced: 2, bestQuiz: null });
     expect(second?.onTrack.status).toBe("overdue");
     expect(second?.onTrack.reason).toMatch(/^Was due 23 Nov: recall \d+%, goal 90%$/);
@@ -300,8 +302,15 @@ describe("getClientDetail", () => {
     const weak = detail.weakestCards;
     expect(weak).toHaveLength(8);
     expect(weak.every((c) => c.deckSlug !== "other")).toBe(true);
-    expect(weak.map((c) => c.retrievability)).toEqual(
-      [...weak.map((c) => c.retrievability)].sort((a, b) => a - b),
+    // The two cards forgotten two days ago first, with their Again answers; then recall at NOW.
+    expect(weak.slice(0, 2).map((c) => [c.cardId, c.again7d, c.lastAgainAt, c.lapses])).toEqual([
+      ["mk-c01", 1, ago(2 * DAY), 1],
+      ["mk-c02", 1, ago(2 * DAY), 1],
+    ]);
+    const rest = weak.slice(2);
+    expect(rest.every((c) => c.again7d === 0 && c.lastAgainAt === null)).toBe(true);
+    expect(rest.map((c) => c.retrievability)).toEqual(
+      [...rest.map((c) => c.retrievability)].sort((a, b) => a - b),
     );
     expect(weak.find((c) => c.cardId === "mk-c01")?.front).toBe("The half-life of […] is about 3 days");
   });
@@ -373,14 +382,14 @@ describe("clientsCsv", () => {
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
       "Name,Email,Status,Last active,Reviews (7 days),Due now,Overdue,Deck,Goal,Due date,Cards introduced," +
-        "Cards total,Predicted recall now (%),Best quiz (%),Last quiz (%),On track,Reason",
+        "Cards total,Predicted recall now (%),Cards forgotten (7 days),Lapses,Best quiz (%),Last quiz (%),On track,Reason",
     );
     // Ann's two assignments, then Bob's one: at-risk first. A quoted deck title keeps its line break.
     expect(lines[1]).toMatch(
       /^"Smith, ""Ann""",[^,]+,at-risk,2026-11-23T12:00:00.000Z,6,\d+,\d+,Menaquinones,all-introduced,/,
     );
     expect(lines[1]).toMatch(
-      /,6,10,[\d.]+,100,33.3,on-track,"4 cards left, 1 day at 10 new a day; 2 days to go"$/,
+      /,6,10,[\d.]+,2,2,100,33.3,on-track,"4 cards left, 1 day at 10 new a day; best quiz 100%, goal 60%; 2 days to go"$/,
     );
     expect(csv).toContain(`"'-K2 in food, ""natto""\nand cheese",recall,`);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Bob"")",`);

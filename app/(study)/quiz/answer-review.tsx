@@ -9,7 +9,7 @@ import type { AnswerFeedback } from "@/lib/data/quiz";
 export type ReviewedAnswer = Pick<
   AnswerFeedback,
   "correct" | "expected" | "pairResults" | "response" | "explanation" | "evidence" | "sources"
->;
+> & { caveat?: AnswerFeedback["caveat"] };
 export type PairResult = NonNullable<AnswerFeedback["pairResults"]>[number];
 
 export const isEvidenceLevel = (value: string): value is EvidenceLevel =>
@@ -107,7 +107,7 @@ export function AnswerReview({
       <div className="quiz-review-part">
         <p className="quiz-review-label">How sure are we, and in whom?</p>
         {isEvidenceLevel(answer.evidence) ? (
-          <EvidenceBadge level={answer.evidence} explain />
+          <EvidenceBadge level={answer.evidence} explain caveat={answer.caveat} />
         ) : (
           <span className="pill">{answer.evidence}</span>
         )}

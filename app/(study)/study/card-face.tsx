@@ -64,7 +64,7 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
           <p className={cloze ? "study-answer study-answer-extra" : "study-answer"}>{card.back}</p>
           {isEvidenceLevel(card.evidence) && (
             <div className="study-evidence">
-              <EvidenceBadge level={card.evidence} explain />
+              <EvidenceBadge level={card.evidence} explain caveat={card.caveat} />
             </div>
           )}
           {card.sources.length > 0 && (

@@ -1,7 +1,15 @@
 import { dueDateText } from "@/app/(trainer)/ui/assignment-words";
 import type { AssignmentRow, ClientStatus } from "@/lib/data/trainer/dashboard";
 import type { OnTrack } from "@/lib/trainer/on-track";
-import { percent, quizText, STATUS_LABEL, STATUS_SYMBOL, TRACK_LABEL, TRACK_SYMBOL } from "./clients-words";
+import {
+  percent,
+  quizText,
+  STATUS_LABEL,
+  STATUS_SYMBOL,
+  struggleText,
+  TRACK_LABEL,
+  TRACK_SYMBOL,
+} from "./clients-words";
 
 /** An assignment's on-track status: a labelled marker, and its reason as text next to it. */
 export function TrackMarker({ track }: { track: OnTrack }) {
@@ -56,6 +64,7 @@ export function AssignmentSummary({ assignment }: { assignment: AssignmentRow })
           Recall now{" "}
           {assignment.predictedRecall === null ? "not started" : percent(assignment.predictedRecall)}
         </span>
+        {assignment.predictedRecall !== null && <span>{struggleText(assignment)}</span>}
         <span>{dueDateText(assignment.dueAt)}</span>
         <span>{quizText(assignment.bestQuiz, assignment.lastQuiz)}</span>
       </p>

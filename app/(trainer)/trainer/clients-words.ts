@@ -49,6 +49,15 @@ export function quizText(best: number | null, last: number | null): string {
   return `Quiz best ${quizPercent(best)}, last ${quizPercent(last)}`;
 }
 
+/** What the client struggles with on a deck: cards forgotten this week and lapses so far. */
+export function struggleText(assignment: { forgottenCards7d: number; lapses: number }): string {
+  const forgotten =
+    assignment.forgottenCards7d === 0
+      ? "none forgotten in 7 days"
+      : `${plural(assignment.forgottenCards7d, "card")} forgotten in 7 days`;
+  return `${forgotten}, ${plural(assignment.lapses, "lapse")}`;
+}
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const shortDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {

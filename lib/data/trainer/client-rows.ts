@@ -4,15 +4,24 @@ import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/sqlite-c
 import {
   type CardSchedule,
   type LearnerSettings,
-  retrievabilityAt,
   type StudyDayClock,
   shiftStudyDayKey,
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
 import { type AssignmentGoalKind, type OnTrack, onTrack } from "@/lib/trainer/on-track";
+import { recallAt } from "@/lib/trainer/recall";
 import { SCHEDULE_COLUMNS, type ScheduleColumns, scheduleFromRow } from "../schedule-rows";
 import { type SettingsRow, toLearnerSettings } from "../settings";
+import {
+  type HiddenStudyLogRow,
+  hiddenLog,
+  type StudyOnlyCardView,
+  sharedCard,
+  sharedLog,
+  studyOnlyCards,
+  unstudiedQuizLog,
+} from "./consent";
 
 /**
  * The rows of a trainer's clients table, in a fixed number of queries whatever the number of
@@ -20,7 +29,8 @@ import { type SettingsRow, toLearnerSettings } from "../settings";
  * SQLite's json_each or PostgreSQL's json_array_elements) and groups in SQL; only retrievability,
  * which needs ts-fsrs, is computed in JS.
  * Each statement joins TrainerClient (endedAt IS NULL) and Assignment (removedAt IS NULL) itself,
- * so nothing outside a standing link and a live assignment is ever read.
+ * so nothing outside a standing link and a live assignment is ever read, and applies the consent
+ * rule of ./consent.ts: quiz answers, and card states they changed, only of clients who share them.
  */
 
 export interface ActiveClient {
@@ -49,9 +59,17 @@ export interface AssignmentRow {
   quizTarget: number | null;
   /** Live cards in the deck. */
   cards: number;
+  /** Cards the client has studied: quiz answers do not introduce a card. */
   introduced: number;
-  /** Mean predicted recall now of the introduced cards; null before the deck is started. */
+  /**
+   * Mean predicted recall at the moment of viewing over the cards the trainer sees a schedule for
+   * (studied, or quizzed with consent); null before the deck is started.
+   */
   predictedRecall: number | null;
+  /** Times cards were forgotten (lapses), summed over those cards. */
+  lapses: number;
+  /** Cards answered Again in the last 7 study days, today included. */
+  forgottenCards7d: number;
   /** Best and latest finished quiz on the deck, percent of questions asked. */
   bestQuiz: number | null;
   lastQuiz: number | null;
@@ -175,7 +193,36 @@ const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: D
 
 const num = (value: number | bigint | null | undefined) => Number(value ?? 0);
 
-/** Last active, reviews in 7 days, due and overdue on assigned decks: two grouped statements for all clients. */
+/**
+ * The study answers of every card state in scope that a hidden quiz answer changed, keyed by
+ * `key` (an SQL expression over `scoped a`), replayed into the schedules the trainer sees instead
+ * (./consent.ts). Few rows: only cards a non-sharing client has also answered in a quiz.
+ */
+async function hiddenCards(
+  db: SqlClient,
+  params: ScopeParams,
+  clients: readonly ActiveClient[],
+  key: string,
+): Promise<StudyOnlyCardView[]> {
+  const rows = await db.all<HiddenStudyLogRow>(
+    `${scoped(db)}
+     , hidden AS (
+       SELECT DISTINCT ${key} AS key, q.userId, q.cardId
+       FROM scoped a CROSS JOIN "ReviewLog" q CROSS JOIN "Card" c
+       WHERE q.userId = a.clientId AND ${hiddenLog("q")} AND c.id = q.cardId AND c.deckSlug = a.deckSlug
+         AND c.retired = FALSE
+     )
+     SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
+     FROM hidden h CROSS JOIN "ReviewLog" l
+     WHERE l.userId = h.userId AND l.cardId = h.cardId AND l.origin <> 'quiz'`,
+    params,
+  );
+  if (rows.length === 0) return [];
+  const settings = new Map(clients.map((c) => [c.clientId, c.settings]));
+  return studyOnlyCards(rows, (userId) => settings.get(userId) ?? toLearnerSettings(undefined));
+}
+
+/** Last active, reviews in 7 days, due and overdue on assigned decks: grouped statements for all clients. */
 export async function clientTotals(
   trainerId: string,
   clients: readonly ActiveClient[],
@@ -192,9 +239,10 @@ export async function clientTotals(
     overdueNow: number | bigint | null;
     lastActive: SqlDateValue | null;
   };
-  const [states, reviews] = await Promise.all([
+  const [states, reviews, hidden] = await Promise.all([
     // A card's lastReview is its latest answer (undo restores the one before), so MAX over the
-    // deck's CardState rows is the latest review without reading the logs.
+    // deck's CardState rows is the latest review without reading the logs. Card states a hidden
+    // quiz answer changed are left out here and counted from their study answers below.
     db.all<StateTotals>(
       `${scoped(db)}
        SELECT a.clientId, COUNT(*) FILTER (WHERE c.retired = FALSE AND s.due <= @now) AS dueNow,
@@ -202,6 +250,7 @@ export async function clientTotals(
          MAX(s.lastReview) AS lastActive
        FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
        WHERE c.deckSlug = a.deckSlug AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
+         AND ${sharedCard("s")}
        GROUP BY a.clientId`,
       params,
     ),
@@ -211,9 +260,11 @@ export async function clientTotals(
        SELECT a.clientId, COUNT(*) AS reviews7d
        FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug
        JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
+       WHERE ${sharedLog("l")}
        GROUP BY a.clientId`,
       params,
     ),
+    hiddenCards(db, params, clients, "a.clientId"),
   ]);
   for (const row of states) {
     const entry = totals.get(row.clientId);
@@ -221,6 +272,17 @@ export async function clientTotals(
     entry.dueNow = num(row.dueNow);
     entry.overdueNow = num(row.overdueNow);
     entry.lastActive = row.lastActive ? parseSqlDate(row.lastActive) : null;
+  }
+  const byClient = new Map(clients.map((c) => [c.clientId, c]));
+  for (const card of hidden) {
+    const entry = totals.get(card.key);
+    const client = byClient.get(card.key);
+    if (!entry || !client) continue;
+    const { schedule } = card;
+    if (schedule.due <= now) entry.dueNow += 1;
+    if (schedule.state === "review" && schedule.due < client.dayStart) entry.overdueNow += 1;
+    if (schedule.lastReview && (!entry.lastActive || schedule.lastReview > entry.lastActive))
+      entry.lastActive = schedule.lastReview;
   }
   for (const row of reviews) {
     const entry = totals.get(row.clientId);
@@ -252,8 +314,9 @@ interface AssignmentColumns {
 
 /**
  * Every live assignment of the clients in scope with its progress and on-track status: one
- * statement for the assignments with deck sizes and quiz scores, one for the introduced cards'
- * schedules (retrievability is computed from them here).
+ * statement for the assignments with deck sizes and quiz scores, one for the schedules the
+ * trainer may see (retrievability is computed from them here), one for the schedules a hidden
+ * quiz answer changed (replayed from study answers), one for the cards forgotten this week.
  */
 export async function assignmentRows(
   trainerId: string,
@@ -263,7 +326,8 @@ export async function assignmentRows(
   const db = sql();
   const params = scopeParams(trainerId, clients, now);
   const asked = ITEM_COUNT[db.dialect];
-  const [assignments, rows] = await Promise.all([
+  type ScheduleRow = ScheduleColumns & { assignmentId: string; cardId: string };
+  const [assignments, rows, hidden, forgotten, quizOnly] = await Promise.all([
     db.all<AssignmentColumns>(
       `${scoped(db)}, quiz AS (
          SELECT a.id, q.score * 100.0 / ${asked} AS percent,
@@ -284,21 +348,49 @@ export async function assignmentRows(
        ORDER BY a.createdAt, d.position`,
       params,
     ),
-    db.all<ScheduleColumns & { assignmentId: string }>(
+    db.all<ScheduleRow>(
       `${scoped(db)}
-       SELECT a.id AS assignmentId, ${SCHEDULE_COLUMNS}
+       SELECT a.id AS assignmentId, s.cardId, ${SCHEDULE_COLUMNS}
        FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
        WHERE c.deckSlug = a.deckSlug AND c.retired = FALSE
-         AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'`,
+         AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new' AND ${sharedCard("s")}`,
+      params,
+    ),
+    hiddenCards(db, params, clients, "a.id"),
+    db.all<{ assignmentId: string; cards: number | bigint }>(
+      `${scoped(db)}
+       SELECT a.id AS assignmentId, COUNT(DISTINCT l.cardId) AS cards
+       FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug AND c.retired = FALSE
+       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7
+         AND l.reviewedAt <= @now AND l.rating = 1
+       WHERE ${sharedLog("l")}
+       GROUP BY a.id`,
+      params,
+    ),
+    // Cards only a quiz answered: they have a schedule but are not introduced.
+    db.all<{ assignmentId: string; cardId: string }>(
+      `${scoped(db)}
+       SELECT DISTINCT a.id AS assignmentId, l.cardId
+       FROM scoped a CROSS JOIN "ReviewLog" l CROSS JOIN "Card" c
+       WHERE l.userId = a.clientId AND ${unstudiedQuizLog("l")} AND c.id = l.cardId AND c.deckSlug = a.deckSlug`,
       params,
     ),
   ]);
-  const schedules = new Map<string, CardSchedule[]>();
-  for (const row of rows) {
-    const group = schedules.get(row.assignmentId);
-    if (group) group.push(scheduleFromRow(row));
-    else schedules.set(row.assignmentId, [scheduleFromRow(row)]);
-  }
+  const unstudied = new Set(quizOnly.map((row) => `${row.assignmentId}:${row.cardId}`));
+  const schedules = new Map<string, { schedule: CardSchedule; studied: boolean }[]>();
+  const add = (assignmentId: string, entry: { schedule: CardSchedule; studied: boolean }) => {
+    const group = schedules.get(assignmentId);
+    if (group) group.push(entry);
+    else schedules.set(assignmentId, [entry]);
+  };
+  for (const row of rows)
+    add(row.assignmentId, {
+      schedule: scheduleFromRow(row),
+      studied: !unstudied.has(`${row.assignmentId}:${row.cardId}`),
+    });
+  // Replayed from study answers, so studied by construction.
+  for (const card of hidden) add(card.key, { schedule: card.schedule, studied: true });
+  const forgottenByAssignment = new Map(forgotten.map((row) => [row.assignmentId, num(row.cards)]));
 
   const byClient = new Map(clients.map((c) => [c.clientId, c]));
   const result = new Map<string, AssignmentRow[]>(clients.map((c) => [c.clientId, []]));
@@ -306,18 +398,18 @@ export async function assignmentRows(
     const client = byClient.get(row.clientId);
     if (!client) continue;
     const cards = Number(row.cards);
-    const introducedSchedules = schedules.get(row.id) ?? [];
+    const seen = schedules.get(row.id) ?? [];
+    const introducedSchedules = seen.map((entry) => entry.schedule);
+    const introduced = seen.filter((entry) => entry.studied).length;
     const dueAt = row.dueAt ? parseSqlDate(row.dueAt) : null;
     const createdAt = parseSqlDate(row.createdAt);
     const goal: AssignmentGoalKind = row.goal === "recall" ? "recall" : "all-introduced";
     const quizTarget = row.quizTarget === null ? null : Number(row.quizTarget);
-    const recallNow = sumOf(introducedSchedules, retrievabilityAt(now, client.settings));
+    const recallNow = sumOf(introducedSchedules, recallAt(now, client.settings));
     // The projection looks at the deadline while it is ahead, and at now after it.
     const projectionAt = dueAt && dueAt > now ? dueAt : now;
     const recallThen =
-      projectionAt === now
-        ? recallNow
-        : sumOf(introducedSchedules, retrievabilityAt(projectionAt, client.settings));
+      projectionAt === now ? recallNow : sumOf(introducedSchedules, recallAt(projectionAt, client.settings));
     const assignment = { goal, dueAt, createdAt, targetRecall: row.targetRecall, quizTarget };
     result.get(row.clientId)?.push({
       assignmentId: row.id,
@@ -325,14 +417,16 @@ export async function assignmentRows(
       deckTitle: row.deckTitle,
       ...assignment,
       cards,
-      introduced: introducedSchedules.length,
+      introduced,
       predictedRecall: introducedSchedules.length ? recallNow / introducedSchedules.length : null,
+      lapses: introducedSchedules.reduce((total, schedule) => total + schedule.lapses, 0),
+      forgottenCards7d: forgottenByAssignment.get(row.id) ?? 0,
       bestQuiz: row.best,
       lastQuiz: row.last,
       onTrack: onTrack({
         assignment,
         totalCards: cards,
-        introduced: introducedSchedules.length,
+        introduced,
         newPerDay: client.settings.newPerDay,
         // Unintroduced cards count as 0: the sums are divided by the whole deck.
         projectedRecall: cards ? recallThen / cards : 0,

@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { parseWeights } from "@/lib/data/effective-weights";
 import {
   collectTrainingSet,
@@ -11,10 +12,15 @@ import {
   toSetView,
 } from "@/lib/data/parameters";
 import { toLearnerSettings } from "@/lib/data/settings";
+import { answeredCardIds, trainingLogs } from "@/lib/data/training-logs";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { MIN_TRAINING_REVIEWS, type TrainingSet } from "@/lib/srs/training";
+import { sql } from "@/lib/sql/client";
+import type { StudyDayClock } from "@/lib/srs/settings";
+import { MIN_TRAINING_REVIEWS, type TrainingSet, trainingSet } from "@/lib/srs/training";
+import { studyOnlyLogs } from "@/lib/trainer/study-only";
 import { activeClientIds, requireClientAccess } from "./access";
+import { sharedLog } from "./consent";
 
 /**
  * Cohort parameters: one FSRS parameter set a trainer fits on their clients' review logs of one
@@ -49,10 +55,48 @@ export async function cohortMembers(trainerId: string, deckSlug: string): Promis
   return members;
 }
 
-const logsWhere = (members: readonly CohortMember[], deckSlug: string) => ({
-  userId: { in: members.map((m) => m.clientId) },
-  card: { deckSlug },
-});
+/** The members' answers on the deck that the trainer may see (./consent.ts): the count the page shows. */
+async function visibleReviewCount(
+  trainerId: string,
+  members: readonly CohortMember[],
+  deckSlug: string,
+): Promise<number> {
+  if (members.length === 0) return 0;
+  const names = members.map((_, i) => `client${i}`);
+  const row = await sql().get<{ n: number | bigint }>(
+    `SELECT COUNT(*) AS n FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+     WHERE c.deckSlug = @deckSlug AND l.userId IN (${names.map((name) => `@${name}`).join(", ")})
+       AND ${sharedLog("l")}`,
+    { trainerId, deckSlug, ...Object.fromEntries(names.map((name, i) => [name, members[i]?.clientId])) },
+  );
+  return Number(row?.n ?? 0);
+}
+
+const CARDS_PER_SLICE = 50;
+
+/**
+ * A member's study answers on the deck as training items, for a client who does not share quiz
+ * answers. Each card's first study answer is read as given to a new card, as it would have been
+ * without quizzes: a card a quiz introduced would otherwise be left out (its history would not
+ * start from "new"), and the fit's review and card counts would tell that a quiz happened.
+ */
+async function studyOnlyTrainingSet(
+  clientId: string,
+  clock: StudyDayClock,
+  deckSlug: string,
+): Promise<TrainingSet> {
+  const cards = await answeredCardIds(clientId, deckSlug);
+  const set: TrainingSet = { items: [], reviewCount: 0, cardCount: 0 };
+  for (let start = 0; start < cards.length; start += CARDS_PER_SLICE) {
+    await yieldToEventLoop();
+    const logs = await trainingLogs(clientId, cards.slice(start, start + CARDS_PER_SLICE));
+    const slice = trainingSet(studyOnlyLogs(logs), clock);
+    set.items.push(...slice.items);
+    set.reviewCount += slice.reviewCount;
+    set.cardCount += slice.cardCount;
+  }
+  return set;
+}
 
 /** The members' answers on the deck as one training set, each client's days counted in their own time zone. */
 async function cohortTrainingSet(members: readonly CohortMember[], deckSlug: string) {
@@ -64,12 +108,9 @@ async function cohortTrainingSet(members: readonly CohortMember[], deckSlug: str
   const relearningSteps = new Map<number, number>();
   for (const member of members) {
     const settings = settingsOf.get(member.clientId) ?? toLearnerSettings(null);
-    const own = await collectTrainingSet(
-      member.clientId,
-      settings,
-      { includeQuiz: member.shareQuizAnswers },
-      deckSlug,
-    );
+    const own = member.shareQuizAnswers
+      ? await collectTrainingSet(member.clientId, settings, { includeQuiz: true }, deckSlug)
+      : await studyOnlyTrainingSet(member.clientId, settings, deckSlug);
     pooled.items.push(...own.items);
     pooled.reviewCount += own.reviewCount;
     pooled.cardCount += own.cardCount;
@@ -104,7 +145,7 @@ export async function startCohortOptimization(
   if (members.length === 0) {
     throw new NotFoundError("None of your current clients has this deck assigned by you.");
   }
-  const reviewCount = await db.reviewLog.count({ where: logsWhere(members, deckSlug) });
+  const reviewCount = await visibleReviewCount(trainerId, members, deckSlug);
   if (reviewCount < MIN_TRAINING_REVIEWS) {
     throw new InsufficientHistoryError(
       `Optimizing for your clients needs at least ${MIN_TRAINING_REVIEWS} reviews of this deck; they have ${reviewCount} so far. Until then they keep their current parameters.`,
@@ -146,7 +187,7 @@ export async function getCohortOverview(
 ): Promise<CohortOverview> {
   const members = await cohortMembers(trainerId, deckSlug);
   const [reviewCount, sets, inUse, job] = await Promise.all([
-    members.length ? db.reviewLog.count({ where: logsWhere(members, deckSlug) }) : 0,
+    visibleReviewCount(trainerId, members, deckSlug),
     db.fsrsParameterSet.findMany({ where: cohortWhere(trainerId, deckSlug), orderBy: { version: "desc" } }),
     setInUse(trainerId, deckSlug),
     db.optimizationJob.findFirst({

@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
+import { sharedLog, sharesQuizAnswers } from "./consent";
 
 const TOP = 10;
 
@@ -80,7 +81,8 @@ export async function getDeckInsight(trainerId: string, deckSlug: string, now: D
 }
 
 /**
- * The cards with the highest share of Again answers. Grouped by the card's primary key, so its
+ * The cards with the highest share of Again answers, of the answers the trainer may see (quiz
+ * answers only of clients who share them, ./consent.ts). Grouped by the card's primary key, so its
  * other columns may be selected (PostgreSQL allows that); HAVING and the ORDER BY expression
  * repeat the aggregates because PostgreSQL does not resolve output names there.
  */
@@ -98,6 +100,7 @@ async function mostFailedCards(db: SqlClient, params: Params): Promise<FailedCar
        COUNT(*) AS answers, COUNT(DISTINCT l.userId) AS clients
      FROM assigned k JOIN "Card" c ON c.deckSlug = @deckSlug AND c.retired = FALSE
      JOIN "ReviewLog" l ON l.userId = k.clientId AND l.cardId = c.id AND l.reviewedAt <= @now
+     WHERE ${sharedLog("l")}
      GROUP BY c.id HAVING COUNT(*) FILTER (WHERE l.rating = 1) > 0
      ORDER BY COUNT(*) FILTER (WHERE l.rating = 1) * 1.0 / COUNT(*) DESC, again DESC, c.position LIMIT @limit`,
     { ...params, limit: TOP },
@@ -132,7 +135,7 @@ async function commonWrongAnswers(db: SqlClient, params: Params): Promise<Common
      FROM assigned k JOIN "QuizAttempt" q ON q.userId = k.clientId AND q.deckSlug = @deckSlug
      JOIN "QuizAnswer" qa ON qa.attemptId = q.id AND qa.correct = FALSE AND qa.answeredAt <= @now
      JOIN "QuizItem" qi ON qi.id = qa.itemId
-     WHERE k.shareQuizAnswers = TRUE
+     WHERE ${sharesQuizAnswers("k.clientId")}
      GROUP BY qi.id, qa.response, k.clientId`,
     params,
   );

@@ -73,7 +73,7 @@ export default async function ClientPage({ params }: ClientPageProps) {
       </section>
 
       <ClientActivity days={detail.heatmap} />
-      <WeakestCards cards={detail.weakestCards} evidence={evidence} deckTitles={deckTitles} />
+      <WeakestCards cards={detail.weakestCards} evidence={evidence} deckTitles={deckTitles} now={now} />
       <QuizMisses misses={detail.quizMisses} name={client.name} />
     </>
   );

@@ -1,17 +1,36 @@
 import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import type { EvidenceLevel } from "@/lib/content/evidence";
 import type { WeakCard } from "@/lib/data/trainer/client-detail";
-import { percent } from "../../clients-words";
+import { agoText, dateTimeText, percent } from "../../clients-words";
 
-/** The introduced cards the client is least likely to recall now, then those forgotten most often. */
+/** Again answers in the last 7 days, with when the latest was given. */
+function AgainCell({ card, now }: { card: WeakCard; now: Date }) {
+  if (card.again7d === 0 || !card.lastAgainAt) return <span className="muted">0</span>;
+  return (
+    <>
+      {card.again7d}{" "}
+      <time
+        className="small muted"
+        dateTime={card.lastAgainAt.toISOString()}
+        title={dateTimeText(card.lastAgainAt)}
+      >
+        (last {agoText(card.lastAgainAt, now).toLowerCase()})
+      </time>
+    </>
+  );
+}
+
+/** The introduced cards the client struggles with: forgotten this week, forgotten often, or fading now. */
 export function WeakestCards({
   cards,
   evidence,
   deckTitles,
+  now,
 }: {
   cards: WeakCard[];
   evidence: Map<string, EvidenceLevel>;
   deckTitles: Map<string, string>;
+  now: Date;
 }) {
   return (
     <section aria-labelledby="weakest-heading">
@@ -23,8 +42,8 @@ export function WeakestCards({
       ) : (
         <>
           <p className="muted small">
-            Lowest predicted recall now, then most lapses (times a learned card was forgotten): good
-            candidates to go over together.
+            Cards answered Again in the last 7 days first, then the most lapses (times a learned card was
+            forgotten), then the lowest predicted recall at this moment: good candidates to go over together.
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
           <section className="stats-table-scroll card" aria-label="Weakest cards" tabIndex={0}>
@@ -34,6 +53,9 @@ export function WeakestCards({
                   <th scope="col">Card</th>
                   <th scope="col" className="numeric">
                     Recall now
+                  </th>
+                  <th scope="col" className="numeric">
+                    Again, 7 days
                   </th>
                   <th scope="col" className="numeric">
                     Lapses
@@ -57,6 +79,9 @@ export function WeakestCards({
                       </td>
                       <td className="numeric" data-label="Recall now">
                         {percent(card.retrievability)}
+                      </td>
+                      <td className="numeric" data-label="Again, 7 days">
+                        <AgainCell card={card} now={now} />
                       </td>
                       <td className="numeric" data-label="Lapses">
                         {card.lapses}

@@ -1,0 +1,119 @@
+import "server-only";
+import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import type { SchedulerSettings } from "@/lib/srs/scheduler";
+import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
+import { studyOnlyCard } from "@/lib/trainer/study-only";
+
+/**
+ * The consent rule, in one place, for every trainer-side read of a client's answers
+ * (docs/reliability.md, "Quiz answers and trainers"). A quiz answer is stored as a review log
+ * (origin 'quiz') and may change the card's state; a trainer sees either only while the client
+ * shares quiz answers with them (TrainerClient.shareQuizAnswers, read at query time, so turning
+ * sharing off hides earlier quiz answers too). Study answers are always shared.
+ *
+ * Quiz answers are the logs with origin 'quiz' (every other answer is a study answer); the
+ * conditions below test origin by equality, so ReviewLog's (userId, origin, cardId) index answers
+ * "has this card a quiz answer" with one probe instead of reading every log of the card.
+ *
+ * `trainer` is the SQL of the trainer's id: a named parameter by default, `?` in statements
+ * with positional parameters (it then takes one parameter, at its place in the statement).
+ */
+
+/** SQL condition: the client `clientId` (an SQL expression) shares quiz answers with the trainer now. */
+export function sharesQuizAnswers(clientId: string, trainer = "@trainerId"): string {
+  return `EXISTS (SELECT 1 FROM "TrainerClient" consent
+      WHERE consent.trainerId = ${trainer} AND consent.clientId = ${clientId}
+        AND consent.endedAt IS NULL AND consent.shareQuizAnswers = TRUE)`;
+}
+
+/** SQL condition: the review log `log` may be read by the trainer. */
+export function sharedLog(log: string, trainer = "@trainerId"): string {
+  return `(${log}.origin <> 'quiz' OR ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
+}
+
+/**
+ * SQL condition on any row with userId and cardId (a "CardState" or a "ReviewLog"): no answer
+ * hidden from the trainer was given on this card, so its stored state and its logs' `*Before`
+ * columns may be shown as they are. Otherwise the card is shown as its study answers alone make
+ * it (hiddenLog, studyOnlyCards). The sharing test comes first: for a sharing client it is
+ * one lookup per row, not a scan of the card's logs.
+ */
+export function sharedCard(row: string, trainer = "@trainerId"): string {
+  return `(${sharesQuizAnswers(`${row}.userId`, trainer)} OR NOT EXISTS (SELECT 1 FROM "ReviewLog" hidden
+      WHERE hidden.userId = ${row}.userId AND hidden.origin = 'quiz' AND hidden.cardId = ${row}.cardId))`;
+}
+
+/**
+ * SQL condition: the review log `log` is hidden from the trainer, a quiz answer of a client who
+ * does not share them (the opposite of sharedLog). Its card is shown from its study answers
+ * alone: select the DISTINCT cards of such logs, then their logs with `origin <> 'quiz'`, and
+ * feed them to studyOnlyCards. Starting from the hidden answers (a handful per client, through
+ * the index) costs nothing for the many clients and cards without one.
+ */
+export function hiddenLog(log: string, trainer = "@trainerId"): string {
+  return `(${log}.origin = 'quiz' AND NOT ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
+}
+
+/**
+ * SQL condition on a quiz answer `log` (origin 'quiz'): its card was never studied, so the
+ * quiz alone gave it a schedule (quiz answers do not introduce cards). Callers reach the quiz
+ * answers through the (userId, origin, cardId) index: a handful per client, not a probe per card.
+ */
+export function unstudiedQuizLog(log: string): string {
+  return `${log}.origin = 'quiz' AND NOT EXISTS (SELECT 1 FROM "ReviewLog" studied
+      WHERE studied.userId = ${log}.userId AND studied.origin = 'study' AND studied.cardId = ${log}.cardId)`;
+}
+
+export interface HiddenStudyLogRow {
+  /** What the caller groups by (a client, an assignment); cards are per key. */
+  key: string;
+  userId: string;
+  cardId: string;
+  rating: number | bigint;
+  reviewedAt: SqlDateValue;
+}
+
+export interface StudyOnlyCardView {
+  key: string;
+  userId: string;
+  cardId: string;
+  schedule: CardSchedule;
+  answers: { rating: ReviewRating; reviewedAt: Date; stateBefore: SrsState }[];
+}
+
+/** The cards behind hiddenStudyLogs rows, each replayed from its study answers (cards never studied are left out: new). */
+export function studyOnlyCards(
+  rows: readonly HiddenStudyLogRow[],
+  settingsOf: (userId: string) => SchedulerSettings,
+): StudyOnlyCardView[] {
+  const groups = new Map<
+    string,
+    { row: HiddenStudyLogRow; answers: { rating: ReviewRating; reviewedAt: Date }[] }
+  >();
+  for (const row of rows) {
+    const id = JSON.stringify([row.key, row.userId, row.cardId]);
+    let group = groups.get(id);
+    if (!group) {
+      group = { row, answers: [] };
+      groups.set(id, group);
+    }
+    group.answers.push({
+      rating: Number(row.rating) as ReviewRating,
+      reviewedAt: parseSqlDate(row.reviewedAt),
+    });
+  }
+  const cards: StudyOnlyCardView[] = [];
+  for (const { row, answers } of groups.values()) {
+    const replayed = studyOnlyCard(answers, settingsOf(row.userId), `${row.userId}:${row.cardId}`);
+    if (!replayed.schedule) continue;
+    const ordered = [...answers].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+    cards.push({
+      key: row.key,
+      userId: row.userId,
+      cardId: row.cardId,
+      schedule: replayed.schedule,
+      answers: ordered.map((a, i) => ({ ...a, stateBefore: replayed.statesBefore[i] ?? "new" })),
+    });
+  }
+  return cards;
+}
