@@ -170,6 +170,14 @@ export async function publishDraft(
         update: { ...card, retired: false },
       }),
     ),
+    // Every deck lists the cards it teaches in DeckCard (lib/seed/content does the same for content).
+    ...plan.cards.map((card) =>
+      db.deckCard.upsert({
+        where: { deckSlug_cardId: { deckSlug, cardId: card.id } },
+        create: { deckSlug, cardId: card.id, position: card.position },
+        update: { position: card.position },
+      }),
+    ),
     ...plan.quiz.map(({ id, ...item }) =>
       db.quizItem.upsert({
         where: { id },

@@ -3,9 +3,10 @@ import { randomBytes } from "node:crypto";
 import { toDraftItem } from "@/lib/authoring/from-proposal";
 import { userDocumentId } from "@/lib/authoring/ids";
 import { DOCUMENT_LIMITS } from "@/lib/authoring/limits";
-import { extractInWorker } from "@/lib/authoring/run-extraction";
-import type { DocumentFormat } from "@/lib/documents/types";
+import { extractInWorker } from "@/lib/documents/run-in-worker";
+import { DocumentError, type DocumentFormat, type ExtractedDocument } from "@/lib/documents/types";
 import { AppError, ValidationError } from "@/lib/errors";
+import type { ProposalSet } from "@/lib/propose/types";
 import { storeUserDocument } from "./documents";
 
 /** Bad input found while reading the document: its message is for the user; nothing was stored. */
@@ -23,6 +24,7 @@ export class DocumentRejectedError extends AppError {
 const STATUS_BY_CODE: Record<string, number> = {
   "too-large": 413,
   "unsupported-format": 415,
+  timeout: 422,
 };
 
 export interface BroughtDocument {
@@ -50,18 +52,21 @@ export async function bringDocument(
     throw new DocumentRejectedError("The document is larger than 10 MB.", 413, "too-large");
   if (input.bytes.byteLength === 0) throw new DocumentRejectedError("The document is empty.", 422, "empty");
   const id = userDocumentId(randomBytes(8).toString("hex"));
-  const result = await extractInWorker({
-    bytes: input.bytes,
-    fileName: input.fileName ?? undefined,
-    format: input.format,
-    maxBytes: DOCUMENT_LIMITS.maxBytes,
-    documentId: id,
-    title: input.title ?? undefined,
-    onProgress,
-  });
-  if (!result.ok)
-    throw new DocumentRejectedError(result.message, STATUS_BY_CODE[result.code] ?? 422, result.code);
-  const { extracted, proposals } = result;
+  let extracted: ExtractedDocument;
+  let proposals: ProposalSet | undefined;
+  try {
+    ({ document: extracted, proposals } = await extractInWorker(input.bytes, {
+      ...(input.fileName ? { fileName: input.fileName } : {}),
+      format: input.format,
+      maxBytes: DOCUMENT_LIMITS.maxBytes,
+      propose: { document: id, ...(input.title ? { title: input.title } : {}) },
+      ...(onProgress ? { onProgress: (stage, fraction) => onProgress(stage, fraction ?? 0) } : {}),
+    }));
+  } catch (error) {
+    if (error instanceof DocumentError)
+      throw new DocumentRejectedError(error.message, STATUS_BY_CODE[error.code] ?? 422, error.code);
+    throw error;
+  }
   const notEnglish = extracted.warnings.find((warning) => warning.code === "not-english");
   if (notEnglish && !input.acceptNonEnglish)
     throw new DocumentRejectedError(
@@ -75,7 +80,9 @@ export async function bringDocument(
     .slice(0, DOCUMENT_LIMITS.maxTitle);
   if (!title)
     throw new ValidationError("Give the document a title.", { title: ["Give the document a title."] });
-  const items = [...proposals.cards, ...proposals.quiz].flatMap((proposal) => toDraftItem(proposal) ?? []);
+  const items = [...(proposals?.cards ?? []), ...(proposals?.quiz ?? [])].flatMap(
+    (proposal) => toDraftItem(proposal) ?? [],
+  );
   return storeUserDocument(
     ownerId,
     {

@@ -99,6 +99,7 @@ export async function addPersonalCard(
       },
     }),
     mirrorWrite(slug, id, card, position),
+    db.deckCard.create({ data: { deckSlug: slug, cardId: id, position } }),
   ]);
   return id;
 }
