@@ -293,6 +293,49 @@ const uploadTarget: FuzzTarget<UploadInput> = {
   label: labelStatus,
 };
 
+// --- GET /api/documents/progress ------------------------------------------------------------------
+
+interface ProgressInput {
+  actor: ActionInput["actor"];
+  method: string;
+  query: string;
+}
+
+/** No upload is being read while the fuzzer runs: every token is unknown (404), malformed (400) or the caller is no one (401). */
+function progressInputs(world: World): fc.Arbitrary<ProgressInput> {
+  const token = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
+    text,
+    fc.constantFrom("", "short", "a".repeat(65), "../../etc/passwd", "%00"),
+  );
+  return fc.oneof(
+    fc.record({ actor: actor(world, SIGNED_OUT), method: fc.constant("GET"), query: token }),
+    fc.record({ actor: actor(world, SIGNED_IN), method: fc.constant("GET"), query: token }),
+    fc.record({
+      actor: actor(world, SIGNED_IN),
+      method: fc.constantFrom("POST", "PUT", "DELETE"),
+      query: token,
+    }),
+  );
+}
+
+const progressTarget: FuzzTarget<ProgressInput> = {
+  name: "GET /api/documents/progress",
+  covers: "route:app/api/documents/progress/route.ts",
+  inputs: progressInputs,
+  send(world, input) {
+    const headers: Record<string, string> = {};
+    if (input.actor.cookie) headers.cookie = input.actor.cookie;
+    return send(`${world.baseURL}/api/documents/progress?token=${encodeURIComponent(input.query)}`, {
+      method: input.method,
+      headers,
+      body: input.method === "GET" ? undefined : "",
+    });
+  },
+  judge: (_input, outcome) => judgeClientError(outcome),
+  label: labelStatus,
+};
+
 export const AUTHORING_TARGETS: FuzzTarget[] = [
   actionTarget("setDraftStatusAction", statusInputs),
   actionTarget("saveCardAction", cardInputs),
@@ -301,4 +344,5 @@ export const AUTHORING_TARGETS: FuzzTarget[] = [
   actionTarget("editPersonalCardAction", editCardInputs),
   actionTarget("retirePersonalCardAction", retireCardInputs),
   uploadTarget,
+  progressTarget,
 ] as FuzzTarget[];

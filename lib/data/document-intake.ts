@@ -46,7 +46,7 @@ export async function bringDocument(
   ownerId: string,
   input: BroughtDocument,
   now: Date,
-  onProgress?: (stage: "extracting" | "proposing", fraction: number) => void,
+  onProgress?: (stage: "extracting" | "proposing", fraction: number | null) => void,
 ): Promise<{ id: string; existing: boolean }> {
   if (input.bytes.byteLength > DOCUMENT_LIMITS.maxBytes)
     throw new DocumentRejectedError("The document is larger than 10 MB.", 413, "too-large");
@@ -60,7 +60,7 @@ export async function bringDocument(
       format: input.format,
       maxBytes: DOCUMENT_LIMITS.maxBytes,
       propose: { document: id, ...(input.title ? { title: input.title } : {}) },
-      ...(onProgress ? { onProgress: (stage, fraction) => onProgress(stage, fraction ?? 0) } : {}),
+      ...(onProgress ? { onProgress: (stage, fraction) => onProgress(stage, fraction ?? null) } : {}),
     }));
   } catch (error) {
     if (error instanceof DocumentError)

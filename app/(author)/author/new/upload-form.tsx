@@ -1,14 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import styles from "../../author.module.css";
 
 type Phase =
   | { name: "idle" }
   | { name: "uploading"; fraction: number }
-  | { name: "processing" }
+  | { name: "processing"; stage?: string; fraction?: number | null }
   | { name: "failed"; message: string; code: string | null };
+
+const STAGES: Record<string, string> = {
+  uploaded: "Uploaded; waiting for the reader…",
+  extracting: "Extracting the text…",
+  proposing: "Proposing cards and questions…",
+};
 
 /**
  * Sends the document with XMLHttpRequest, the one browser API that reports upload progress; the
@@ -18,6 +24,20 @@ export function UploadForm({ maxBytes, accept }: { maxBytes: number; accept: str
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const busy = phase.name === "uploading" || phase.name === "processing";
+  const token = useRef("");
+  const processing = phase.name === "processing";
+
+  // While the server reads the document, ask how far it has got (stage, and pages for a PDF).
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/api/documents/progress?token=${token.current}`).catch(() => null);
+      if (!response?.ok) return;
+      const { stage, fraction } = (await response.json()) as { stage: string; fraction: number | null };
+      setPhase((now) => (now.name === "processing" ? { name: "processing", stage, fraction } : now));
+    }, 400);
+    return () => clearInterval(timer);
+  }, [processing]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +49,8 @@ export function UploadForm({ maxBytes, accept }: { maxBytes: number; accept: str
     }
     if (file instanceof File && file.size === 0) form.delete("file");
     const request = new XMLHttpRequest();
-    request.open("POST", "/api/documents");
+    token.current = crypto.randomUUID().replaceAll("-", "");
+    request.open("POST", `/api/documents?progress=${token.current}`);
     request.responseType = "json";
     request.upload.onprogress = (progress) => {
       if (progress.lengthComputable)
@@ -86,7 +107,12 @@ export function UploadForm({ maxBytes, accept }: { maxBytes: number; accept: str
         )}
         {phase.name === "processing" && (
           <p>
-            <progress aria-label="Reading the document" /> Reading the document and proposing cards…
+            {typeof phase.fraction === "number" ? (
+              <progress aria-label="Reading the document" max={1} value={phase.fraction} />
+            ) : (
+              <progress aria-label="Reading the document" />
+            )}{" "}
+            {STAGES[phase.stage ?? ""] ?? "Reading the document and proposing cards…"}
           </p>
         )}
         {phase.name === "failed" && (
