@@ -5,6 +5,7 @@ import { publishDraft, saveDraftCard, setDraftStatus } from "@/lib/data/authorin
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { bringDocument, DocumentRejectedError } from "@/lib/data/document-intake";
 import { getDraft, getPublishedQuotes, getReadableDocument } from "@/lib/data/documents";
+import { endProgress, readProgress, reportProgress } from "@/lib/data/intake-progress";
 import { addPersonalCard, editPersonalCard, retirePersonalCard } from "@/lib/data/personal-cards";
 import { importCardUpload, readCardUpload } from "@/lib/data/personal-decks";
 import { recordReview } from "@/lib/data/reviews";
@@ -118,6 +119,28 @@ describe("bringing a document", () => {
     // Confirmed, it is kept.
     await bring(owner.id, utf8(german), "txt", { acceptNonEnglish: true });
     expect((await stored()).documents).toBe(before.documents + 1);
+  });
+
+  it("reports its progress to the uploader only, and forgets it when done", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const token = "progress-token-0001";
+    const seen: string[] = [];
+    await bringDocument(
+      owner.id,
+      { bytes: utf8(MARKDOWN), fileName: null, format: "md", title: null, acceptNonEnglish: false },
+      T0,
+      (stage, fraction) => {
+        reportProgress(owner.id, token, { stage, fraction }, Date.now());
+        seen.push(stage);
+        expect(readProgress(owner.id, token)?.stage).toBe(stage);
+        expect(readProgress(other.id, token)).toBeNull();
+      },
+    );
+    expect(seen).toContain("extracting");
+    expect(seen).toContain("proposing");
+    endProgress(token);
+    expect(readProgress(owner.id, token)).toBeNull();
   });
 
   it("strips scripts from HTML", async () => {
