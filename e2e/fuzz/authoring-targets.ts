@@ -305,7 +305,8 @@ interface ProgressInput {
 function progressInputs(world: World): fc.Arbitrary<ProgressInput> {
   const token = fc.oneof(
     fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
-    text,
+    // Node answers a URL over its header limit with a bare 431 before our code runs.
+    text.filter((value) => value.length <= 300),
     fc.constantFrom("", "short", "a".repeat(65), "../../etc/passwd", "%00"),
   );
   return fc.oneof(
