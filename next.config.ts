@@ -1,7 +1,10 @@
 import type { NextConfig } from "next";
+import { apiHeaderRules } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Security headers of API responses; pages get theirs, with a CSP nonce, from proxy.ts.
+  headers: async () => apiHeaderRules(),
   // Card imports upload files of up to 5 MB through a server action (default limit 1 MB); multipart adds a little.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // Native modules stay outside the server bundle and load from node_modules.

@@ -38,6 +38,8 @@ export default defineConfig({
       PORT: process.env.E2E_PORT,
       DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
       SEED_DEMO: "0",
+      // Every spec signs up fresh users from 127.0.0.1; e2e/accounts.spec.ts tests the limit on a server of its own.
+      SIGN_UP_LIMIT: "100000",
       AUTH_SECRET: "e2e-secret-that-is-long-enough-for-jwt-signing",
       NEXTAUTH_URL: baseURL,
     },

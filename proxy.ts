@@ -2,8 +2,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { encodeNonce, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 
 /**
- * Security headers only: a fresh CSP nonce per request plus the fixed headers. No authentication
- * here; pages, actions and route handlers check the session themselves.
+ * Security headers of pages only: a fresh CSP nonce per request plus the fixed headers. No
+ * authentication here; pages, actions and route handlers check the session themselves. API
+ * responses get fixed headers from next.config.ts instead (see apiHeaderRules).
  */
 export function proxy(request: NextRequest) {
   const nonce = encodeNonce(crypto.getRandomValues(new Uint8Array(16)));
@@ -26,8 +27,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Static assets and prefetches need no nonce; API responses do get the headers (nosniff, framing).
-      source: "/((?!_next/static|_next/image|favicon|icon).*)",
+      // Static assets, prefetches and /api (headers from next.config.ts) need no nonce.
+      source: "/((?!api/|_next/static|_next/image|favicon|icon).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

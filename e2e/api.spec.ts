@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "./fixtures";
 
 const review = (overrides: Record<string, unknown> = {}) => ({
@@ -72,4 +74,91 @@ test("one learner cannot answer another learner's quiz", async ({ page, account,
   expect(response.status()).toBe(404);
   expect(await response.json()).toEqual({ error: "This quiz does not exist." });
   await other.close();
+});
+
+test("JSON routes refuse requests forged by another origin of the same host and non-JSON bodies", async ({
+  page,
+  account,
+  baseURL,
+}) => {
+  await account.signUp("learner");
+  const api = page.request;
+  const own = new URL(baseURL ?? "");
+  const otherPort = `${own.protocol}//${own.hostname}:${Number(own.port) === 1 ? 2 : Number(own.port) - 1}`;
+  const attempts: { headers: Record<string, string>; status: number }[] = [
+    { headers: { origin: otherPort }, status: 403 },
+    { headers: { origin: "null" }, status: 403 },
+    { headers: { "sec-fetch-site": "same-site" }, status: 403 },
+    // What the attacking page sent: a "simple" type that needs no CORS preflight.
+    { headers: { origin: own.origin, "content-type": "text/plain;application/json" }, status: 415 },
+    { headers: { "content-type": "text/plain" }, status: 415 },
+  ];
+  for (const { headers, status } of attempts) {
+    for (const path of ["/api/reviews", "/api/reviews/undo", "/api/parameters/jobs"]) {
+      const body =
+        path === "/api/reviews/undo"
+          ? { idempotencyKey: randomUUID() }
+          : path === "/api/reviews"
+            ? review()
+            : { scope: "personal" };
+      const response = await api.post(path, {
+        headers: { "content-type": "application/json", ...headers },
+        data: Buffer.from(JSON.stringify(body)),
+      });
+      expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(status);
+      expect((await response.json()).error).toMatch(
+        status === 403 ? /did not come from Retain/ : /application\/json/,
+      );
+    }
+  }
+  // Nothing was recorded: the card is still at version 0, and the app's own origin is accepted.
+  const accepted = await api.post("/api/reviews", {
+    headers: {
+      origin: own.origin,
+      "sec-fetch-site": "same-origin",
+      "content-type": "application/json; charset=utf-8",
+    },
+    data: Buffer.from(JSON.stringify(review())),
+  });
+  expect(accepted.status()).toBe(200);
+  expect(await accepted.json()).toMatchObject({ status: "recorded", version: 1 });
+});
+
+test("a page on another port of the same host cannot record a review with the learner's cookie", async ({
+  page,
+  account,
+  baseURL,
+}) => {
+  await account.signUp("learner");
+  const target = new URL(baseURL ?? "");
+  // The attacker's page: same host (so the SameSite=Lax cookie goes along), another port.
+  const attacker = http.createServer((_, response) => {
+    response.setHeader("content-type", "text/html");
+    response.end("<!doctype html><title>attacker</title>");
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, target.hostname, resolve));
+  const { port } = attacker.address() as AddressInfo;
+  try {
+    await page.goto(`http://${target.hostname}:${port}/`);
+    const sent = await page.evaluate(
+      async ({ url, body }) => {
+        // What the attack did: no preflight (a "simple" content type), cookies included.
+        await fetch(url, {
+          method: "POST",
+          mode: "no-cors",
+          credentials: "include",
+          headers: { "content-type": "text/plain;application/json" },
+          body,
+        });
+        return true;
+      },
+      { url: `${target.origin}/api/reviews`, body: JSON.stringify(review()) },
+    );
+    expect(sent).toBe(true);
+  } finally {
+    attacker.close();
+  }
+  // Nothing was recorded: the card is still at version 0 for the learner.
+  const own = await page.request.post(`${target.origin}/api/reviews`, { data: review() });
+  expect(await own.json()).toMatchObject({ status: "recorded", version: 1 });
 });

@@ -100,6 +100,60 @@ test("a learner imports a CSV after fixing a bad line, studies it, and downloads
   expect(rows[1]).toMatch(new RegExp(`^${slug}-1,\\d{13},3,0,\\d+$`));
 });
 
+test("the import suggests the separator, flags repeated rows, imports the good lines on request, reads cloze and line breaks, and pages the deck", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  await page.goto("/decks/import");
+  const form = importPage(page);
+
+  // A semicolon file read with tabs: every line has one column; the preview says which separator fits.
+  await page.getByLabel("Separator").selectOption("tab");
+  await form.file.setInputFiles(csv("Q1;A1\nQ2;A2\nQ3;A3\n", "semi.csv"));
+  await expect(page.getByText(/This file looks semicolon-separated/)).toBeVisible();
+  await page.getByRole("button", { name: "Read it as semicolon-separated" }).click();
+  await expect(page.getByLabel("Separator")).toHaveValue("semicolon");
+  await expect(page.getByText(/3 cards ready \(semicolon-separated, no header row\)/)).toBeVisible();
+
+  // One bad line, one repeated row, a cloze card and a field on two lines (lines 3-4); 118 cards to import.
+  const extra = Array.from({ length: 116 }, (_, i) => `Card ${i + 1},Answer ${i + 1}`);
+  const text = [
+    "front,back",
+    "K2 is {{c1::menaquinone}}.,",
+    '"Two\nlines",Back',
+    "No back,",
+    "Card 1,Answer 1",
+    ...extra,
+  ].join("\n");
+  await page.getByLabel("Separator").selectOption("auto");
+  await form.file.setInputFiles(csv(text, "mixed.csv"));
+  await expect(form.problems.getByRole("listitem")).toHaveText(["Line 5: The back is empty."]);
+  await expect(page.getByRole("list", { name: "Repeated rows" }).getByRole("listitem")).toHaveText([
+    "Line 7 repeats line 6.",
+  ]);
+  await expect(page.getByRole("cell", { name: "Cloze K2 is {{c1::menaquinone}}." })).toBeVisible();
+  await page.getByRole("button", { name: "Import 118 cards, leave out 1 line" }).click();
+
+  await expect(page).toHaveURL(/\/decks\/p-[0-9a-f]{12}$/);
+  const cards = page.locator("ol.deck-cards > li");
+  await expect(cards).toHaveCount(50);
+  await expect(cards.first().locator(".deck-card-front")).toHaveText("K2 is […].");
+  // The line break inside the quoted field is kept, and shown.
+  expect(
+    await cards
+      .nth(1)
+      .locator(".deck-card-front")
+      .evaluate((el) => el.textContent),
+  ).toBe("Two\nlines");
+  const pages = page.getByRole("navigation", { name: "Pages of cards" });
+  await expect(pages.getByText("Page 1 of 3")).toBeVisible();
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(pages.getByText("Page 2 of 3")).toBeVisible();
+  await expect(cards).toHaveCount(50);
+  await expect(cards.first().locator(".deck-card-front")).toHaveText("Card 49");
+});
+
 test("another learner cannot open, study or download someone's personal deck", async ({
   page,
   account,

@@ -93,3 +93,39 @@ test("studying and the statistics charts run without CSP violations", async ({ p
 
   expect(violations).toEqual([]);
 });
+
+test("API responses get fixed security headers without a nonce (proxy.ts does not run on /api)", async ({
+  page,
+  account,
+}) => {
+  const expectApiHeaders = (
+    response: { headers(): Record<string, string>; status(): number },
+    label: string,
+  ) => {
+    const headers = response.headers();
+    expect(headers["content-security-policy"], label).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    expect(headers["x-content-type-options"], label).toBe("nosniff");
+    expect(headers["x-frame-options"], label).toBe("DENY");
+    expect(headers["referrer-policy"], label).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], label).toBe("camera=(), microphone=(), geolocation=()");
+    expect(headers["strict-transport-security"], label).toBeUndefined();
+  };
+  expectApiHeaders(await page.request.get("/api/health"), "health");
+  const anonymous = await page.request.post("/api/reviews", { data: {} });
+  expect(anonymous.status()).toBe(401);
+  expectApiHeaders(anonymous, "401");
+  await account.signUp("learner");
+  const exported = await page.request.get("/api/account/export");
+  expect(exported.status()).toBe(200);
+  expectApiHeaders(exported, "export");
+  // Behind a TLS-terminating proxy: HSTS as on pages.
+  const overHttps = await page.request.get("/api/health", { headers: { "x-forwarded-proto": "https" } });
+  expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  expect(
+    (await page.request.get("/api/health", { headers: { "x-forwarded-proto": "http, https" } })).headers()[
+      "strict-transport-security"
+    ],
+  ).toBeUndefined();
+});

@@ -131,14 +131,52 @@ export async function backupDatabase(
   return { file, bytes: statSync(file).size, pages, steps, tookMs: performance.now() - started };
 }
 
+/** The target of a restore is open in another process (a running server): nothing was changed. */
+export class DatabaseInUseError extends Error {}
+
+/** How long a restore waits for other connections to let go before it refuses. */
+const CLAIM_TIMEOUT_MS = 1_000;
+
 /**
- * Replaces the database at `targetUrl` with a backup. THE APP MUST BE STOPPED: a running
- * server keeps its open connection (and its WAL) on the old file and would write into it.
+ * Takes sole hold of an existing database before it is replaced. Every connection in WAL mode
+ * (the app's always are) keeps a shared lock on the file while it is open, even idle, and leaving
+ * WAL needs an exclusive lock: so switching to journal_mode=DELETE fails with SQLITE_BUSY while a
+ * server has the file open, and succeeds only when nobody does. locking_mode=EXCLUSIVE then keeps
+ * that lock, so no connection opened meanwhile writes into the file about to be replaced.
+ */
+function claimDatabase(file: string): Database.Database | undefined {
+  if (!existsSync(file)) return undefined;
+  const db = new Database(file, { fileMustExist: true, timeout: CLAIM_TIMEOUT_MS });
+  try {
+    db.pragma("locking_mode = EXCLUSIVE");
+    const mode = db.pragma("journal_mode = DELETE", { simple: true });
+    if (mode !== "delete")
+      throw Object.assign(new Error(`journal_mode stayed ${mode}`), { code: "SQLITE_BUSY" });
+    db.exec("BEGIN EXCLUSIVE; COMMIT");
+    return db;
+  } catch (error) {
+    db.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) {
+      throw new DatabaseInUseError(
+        `${file} is open in another process (is the app running?). Stop every server and script ` +
+          "using it, then restore again. Nothing was changed.",
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Replaces the database at `targetUrl` with a backup. It refuses (DatabaseInUseError, target
+ * unchanged) while another process has the target open: a running server keeps its connection,
+ * and its WAL, on the old file and would go on acknowledging writes into a deleted file.
  *
  * The backup is copied to `<target>.restoring` and checked there (integrity_check, migrations
  * table); a failing backup is refused and the target is left untouched. The checked copy is
- * fsynced, the target's stale `-wal`/`-shm` are removed (SQLite would otherwise replay the old
- * WAL onto the restored file), and the copy is renamed over the target in one atomic step.
+ * fsynced, the target is claimed (see claimDatabase; its stale `-wal`/`-shm` go, as SQLite would
+ * otherwise replay the old WAL onto the restored file), and the copy is renamed over the target
+ * in one atomic step.
  */
 export function restoreDatabase(backupPath: string, targetUrl: string): { file: string; bytes: number } {
   const backup = path.resolve(backupPath);
@@ -148,15 +186,23 @@ export function restoreDatabase(backupPath: string, targetUrl: string): { file: 
   const restoring = `${target}.restoring`;
   removeSqliteFile(restoring);
   copyFileSync(backup, restoring);
+  let claim: Database.Database | undefined;
+  let replaced = false;
   try {
     checkDatabase(restoring, `The backup ${backup}`);
     fsyncPath(restoring);
+    claim = claimDatabase(target);
     for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(target + suffix, { force: true });
     renameSync(restoring, target);
+    replaced = true;
     fsyncPath(path.dirname(target));
   } catch (error) {
     removeSqliteFile(restoring);
     throw error;
+  } finally {
+    // Not replaced (a failure after the claim): the target goes back to WAL, as the app expects.
+    if (claim && !replaced) claim.pragma("journal_mode = WAL");
+    claim?.close();
   }
   // The app expects WAL; backups are stored as single files in rollback-journal mode.
   configureSqlite(targetUrl);

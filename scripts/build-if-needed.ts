@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureServerActionsKey } from "./auth-secret";
 
 const INPUTS = [
   "app",
@@ -9,6 +10,7 @@ const INPUTS = [
   "content",
   "types",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "package-lock.json",
   "tsconfig.json",
@@ -35,6 +37,9 @@ function inputsDigest(): string {
 }
 
 export async function buildIfNeeded(): Promise<void> {
+  // The key `npm start` builds and serves with, for every caller (bench, reliability): a build made
+  // without it had another stamp, so `npm run bench` after `npm start` rebuilt the app (issue 18).
+  ensureServerActionsKey();
   const digest = inputsDigest();
   const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP);
   if (built && readFileSync(STAMP, "utf8") === digest) return;

@@ -20,6 +20,7 @@ function review(p: Proposal) {
     needsCheck: p.needsCheck,
     ...(p.checkReason ? { checkReason: p.checkReason } : {}),
     ...(p.topic ? { topic: p.topic } : {}),
+    ...(p.caveat ? { caveat: p.caveat } : {}),
   };
 }
 

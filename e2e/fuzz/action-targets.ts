@@ -757,11 +757,36 @@ function previewImportInputs(world: World) {
   return fc.oneof(calls(actor(world, SIGNED_OUT), fc.oneof(bad, good)), calls(actor(world, SIGNED_IN), bad));
 }
 
+/** A file whose reading stops at a cap (problem lines, cards): nothing of it may be imported, skipping or not. */
+const stoppedCsv = fc.oneof(
+  // Issue 13's file, shortened: one-character lines past the problem-line cap, then good cards.
+  fc
+    .tuple(fc.integer({ min: 100, max: 20_000 }), goodCsv)
+    .map(([lines, cards]) => `${"a\n".repeat(lines)}${cards}\n`),
+  // One card more than the card cap.
+  fc
+    .integer({ min: 5001, max: 5050 })
+    .map((n) => Array.from({ length: n }, (_, i) => `Q${i},A${i}`).join("\n")),
+  // An unclosed quote: the lines after it were never read.
+  goodCsv.map((cards) => `${cards}\nQ,"open\n${cards}\n`),
+);
+/** "Import the good lines": only "on" asks for it. */
+const badSkip = fc.oneof(
+  text.filter((value) => value !== "on"),
+  fileValue,
+);
+
 function confirmImportInputs(world: World) {
   const title = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,40}$/);
-  type Fields = Record<"file" | "delimiter" | "title" | "digest", FormValue | undefined>;
+  type Fields = Record<"file" | "delimiter" | "title" | "digest" | "skipProblems", FormValue | undefined>;
   const broken = breakSome<Fields>(
-    { file: goodCsv.map((cards) => csv(cards)), delimiter: goodDelimiter, title, digest: hex64 },
+    {
+      file: goodCsv.map((cards) => csv(cards)),
+      delimiter: goodDelimiter,
+      title,
+      digest: hex64,
+      skipProblems: maybe(fc.constant("on")),
+    },
     {
       file: badUpload,
       delimiter: badDelimiter,
@@ -777,6 +802,7 @@ function confirmImportInputs(world: World) {
         hex64.map((digest) => digest.toUpperCase()).filter((digest) => /[A-F]/.test(digest)),
         fileValue,
       ),
+      skipProblems: badSkip,
     },
   );
   // Every field right but the digest, which is not the file's.
@@ -786,20 +812,32 @@ function confirmImportInputs(world: World) {
       delimiter: goodDelimiter,
       title,
       digest: hex64.filter((digest) => digest !== sha256(cards)),
+      skipProblems: maybe(fc.constant("on")),
     }),
   );
-  // The file previewed (its digest), but with errors: nothing is imported.
+  // The file previewed (its digest), but with problem lines and no request to skip them: nothing is imported.
   const withErrors = malformedCsv.chain((content) =>
     fc.record({
       file: fc.constant<FormValue | undefined>(csv(content)),
       delimiter: goodDelimiter,
       title,
       digest: fc.constant(sha256(content)),
+      skipProblems: fc.constant(undefined),
+    }),
+  );
+  // A file whose reading stopped at a cap: refused even when asked to skip the problem lines.
+  const stopped = stoppedCsv.chain((content) =>
+    fc.record({
+      file: fc.constant<FormValue | undefined>(csv(content)),
+      delimiter: fc.constantFrom(undefined, "auto", "comma"),
+      title,
+      digest: fc.constant(sha256(content)),
+      skipProblems: maybe(fc.constant("on")),
     }),
   );
   const form = (fields: fc.Arbitrary<Fields>) =>
     fields.chain((values) => formOf(mapValues(values, fc.constant)));
-  const bad = fc.oneof(form(broken), form(otherFile), form(withErrors));
+  const bad = fc.oneof(form(broken), form(otherFile), form(withErrors), form(stopped));
   // A file that would import, with its digest: for signed-out callers only.
   const good = goodCsv.chain((cards) =>
     form(
@@ -808,6 +846,7 @@ function confirmImportInputs(world: World) {
         delimiter: goodDelimiter,
         title,
         digest: fc.constant(sha256(cards)),
+        skipProblems: maybe(fc.constant("on")),
       }),
     ),
   );

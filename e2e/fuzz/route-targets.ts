@@ -37,6 +37,8 @@ export interface RouteInput {
   headers?: Record<string, string>;
   /** For reads whose answer depends on the world: the status a GET must get. */
   expected?: number;
+  /** Sent as if by a page of another origin (Origin or Sec-Fetch-Site say so): a POST must get 403. */
+  forged?: boolean;
 }
 
 function routeTarget(
@@ -44,8 +46,7 @@ function routeTarget(
   file: string,
   inputs: (world: World) => fc.Arbitrary<RouteInput>,
   // OPTIONS is answered by Next itself (204, the allowed methods), for every route.
-  judge: (input: RouteInput, outcome: Outcome) => string | undefined = (input, outcome) =>
-    input.method === "OPTIONS" && outcome.status === 204 ? undefined : judgeClientError(outcome),
+  judge: (input: RouteInput, outcome: Outcome) => string | undefined = judgeMutation,
   label: (outcome: Outcome) => string = labelStatus,
 ): FuzzTarget<RouteInput> {
   return {
@@ -69,6 +70,14 @@ function routeTarget(
   };
 }
 
+/** OPTIONS is answered by Next itself (204, the allowed methods); a forged POST is a 403 whatever its body. */
+function judgeMutation(input: RouteInput, outcome: Outcome): string | undefined {
+  if (input.method === "OPTIONS" && outcome.status === 204) return undefined;
+  if (input.forged && input.method === "POST" && outcome.status !== 403)
+    return `a request from another origin got ${outcome.status}: ${outcome.text.slice(0, 200)}`;
+  return judgeClientError(outcome);
+}
+
 // --- bodies --------------------------------------------------------------------------------------
 
 const OTHER_METHODS = ["GET", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -86,6 +95,13 @@ const contentType = fc.oneof(
       "APPLICATION/JSON",
       "application/json; charset=utf-16",
       "text/json",
+      // "Simple" types a page of another origin may send without a CORS preflight.
+      "text/plain;application/json",
+      "text/plain; charset=utf-8; application/json",
+      "application/x-www-form-urlencoded;application/json",
+      "application/jsonx",
+      "application/json, text/plain",
+      "application/json; charset=utf-8",
     ),
   },
 );
@@ -181,8 +197,53 @@ function byCaller(
   );
 }
 
-/** POST mostly (another method now and then), as JSON mostly. */
+/**
+ * Where a request says it comes from: nowhere (not a browser) most of the time, the app's own
+ * pages now and then, or another origin: another port or scheme of the same host, another host,
+ * the opaque "null", or a browser's Sec-Fetch-Site saying it is not same-origin.
+ */
+function requestOrigin(world: World): fc.Arbitrary<{ headers: Record<string, string>; forged: boolean }> {
+  const own = new URL(world.baseURL);
+  const foreign = [
+    `${own.protocol}//${own.hostname}:${Number(own.port) + 1}`,
+    `https://${own.host}`,
+    `${own.protocol}//localhost:${own.port}`,
+    "http://evil.example",
+    "null",
+    `${own.origin}.evil.example`,
+  ];
+  return fc.oneof(
+    { weight: 8, arbitrary: fc.constant({ headers: {} as Record<string, string>, forged: false }) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom<Record<string, string>>(
+          { origin: own.origin },
+          { origin: own.origin, "sec-fetch-site": "same-origin" },
+        )
+        .map((headers) => ({ headers, forged: false })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(
+        fc.constantFrom(...foreign).map((origin) => ({ headers: { origin }, forged: true })),
+        fc
+          .record({
+            site: fc.constantFrom("same-site", "cross-site", "none"),
+            origin: fc.constantFrom(undefined, own.origin),
+          })
+          .map(({ site, origin }) => ({
+            headers: { "sec-fetch-site": site, ...(origin ? { origin } : {}) },
+            forged: true,
+          })),
+      ),
+    },
+  );
+}
+
+/** POST mostly (another method now and then), as JSON mostly, from anywhere. */
 function postJson(
+  world: World,
   calls: fc.Arbitrary<{ actor: Actor; body: string; path: string }>,
 ): fc.Arbitrary<RouteInput> {
   return fc
@@ -193,8 +254,15 @@ function postJson(
         { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) },
       ),
       contentType,
+      from: requestOrigin(world),
     })
-    .map(({ call, method, contentType }) => ({ ...call, method, contentType }));
+    .map(({ call, method, contentType, from }) => ({
+      ...call,
+      method,
+      contentType,
+      headers: from.headers,
+      forged: from.forged,
+    }));
 }
 
 const at = (path: string) => (call: { actor: Actor; body: string }) => ({ ...call, path });
@@ -253,7 +321,7 @@ function reviewInputs(world: World) {
     const validWithExtra = fc.tuple(valid, extraKeys).map(([body, extra]) => withExtraKeys(body, extra));
     return jsonBody(fc.oneof({ weight: 4, arbitrary: fields }, { weight: 1, arbitrary: validWithExtra }));
   };
-  return postJson(byCaller(world, review, jsonBody(jsonValue)).map(at("/api/reviews")));
+  return postJson(world, byCaller(world, review, jsonBody(jsonValue)).map(at("/api/reviews")));
 }
 
 function undoInputs(world: World) {
@@ -275,7 +343,7 @@ function undoInputs(world: World) {
           .map(([key, extra]) => withExtraKeys({ idempotencyKey: key }, extra)),
       ),
     );
-  return postJson(byCaller(world, undo, jsonBody(jsonValue)).map(at("/api/reviews/undo")));
+  return postJson(world, byCaller(world, undo, jsonBody(jsonValue)).map(at("/api/reviews/undo")));
 }
 
 // --- quiz answers --------------------------------------------------------------------------------
@@ -380,6 +448,7 @@ function answerInputs(world: World) {
   const call = (names: readonly ActorName[], attempts: string[], body: fc.Arbitrary<string>) =>
     fc.record({ actor: actor(world, names), attempt: pathSegment(attempts), body });
   return postJson(
+    world,
     fc
       .oneof(
         call(SIGNED_OUT, all, anyAnswer),
@@ -463,6 +532,41 @@ const forwardedFor = fc.oneof(
   fc.constantFrom("unknown", "::1", "203.0.113.9, 10.0.0.1"),
 );
 
+/**
+ * Headers a client may send to pass for someone else (issue 13): a stamp of the socket's address
+ * written by hand (lib/auth/client-address.ts), a device cookie it made up.
+ */
+const spoofing = fc.record(
+  {
+    "x-retain-socket-address": fc.oneof(
+      fc.constantFrom("203.0.113.9", "x 203.0.113.9", " 203.0.113.9", ""),
+      text.filter((value) => /^[\t\x20-\x7e]*$/.test(value)),
+    ),
+    "retain-device": fc.oneof(
+      fc.constantFrom("", ".", "AAAAAAAAAAAAAAAAAAAAAA.AAAA", "AAAAAAAAAAAAAAAAAAAAAA.x.y"),
+      fc.stringMatching(/^[\w.-]{0,120}$/),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/**
+ * Return addresses an attacker builds (issue 13, open redirect): the characters browsers drop
+ * (tab, CR, LF), backslashes, dots, percent-encodings, other hosts and schemes.
+ */
+const returnAddress = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("/", "//", "\\", ".", "..", "@", ":", "?", "#", "evil.example", "dashboard", "stats"),
+      fc.constantFrom("\t", "\n", "\r", "\0", "\x7f", "\x1b", " ", "\u2028", "\ufeff", "\ud800"),
+      fc.constantFrom("%09", "%0a", "%0d", "%00", "%2f", "%5c", "%252f", "%2e", "https:", "javascript:"),
+      text.filter((value) => value.length < 20),
+    ),
+    { maxLength: 8 },
+  )
+  // A lone surrogate cannot be put in a URL (encodeURIComponent throws): it arrives as U+FFFD.
+  .map((pieces) => pieces.join("").toWellFormed());
+
 function signInInputs(world: World) {
   const emails = Object.values(world.users).map((account) => account.email);
   const passwords = new Set(Object.values(world.users).map((account) => account.password));
@@ -482,7 +586,11 @@ function signInInputs(world: World) {
     password: maybe(text.filter((password) => !passwords.has(password))),
     json: maybe(fc.oneof(fc.constant("true"), text)),
     callbackUrl: maybe(
-      fc.oneof(fc.constantFrom("/dashboard", "https://evil.example", "javascript:alert(1)"), text),
+      fc.oneof(
+        fc.constantFrom("/dashboard", "https://evil.example", "javascript:alert(1)"),
+        text,
+        returnAddress,
+      ),
     ),
   });
   const body = fc.oneof(
@@ -502,18 +610,25 @@ function signInInputs(world: World) {
       body,
       ip: forwardedFor,
       withCsrfCookie: fc.boolean(),
+      spoof: spoofing,
     })
-    .map(({ actor, body, ip, withCsrfCookie }) => ({
-      actor,
-      method: "POST",
-      path: "/api/auth/callback/credentials",
-      contentType: body.type,
-      body: body.body,
-      headers: {
-        ...(ip ? { "x-forwarded-for": ip } : {}),
-        ...(withCsrfCookie ? { cookie: world.csrf.cookie } : {}),
-      },
-    }));
+    .map(({ actor, body, ip, withCsrfCookie, spoof }) => {
+      const device = spoof["retain-device"] === undefined ? [] : [`retain-device=${spoof["retain-device"]}`];
+      const cookie = [...(withCsrfCookie ? [world.csrf.cookie] : []), ...device].join("; ");
+      const stamp = spoof["x-retain-socket-address"];
+      return {
+        actor,
+        method: "POST",
+        path: "/api/auth/callback/credentials",
+        contentType: body.type,
+        body: body.body,
+        headers: {
+          ...(ip ? { "x-forwarded-for": ip } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...(stamp === undefined ? {} : { "x-retain-socket-address": stamp }),
+        },
+      };
+    });
 }
 
 function form(fields: Record<string, string | undefined>): string {
@@ -573,8 +688,16 @@ function nextAuthInputs(world: World) {
       body,
       withCsrf: fc.boolean(),
       ip: forwardedFor,
+      returnTo: fc.option(returnAddress),
     })
-    .map(({ actor, method, action, query, body, withCsrf, ip }) => {
+    .map(({ actor, method, action, query, body, withCsrf: csrfWanted, ip, returnTo }) => {
+      // A sign-out with a valid token is a real one, and it now revokes the account's sessions
+      // (issue 13); the world's users must stay signed in for the other targets.
+      const signsOut =
+        action.split("/")[0] === "signout" && (SIGNED_IN as readonly string[]).includes(actor.name);
+      const withCsrf = csrfWanted && !signsOut;
+      if (returnTo !== null)
+        query = `${query}${query ? "&" : "?"}callbackUrl=${encodeURIComponent(returnTo)}`;
       // With the CSRF cookie, a form body also carries the matching token.
       const token = withCsrf && body.type.includes("urlencoded") ? `csrfToken=${world.csrf.token}&` : "";
       return {
@@ -606,6 +729,48 @@ function judgeNextAuth(mustRefuse: boolean) {
     }
     return undefined;
   };
+}
+
+/**
+ * The sign-in and sign-up pages with any return address: a signed-in visitor is redirected to it,
+ * which must stay on this site (`/%09/evil.example` did not) and never be a 500 (`%0a` was).
+ */
+function returnPageInputs(world: World) {
+  return fc
+    .record({
+      actor: actor(world, [...SIGNED_IN, ...SIGNED_OUT]),
+      page: fc.constantFrom("/sign-in", "/sign-up"),
+      returnTo: fc.oneof(
+        returnAddress,
+        returnAddress.map((path) => `/${path}`),
+        text,
+      ),
+      encode: fc.boolean(),
+    })
+    .map(({ actor, page, returnTo: raw, encode }) => {
+      // A lone surrogate cannot be put in a URL (encodeURIComponent throws).
+      const returnTo = raw.toWellFormed();
+      // Raw as well as encoded: a browser sends a typed tab as %09, a bare `%` stays `%`.
+      const value = encode ? encodeURIComponent(returnTo) : returnTo.replace(/[#&\s]/g, encodeURIComponent);
+      return { actor, method: "GET", path: `${page}?callbackUrl=${value}` };
+    });
+}
+
+const PAGE_ORIGIN = "http://fuzz.invalid";
+
+function judgeReturnPage(input: RouteInput, outcome: Outcome): string | undefined {
+  if (outcome.status >= 500) return `status ${outcome.status}: ${outcome.text.slice(0, 300)}`;
+  const location = outcome.headers.get("location");
+  // 200: the page; 4xx: refused before the page (431 for a URL over Node's header limit).
+  if (location === null) {
+    return outcome.status === 200 || outcome.status >= 400
+      ? undefined
+      : `status ${outcome.status} without a Location`;
+  }
+  // Resolved as a browser does (dropping tabs and newlines); an absolute URL must be the server's own.
+  const target = new URL(location, PAGE_ORIGIN);
+  const ours = target.origin === PAGE_ORIGIN || ["127.0.0.1", "localhost"].includes(target.hostname);
+  return ours ? undefined : `${input.path} redirected off the site, to ${location}`;
 }
 
 // --- FSRS parameter optimization -----------------------------------------------------------------
@@ -647,7 +812,7 @@ function optimizationInputs(world: World) {
         .map(([body, extra]) => withExtraKeys(body, extra)),
     ),
   );
-  return postJson(byCaller(world, () => request, jsonBody(jsonValue)).map(at("/api/parameters/jobs")));
+  return postJson(world, byCaller(world, () => request, jsonBody(jsonValue)).map(at("/api/parameters/jobs")));
 }
 
 /** An optimization's progress: b's job for anyone but b, unknown ids for everyone (404, or 400). */
@@ -767,6 +932,13 @@ export const ROUTE_TARGETS: FuzzTarget<RouteInput>[] = [
     signInInputs,
     judgeNextAuth(true),
     labelAuth,
+  ),
+  routeTarget(
+    "GET /sign-in, /sign-up (return address)",
+    "app/(auth)/sign-in/page.tsx",
+    returnPageInputs,
+    judgeReturnPage,
+    (outcome) => `${outcome.status}${outcome.headers.get("location") ? " redirect" : ""}`,
   ),
   routeTarget(
     "/api/auth/* (next-auth)",

@@ -19,7 +19,8 @@ export interface FuzzServer {
 
 const AUTH_SECRET = "fuzz-secret-that-is-long-enough-for-jwt-signing";
 
-export async function startFuzzServer(): Promise<FuzzServer> {
+/** `env`: settings of this server only (e2e/accounts.spec.ts lowers SIGN_UP_LIMIT). */
+export async function startFuzzServer(env: Record<string, string> = {}): Promise<FuzzServer> {
   const port = freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const databasePath = path.join(os.tmpdir(), `retain-fuzz-${port}-${Date.now()}.db`);
@@ -36,6 +37,7 @@ export async function startFuzzServer(): Promise<FuzzServer> {
       SEED_DEMO: "0",
       AUTH_SECRET,
       NEXTAUTH_URL: baseURL,
+      ...env,
     },
   });
   let stdout = "";

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { isJsonMediaType } from "./media-type";
 
 const BUSY_RETRY_AFTER_SECONDS = 1;
 
@@ -15,9 +16,45 @@ export function isDatabaseBusy(error: unknown): boolean {
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code === "P1008");
 }
 
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (typeof value !== "object" || value === null || depth > 3) return;
+    const { code, originalCode, cause, meta } = value as Record<string, unknown>;
+    for (const candidate of [code, originalCode]) if (typeof candidate === "string") codes.push(candidate);
+    visit(cause, depth + 1);
+    visit((meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError, depth + 1);
+  };
+  visit(error, 0);
+  return codes;
+}
+
+/** PostgreSQL's disk_full, insufficient_resources, io_error and read_only_sql_transaction. */
+const POSTGRES_STORAGE_CODES = new Set(["53100", "53000", "58030", "25006"]);
+
 /**
- * Maps expected errors to their status and a message safe to show, a busy database to a 503,
- * anything else to a logged 500.
+ * The database cannot store anything: a full disk (SQLITE_FULL, PostgreSQL 53100), a read-only
+ * file or mount (SQLITE_READONLY*, 25006) or an I/O error. Not the client's fault and nothing
+ * was written, so a 503 the study outbox retries later, not a 500 (issue 13).
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  return errorCodes(error).some(
+    (code) =>
+      code === "SQLITE_FULL" ||
+      code.startsWith("SQLITE_READONLY") ||
+      code.startsWith("SQLITE_IOERR") ||
+      POSTGRES_STORAGE_CODES.has(code),
+  );
+}
+
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  "Retain cannot save anything right now (its storage is full or read-only). Nothing was lost on " +
+  "this device: your answers are sent again once it can.";
+const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Maps expected errors to their status and a message safe to show, a busy database or one
+ * that cannot store anything to a 503, anything else to a logged 500.
  */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
@@ -34,15 +71,32 @@ export function errorResponse(error: unknown): NextResponse {
       { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } },
     );
   }
+  if (isStorageUnavailable(error)) {
+    // The operator must act (free space, fix permissions): an error, not a warning.
+    console.error("[api] the database cannot store anything, answered 503:", error);
+    return NextResponse.json(
+      { error: STORAGE_UNAVAILABLE_MESSAGE, retryable: true },
+      { status: 503, headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } },
+    );
+  }
   console.error("[api] unexpected error", error);
   return NextResponse.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }
 
-/** Reads and validates a JSON body; malformed JSON or a wrong shape is a 400 with the reasons. */
+/** A body sent as anything but JSON: 415. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super("Send the request body as application/json (UTF-8).", 415);
+  }
+}
+
+/**
+ * Reads and validates a JSON body; malformed JSON or a wrong shape is a 400 with the reasons.
+ * The media type must be exactly application/json: `text/plain;application/json` is a "simple"
+ * type a page on another origin may send without a CORS preflight, and it used to pass here.
+ */
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json"))
-    throw new ValidationError("Send the request body as application/json.");
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
   let body: unknown;
   try {
     body = await request.json();

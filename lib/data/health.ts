@@ -1,13 +1,47 @@
 import "server-only";
+import { isDatabaseBusy, isStorageUnavailable } from "@/lib/api/respond";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/sql/client";
 
-/** Health of the database as the app sees it: reachable, migrated and loaded with content. */
-export async function checkDatabase(): Promise<{ ok: boolean; decks?: number; error?: string }> {
+export interface DatabaseHealth {
+  ok: boolean;
+  /** Whether a write went through: false on a full disk or a read-only database. */
+  writable?: boolean;
+  decks?: number;
+  error?: string;
+}
+
+/**
+ * A write that changes nothing but must reach the database's storage like a review does (through
+ * the same raw-SQL client): one row of Prisma's migrations table set to its own value. A full
+ * disk or a read-only file or mount refuses it, where a read alone still answered "ok" (issue 13).
+ */
+const WRITE_PROBE = `UPDATE "_prisma_migrations" SET "applied_steps_count" = "applied_steps_count"
+  WHERE "id" = (SELECT "id" FROM "_prisma_migrations" ORDER BY "started_at" LIMIT 1)`;
+
+/** Health of the database as the app sees it: reachable, migrated, loaded with content, writable. */
+export async function checkDatabase(): Promise<DatabaseHealth> {
+  let decks: number;
   try {
-    const decks = await db.deck.count({ where: { retired: false, ownerId: null } });
-    return { ok: true, decks };
+    decks = await db.deck.count({ where: { retired: false, ownerId: null } });
   } catch (error) {
     console.error("[health] database check failed", error);
     return { ok: false, error: "The database is not reachable or not migrated." };
   }
+  try {
+    await sql().run(WRITE_PROBE);
+  } catch (error) {
+    console.error("[health] write probe failed", error);
+    return {
+      ok: false,
+      writable: false,
+      decks,
+      error: isStorageUnavailable(error)
+        ? "The database refuses writes: its storage is full or read-only."
+        : isDatabaseBusy(error)
+          ? "The database is busy: another process holds its write lock."
+          : "The database refuses writes.",
+    };
+  }
+  return { ok: true, writable: true, decks };
 }

@@ -1,20 +1,22 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { cache } from "react";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import {
   CARD_IMPORT_LIMITS,
   type CardFile,
+  type Delimiter,
   type ImportedCard,
-  readCardFile,
+  importableCards,
 } from "@/lib/exchange/card-import";
-import type { Delimiter } from "@/lib/exchange/delimited";
-import { sql } from "@/lib/sql/client";
+import { readCardBytes } from "@/lib/exchange/card-reader";
+import { type SqlClient, sql } from "@/lib/sql/client";
 
 /**
  * A learner's personal decks: cards they imported themselves. A personal deck is a Deck row with
  * ownerId set; lib/data/content, study, stats and dashboard show it to its owner only, trainers
- * cannot assign it, and the content seed leaves it alone. Its cards are "basic", cite nothing and
- * carry the "personal" evidence level.
+ * cannot assign it, and the content seed leaves it alone. Its cards are "basic" (or "cloze" when
+ * the front holds {{c1::…}}), cite nothing and carry the "personal" evidence level.
  */
 
 /** Personal decks sort after the curated ones (whose positions are small), in the order made. */
@@ -22,34 +24,35 @@ const PERSONAL_POSITION = 1_000_000;
 /** Rows per INSERT: 10 parameters each, well under both databases' limits. */
 const INSERT_CHUNK = 200;
 
+/** What one account may keep, so one client cannot fill the disk (issue 13). */
+export const PERSONAL_LIMITS = { maxDecks: 50, maxCards: 20_000 } as const;
+
 export interface CardUpload {
+  /** Its cards: all of them, or the first few when read for a preview (see `cardCount`). */
   file: CardFile;
+  cardCount: number;
   /** SHA-256 of the bytes read: the confirm step must send the same file as the preview. */
   digest: string;
 }
 
 /**
- * Reads an uploaded file into cards or line-numbered errors. Writes nothing. The size is checked
- * before the file is read (the form checks it too, but a request can skip the form).
+ * Reads an uploaded file into cards or line-numbered problems, in a worker thread. Writes nothing.
+ * The size is checked before the file is read (the form checks it too, but a request can skip the form).
  */
-export async function readCardUpload(file: File, delimiter?: Delimiter): Promise<CardUpload> {
+export async function readCardUpload(
+  file: File,
+  delimiter?: Delimiter,
+  options: { sample?: number } = {},
+): Promise<CardUpload> {
   if (file.size > CARD_IMPORT_LIMITS.maxBytes) throw new ValidationError("The file is larger than 5 MB.");
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const digest = createHash("sha256").update(bytes).digest("hex");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError("The file is not UTF-8 text. Save it as CSV (UTF-8) and try again.");
-  }
-  if (text.includes("\u0000"))
-    throw new ValidationError("This is not a text file. Choose a CSV or TSV file.");
-  return { file: readCardFile(text, delimiter), digest };
+  const reading = await readCardBytes(new Uint8Array(await file.arrayBuffer()), delimiter, options.sample);
+  if ("refused" in reading) throw new ValidationError(reading.refused);
+  return reading;
 }
 
 /**
  * The file of a confirm step could not be imported: it changed since its preview, or it has
- * errors. Nothing was written; `upload` is the file as read now, for a fresh preview.
+ * problems. Nothing was written; `upload` is the file as read now, for a fresh preview.
  */
 export class ImportRejectedError extends ValidationError {
   constructor(
@@ -60,29 +63,59 @@ export class ImportRejectedError extends ValidationError {
   }
 }
 
+/** The account already keeps as many decks or cards as it may: nothing was written. */
+export class PersonalLimitError extends ValidationError {}
+
 /**
  * The confirm step: reads the file again and writes it as a new personal deck only when it is the
- * file previewed (same SHA-256) and it reads without errors. Returns the new deck's slug.
+ * file previewed (same SHA-256) and it reads to its end without problems, or, when
+ * `skipProblemLines` is set, with problems on some lines only (those lines are left out).
+ * Returns the new deck's slug.
  */
 export async function importCardUpload(
   ownerId: string,
-  input: { file: File; delimiter?: Delimiter; title: string; digest: string },
+  input: { file: File; delimiter?: Delimiter; title: string; digest: string; skipProblemLines?: boolean },
   now: Date,
 ): Promise<string> {
   const upload = await readCardUpload(input.file, input.delimiter);
   if (upload.digest !== input.digest)
     throw new ImportRejectedError("The file changed since the preview. Check the new preview.", upload);
-  if (upload.file.errors.length > 0)
-    throw new ImportRejectedError("The file has errors, so nothing was imported.", upload);
+  const importable = importableCards(upload.file, input.skipProblemLines ?? false);
+  if (!importable.ok) throw new ImportRejectedError(importable.message, upload);
   return createPersonalDeck(
     ownerId,
     {
       title: input.title,
       description: `Your own cards, imported from ${input.file.name.slice(0, 100)}.`,
-      cards: upload.file.cards,
+      cards: importable.cards,
     },
     now,
   );
+}
+
+/** How many personal decks and cards the account keeps now. */
+export async function personalUsage(
+  ownerId: string,
+  client: SqlClient = sql(),
+): Promise<{ decks: number; cards: number }> {
+  const row = await client.get<{ decks: number | bigint; cards: number | bigint | null }>(
+    `SELECT COUNT(*) AS decks,
+            (SELECT COUNT(*) FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE d.ownerId = ?) AS cards
+     FROM "Deck" WHERE ownerId = ?`,
+    [ownerId, ownerId],
+  );
+  return { decks: Number(row?.decks ?? 0), cards: Number(row?.cards ?? 0) };
+}
+
+/** Why the account cannot take `adding` more cards in a new deck, or null when it can. */
+export function personalLimitProblem(usage: { decks: number; cards: number }, adding: number): string | null {
+  const { maxDecks, maxCards } = PERSONAL_LIMITS;
+  const n = (value: number) => value.toLocaleString("en-GB");
+  if (usage.decks >= maxDecks)
+    return `You have ${n(usage.decks)} decks of your own, the most an account can keep. Delete one to import another.`;
+  if (usage.cards + adding > maxCards)
+    return `You have ${n(usage.cards)} cards of your own; with ${n(adding)} more you would pass the ${n(maxCards)} an account can keep. Delete a deck or import fewer cards.`;
+  return null;
 }
 
 /** A slug no content deck uses ("p-" and 12 random hex digits; content slugs are words). */
@@ -103,22 +136,26 @@ export async function createPersonalDeck(
     throw new ValidationError("There are no cards to import.");
   const slug = personalSlug();
   await sql().transaction(async (tx) => {
-    const owned = await tx.get<{ n: number | bigint }>('SELECT COUNT(*) AS n FROM "Deck" WHERE ownerId = ?', [
-      ownerId,
-    ]);
+    // Takes the owner's row lock first, so two imports of one account count one after the other
+    // on PostgreSQL too (SQLite's write lock already orders them).
+    await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
+    const owned = await personalUsage(ownerId, tx);
+    const limit = personalLimitProblem(owned, input.cards.length);
+    if (limit) throw new PersonalLimitError(limit);
     await tx.run(
       `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
        VALUES (?, ?, ?, ?, FALSE, ?, ?)`,
-      [slug, input.title, input.description, PERSONAL_POSITION + Number(owned?.n ?? 0), ownerId, now],
+      [slug, input.title, input.description, PERSONAL_POSITION + owned.decks, ownerId, now],
     );
     for (let start = 0; start < input.cards.length; start += INSERT_CHUNK) {
       const chunk = input.cards.slice(start, start + INSERT_CHUNK);
       await tx.run(
         `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, topic, sources, position, retired)
-         VALUES ${chunk.map(() => "(?, ?, 'basic', ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
         chunk.flatMap((card, i) => [
           `${slug}-${start + i + 1}`,
           slug,
+          card.kind,
           card.front,
           card.back,
           card.tags.length ? card.tags.join(" ") : null,
@@ -128,6 +165,67 @@ export async function createPersonalDeck(
     }
   });
   return slug;
+}
+
+/** A personal deck as its page lists it: the deck, and how many cards it has. */
+export interface PersonalDeckSummary {
+  slug: string;
+  title: string;
+  description: string;
+  cardCount: number;
+}
+
+/** One listed card of a personal deck, in the shape the deck page's card items take. */
+export interface PersonalDeckCard {
+  id: string;
+  kind: string;
+  front: string;
+  back: string;
+  evidence: "personal";
+  topic: string | null;
+  sources: [];
+}
+
+/**
+ * The owner's personal deck, without its cards; null for anyone else's deck or a content deck.
+ * Cached per request (the page and its metadata both ask).
+ */
+export const getPersonalDeck = cache(
+  async (ownerId: string, slug: string): Promise<PersonalDeckSummary | null> => {
+    const deck = await sql().get<{ slug: string; title: string; description: string }>(
+      'SELECT slug, title, description FROM "Deck" WHERE slug = ? AND ownerId = ? AND retired = FALSE',
+      [slug, ownerId],
+    );
+    if (!deck) return null;
+    const count = await sql().get<{ n: number | bigint }>(
+      'SELECT COUNT(*) AS n FROM "Card" WHERE deckSlug = ?',
+      [slug],
+    );
+    return { ...deck, cardCount: Number(count?.n ?? 0) };
+  },
+);
+
+/**
+ * One page of a personal deck's cards, in order. A 5,000-card deck is read a page at a time
+ * (getDeck reads and checks every card of a deck, which suits the small content decks). Imported
+ * cards are never retired or reversed copies, so every row of the deck is listed.
+ */
+export async function getPersonalDeckCards(
+  deck: PersonalDeckSummary,
+  offset: number,
+  limit: number,
+): Promise<PersonalDeckCard[]> {
+  const rows = await sql().all<{
+    id: string;
+    kind: string;
+    front: string;
+    back: string;
+    topic: string | null;
+  }>(
+    'SELECT id, kind, front, back, topic FROM "Card" WHERE deckSlug = ? ORDER BY position LIMIT ? OFFSET ?',
+    [deck.slug, limit, offset],
+  );
+  return rows.map((row) => ({ ...row, evidence: "personal", sources: [] }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
 import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
+import { answerTime } from "@/lib/srs/answer-time";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
 import { visibleDeckSql } from "./deck-access";
@@ -122,10 +123,9 @@ async function writeReview(
   const current = await findState(tx, userId, input.cardId, now);
   if (current.version !== input.expectedVersion) throw new StaleReviewError(current);
 
-  // The answer keeps the time the learner gave it (it may arrive late from an offline tab),
-  // but never later than now nor before the card's last review.
-  const floor = current.schedule.lastReview?.getTime() ?? 0;
-  const reviewedAt = new Date(Math.min(now.getTime(), Math.max(input.answeredAt, floor)));
+  // The answer keeps the time the learner gave it (it may arrive a little late from the outbox),
+  // but never later than now, nor long before now, nor before the card's last review.
+  const reviewedAt = answerTime(input.answeredAt, now, current.schedule.lastReview ?? null);
   const settings = await loadLearnerSettings(tx, userId);
   const { next, log } = rate(
     current.schedule,

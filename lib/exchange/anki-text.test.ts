@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AnkiCard, ankiDeckText, ankiField, ankiTag } from "./anki-text";
-import { parseDelimited } from "./delimited";
+import { parseDelimited } from "./delimited.mjs";
 
 const card = (overrides: Partial<AnkiCard> = {}): AnkiCard => ({
   kind: "basic",

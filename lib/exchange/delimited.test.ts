@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Delimiter, detectDelimiter, parseDelimited } from "./delimited";
+import { type Delimiter, delimitedRecords, detectDelimiter, parseDelimited } from "./delimited.mjs";
 
 const fields = (text: string, delimiter: Delimiter = ",") =>
   parseDelimited(text, delimiter).records.map((record) => record.fields);
@@ -47,7 +47,7 @@ describe("parseDelimited (RFC 4180)", () => {
   it("reports an unclosed quote at the line where it opens, and stops there", () => {
     const { records, errors } = parseDelimited('ok,1\nbad,"never closed\nmore,2\n', ",");
     expect(records).toEqual([{ fields: ["ok", "1"], line: 1 }]);
-    expect(errors).toEqual([{ line: 2, message: expect.stringContaining("never closed") }]);
+    expect(errors).toEqual([{ line: 2, message: expect.stringContaining("never closed"), final: true }]);
   });
 
   it("reports text after a closing quote but keeps it", () => {
@@ -59,6 +59,13 @@ describe("parseDelimited (RFC 4180)", () => {
   it("drops a byte order mark and reads tabs and semicolons", () => {
     expect(fields("\uFEFFa\tb,c\n", "\t")).toEqual([["a", "b,c"]]);
     expect(fields("a;b\n", ";")).toEqual([["a", "b"]]);
+  });
+
+  it("yields records one at a time, so a reader that stops early reads no further", () => {
+    const records = delimitedRecords("a,1\nb,2\n".repeat(1000), ",");
+    expect(records.next().value).toEqual({ fields: ["a", "1"], line: 1 });
+    expect(records.next().value).toEqual({ fields: ["b", "2"], line: 2 });
+    expect(records.return(undefined).done).toBe(true);
   });
 
   it("reads back whatever a quoting writer wrote (property)", () => {

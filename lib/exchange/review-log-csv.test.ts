@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDelimited } from "./delimited";
+import { parseDelimited } from "./delimited.mjs";
 import { REVIEW_LOG_COLUMNS, reviewLogCsv } from "./review-log-csv";
 
 const T0 = new Date(Date.UTC(2026, 2, 1, 12));

@@ -1,4 +1,5 @@
 import type { Claim } from "./claims";
+import { DATED_HEADLINE } from "./evidence";
 import { proposalId } from "./ids";
 import type { Sentence } from "./sentences";
 import { isTopicTerm, keyTerm, type Term, type TermIndex } from "./terms";
@@ -49,6 +50,7 @@ function base(document: string, claim: Claim, suggested: SuggestedEvidence): Bas
     sources: [source],
     needsCheck: false,
     ...(s.heading ? { topic: s.heading } : {}),
+    ...(DATED_HEADLINE.test(s.text) ? { caveat: "headline" as const } : {}),
   };
 }
 

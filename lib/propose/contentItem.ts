@@ -13,6 +13,7 @@ export function toContentCard(p: CardProposal): CardInput {
     evidence: p.evidence,
     sources: sources(p),
     ...(p.topic ? { topic: p.topic } : {}),
+    ...(p.caveat ? { caveat: p.caveat } : {}),
   };
 }
 
@@ -30,5 +31,6 @@ export function toContentQuiz(p: QuizProposal): QuizInput {
     cards: p.cards,
     sources: sources(p),
     ...(p.topic ? { topic: p.topic } : {}),
+    ...(p.caveat ? { caveat: p.caveat } : {}),
   };
 }

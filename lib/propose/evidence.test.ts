@@ -45,4 +45,12 @@ describe("suggestSentenceEvidence", () => {
     expect(level("Natto is rich in MK-7.")).toBe("background");
     expect(level("People on warfarin should consult their doctor first.")).not.toBe("mechanism");
   });
+
+  it("calls a dated study-list headline without a design unverified, not a guess", () => {
+    expect(level("Vitamin K2 from natto improved bone mineral density – March 2011")).toBe("unverified");
+    // With a design named, the design decides.
+    expect(level("Vitamin K-2 (180 ug MK-7) helped both bone density and strength – RCT March 2013")).toBe(
+      "human-rct",
+    );
+  });
 });

@@ -6,7 +6,7 @@ const BACKGROUND =
   /\b(?:well[-\s]established|called|known as|referred to as|a type of|a form of|found in|rich in|sources? of|contains?|warfarin|coumadin|anticoagulants?|blood[-\s]thinn\w*|consult\w*|healthcare provider|doctor|physician|medications?|side effects?|toxicity|overdose)\b|,\s+an?\s+(?:protein|enzyme|hormone|vitamin|mineral|nutrient|compound|molecule|cofactor)\b/gi;
 // Hedged or causal-explanatory wording with no named study: how something is thought to work.
 const MECHANISM =
-  /\b(?:may|might|could|potentially|possibly|theory|theori[sz]ed|hypothes[ei]s|proposed|mechanisms?|appears? to|it appears|suggests?|indicates?|helps?(?: to)?(?: prevent)?|contribut(?:es|e|ing) to|ensures?|accelerates?|translates?|facilitat(?:es|ing)|blocks?|plays? (?:a|an) [\w\s]{0,20}role|role in|acts? as|functions? as|influences?|effects? (?:on|of)|results? in|leads? to|reduces? the risk|basis for|because|thereby|in order to|which is why|as (?:it|they) (?:has|have|is|are)|(?:reduces|increases|prevents|improves|promotes|inhibits|regulates|activates|enhances|boosts|lowers|raises|stimulates|protects|strengthens)|by (?:\w+ly )?(?:activating|preventing|ensuring|inhibiting|regulating|reducing|increasing|supporting|promoting|improving|directing))\b/gi;
+  /\b(?:may|might|could|potentially|possibly|theory|theori[sz]ed|hypothes[ei]s|proposed|mechanisms?|appears? to|it appears|suggests?|indicates?|helps?(?: to)?(?: prevent)?|contribut(?:es|e|ing) to|ensures?|accelerates?|translates?|facilitat(?:es|ing)|blocks?|plays? (?:a|an) [\w\s]{0,20}role|role in|(?:is|are) (?:\w+ly )?involved in|acts? as|functions? as|influences?|effects? (?:on|of)|results? in|leads? to|reduces? the risk|basis for|because|thereby|in order to|which is why|as (?:it|they) (?:has|have|is|are)|(?:reduces|increases|prevents|improves|promotes|inhibits|regulates|activates|enhances|boosts|lowers|raises|stimulates|protects|strengthens)|by (?:\w+ly )?(?:activating|preventing|ensuring|inhibiting|regulating|reducing|increasing|supporting|promoting|improving|directing))\b/gi;
 // "Research suggests K2 might inhibit channels in muscle cells" is a hypothesis about where an
 // effect happens, not a cell study: a bare "cells" in hedged wording is no in-vitro cue.
 const HEDGED = /\b(?:may|might|could|potentially|possibly|theor\w+|hypothes\w+|proposed)\b/i;
@@ -14,6 +14,11 @@ const HEDGED = /\b(?:may|might|could|potentially|possibly|theor\w+|hypothes\w+|p
 // "While this was in a specific population, …" speaks of the same study's subjects.
 const STUDY_ANAPHORA =
   /^(?:These|Those|The|This|Such)\s+(?:studies|study|trials?|findings?|results?|researchers|data|effects?)\b|^(?:(?:While|Although|Though|Since|As)\s+)?(?:this|these|that|it)\s+(?:was|were)\s+(?:in|done in|conducted in|performed in|carried out in|tested in)\b/i;
+// A study-list headline: a claim followed by the date of the study it summarizes
+// ("Vitamin K2 from natto improved bone mineral density – March 2011").
+export const DATED_HEADLINE = /[–—-]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}\s*\)?\s*$/;
+const OUTCOME =
+  /\b(?:improved|improves?|reduced|reduces?|increased|increases?|decreased|decreases?|lowered|raised|helped|helps?|prevents?|prevented|associated|linked|more likely|less likely|results? in|failed|not produced|needed|is ok|risk)\b/gi;
 const PRONOUN_START = /^(?:This|These|It|They|In (?:bone|muscle|[a-z]+ cells?)),?\s/;
 
 const words = (text: string, pattern: RegExp) => [
@@ -42,9 +47,10 @@ export type PreviousSentence = { text: string; suggested: SuggestedEvidence };
  *    humans is needed" is not human evidence);
  * 2. a sentence that continues the previous sentence's study takes its level: "These studies …"
  *    any level, "It/This/They …" only an animal or cell one (never an over-claim);
- * 3. background wording (definitions, foods, safety advice, established facts) → background;
- * 4. hedged or causal wording → mechanism;
- * 5. anything else → background.
+ * 3. a dated study-list headline that names an outcome but no design → unverified;
+ * 4. background wording (definitions, foods, safety advice, established facts) → background;
+ * 5. hedged or causal wording → mechanism;
+ * 6. anything else → background.
  */
 export function suggestSentenceEvidence(sentence: string, previous?: PreviousSentence): SuggestedEvidence {
   const own = suggestEvidence(sentence);
@@ -56,6 +62,12 @@ export function suggestSentenceEvidence(sentence: string, previous?: PreviousSen
     if (STUDY_ANAPHORA.test(sentence) || (nonHuman && PRONOUN_START.test(sentence))) {
       return { level: before.level, from: "context", cues: before.cues, disclaimed: own.disclaimed };
     }
+  }
+  // A headline that names an outcome but no design or population may rest on people, animals or
+  // nothing: "unverified", not a guess (content/README.md).
+  const outcome = DATED_HEADLINE.test(sentence) ? words(sentence, OUTCOME) : [];
+  if (DATED_HEADLINE.test(sentence)) {
+    return { level: "unverified", from: "default", cues: [], disclaimed: own.disclaimed, wording: outcome };
   }
   const background = words(sentence, BACKGROUND);
   if (background.length > 0) {

@@ -110,8 +110,11 @@ describe("proposeItems", () => {
     );
   });
 
-  it("makes a card per table cell and a matching item per row", () => {
+  it("makes a card per table cell and a matching item per row, with the 'claim' caveat", () => {
     expect(set.cards.filter((c) => c.proposal === "comparison-cell")).toHaveLength(4);
+    expect(set.cards.filter((c) => c.proposal === "comparison-cell").every((c) => c.caveat === "claim")).toBe(
+      true,
+    );
     expect(set.quiz.filter((q) => q.kind === "matching")).toHaveLength(2);
   });
 

@@ -72,6 +72,8 @@ export function tableProposals(
         ? { checkReason: "The cell is too short to quote alone; quote a longer passage." }
         : {}),
       ...(topic ? { topic } : {}),
+      // A cell is the document's own summary with no study named beside it (as tableItems says).
+      caveat: "claim",
     };
   });
   // One matching item per row with two or more filled cells, in row order.
@@ -101,6 +103,8 @@ export function tableProposals(
       sources,
       needsCheck: false,
       ...(topic ? { topic } : {}),
+      // A cell is the document's own summary with no study named beside it (as tableItems says).
+      caveat: "claim",
     };
   });
   return { cards, quiz };

@@ -9,6 +9,7 @@
 import type { ContentEvidenceLevel } from "../content/evidence";
 import type { EvidenceCue } from "../content/evidenceCues";
 import type { QuoteRange } from "../content/quotes";
+import type { CaveatKind } from "../content/schema";
 
 /** What made the proposal; several kinds share one content kind (a comparison cell is a basic card). */
 export const PROPOSAL_KINDS = [
@@ -80,6 +81,11 @@ type ProposalMeta = {
   /** Why `needsCheck` is set, in one sentence for the author. */
   checkReason?: string;
   topic?: string;
+  /**
+   * As content items carry it (lib/content/schema.ts CAVEAT_KINDS): `claim` for a table cell
+   * (the document's own summary, no study named), `headline` for a dated study-list line.
+   */
+  caveat?: CaveatKind;
 };
 
 export type CardProposal = ProposalMeta & {

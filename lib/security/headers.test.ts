@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, encodeNonce, isHttpsRequest, securityHeaders } from "./headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  apiHeaderRules,
+  apiSecurityHeaders,
+  contentSecurityPolicy,
+  encodeNonce,
+  FORWARDED_HTTPS,
+  isHttpsRequest,
+  securityHeaders,
+} from "./headers";
 
 const NONCE = "AAECAwQFBgcICQoLDA0ODw==";
 const production = { nonce: NONCE, isDev: false, isHttps: false };
@@ -62,5 +71,34 @@ describe("isHttpsRequest", () => {
     expect(isHttpsRequest(null, "https:")).toBe(true);
     expect(isHttpsRequest(null, "http:")).toBe(false);
     expect(isHttpsRequest("", "http:")).toBe(false);
+  });
+});
+
+describe("API response headers (static, from next.config.ts)", () => {
+  it("are the page's fixed headers with a CSP that lets nothing load or run", () => {
+    const { "Content-Security-Policy": pageCsp, ...fixed } = securityHeaders(production);
+    expect(pageCsp).toContain("nonce-");
+    expect(apiSecurityHeaders()).toEqual({
+      ...fixed,
+      "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    });
+    expect(API_CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none';/);
+    expect(API_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(API_CONTENT_SECURITY_POLICY).not.toMatch(/script-src|nonce|unsafe-eval/);
+  });
+
+  it("apply to /api only, HSTS only when a proxy forwarded https (Next matches has values as ^value$)", () => {
+    const [all, https] = apiHeaderRules();
+    expect(all?.source).toBe("/api/:path*");
+    expect(Object.fromEntries(all?.headers.map((h) => [h.key, h.value]) ?? [])).toEqual(apiSecurityHeaders());
+    expect(https?.source).toBe("/api/:path*");
+    expect(https?.headers).toEqual([
+      { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+    ]);
+    const matches = (value: string) => new RegExp(`^${FORWARDED_HTTPS}$`).test(value);
+    expect(https?.has?.[0]?.value).toBe(FORWARDED_HTTPS);
+    for (const value of ["https", "HTTPS", "https, http", "https,http"])
+      expect(matches(value), value).toBe(true);
+    for (const value of ["http", "http, https", "httpsx", ""]) expect(matches(value), value).toBe(false);
   });
 });

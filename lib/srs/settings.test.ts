@@ -1,6 +1,12 @@
 import { default_w } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LEARNER_SETTINGS, learnerSettingsSchema } from "./settings";
+import {
+  DEFAULT_LEARNER_SETTINGS,
+  isTimeZone,
+  KNOWN_ZONES_LIMIT,
+  knownZoneCount,
+  learnerSettingsSchema,
+} from "./settings";
 
 const messages = (input: unknown) => {
   const result = learnerSettingsSchema.safeParse(input);
@@ -58,5 +64,26 @@ describe("learner settings", () => {
     const a = learnerSettingsSchema.parse({});
     const b = learnerSettingsSchema.parse({});
     expect(a.learningSteps).not.toBe(b.learningSteps);
+  });
+});
+
+describe("isTimeZone (valid zones remembered)", () => {
+  it("answers the same on every call, remembering valid zones only, up to a bound", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(isTimeZone("Europe/Berlin")).toBe(true);
+      expect(isTimeZone("UTC")).toBe(true);
+      expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);
+      expect(isTimeZone("")).toBe(false);
+    }
+    const before = knownZoneCount();
+    expect(isTimeZone("Not/A_Zone")).toBe(false);
+    expect(knownZoneCount()).toBe(before);
+    // Case variants of a valid zone are valid, and a client picks them: the set stops growing.
+    for (let i = 0; i < KNOWN_ZONES_LIMIT + 50; i++) {
+      const variant = `${[..."america"].map((c, k) => ((i >> k) & 1 ? c.toUpperCase() : c)).join("")}/${[..."argentina"].map((c, k) => ((i >> (k + 7)) & 1 ? c.toUpperCase() : c)).join("")}/comodrivadavia`;
+      expect(isTimeZone(variant)).toBe(true);
+    }
+    expect(knownZoneCount()).toBe(KNOWN_ZONES_LIMIT);
+    expect(isTimeZone("Asia/Tokyo")).toBe(true);
   });
 });

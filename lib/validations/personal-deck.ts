@@ -32,6 +32,8 @@ export const confirmImportSchema = cardUploadSchema.extend({
     .max(100, "Keep the name under 100 characters.")
     .refine((title) => !/[\r\n\t]/.test(title), "Keep the name on one line."),
   digest: z.string({ error: "Preview the file first." }).regex(/^[0-9a-f]{64}$/, "Preview the file first."),
+  /** Import the good cards of a file whose problems are on some lines, leaving those lines out. */
+  skipProblems: z.literal("on", { error: "Tick the box to leave out the lines with problems." }).optional(),
 });
 export type ConfirmImportInput = z.infer<typeof confirmImportSchema>;
 

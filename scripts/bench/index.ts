@@ -76,6 +76,38 @@ runScript(async () => {
       "< 2x",
     ]);
   }
+  if (wanted("import")) {
+    await buildIfNeeded();
+    const i = runBench<{
+      learners: number;
+      alone: { valid: Percentiles; validPreview: Percentiles; pathological: Percentiles };
+      underLoad: { valid: Percentiles; pathological: Percentiles };
+      idle: Percentiles;
+      during: Percentiles;
+      duringKind: { validPreview: Percentiles; validConfirm: Percentiles; pathologicalPreview: Percentiles };
+      p95Ratio: number;
+      valid: Percentiles;
+      validRatio: number;
+      pathological: Percentiles;
+      pathologicalRatio: number;
+    }>("import");
+    const k = i.duringKind;
+    rows.push([
+      "Card import of 5,000 valid cards (preview + confirm) and preview of a 5 MB file of 2.6 M one-character lines",
+      `valid p50 ${ms(i.alone.valid.p50)} (preview ${ms(i.alone.validPreview.p50)}), 5 MB file p50 ${ms(i.alone.pathological.p50)}; with the review load ${ms(i.underLoad.valid.p50)} and ${ms(i.underLoad.pathological.p50)}`,
+      "report",
+    ]);
+    rows.push([
+      `Review submit p95, ${i.learners} learners about once a second: answers overlapping a valid 5,000-card import (preview or confirm) vs answers overlapping no import`,
+      `${ms(i.valid.p95)} (${i.valid.n}) vs ${ms(i.idle.p95)} (${i.idle.n}): ${i.validRatio.toFixed(2)}x; p95 during the preview ${ms(k.validPreview.p95)}, during the confirm ${ms(k.validConfirm.p95)}`,
+      "< 2x",
+    ]);
+    rows.push([
+      "Review submit p95 during the preview of the 5 MB file of one-character lines, and during any import",
+      `${ms(i.pathological.p95)} (${i.pathological.n}): ${i.pathologicalRatio.toFixed(2)}x; any import ${ms(i.during.p95)} (${i.during.n}): ${i.p95Ratio.toFixed(2)}x`,
+      "report",
+    ]);
+  }
   if (wanted("scale-out")) {
     await buildIfNeeded();
     type Scale = {

@@ -15,6 +15,7 @@ runScript(async () => {
     queue: async () => (await import("./queue")).benchQueue,
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
     optimizer: async () => (await import("./optimizer")).benchOptimizer,
+    import: async () => (await import("./import")).benchImport,
     "next-card": async () => (await import("./next-card")).benchNextCard,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,

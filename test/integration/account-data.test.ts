@@ -77,6 +77,55 @@ describe("account data", () => {
     expect("invitations" in data).toBe(false);
   });
 
+  it("exports the learner's FSRS parameter sets and optimization runs, and only theirs", async () => {
+    const { learner } = await learnerWithHistory();
+    const other = await createLearner();
+    const weights = Array.from({ length: 21 }, (_, i) => i / 10);
+    const set = await db.fsrsParameterSet.create({
+      data: {
+        ownerId: learner.id,
+        scope: "personal",
+        version: 1,
+        weights: JSON.stringify(weights),
+        reviewCount: 420,
+        cardCount: 40,
+        logLossAfter: 0.31,
+        createdAt: T0,
+        appliedAt: T0,
+      },
+    });
+    const job = await db.optimizationJob.create({
+      data: {
+        userId: learner.id,
+        scope: "personal",
+        status: "done",
+        progress: 1,
+        reviewCount: 420,
+        parameterSetId: set.id,
+        createdAt: T0,
+      },
+    });
+    await db.optimizationJob.create({
+      data: { userId: other.id, scope: "personal", status: "failed", createdAt: T0 },
+    });
+
+    const data = await exportAccountData(learner.id, T0);
+    expect(data.parameterSets).toEqual([
+      expect.objectContaining({
+        id: set.id,
+        scope: "personal",
+        version: 1,
+        weights,
+        reviewCount: 420,
+        appliedAt: T0,
+      }),
+    ]);
+    expect(data.optimizationJobs).toEqual([
+      expect.objectContaining({ id: job.id, status: "done", parameterSetId: set.id, reviewCount: 420 }),
+    ]);
+    expect(JSON.stringify(data)).not.toContain(other.id);
+  });
+
   it("deletes the account with its whole history; the trainer loses access and old sessions die", async () => {
     const { learner, trainer } = await learnerWithHistory();
     await expect(deleteAccount(learner.id, "wrong password")).rejects.toBeInstanceOf(ValidationError);

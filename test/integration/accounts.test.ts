@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { verifyPassword } from "@/lib/auth/password";
 import { authenticate, changePassword, createUser, revokeAllSessions } from "@/lib/data/users";
@@ -66,6 +66,37 @@ describe("session revocation", () => {
     await expect(check(token)).rejects.toThrow();
     expect(await authenticate("change@example.com", "a brand new passphrase")).not.toBeNull();
     expect(await authenticate("change@example.com", "correct horse battery")).toBeNull();
+  });
+
+  it("refuses a copy of the token after a plain sign-out (issue 13)", async () => {
+    const user = await createUser(newLearner("plain-sign-out@example.com"));
+    const token = { uid: user.id, role: user.role, sessionVersion: user.sessionVersion };
+    const signOut = authOptions.events?.signOut;
+    if (!signOut) throw new Error("authOptions must handle sign-out");
+    await signOut({ token, session: undefined as never });
+    await expect(check(token)).rejects.toThrow();
+  });
+
+  it("leaves the session version alone when the cookie signing out was already revoked", async () => {
+    const user = await createUser(newLearner("stale-sign-out@example.com"));
+    const stale = { uid: user.id, role: user.role, sessionVersion: user.sessionVersion };
+    await revokeAllSessions(user.id);
+    await authOptions.events?.signOut?.({ token: stale, session: undefined as never });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(sessionVersion).toBe(user.sessionVersion + 1);
+  });
+
+  it("signs out a deleted account's last session without an error", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await authOptions.events?.signOut?.({
+        token: { uid: "no-such-user", sessionVersion: 0 },
+        session: undefined as never,
+      });
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("refuses a token whose user no longer exists", async () => {

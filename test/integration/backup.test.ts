@@ -1,12 +1,14 @@
+import { spawn } from "node:child_process";
 import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { BackupIntegrityError, backupDatabase, restoreDatabase } from "@/lib/backup";
+import { BackupIntegrityError, backupDatabase, DatabaseInUseError, restoreDatabase } from "@/lib/backup";
 import { recordReview } from "@/lib/data/reviews";
 import { databaseUrl } from "@/lib/database-url";
 import { applyMigrations } from "@/lib/migrations";
+import { openSqlite } from "@/lib/sqlite-connection";
 import { createDeck, createLearner, key } from "./fixtures";
 
 const T0 = new Date(Date.UTC(2026, 2, 1, 12, 0, 0));
@@ -118,5 +120,78 @@ describe.runIf(databaseUrl().startsWith("file:"))("backup and restore (SQLite)",
     expect(() => restoreDatabase(header, `file:${target}`)).toThrow(BackupIntegrityError);
     expect(snapshot(target)).toEqual(before);
     expect(() => statSync(`${target}.restoring`)).toThrow();
+  });
+
+  /** Another process with the database open and idle, as a running server keeps it. */
+  async function holdOpen(file: string) {
+    const child = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]); db.pragma("journal_mode = WAL");
+         db.prepare("SELECT count(*) FROM _prisma_migrations").get(); console.log("open");
+         process.stdin.on("end", () => db.close()); process.stdin.resume();`,
+        file,
+      ],
+      { cwd: process.cwd(), stdio: ["pipe", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("open") && resolve());
+      child.once("exit", (code) => reject(new Error(`holder exited with ${code}`)));
+    });
+    return {
+      release: () =>
+        new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.stdin.end();
+        }),
+    };
+  }
+
+  it("refuses to restore over a database another process or connection holds, and changes nothing", async () => {
+    await createDeck("held", 3);
+    const backup = path.join(dir, "held-backup.db");
+    await backupDatabase(process.env.DATABASE_URL!, backup);
+    const target = path.join(dir, "held-target.db");
+    await backupDatabase(process.env.DATABASE_URL!, target);
+    const targetUrl = `file:${target}`;
+    // The target moves on after the backup (as the running server's writes do).
+    const live = openSqlite(targetUrl);
+    live.exec("CREATE TABLE written_after_backup (x); INSERT INTO written_after_backup VALUES (1)");
+    const written = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db
+          .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'written_after_backup'")
+          .pluck()
+          .get();
+      } finally {
+        db.close();
+      }
+    };
+    const before = snapshot(target);
+
+    // An idle connection in this process (the server's kind: WAL), then another process.
+    expect(() => restoreDatabase(backup, targetUrl)).toThrow(DatabaseInUseError);
+    expect(() => restoreDatabase(backup, targetUrl)).toThrow(/open in another process.*Nothing was changed/);
+    expect(snapshot(target)).toEqual(before);
+    expect(written(target)).toBe(1);
+    expect(live.pragma("journal_mode", { simple: true })).toBe("wal");
+    live.close();
+
+    const holder = await holdOpen(target);
+    try {
+      expect(() => restoreDatabase(backup, targetUrl)).toThrow(DatabaseInUseError);
+      expect(snapshot(target)).toEqual(before);
+      expect(written(target)).toBe(1);
+      expect(() => statSync(`${target}.restoring`)).toThrow();
+    } finally {
+      await holder.release();
+    }
+
+    // Nobody holds it any more: the restore goes through, and the target is the backup again.
+    restoreDatabase(backup, targetUrl);
+    expect(written(target)).toBe(0);
+    expect(snapshot(target)).toEqual(snapshot(backup));
   });
 });

@@ -6,9 +6,14 @@ import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { ankiDeckExport, reviewLogExport } from "@/lib/data/exports";
 import {
+  createPersonalDeck,
   deletePersonalDeck,
+  getPersonalDeck,
+  getPersonalDeckCards,
   ImportRejectedError,
   importCardUpload,
+  PERSONAL_LIMITS,
+  PersonalLimitError,
   readCardUpload,
 } from "@/lib/data/personal-decks";
 import { startQuiz } from "@/lib/data/quiz";
@@ -21,8 +26,9 @@ import { createUser } from "@/lib/data/users";
 import { getWorkloadInput } from "@/lib/data/workload";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { readCardFile } from "@/lib/exchange/card-import";
+import { CARD_IMPORT_LIMITS, readCardFile } from "@/lib/exchange/card-import";
 import { seedContent } from "@/lib/seed/content";
+import { sql } from "@/lib/sql/client";
 import { studyDayKey } from "@/lib/srs";
 import { createDeck, createLearner, key } from "./fixtures";
 
@@ -43,10 +49,35 @@ async function rowCounts() {
 }
 
 /** Imports a file the way the confirm step does: preview (for the digest), then confirm. */
-async function importFile(ownerId: string, text: string, title = "My cards") {
+async function importFile(ownerId: string, text: string, title = "My cards", skipProblemLines = false) {
   const file = csvFile(text);
   const { digest } = await readCardUpload(file);
-  return importCardUpload(ownerId, { file, title, digest }, T0);
+  return importCardUpload(ownerId, { file, title, digest, skipProblemLines }, T0);
+}
+
+/** Personal decks written directly in a few statements (setting up an account near its caps quickly). */
+async function givePersonalDecks(ownerId: string, decks: number, cardsEach: number) {
+  for (let d = 0; d < decks; d++) {
+    const slug = `p-${key().replaceAll("-", "").slice(0, 12)}`;
+    await sql().run(
+      `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
+       VALUES (?, ?, '', ?, FALSE, ?, ?)`,
+      [slug, `Own ${d}`, 1_000_000 + d, ownerId, T0],
+    );
+    for (let start = 0; start < cardsEach; start += 500) {
+      const n = Math.min(500, cardsEach - start);
+      await sql().run(
+        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
+         VALUES ${Array.from({ length: n }, () => "(?, ?, 'basic', ?, 'A', 'personal', '[]', ?, FALSE)").join(", ")}`,
+        Array.from({ length: n }, (_, i) => [
+          `${slug}-${start + i + 1}`,
+          slug,
+          `Q${start + i}`,
+          start + i,
+        ]).flat(),
+      );
+    }
+  }
 }
 
 /** Answers a card at `at` with `rating`, against its current version. */
@@ -144,11 +175,125 @@ describe("importing cards into a personal deck", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("stops reading a 5 MB file of 2.6 million one-character lines at the problem cap, off the request thread", async () => {
+    const owner = await createLearner();
+    const before = await rowCounts();
+    const text = "a\n".repeat(2_600_000);
+    const preview = await readCardUpload(csvFile(text));
+    const cap = CARD_IMPORT_LIMITS.maxProblemLines;
+    expect(preview.file).toMatchObject({ complete: false, cards: [], problemLines: cap });
+    expect(preview.file.errors).toHaveLength(cap + 1);
+    expect(preview.file.errors[0]).toEqual({
+      line: null,
+      message: expect.stringContaining(`Reading stopped at line ${cap}`),
+    });
+    // Not even "import the good lines": reading stopped, so the rest of the file is unknown.
+    await expect(
+      importCardUpload(
+        owner.id,
+        { file: csvFile(text), title: "Junk", digest: preview.digest, skipProblemLines: true },
+        T0,
+      ),
+    ).rejects.toThrow(ImportRejectedError);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("imports the good lines of a file with bad ones when asked, each repeated card once", async () => {
+    const owner = await createLearner();
+    const text = "Q1,A1\nQ2,\nQ3,A3\nQ1,A1\n";
+    const before = await rowCounts();
+    await expect(importFile(owner.id, text)).rejects.toThrow(/problems, so nothing was imported/);
+    expect(await rowCounts()).toEqual(before);
+    const slug = await importFile(owner.id, text, "Good lines", true);
+    const cards = await db.card.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
+    expect(cards.map((c) => [c.front, c.back])).toEqual([
+      ["Q1", "A1"],
+      ["Q3", "A3"],
+    ]);
+  });
+
+  it("writes cloze cards for {{c1::…}} fronts and keeps line breaks of quoted fields", async () => {
+    const owner = await createLearner();
+    const slug = await importFile(owner.id, 'K2 is {{c1::menaquinone}}.,\r\n"Two\r\nlines",Back\r\n');
+    const cards = await db.card.findMany({ where: { deckSlug: slug }, orderBy: { position: "asc" } });
+    expect(cards.map(({ kind, front, back }) => ({ kind, front, back }))).toEqual([
+      { kind: "cloze", front: "K2 is {{c1::menaquinone}}.", back: "" },
+      { kind: "basic", front: "Two\nlines", back: "Back" },
+    ]);
+  });
+
+  it("refuses a deck past the account's deck cap, with a clear message and nothing written", async () => {
+    const owner = await createLearner();
+    await givePersonalDecks(owner.id, PERSONAL_LIMITS.maxDecks, 1);
+    const before = await rowCounts();
+    const refused = importFile(owner.id, "Q,A\n");
+    await expect(refused).rejects.toThrow(PersonalLimitError);
+    await expect(refused).rejects.toThrow(/the most an account can keep/);
+    expect(await rowCounts()).toEqual(before);
+    // Another account is not affected.
+    const other = await createLearner();
+    await expect(importFile(other.id, "Q,A\n")).resolves.toMatch(/^p-/);
+  });
+
+  it("refuses cards past the account's card cap", async () => {
+    const owner = await createLearner();
+    const perDeck = PERSONAL_LIMITS.maxCards / 4;
+    await givePersonalDecks(owner.id, 4, perDeck - 1);
+    const before = await rowCounts();
+    // 4 cards would pass the cap by one; 4 are left after this refusal.
+    await expect(importFile(owner.id, "Q1,A1\nQ2,A2\nQ3,A3\nQ4,A4\nQ5,A5\n")).rejects.toThrow(
+      /you would pass the 20,000 an account can keep/,
+    );
+    expect(await rowCounts()).toEqual(before);
+    await expect(importFile(owner.id, "Q1,A1\nQ2,A2\nQ3,A3\nQ4,A4\n")).resolves.toMatch(/^p-/);
+  });
+
+  it("lets exactly one of three imports at once take an account's last deck", async () => {
+    const racer = await createLearner();
+    await givePersonalDecks(racer.id, PERSONAL_LIMITS.maxDecks - 1, 1);
+    // Straight to the write, both at once: on PostgreSQL (READ COMMITTED) both would count 49
+    // decks without the owner's row lock.
+    const card = { line: 1, kind: "basic" as const, front: "R", back: "A", tags: [] };
+    const write = () => createPersonalDeck(racer.id, { title: "Race", description: "", cards: [card] }, T0);
+    // Open connections first (PostgreSQL), so no write waits for one while another commits.
+    await Promise.all([1, 2, 3].map(() => sql().transaction((tx) => tx.get("SELECT 1 AS one"))));
+    const results = await Promise.allSettled([write(), write(), write()]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected", "rejected"]);
+    expect(await db.deck.count({ where: { ownerId: racer.id } })).toBe(PERSONAL_LIMITS.maxDecks);
+  });
+
+  it("lists a personal deck's cards a page at a time, to its owner only", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const text = Array.from({ length: 120 }, (_, i) => `Q${i + 1},A${i + 1},t${i % 3}`).join("\n");
+    const slug = await importFile(owner.id, text);
+    const deck = await getPersonalDeck(owner.id, slug);
+    expect(deck).toMatchObject({ slug, title: "My cards", cardCount: 120 });
+    const page = await getPersonalDeckCards(deck!, 100, 50);
+    expect(page.map((card) => card.front)).toEqual(Array.from({ length: 20 }, (_, i) => `Q${i + 101}`));
+    expect(page[0]).toEqual({
+      id: `${slug}-101`,
+      kind: "basic",
+      front: "Q101",
+      back: "A101",
+      evidence: "personal",
+      topic: "t1",
+      sources: [],
+    });
+    expect(await getPersonalDeck(other.id, slug)).toBeNull();
+    const content = await createDeck(`pg-${key().slice(0, 8)}`, 1);
+    expect(await getPersonalDeck(owner.id, content[0]!.replace(/-c01$/, ""))).toBeNull();
+  });
+
   it("writes nothing when the learner previews and cancels", async () => {
     await createLearner();
     const before = await rowCounts();
     const preview = await readCardUpload(csvFile("front\tback\nQ\tA\n", "cards.tsv"));
     expect(preview.file.cards).toHaveLength(1);
+    // A preview brings back only the cards it shows, and counts them all.
+    const sampled = await readCardUpload(csvFile("Q1,A1\nQ2,A2\nQ3,A3\n"), undefined, { sample: 1 });
+    expect(sampled).toMatchObject({ cardCount: 3, file: { cards: [{ front: "Q1" }] } });
+    expect(sampled.file.cards).toHaveLength(1);
     // Cancel is the browser forgetting the preview: no request follows, so nothing may have been written.
     expect(await rowCounts()).toEqual(before);
   });

@@ -1,10 +1,15 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { errorResponse, STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/api/respond";
 import { cardKey, recordReview, StaleReviewError, undoReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
+import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { sqlite } from "@/lib/sqlite-connection";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, type ReviewRating, rate, replay } from "@/lib/srs";
+import { ANSWER_LATENESS_MS } from "@/lib/srs/answer-time";
+import { classifyResponse } from "@/lib/study/outbox";
 import { createDeck, createLearner, key } from "./fixtures";
 
 const T0 = new Date(Date.UTC(2026, 2, 1, 12, 0, 0));
@@ -90,6 +95,20 @@ describe("recording a review", () => {
     await recordReview(user.id, answer(cardId!, 3, 1, minutes(-60)), minutes(10));
     const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
     expect(logs[1]?.reviewedAt.getTime()).toBe(T0.getTime());
+  });
+
+  it("clamps an answer backdated by weeks to a short window before the server received it", async () => {
+    const user = await createLearner();
+    const [cardId] = await createDeck("backdated", 1);
+    const threeWeeksBefore = minutes(-21 * 24 * 60);
+    const result = await recordReview(user.id, answer(cardId!, 3, 0, threeWeeksBefore), T0);
+    const log = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id } });
+    expect(log.reviewedAt.getTime()).toBe(T0.getTime() - ANSWER_LATENESS_MS);
+    expect(result.schedule.lastReview?.getTime()).toBe(T0.getTime() - ANSWER_LATENESS_MS);
+    // A few minutes late (the outbox resending) is kept as given.
+    await recordReview(user.id, answer(cardId!, 3, 1, minutes(55)), minutes(60));
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs[1]?.reviewedAt.getTime()).toBe(minutes(55).getTime());
   });
 });
 
@@ -237,5 +256,53 @@ describe("concurrent submits", () => {
     expect(logs.map((l) => l.cardId)).toEqual([cards[0], cards[1]]);
     const states = await db.cardState.findMany({ where: { userId: user.id } });
     expect(states.map((s) => s.version)).toEqual([1, 1]);
+  });
+});
+
+describe.runIf(providerOf(databaseUrl()) === "sqlite")("a database that cannot store anything", () => {
+  /** Records answers on fresh cards until SQLite refuses one; returns that error and the card. */
+  async function fillUntilRefused(userId: string, cards: string[]) {
+    for (const cardId of cards) {
+      try {
+        await recordReview(userId, answer(cardId, 3, 0, T0), T0);
+      } catch (error) {
+        return { error, cardId };
+      }
+    }
+    throw new Error("The database never filled up");
+  }
+
+  it("answers a review 503 with a clear message (not 500) and changes nothing, full or read-only", async () => {
+    const user = await createLearner();
+    const cards = await createDeck("full", 400);
+    const logError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const connection = sqlite();
+    const { page_count } = connection.prepare("PRAGMA page_count").get() as { page_count: number };
+    // What a full disk gives SQLite: SQLITE_FULL once the file would have to grow.
+    connection.pragma(`max_page_count = ${page_count}`);
+    try {
+      const { error, cardId } = await fillUntilRefused(user.id, cards);
+      expect((error as { code?: string }).code).toBe("SQLITE_FULL");
+      const response = errorResponse(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      const body = await response.json();
+      expect(body).toEqual({ error: STORAGE_UNAVAILABLE_MESSAGE, retryable: true });
+      expect(classifyResponse(response.status, body)).toEqual({ kind: "retry", reason: "server" });
+      expect(await db.reviewLog.count({ where: { userId: user.id, cardId } })).toBe(0);
+      expect(await db.cardState.count({ where: { userId: user.id, cardId } })).toBe(0);
+    } finally {
+      connection.pragma("max_page_count = 4294967294");
+    }
+    connection.pragma("query_only = ON");
+    try {
+      const readOnly = await recordReview(user.id, answer(cards.at(-1)!, 3, 0, T0), T0).catch((e) => e);
+      expect((readOnly as { code?: string }).code).toMatch(/^SQLITE_READONLY/);
+      expect(errorResponse(readOnly).status).toBe(503);
+    } finally {
+      connection.pragma("query_only = OFF");
+      logError.mockRestore();
+    }
+    expect((await recordReview(user.id, answer(cards.at(-1)!, 3, 0, T0), T0)).status).toBe("recorded");
   });
 });

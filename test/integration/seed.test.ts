@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadContentFromDisk } from "@/lib/content/load";
 import { getDeck } from "@/lib/data/content";
+import { recordReview } from "@/lib/data/reviews";
+import { getClientsTable } from "@/lib/data/trainer/dashboard";
 import { db } from "@/lib/db";
 import { REVERSE_SUFFIX, seedContent } from "@/lib/seed/content";
+import { DEMO_ASSIGNED_DECK, seedDemoAccounts } from "@/lib/seed/demo";
+import { parseSqlDate } from "@/lib/sqlite-connection";
+import { DEFAULT_LEARNER_SETTINGS, type ReviewRating, replay } from "@/lib/srs";
 
 describe("seeding content", () => {
   it("loads every deck, is idempotent, and retires what left the content without deleting it", async () => {
@@ -75,5 +80,70 @@ describe("seeding content", () => {
     };
     await seedContent(db, without);
     expect(await decksOf(shared)).toEqual([owner.slug]);
+  });
+});
+
+describe("seeding the demo accounts", () => {
+  const NOW = new Date(Date.UTC(2026, 2, 15, 9, 0, 0));
+
+  it("gives the demo trainer two clients with a study history and an assignment, once", async () => {
+    await seedContent(db, await loadContentFromDisk());
+    expect(await seedDemoAccounts(db, NOW)).toBe(3);
+    const trainer = await db.user.findUniqueOrThrow({ where: { email: "trainer@retain.example" } });
+    const table = await getClientsTable(trainer.id, NOW);
+    expect(table.rows.map((row) => row.name).sort()).toEqual(["Alex Learner", "Sam Learner"]);
+    for (const row of table.rows) {
+      expect(row.lastActive).not.toBeNull();
+      expect(row.assignments?.map((a) => a.deckSlug) ?? [DEMO_ASSIGNED_DECK]).toEqual([DEMO_ASSIGNED_DECK]);
+    }
+    const assignments = await db.assignment.findMany({ where: { trainerId: trainer.id } });
+    expect(assignments.map((a) => a.deckSlug)).toEqual([DEMO_ASSIGNED_DECK, DEMO_ASSIGNED_DECK]);
+
+    // Each card's stored state is the replay of its log: the history is one the app could have written.
+    const alex = await db.user.findUniqueOrThrow({ where: { email: "alex@retain.example" } });
+    const states = await db.cardState.findMany({ where: { userId: alex.id } });
+    expect(states.length).toBe(8);
+    for (const state of states) {
+      const logs = await db.reviewLog.findMany({
+        where: { userId: alex.id, cardId: state.cardId },
+        orderBy: { cardVersion: "asc" },
+      });
+      expect(logs.map((log) => log.cardVersion)).toEqual(logs.map((_, i) => i + 1));
+      expect(state.version).toBe(logs.length);
+      const replayed = replay(
+        logs.map((log) => ({ rating: log.rating as ReviewRating, reviewedAt: log.reviewedAt })),
+        logs[0]!.reviewedAt,
+        DEFAULT_LEARNER_SETTINGS,
+        `${alex.id}:${state.cardId}`,
+      );
+      expect(replayed.due.getTime()).toBe(parseSqlDate(state.due).getTime());
+      expect(replayed.reps).toBe(state.reps);
+      expect(replayed.stability).toBeCloseTo(state.stability, 9);
+    }
+    // The client can go on studying: the next answer continues from the stored version.
+    const card = states[0]!;
+    const next = await recordReview(
+      alex.id,
+      {
+        idempotencyKey: "demo-next-answer",
+        cardId: card.cardId,
+        rating: 3,
+        expectedVersion: card.version,
+        answeredAt: NOW.getTime(),
+        durationMs: 3000,
+      },
+      NOW,
+    );
+    expect(next).toMatchObject({ status: "recorded", version: card.version + 1 });
+
+    // Seeding again (every `npm start`) adds nothing.
+    const counts = async () => [
+      await db.trainerClient.count(),
+      await db.assignment.count(),
+      await db.reviewLog.count(),
+    ];
+    const before = await counts();
+    expect(await seedDemoAccounts(db, new Date(NOW.getTime() + 86_400_000))).toBe(0);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -2,28 +2,44 @@ import { randomUUID } from "node:crypto";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { SOCKET_ADDRESS_HEADER, stampSocketAddress } from "@/lib/auth/client-address";
+import { DEVICE_COOKIE, deviceCookieFrom, issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
+import { signInContext } from "@/lib/auth/sign-in-context";
 import { createSignInThrottle, RATE_LIMIT_TABLE, throttleStore } from "@/lib/auth/sign-in-throttle";
 import { databaseUrl, providerOf } from "@/lib/database-url";
+import { authSecret } from "@/lib/env";
 import { sql } from "@/lib/sql/client";
-import { openSqlite } from "@/lib/sqlite-connection";
+import { openSqlite, sqlite } from "@/lib/sqlite-connection";
 import { createLearner } from "./fixtures";
 
+// Device cookies are signed with the session secret (read once, at first use).
+process.env.AUTH_SECRET ??= "integration-secret-that-is-long-enough-for-signing";
 const PASSWORD = "integration-password";
 const provider = authOptions.providers[0] as CredentialsConfig;
+/** Headers as the server gives them to authorize: the socket's address stamped, maybe more. */
+function requestHeaders(socket: string, extra: Record<string, string> = {}) {
+  const headers: Record<string, string | string[] | undefined> = { ...extra };
+  stampSocketAddress(headers, socket);
+  return headers;
+}
+const authorizeWith = (email: string, password: string, headers: Record<string, unknown>) =>
+  provider.options.authorize({ email, password }, { headers });
 const authorize = (email: string, password: string, ip: string) =>
-  provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+  authorizeWith(email, password, requestHeaders(ip));
 const failures = async (count: number, email: string, ip: string) => {
   for (let i = 0; i < count; i++) expect(await authorize(email, "wrong password", ip)).toBeNull();
 };
 const uniqueEmail = () => `${randomUUID()}@example.com`;
-const blocked = /^TooManyAttempts:\d+$/;
+const blocked = /^TooManyAttempts:account:\d+$/;
+/** The window is an hour; a few seconds pass while the failures are made. */
+const ABOUT_AN_HOUR = /^TooManyAttempts:account:3[0-6]\d\d$/;
 
 describe("sign-in throttle through authorize (100 per account, 300 per IP, per hour)", () => {
   it("blocks the 101st attempt on an account even with the right password, for an hour", async () => {
     const user = await createLearner();
     await failures(100, user.email, "198.51.100.1");
-    await expect(authorize(user.email, PASSWORD, "198.51.100.1")).rejects.toThrow("TooManyAttempts:60");
+    await expect(authorize(user.email, PASSWORD, "198.51.100.1")).rejects.toThrow(ABOUT_AN_HOUR);
     // A new address does not help: the account itself is blocked.
     await expect(authorize(user.email, PASSWORD, "198.51.100.2")).rejects.toThrow(blocked);
     const rows = await sql().get<{ n: number }>(`SELECT count(*) AS n FROM ${RATE_LIMIT_TABLE}`);
@@ -33,7 +49,7 @@ describe("sign-in throttle through authorize (100 per account, 300 per IP, per h
   it("throttles an unknown email exactly like a wrong password", async () => {
     const nobody = uniqueEmail();
     await failures(100, nobody, "198.51.100.3");
-    await expect(authorize(nobody, PASSWORD, "198.51.100.3")).rejects.toThrow("TooManyAttempts:60");
+    await expect(authorize(nobody, PASSWORD, "198.51.100.3")).rejects.toThrow(ABOUT_AN_HOUR);
   }, 60_000);
 
   it("lets the owner in below the limit and the email is matched case-insensitively", async () => {
@@ -41,6 +57,100 @@ describe("sign-in throttle through authorize (100 per account, 300 per IP, per h
     await failures(3, user.email.toUpperCase(), "198.51.100.4");
     expect((await authorize(` ${user.email.toUpperCase()} `, PASSWORD, "198.51.100.4"))?.id).toBe(user.id);
   });
+});
+
+describe("the client's address (issue 13: X-Forwarded-For was trusted)", () => {
+  it("counts attempts by the socket's address, whatever X-Forwarded-For says", async () => {
+    const socket = "198.51.100.20";
+    // 300 failures on distinct accounts, each claiming another address: all from one client.
+    for (let i = 0; i < 300; i++) {
+      const headers = requestHeaders(socket, { "x-forwarded-for": `203.0.113.${i % 250}, 10.${i}.0.1` });
+      expect(await authorizeWith(uniqueEmail(), "wrong password", headers)).toBeNull();
+    }
+    await expect(
+      authorizeWith(uniqueEmail(), PASSWORD, requestHeaders(socket, { "x-forwarded-for": "192.0.2.77" })),
+    ).rejects.toThrow(/^TooManyAttempts:address:\d+$/);
+    // Another client is not locked out by someone claiming its address.
+    const user = await createLearner();
+    const victim = requestHeaders("192.0.2.77", { "x-forwarded-for": "192.0.2.77" });
+    expect((await authorizeWith(user.email, PASSWORD, victim))?.id).toBe(user.id);
+  }, 120_000);
+
+  it("ignores a stamp header a client wrote itself (it lacks the process's marker)", async () => {
+    const forged = { [SOCKET_ADDRESS_HEADER]: "guess 192.0.2.200" };
+    for (let i = 0; i < 3; i++) expect(await authorizeWith(uniqueEmail(), "wrong", forged)).toBeNull();
+    const rows = await sql().all<{ key: string }>(`SELECT key FROM ${RATE_LIMIT_TABLE}`);
+    expect(rows.map((row) => row.key)).not.toContain("sign_in_ip:192.0.2.200");
+    expect(rows.map((row) => row.key)).toContain("sign_in_ip:unverified");
+  });
+});
+
+describe("known devices (issue 13: anyone could lock the owner out)", () => {
+  const signInFrom = async (email: string, password: string, headers: Record<string, unknown>) => {
+    const context = { setCookies: [] as string[], secure: false };
+    const user = await signInContext.run(context, () => authorizeWith(email, password, headers));
+    return { user, cookie: context.setCookies[0] };
+  };
+
+  it("lets the owner's device in while the account is locked for new devices", async () => {
+    const user = await createLearner();
+    const first = await signInFrom(user.email, PASSWORD, requestHeaders("198.51.100.30"));
+    expect(first.user?.id).toBe(user.id);
+    expect(first.cookie).toMatch(
+      new RegExp(`^${DEVICE_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax$`),
+    );
+    const device = `${DEVICE_COOKIE}=${deviceCookieFrom(first.cookie?.split(";")[0])}`;
+
+    await failures(100, user.email, "198.51.100.31"); // the attacker, from elsewhere
+    await expect(authorize(user.email, PASSWORD, "198.51.100.32")).rejects.toThrow(blocked);
+    const owner = await signInFrom(user.email, PASSWORD, requestHeaders("198.51.100.32", { cookie: device }));
+    expect(owner.user?.id).toBe(user.id);
+    // A device cookie of another account, or a forged one, is just a new device.
+    const other = `${DEVICE_COOKIE}=${issueDeviceCookie("someone-else@example.com", authSecret())}`;
+    await expect(
+      authorizeWith(user.email, PASSWORD, requestHeaders("198.51.100.32", { cookie: other })),
+    ).rejects.toThrow(blocked);
+    const forged = `${DEVICE_COOKIE}=${issueDeviceCookie(user.email, "not the secret, but long enough to sign")}`;
+    await expect(
+      authorizeWith(user.email, PASSWORD, requestHeaders("198.51.100.32", { cookie: forged })),
+    ).rejects.toThrow(blocked);
+  }, 60_000);
+
+  it("slows a known device down after five failures in a row, with the time left, and a success resets it", async () => {
+    const user = await createLearner();
+    const device = `${DEVICE_COOKIE}=${issueDeviceCookie(user.email, authSecret())}`;
+    const headers = requestHeaders("198.51.100.40", { cookie: device });
+    for (let i = 0; i < 5; i++) expect(await authorizeWith(user.email, "wrong", headers)).toBeNull();
+    // The sixth goes ahead and starts a one-second wait; the seventh, at once, is told to wait.
+    expect(await authorizeWith(user.email, "wrong", headers)).toBeNull();
+    await expect(authorizeWith(user.email, PASSWORD, headers)).rejects.toThrow("TooManyAttempts:device:1");
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await authorizeWith(user.email, PASSWORD, headers))?.id).toBe(user.id);
+    for (let i = 0; i < 5; i++) expect(await authorizeWith(user.email, "wrong", headers)).toBeNull();
+  }, 60_000);
+});
+
+describe("a database that refuses writes (issue 13: the raw SQLite error reached the URL)", () => {
+  const onSqlite = providerOf(databaseUrl()) === "sqlite";
+
+  it.skipIf(!onSqlite)(
+    "says the service is unavailable, with no error text, and logs the cause",
+    async () => {
+      const user = await createLearner();
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      // What a full disk or a read-only file does to the throttle's first write.
+      sqlite().pragma("query_only = ON");
+      try {
+        const refusal = await authorize(user.email, PASSWORD, "198.51.100.50").catch((error: Error) => error);
+        expect(refusal).toBeInstanceOf(Error);
+        expect((refusal as Error).message).toBe("ServiceUnavailable");
+        expect(String(logged.mock.calls[0]?.[1])).toMatch(/readonly|read-only/i);
+      } finally {
+        sqlite().pragma("query_only = OFF");
+        logged.mockRestore();
+      }
+    },
+  );
 });
 
 describe("createSignInThrottle (short limits, same database table)", () => {
@@ -54,7 +164,11 @@ describe("createSignInThrottle (short limits, same database table)", () => {
     const throttle = small();
     const attempt = { email: uniqueEmail(), ip: "203.0.113.1" };
     for (let i = 0; i < 3; i++) expect(await throttle.checkSignInAllowed(attempt)).toEqual({ allowed: true });
-    expect(await throttle.checkSignInAllowed(attempt)).toEqual({ allowed: false, retryAfterMs: 2000 });
+    expect(await throttle.checkSignInAllowed(attempt)).toEqual({
+      allowed: false,
+      retryAfterMs: 2000,
+      reason: "account",
+    });
     vi.setSystemTime(new Date("2026-03-01T12:00:01.999Z"));
     expect((await throttle.checkSignInAllowed(attempt)).allowed).toBe(false);
     vi.setSystemTime(new Date("2026-03-01T12:00:02.001Z"));

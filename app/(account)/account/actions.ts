@@ -1,6 +1,8 @@
 "use server";
 
+import { passwordCheckAttempts } from "@/lib/auth/attempt-limits";
 import { requireUser } from "@/lib/auth/session";
+import { timeLeft } from "@/lib/auth/sign-in-errors";
 import { deleteAccount } from "@/lib/data/account";
 import { changePassword, revokeAllSessions } from "@/lib/data/users";
 import { AppError, ValidationError } from "@/lib/errors";
@@ -33,8 +35,15 @@ export async function changePasswordAction(_previous: AccountActionState, formDa
         newPassword: parsed.error.issues.map((i) => i.message),
       });
     }
-    await changePassword(user.id, currentPassword, parsed.data);
-    return { ok: true, message: "Password changed. Other devices have been signed out." } as const;
+    await withPasswordCheckLimit(user.id, "currentPassword", () =>
+      changePassword(user.id, currentPassword, parsed.data),
+    );
+    // The session version moved, so this browser's cookie is refused from its next request on.
+    return {
+      ok: true,
+      message:
+        "Password changed. Every device is signed out, this one too: sign in again with your new password.",
+    } as const;
   } catch (error) {
     return failure(error);
   }
@@ -47,11 +56,31 @@ export async function deleteAccountAction(_previous: AccountActionState, formDat
     if (formData.get("confirm") !== "delete") {
       throw new ValidationError('Type "delete" to confirm.', { confirm: ['Type "delete" to confirm.'] });
     }
-    await deleteAccount(user.id, String(formData.get("password") ?? ""));
+    await withPasswordCheckLimit(user.id, "password", () =>
+      deleteAccount(user.id, String(formData.get("password") ?? "")),
+    );
     return { ok: true, message: "Your account and all its data are deleted." } as const;
   } catch (error) {
     return failure(error);
   }
+}
+
+/**
+ * Runs a step that checks the account's current password, within PASSWORD_CHECK_POINTS tries an
+ * hour; a success starts the count again.
+ */
+async function withPasswordCheckLimit(
+  userId: string,
+  field: string,
+  step: () => Promise<void>,
+): Promise<void> {
+  const verdict = await passwordCheckAttempts().reserve(userId);
+  if (!verdict.allowed) {
+    const message = `Too many wrong passwords. Try again in ${timeLeft(Math.ceil(verdict.retryAfterMs / 1000))}.`;
+    throw new ValidationError(message, { [field]: [message] });
+  }
+  await step();
+  await passwordCheckAttempts().clear(userId);
 }
 
 function failure(error: unknown): AccountActionState {

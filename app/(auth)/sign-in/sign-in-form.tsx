@@ -4,17 +4,12 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { FormField } from "@/app/ui/form-field";
+import { signInFailureMessage } from "@/lib/auth/sign-in-errors";
 
-/** `authorize` throws "TooManyAttempts:<minutes>" when the sign-in throttle refuses an attempt. */
-function failureMessage(error: string | null | undefined): string {
-  const minutes = /^TooManyAttempts:(\d+)$/.exec(error ?? "")?.[1];
-  if (minutes === undefined) return "Email or password is incorrect.";
-  return `Too many attempts. Try again in ${minutes} ${minutes === "1" ? "minute" : "minutes"}.`;
-}
-
-export function SignInForm({ returnTo }: { returnTo: string }) {
+/** `initialError`: the message for next-auth's `?error=` code when a sign-in came back without JavaScript. */
+export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,7 +30,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       return;
     }
     setPending(false);
-    setError(failureMessage(result?.error));
+    setError(signInFailureMessage(result?.error));
   }
 
   return (

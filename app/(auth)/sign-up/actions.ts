@@ -1,6 +1,11 @@
 "use server";
 
+import { headers } from "next/headers";
+import { signUpAttempts } from "@/lib/auth/attempt-limits";
+import { clientAddress } from "@/lib/auth/client-address";
+import { timeLeft } from "@/lib/auth/sign-in-errors";
 import { createUser } from "@/lib/data/users";
+import { trustedProxies } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { NOT_A_FORM } from "@/lib/validations/form-data";
 import { signUpSchema } from "@/lib/validations/user";
@@ -40,6 +45,19 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     return { ok: false, message: "Please fix the highlighted fields.", errors, values };
   }
   try {
+    // Counted once the form is valid, before the account is written: the limit is on creations.
+    const verdict = await signUpAttempts().reserve(
+      clientAddress(await headers(), trustedProxies().isTrusted),
+    );
+    if (!verdict.allowed) {
+      const wait = timeLeft(Math.ceil(verdict.retryAfterMs / 1000));
+      return {
+        ok: false,
+        message: `Too many new accounts from your network. Try again in ${wait}.`,
+        errors: {},
+        values,
+      };
+    }
     await createUser(parsed.data);
   } catch (error) {
     if (error instanceof ValidationError) {

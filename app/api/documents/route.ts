@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { readUploadForm } from "@/lib/api/document-upload";
 import { errorResponse } from "@/lib/api/respond";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 import { requireApiUser } from "@/lib/auth/api-session";
 import { bringDocument } from "@/lib/data/document-intake";
 import { endProgress, PROGRESS_TOKEN, reportProgress } from "@/lib/data/intake-progress";
@@ -11,6 +12,8 @@ import { endProgress, PROGRESS_TOKEN, reportProgress } from "@/lib/data/intake-p
  */
 export async function POST(request: NextRequest) {
   try {
+    // A multipart form is a "simple" request: another site's page could send one with the cookie.
+    assertSameOrigin(request);
     const user = await requireApiUser(request);
     const token = request.nextUrl.searchParams.get("progress");
     const report = token && PROGRESS_TOKEN.test(token) ? token : null;

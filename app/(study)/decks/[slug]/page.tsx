@@ -4,20 +4,21 @@ import { notFound } from "next/navigation";
 import { DeckCardItem } from "@/app/ui/deck-card-item";
 import { EvidenceFilter } from "@/app/ui/evidence-filter";
 import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
+import { Pagination } from "@/app/ui/pagination";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { evidenceLevel } from "@/lib/content/schema";
-import { getDeck } from "@/lib/data/content";
+import { deckTitle, loadDeckListing } from "./deck-listing";
 import { DeleteDeckForm } from "./delete-deck-form";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ evidence?: string | string[] }>;
+  searchParams: Promise<{ evidence?: string | string[]; page?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await currentUser();
-  const deck = user ? await getDeck((await params).slug, user.id) : null;
-  return { title: deck?.title ?? "Deck" };
+  const title = user ? await deckTitle(user.id, (await params).slug) : null;
+  return { title: title ?? "Deck" };
 }
 
 export default async function DeckPage({ params, searchParams }: Props) {
@@ -29,9 +30,16 @@ export default async function DeckPage({ params, searchParams }: Props) {
     `/decks/${encodeURIComponent(slug)}${filter ? `?evidence=${filter}` : ""}`,
   );
   // Someone else's personal deck is "not found", like an unknown one.
-  const deck = await getDeck(slug, user.id);
+  const asked = Number.parseInt(typeof query.page === "string" ? query.page : "1", 10);
+  const deck = await loadDeckListing(user.id, slug, filter, asked);
   if (!deck) notFound();
-  const cards = filter ? deck.cards.filter((card) => card.evidence === filter) : deck.cards;
+  const pageHref = (n: number) => {
+    const search = new URLSearchParams();
+    if (filter) search.set("evidence", filter);
+    if (n > 1) search.set("page", String(n));
+    const text = search.toString();
+    return `/decks/${encodeURIComponent(deck.slug)}${text ? `?${text}` : ""}#cards-heading`;
+  };
 
   return (
     <>
@@ -41,11 +49,13 @@ export default async function DeckPage({ params, searchParams }: Props) {
       <h1>{deck.title}</h1>
       <p className="muted deck-description">{deck.description}</p>
       {deck.personal ? (
-        <p className="small">{deck.cards.length} cards · your own deck, visible only to you</p>
+        <p className="small">
+          {deck.total.toLocaleString("en-GB")} cards · your own deck, visible only to you
+        </p>
       ) : (
         <>
           <p className="small">
-            {deck.cards.length} cards · {deck.quizCount} quiz questions · quoted from the{" "}
+            {deck.total} cards · {deck.quizCount} quiz questions · quoted from the{" "}
             <Link href="/sources">source documents</Link>
           </p>
           <p className="disclaimer small">Educational content, not medical advice.</p>
@@ -77,20 +87,30 @@ export default async function DeckPage({ params, searchParams }: Props) {
           <h2 id="cards-heading">Cards</h2>
           <p className="muted small" aria-live="polite">
             {filter
-              ? `${cards.length} of ${deck.cards.length} cards: ${EVIDENCE_LABELS[filter].label}`
-              : `${deck.cards.length} cards`}
+              ? `${deck.matching} of ${deck.total} cards: ${EVIDENCE_LABELS[filter].label}`
+              : `${deck.total.toLocaleString("en-GB")} cards`}
           </p>
         </div>
         {/* A personal deck's cards all carry the one level: nothing to filter. */}
-        {!deck.personal && <EvidenceFilter deckSlug={deck.slug} counts={deck.evidence} current={filter} />}
-        {cards.length === 0 ? (
+        {deck.evidence && <EvidenceFilter deckSlug={deck.slug} counts={deck.evidence} current={filter} />}
+        {deck.cards.length === 0 ? (
           <div className="card empty-state">No cards in this deck have this evidence level.</div>
         ) : (
-          <ol className="deck-cards feature-list" aria-labelledby="cards-heading">
-            {cards.map((card) => (
-              <DeckCardItem key={card.id} card={card} titles={deck.documentTitles} />
-            ))}
-          </ol>
+          <>
+            <ol className="deck-cards feature-list" aria-labelledby="cards-heading" start={deck.first}>
+              {deck.cards.map((card) => (
+                <DeckCardItem key={card.id} card={card} titles={deck.documentTitles} />
+              ))}
+            </ol>
+            {deck.pageCount > 1 && (
+              <Pagination
+                page={deck.page}
+                pageCount={deck.pageCount}
+                hrefFor={pageHref}
+                label="Pages of cards"
+              />
+            )}
+          </>
         )}
       </section>
 
@@ -103,7 +123,7 @@ export default async function DeckPage({ params, searchParams }: Props) {
             <p className="muted small">
               Removes its cards and your review history of them. This cannot be undone.
             </p>
-            <DeleteDeckForm slug={deck.slug} cardCount={deck.cards.length} />
+            <DeleteDeckForm slug={deck.slug} cardCount={deck.total} />
           </div>
         </section>
       )}

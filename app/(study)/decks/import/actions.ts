@@ -4,10 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
-import { ImportRejectedError, importCardUpload, readCardUpload } from "@/lib/data/personal-decks";
+import {
+  type CardUpload,
+  ImportRejectedError,
+  importCardUpload,
+  personalLimitProblem,
+  personalUsage,
+  readCardUpload,
+} from "@/lib/data/personal-decks";
 import { AppError } from "@/lib/errors";
-import type { CardFile } from "@/lib/exchange/card-import";
-import { DELIMITER_NAMES, type Delimiter } from "@/lib/exchange/delimited";
+import { DELIMITER_NAMES, type Delimiter } from "@/lib/exchange/card-import";
 import { assertFormData } from "@/lib/validations/form-data";
 import { cardUploadSchema, confirmImportSchema } from "@/lib/validations/personal-deck";
 
@@ -21,9 +27,20 @@ export interface ImportPreview {
   header: boolean;
   cardCount: number;
   /** The first cards, as they will be imported (long text cut for the preview). */
-  sample: { line: number; front: string; back: string; tags: string[] }[];
+  sample: { line: number; cloze: boolean; front: string; back: string; tags: string[] }[];
   errors: { line: number | null; message: string }[];
   errorCount: number;
+  /** Nothing can be imported (a problem of the whole file, or reading stopped at a limit). */
+  blocked: boolean;
+  /** Lines with problems that the learner may leave out to import the rest. */
+  skippableLines: number;
+  /** Rows repeating an earlier card (skipped on import): the first ones, and how many. */
+  repeats: { line: number; firstLine: number }[];
+  repeatCount: number;
+  /** The separator the file seems to use instead, as the form's value ("semicolon"), or null. */
+  suggestedDelimiter: string | null;
+  /** Why the account cannot take these cards (deck or card cap), or null. */
+  limit: string | null;
   /** Sent back on confirm: the server imports only the file it previewed. */
   digest: string;
 }
@@ -50,17 +67,29 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return errors;
 }
 
-function previewOf(fileName: string, file: CardFile, digest: string): ImportPreview {
+function previewOf(fileName: string, upload: CardUpload, limit: string | null): ImportPreview {
+  const { file, digest, cardCount } = upload;
+  const blocked = !file.complete || file.errors.some((error) => error.line === null) || cardCount === 0;
   return {
     fileName,
     delimiter: DELIMITER_NAMES[file.delimiter],
     header: file.header,
-    cardCount: file.cards.length,
-    sample: file.cards
-      .slice(0, SAMPLE_CARDS)
-      .map((card) => ({ line: card.line, front: cut(card.front), back: cut(card.back), tags: card.tags })),
+    cardCount,
+    sample: file.cards.slice(0, SAMPLE_CARDS).map((card) => ({
+      line: card.line,
+      cloze: card.kind === "cloze",
+      front: cut(card.front),
+      back: cut(card.back),
+      tags: card.tags,
+    })),
     errors: file.errors.slice(0, SHOWN_ERRORS),
     errorCount: file.errors.length,
+    blocked,
+    skippableLines: blocked ? 0 : file.problemLines,
+    repeats: file.duplicates.slice(0, SHOWN_ERRORS),
+    repeatCount: file.duplicateCount,
+    suggestedDelimiter: file.suggestedDelimiter ? DELIMITER_NAMES[file.suggestedDelimiter] : null,
+    limit,
     digest,
   };
 }
@@ -77,38 +106,46 @@ function failure(error: unknown, what: string): ImportState {
 /** Step 1: reads the file and shows what would be imported, with line-numbered errors. Writes nothing. */
 export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   try {
-    await requireUser();
+    const user = await requireUser();
     assertFormData(formData);
     const parsed = cardUploadSchema.safeParse(fields(formData, ["file", "delimiter"]));
     if (!parsed.success)
       return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
-    const { file, digest } = await readCardUpload(parsed.data.file, DELIMITERS[parsed.data.delimiter]);
-    return { ok: true, preview: previewOf(parsed.data.file.name, file, digest) };
+    const upload = await readCardUpload(parsed.data.file, DELIMITERS[parsed.data.delimiter], {
+      sample: SAMPLE_CARDS,
+    });
+    const limit = personalLimitProblem(await personalUsage(user.id), upload.cardCount);
+    return { ok: true, preview: previewOf(parsed.data.file.name, upload, limit) };
   } catch (error) {
     return failure(error, "preview");
   }
 }
 
-/** Step 2: imports the previewed file into a new personal deck, only if it still reads without errors. */
+/**
+ * Step 2: imports the previewed file into a new personal deck, only if it still reads without
+ * problems, or with problem lines the learner chose to leave out (`skipProblems`).
+ */
 export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   let slug: string;
   let fileName = "";
   try {
     const user = await requireUser();
     assertFormData(formData);
-    const parsed = confirmImportSchema.safeParse(fields(formData, ["title", "file", "delimiter", "digest"]));
+    const parsed = confirmImportSchema.safeParse(
+      fields(formData, ["title", "file", "delimiter", "digest", "skipProblems"]),
+    );
     if (!parsed.success)
       return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
-    const { title, file, delimiter, digest } = parsed.data;
+    const { title, file, delimiter, digest, skipProblems } = parsed.data;
     fileName = file.name;
     slug = await importCardUpload(
       user.id,
-      { file, delimiter: DELIMITERS[delimiter], title, digest },
+      { file, delimiter: DELIMITERS[delimiter], title, digest, skipProblemLines: skipProblems === "on" },
       new Date(),
     );
   } catch (error) {
     if (error instanceof ImportRejectedError) {
-      const preview = previewOf(fileName, error.upload.file, error.upload.digest);
+      const preview = previewOf(fileName, error.upload, null);
       return { ok: false, message: error.message, errors: {}, preview };
     }
     return failure(error, "import");

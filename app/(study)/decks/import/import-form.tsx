@@ -40,6 +40,7 @@ function ImportSteps({
   onStart,
 }: Limits & { onCancel: () => void; onStart: () => void }) {
   const form = useRef<HTMLFormElement>(null);
+  const delimiter = useRef<HTMLSelectElement>(null);
   const [preview, previewDispatch, previewPending] = useActionState<ImportState, FormData>(
     previewImportAction,
     null,
@@ -120,7 +121,13 @@ function ImportSteps({
       </div>
       <div className="field">
         <label htmlFor="field-delimiter">Separator</label>
-        <select id="field-delimiter" name="delimiter" defaultValue="auto" onChange={requestPreview}>
+        <select
+          id="field-delimiter"
+          ref={delimiter}
+          name="delimiter"
+          defaultValue="auto"
+          onChange={requestPreview}
+        >
           <option value="auto">Detect automatically</option>
           <option value="comma">Comma</option>
           <option value="semicolon">Semicolon</option>
@@ -150,9 +157,17 @@ function ImportSteps({
         <ImportPreviewPanel
           preview={current}
           pending={pending}
-          onConfirm={() => {
+          onConfirm={(skipProblems) => {
             setLast("confirm");
-            send(confirmDispatch, { digest: current.digest });
+            send(confirmDispatch, {
+              digest: current.digest,
+              ...(skipProblems ? { skipProblems: "on" } : {}),
+            });
+          }}
+          onUseDelimiter={(value) => {
+            if (!delimiter.current) return;
+            delimiter.current.value = value;
+            requestPreview();
           }}
           onCancel={onCancel}
         />

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { signInContext } from "@/lib/auth/sign-in-context";
 import { isCallbackUrl } from "@/lib/validations/return-to";
 
 const handler = NextAuth(authOptions);
@@ -42,7 +43,21 @@ async function POST(request: NextRequest, context: Context): Promise<Response> {
       return Response.json({ error: "The request body is not valid JSON." }, { status: 400 });
     }
   }
-  return refuseCallbackUrl(request) ?? handler(request, context);
+  const refused = refuseCallbackUrl(request);
+  if (refused) return refused;
+  // A successful sign-in also gets the device cookie (lib/auth/device-cookie.ts).
+  const signIn = { setCookies: [] as string[], secure: isSecure(request) };
+  const response: Response = await signInContext.run(signIn, () => handler(request, context));
+  if (signIn.setCookies.length === 0) return response;
+  const withCookies = new Response(response.body, response);
+  for (const cookie of signIn.setCookies) withCookies.headers.append("Set-Cookie", cookie);
+  return withCookies;
+}
+
+/** `Secure` cookies when the public address is https, as next-auth decides for its own. */
+function isSecure(request: NextRequest): boolean {
+  const publicUrl = process.env.NEXTAUTH_URL;
+  return publicUrl ? publicUrl.startsWith("https://") : request.nextUrl.protocol === "https:";
 }
 
 export { GET, POST };

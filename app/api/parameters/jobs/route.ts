@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { errorResponse, parseJsonBody } from "@/lib/api/respond";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 import { requireApiUser } from "@/lib/auth/api-session";
 import { startPersonalOptimization } from "@/lib/data/parameters";
 import { requireTrainer } from "@/lib/data/trainer/access";
@@ -12,6 +13,7 @@ import { optimizationRequestSchema } from "@/lib/validations/parameters";
  */
 export async function POST(request: NextRequest) {
   try {
+    assertSameOrigin(request);
     const user = await requireApiUser(request);
     const input = await parseJsonBody(request, optimizationRequestSchema);
     const now = new Date();
