@@ -190,6 +190,8 @@ interface UploadInput {
   method: string;
   contentType?: string;
   body: string;
+  /** A foreign page's Origin: even a good document is refused (403). */
+  origin?: string;
 }
 
 const BOUNDARY = "fuzzboundary";
@@ -268,6 +270,15 @@ function uploadInputs(world: World): fc.Arbitrary<UploadInput> {
     }),
     fc.record({
       actor: actor(world, SIGNED_IN),
+      method: fc.constant("POST"),
+      contentType: fc.constant(multipartType),
+      body: fc.constant(
+        multipart([{ name: "text", content: "A randomized trial found that MK-7 reduced bone loss." }]),
+      ),
+      origin: fc.constantFrom("http://evil.example", "null", "http://127.0.0.1:1"),
+    }),
+    fc.record({
+      actor: actor(world, SIGNED_IN),
       method: fc.constantFrom("GET", "PUT", "DELETE"),
       body: fc.constant(""),
     }),
@@ -282,6 +293,7 @@ const uploadTarget: FuzzTarget<UploadInput> = {
     const headers: Record<string, string> = {};
     if (input.actor.cookie) headers.cookie = input.actor.cookie;
     if (input.contentType !== undefined) headers["content-type"] = input.contentType;
+    if (input.origin !== undefined) headers.origin = input.origin;
     const withBody = input.method !== "GET";
     return send(`${world.baseURL}/api/documents`, {
       method: input.method,
