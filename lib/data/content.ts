@@ -4,16 +4,15 @@ import { z } from "zod";
 import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
 import { db } from "@/lib/db";
 import { studyCardCount } from "@/lib/study/card-count";
+import { visibleDeckWhere } from "./deck-access";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
 /** The signed-in learner whose personal decks are visible too; null for content decks only. */
 type Viewer = string | null;
 
-/** The decks a viewer may see: every content deck and their own personal decks. */
-const visibleTo = (viewerId: Viewer) => ({
-  OR: [{ ownerId: null }, ...(viewerId ? [{ ownerId: viewerId }] : [])],
-});
+/** The decks a viewer may see: content decks, their own, and their trainer's assigned to them. */
+const visibleTo = (viewerId: Viewer) => visibleDeckWhere(viewerId);
 
 const citation = z.object({ document: z.string(), quote: z.string(), quoteId: z.string() });
 const citations = z.array(citation);
@@ -49,10 +48,11 @@ export interface DeckWithEvidence {
 }
 
 export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithEvidence[]> {
+  const visible = await visibleTo(viewerId);
   const reversed = new Map<string, number>();
   const [decks, mix, mirrors] = await Promise.all([
     db.deck.findMany({
-      where: { retired: false, ...visibleTo(viewerId) },
+      where: { retired: false, ...visible },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: {
         slug: true,
@@ -70,12 +70,12 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
     }),
     db.card.groupBy({
       by: ["deckSlug", "evidence"],
-      where: { retired: false, kind: { not: "reverse" }, deck: visibleTo(viewerId) },
+      where: { retired: false, kind: { not: "reverse" }, deck: visible },
       _count: { _all: true },
     }),
     db.card.groupBy({
       by: ["deckSlug"],
-      where: { retired: false, kind: "reverse", deck: visibleTo(viewerId) },
+      where: { retired: false, kind: "reverse", deck: visible },
       _count: { _all: true },
     }),
   ]);
@@ -90,7 +90,7 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
   }
   return decks.map(({ _count, ownerId, ...deck }) => ({
     ...deck,
-    personal: ownerId !== null,
+    personal: ownerId === viewerId,
     cardCount: _count.cards,
     reversedCount: reversed.get(deck.slug) ?? 0,
     quizCount: _count.quizItems,
@@ -133,7 +133,7 @@ export interface DeckDetail {
  */
 export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Promise<DeckDetail | null> => {
   const deck = await db.deck.findFirst({
-    where: { slug, retired: false, ...visibleTo(viewerId) },
+    where: { slug, retired: false, ...(await visibleTo(viewerId)) },
     select: {
       slug: true,
       title: true,
@@ -160,10 +160,14 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
   if (!deck) return null;
   const cards = deck.cards.map((card) => storedCard.parse(card));
   const cited = [...new Set(cards.flatMap((card) => card.sources.map((source) => source.document)))];
-  const documents = await db.document.findMany({
-    where: { slug: { in: cited } },
-    select: { slug: true, title: true },
-  });
+  const [documents, uploaded] = await Promise.all([
+    db.document.findMany({ where: { slug: { in: cited } }, select: { slug: true, title: true } }),
+    // An authored deck cites its uploaded document ("u-…"); its title is no secret to the deck's readers.
+    db.userDocument.findMany({
+      where: { id: { in: cited }, deckSlug: slug },
+      select: { id: true, title: true },
+    }),
+  ]);
   return {
     slug: deck.slug,
     title: deck.title,
@@ -177,8 +181,11 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
       counts[card.evidence] += 1;
       return counts;
     }, emptyEvidenceCounts()),
-    documentTitles: Object.fromEntries(documents.map((doc) => [doc.slug, doc.title])),
-    personal: deck.ownerId !== null,
+    documentTitles: Object.fromEntries([
+      ...documents.map((doc) => [doc.slug, doc.title]),
+      ...uploaded.map((doc) => [doc.id, doc.title]),
+    ]),
+    personal: deck.ownerId !== null && deck.ownerId === viewerId,
   };
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "@/lib/sql/client";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
+import { visibleDeckSql } from "./deck-access";
 import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
 import { answeredToday } from "./study";
@@ -54,8 +55,8 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     `SELECT d.slug, d.title, d.description,
        (SELECT COUNT(*) FROM "Card" c WHERE c.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
        (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
-     FROM "Deck" d WHERE d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?) ORDER BY d.position`,
-    [userId],
+     FROM "Deck" d WHERE d.retired = FALSE AND ${visibleDeckSql("d")} ORDER BY d.position`,
+    [userId, userId],
   );
 
   const schedules = await introducedSchedules(userId);

@@ -16,6 +16,7 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
+import { visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS,
@@ -187,8 +188,8 @@ export async function getLearnerStats(userId: string, now: Date): Promise<Learne
   const deckRows = await db.all<{ slug: string; title: string; cards: number }>(
     `SELECT d.slug, d.title, COUNT(c.id) AS cards
      FROM "Deck" d LEFT JOIN "Card" c ON c.deckSlug = d.slug AND c.retired = FALSE
-     WHERE d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?) GROUP BY d.slug ORDER BY d.position`,
-    [userId],
+     WHERE d.retired = FALSE AND ${visibleDeckSql("d")} GROUP BY d.slug ORDER BY d.position`,
+    [userId, userId],
   );
   const decks = deckRows.map((deck) => ({
     slug: deck.slug,
@@ -317,8 +318,8 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
   const settings = await loadLearnerSettings(db, userId);
   const recallOf = retrievabilityAt(now, settings);
   const decks = await db.all<{ slug: string; title: string }>(
-    'SELECT slug, title FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
-    [userId],
+    `SELECT slug, title FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
+    [userId, userId],
   );
   const deck = query.deck && decks.some((d) => d.slug === query.deck) ? query.deck : null;
   const from = `${INTRODUCED_FROM} AND (CAST(@deck AS TEXT) IS NULL OR c.deckSlug = @deck)`;
