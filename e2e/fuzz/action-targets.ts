@@ -46,7 +46,7 @@ export interface ActionInput {
 }
 
 /** The form argument, turned into FormData when sent (a plain value prints well in a failure). */
-class FormArg {
+export class FormArg {
   constructor(readonly entries: FormEntries) {}
 }
 
@@ -57,7 +57,7 @@ class FormArg {
 const BODY_LIMIT = 900_000;
 const UPLOAD_BODY_LIMIT = 6_000_000;
 
-function actionTarget(
+export function actionTarget(
   name: string,
   inputs: (world: World) => fc.Arbitrary<ActionInput>,
   options: { redirectsTo?: string; bodyLimit?: number } = {},
@@ -99,11 +99,11 @@ function formArgs(form: fc.Arbitrary<FormEntries>): fc.Arbitrary<unknown[]> {
   );
 }
 
-const calls = (who: fc.Arbitrary<Actor>, form: fc.Arbitrary<FormEntries>) =>
+export const calls = (who: fc.Arbitrary<Actor>, form: fc.Arbitrary<FormEntries>) =>
   fc.record({ actor: who, args: formArgs(form) });
 
 /** Any form at all, for callers who must be refused whatever they send. */
-const anyForm = (names: string[]) =>
+export const anyForm = (names: string[]) =>
   formOf(Object.fromEntries(names.map((name) => [name, maybe(formValue)])));
 
 const user = (world: World, name: Exclude<ActorName, "anonymous" | "forged">): Account => world.users[name];

@@ -62,6 +62,8 @@ export interface World {
   assignments: { tActive: string; tRemoved: string; t2Active: string };
   /** b's personal deck, imported through the two import actions: "not found" for anyone else. */
   personalDecks: { b: string };
+  /** b's uploaded document and one of its proposals (none accepted): "not found" for anyone else. */
+  documents: { b: { id: string; itemId: string } };
   /** FSRS parameter sets: personal ones of a and b, cohort ones of t (on the deck t assigned to a) and t2. */
   parameterSets: {
     aDiscarded: string;
@@ -73,6 +75,10 @@ export interface World {
   /** b's (failed) optimization job: anyone else asking about it gets a 404. */
   jobs: { b: string };
 }
+
+/** b's document: claim sentences, so the engine proposes items from it. */
+const B_DOCUMENT =
+  "In a randomized controlled trial of 244 postmenopausal women, 180 µg of MK-7 daily for three years reduced the loss of bone mineral density.\n\nIn rats, MK-4 increased muscle mass compared with controls.\n";
 
 /** The CSV of b's personal deck; its SHA-256 is the digest the confirm step needs. */
 const B_DECK_CSV = "front,back,tags\nfuzz front one,fuzz back one,fuzz\nfuzz front two,fuzz back two,\n";
@@ -344,6 +350,24 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
   const bDeck = /^\/decks\/(p-[0-9a-f]+)$/.exec(imported.kind === "redirect" ? imported.location : "")?.[1];
   if (!bDeck) throw new Error(`confirm import: unexpected redirect ${JSON.stringify(imported)}`);
 
+  // b's uploaded document with its proposals, none accepted (lib/authoring: a draft).
+  const upload = new FormData();
+  upload.set("title", "Fuzz document of b");
+  upload.set("text", B_DOCUMENT);
+  const uploaded = await fetch(`${baseURL}/api/documents`, {
+    method: "POST",
+    headers: { cookie: users.b.cookie },
+    body: upload,
+  });
+  if (uploaded.status !== 201)
+    throw new Error(`upload document: ${uploaded.status} ${await uploaded.text()}`);
+  const bDocument = ((await uploaded.json()) as { id: string }).id;
+  const bItem = one<{ id: string } | undefined>(
+    'SELECT id FROM "DraftItem" WHERE documentId = ? LIMIT 1',
+    bDocument,
+  );
+  if (!bItem) throw new Error("upload document: no proposals");
+
   const versionsOf = (account: Account) =>
     new Map(
       (
@@ -382,6 +406,7 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
     invitations: { tUsed, t2Used, t2Revoked, t2Active: { id: t2Active.id } },
     assignments: { tActive, tRemoved, t2Active: t2Assignment },
     personalDecks: { b: bDeck },
+    documents: { b: { id: bDocument, itemId: bItem.id } },
     parameterSets,
     jobs,
   };

@@ -6,16 +6,15 @@ import { db } from "@/lib/db";
 import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
 import { studyCardCount } from "@/lib/study/card-count";
+import { visibleDeckSql, visibleDeckWhere } from "./deck-access";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
 /** The signed-in learner whose personal decks are visible too; null for content decks only. */
 type Viewer = string | null;
 
-/** The decks a viewer may see: every content deck and their own personal decks. */
-const visibleTo = (viewerId: Viewer) => ({
-  OR: [{ ownerId: null }, ...(viewerId ? [{ ownerId: viewerId }] : [])],
-});
+/** The decks a viewer may see: content decks, their own, and their trainer's assigned to them. */
+const visibleTo = (viewerId: Viewer) => visibleDeckWhere(viewerId);
 
 const citation = z.object({ document: z.string(), quote: z.string(), quoteId: z.string() });
 const citations = z.array(citation);
@@ -51,10 +50,11 @@ export interface DeckWithEvidence {
 }
 
 export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithEvidence[]> {
+  const visible = await visibleTo(viewerId);
   const reversed = new Map<string, number>();
   const [decks, mix, mirrors] = await Promise.all([
     db.deck.findMany({
-      where: { retired: false, ...visibleTo(viewerId) },
+      where: { retired: false, ...visible },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: {
         slug: true,
@@ -74,13 +74,13 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
     sql().all<{ deckSlug: string; evidence: string; n: number | bigint }>(
       `SELECT m.deckSlug, c.evidence, COUNT(*) AS n FROM "Card" c ${joinMemberships("c.id")}
        JOIN "Deck" d ON d.slug = m.deckSlug
-       WHERE c.retired = FALSE AND c.kind <> 'reverse' AND (d.ownerId IS NULL OR d.ownerId = ?)
+       WHERE c.retired = FALSE AND c.kind <> 'reverse' AND ${visibleDeckSql("d")}
        GROUP BY m.deckSlug, c.evidence`,
-      [viewerId],
+      [viewerId, viewerId],
     ),
     db.deckCard.groupBy({
       by: ["deckSlug"],
-      where: { card: { retired: false, kind: "reverse" }, deck: visibleTo(viewerId) },
+      where: { card: { retired: false, kind: "reverse" }, deck: visible },
       _count: { _all: true },
     }),
   ]);
@@ -95,7 +95,7 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
   }
   return decks.map(({ _count, ownerId, ...deck }) => ({
     ...deck,
-    personal: ownerId !== null,
+    personal: ownerId === viewerId,
     cardCount: _count.memberships,
     reversedCount: reversed.get(deck.slug) ?? 0,
     quizCount: _count.quizItems,
@@ -138,7 +138,7 @@ export interface DeckDetail {
  */
 export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Promise<DeckDetail | null> => {
   const deck = await db.deck.findFirst({
-    where: { slug, retired: false, ...visibleTo(viewerId) },
+    where: { slug, retired: false, ...(await visibleTo(viewerId)) },
     select: {
       slug: true,
       title: true,
@@ -170,10 +170,14 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
   if (!deck) return null;
   const cards = deck.memberships.map(({ card }) => storedCard.parse(card));
   const cited = [...new Set(cards.flatMap((card) => card.sources.map((source) => source.document)))];
-  const documents = await db.document.findMany({
-    where: { slug: { in: cited } },
-    select: { slug: true, title: true },
-  });
+  const [documents, uploaded] = await Promise.all([
+    db.document.findMany({ where: { slug: { in: cited } }, select: { slug: true, title: true } }),
+    // An authored deck cites its uploaded document ("u-…"); its title is no secret to the deck's readers.
+    db.userDocument.findMany({
+      where: { id: { in: cited }, deckSlug: slug },
+      select: { id: true, title: true },
+    }),
+  ]);
   return {
     slug: deck.slug,
     title: deck.title,
@@ -187,8 +191,11 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
       counts[card.evidence] += 1;
       return counts;
     }, emptyEvidenceCounts()),
-    documentTitles: Object.fromEntries(documents.map((doc) => [doc.slug, doc.title])),
-    personal: deck.ownerId !== null,
+    documentTitles: Object.fromEntries([
+      ...documents.map((doc) => [doc.slug, doc.title]),
+      ...uploaded.map((doc) => [doc.id, doc.title]),
+    ]),
+    personal: deck.ownerId !== null && deck.ownerId === viewerId,
   };
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
+import { visibleDeckSql } from "./deck-access";
 import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
 import { answeredToday } from "./study";
@@ -55,15 +56,15 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     `SELECT d.slug, d.title, d.description,
        (SELECT COUNT(*) FROM "Card" c ${joinMemberships("c.id")} WHERE m.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
        (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
-     FROM "Deck" d WHERE d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?) ORDER BY d.position`,
-    [userId],
+     FROM "Deck" d WHERE d.retired = FALSE AND ${visibleDeckSql("d")} ORDER BY d.position`,
+    [userId, userId],
   );
 
   // A card in several decks is one card: the total counts it once, each deck counts it.
   const distinct = await db.get<{ n: number | bigint }>(
     `SELECT COUNT(DISTINCT c.id) AS n FROM "Card" c ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE c.retired = FALSE AND d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?)`,
-    [userId],
+     WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}`,
+    [userId, userId],
   );
   const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);

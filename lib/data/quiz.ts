@@ -18,6 +18,7 @@ import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
 import { isTrue } from "@/lib/sqlite-connection";
 import { studyDayStart } from "@/lib/srs";
 import type { QuizAnswerInput, StartQuizInput } from "@/lib/validations/quiz";
+import { visibleDeckWhere } from "./deck-access";
 import { recordReview } from "./reviews";
 import { loadSettingsRow } from "./schedule-rows";
 import { toLearnerSettings } from "./settings";
@@ -72,7 +73,7 @@ async function loadItems(ids: string[]): Promise<Map<string, QuizItemFull>> {
 /** Starts a quiz; an earlier unfinished attempt on the same deck is discarded. */
 export async function startQuiz(userId: string, input: StartQuizInput, now: Date): Promise<string> {
   const deck = await db.deck.findFirst({
-    where: { slug: input.deck, retired: false, OR: [{ ownerId: null }, { ownerId: userId }] },
+    where: { slug: input.deck, retired: false, ...(await visibleDeckWhere(userId)) },
     select: { slug: true },
   });
   if (!deck) throw new NotFoundError("This deck does not exist.");

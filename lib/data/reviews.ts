@@ -6,6 +6,7 @@ import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsSt
 import { answerTime } from "@/lib/srs/answer-time";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
+import { visibleDeckSql } from "./deck-access";
 import { loadLearnerSettings, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface CardStateView {
@@ -45,7 +46,7 @@ const SQL = {
   findLog: 'SELECT cardId FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
   // Someone else's personal deck's card does not exist for this learner.
   findCard: `SELECT c.retired FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-     WHERE c.id = ? AND (d.ownerId IS NULL OR d.ownerId = ?)`,
+     WHERE c.id = ? AND ${visibleDeckSql("d")}`,
   findState: `SELECT ${STATE_COLUMNS} FROM "CardState" WHERE userId = ? AND cardId = ?`,
   insertLog: `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
        stateBefore, dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore,
@@ -117,7 +118,7 @@ async function writeReview(
 ): Promise<ReviewResult> {
   const logged = await tx.get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
   if (logged) return { status: "duplicate", ...(await findState(tx, userId, logged.cardId, now)) };
-  const card = await tx.get<{ retired: unknown }>(SQL.findCard, [input.cardId, userId]);
+  const card = await tx.get<{ retired: unknown }>(SQL.findCard, [input.cardId, userId, userId]);
   if (!card || isTrue(card.retired)) throw new NotFoundError("This card does not exist or was retired.");
   const current = await findState(tx, userId, input.cardId, now);
   if (current.version !== input.expectedVersion) throw new StaleReviewError(current);

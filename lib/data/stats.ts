@@ -17,6 +17,7 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
+import { visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS,
@@ -48,10 +49,10 @@ export async function introducedSchedules(userId: string): Promise<DeckSchedule[
   const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string }>(
     `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}
      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE s.userId = @userId AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
-       AND (d.ownerId IS NULL OR d.ownerId = @userId)
+     WHERE s.userId = ? AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
+       AND ${visibleDeckSql("d")}
      ORDER BY s.cardId`,
-    { userId },
+    [userId, userId, userId],
   );
   const result: DeckSchedule[] = [];
   for (const row of rows) {
@@ -212,8 +213,8 @@ export async function getLearnerStats(userId: string, now: Date): Promise<Learne
   const deckRows = await db.all<{ slug: string; title: string; cards: number }>(
     `SELECT d.slug, d.title, COUNT(c.id) AS cards
      FROM "Deck" d LEFT JOIN "DeckCard" m ON m.deckSlug = d.slug LEFT JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
-     WHERE d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?) GROUP BY d.slug ORDER BY d.position`,
-    [userId],
+     WHERE d.retired = FALSE AND ${visibleDeckSql("d")} GROUP BY d.slug ORDER BY d.position`,
+    [userId, userId],
   );
   const decks = deckRows.map((deck) => ({
     slug: deck.slug,
@@ -342,8 +343,8 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
   const settings = await loadLearnerSettings(db, userId);
   const recallOf = retrievabilityAt(now, settings);
   const decks = await db.all<{ slug: string; title: string }>(
-    'SELECT slug, title FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
-    [userId],
+    `SELECT slug, title FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
+    [userId, userId],
   );
   const deck = query.deck && decks.some((d) => d.slug === query.deck) ? query.deck : null;
   const from = `${INTRODUCED_FROM} AND (CAST(@deck AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = @deck")})`;

@@ -16,6 +16,7 @@ import {
 } from "@/lib/srs";
 import type { NewCardLimits } from "@/lib/srs/new-limits";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
+import { visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS as SCHEDULE_ROW_COLUMNS,
@@ -68,8 +69,8 @@ export async function getStudySession(
   if (scope.deck) {
     // A personal deck is its owner's only: to anyone else it does not exist.
     const found = await db.get<{ title: string }>(
-      'SELECT title FROM "Deck" WHERE slug = ? AND retired = FALSE AND (ownerId IS NULL OR ownerId = ?)',
-      [scope.deck, userId],
+      `SELECT title FROM "Deck" d WHERE slug = ? AND retired = FALSE AND ${visibleDeckSql("d")}`,
+      [scope.deck, userId, userId],
     );
     if (!found) throw new NotFoundError("This deck does not exist.");
     title = found.title;
@@ -171,8 +172,8 @@ export async function answeredToday(db: SqlClient, userId: string, dayStart: Dat
 /** The learner's decks, in the library's order (content decks, then their own). */
 export async function visibleDeckSlugs(db: SqlClient, userId: string): Promise<string[]> {
   const decks = await db.all<{ slug: string }>(
-    'SELECT slug FROM "Deck" WHERE retired = FALSE AND (ownerId IS NULL OR ownerId = ?) ORDER BY position',
-    [userId],
+    `SELECT slug FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
+    [userId, userId],
   );
   return decks.map((d) => d.slug);
 }
@@ -245,9 +246,9 @@ async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScop
     `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
      WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(",")}) AND s.state <> 'new'
-       AND c.retired = FALSE AND d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?)
+       AND c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
        AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
-    [userId, ...ids, userId, scope.deck, scope.deck],
+    [userId, ...ids, userId, userId, scope.deck, scope.deck],
   );
 }
 
@@ -259,10 +260,10 @@ async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, i
      FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
      LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
      WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
-       AND (d.ownerId IS NULL OR d.ownerId = ?)
+       AND ${visibleDeckSql("d")}
        AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")}) AND (s.state IS NULL OR s.state = 'new')
      ORDER BY d.position, c.position`,
-    [userId, ...ids, userId, scope.deck, scope.deck],
+    [userId, ...ids, userId, userId, scope.deck, scope.deck],
   );
 }
 
@@ -303,5 +304,24 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
       });
     }
   }
+  await titleUploadedSources(db, result);
   return result;
+}
+
+/** Authored cards cite uploaded documents ("u-…"): their titles come from UserDocument. */
+async function titleUploadedSources(
+  db: SqlClient,
+  cards: Map<string, Omit<StudyCard, "schedule" | "version">>,
+) {
+  const sources = [...cards.values()]
+    .flatMap((card) => card.sources)
+    .filter((s) => s.document.startsWith("u-"));
+  const ids = [...new Set(sources.map((source) => source.document))];
+  if (ids.length === 0) return;
+  const rows = await db.all<{ id: string; title: string }>(
+    `SELECT id, title FROM "UserDocument" WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ids,
+  );
+  const titles = new Map(rows.map((row) => [row.id, row.title]));
+  for (const source of sources) source.title = titles.get(source.document) ?? source.title;
 }

@@ -7,6 +7,7 @@ import {
   type WorkloadCard,
   type WorkloadInput,
 } from "@/lib/srs/workload";
+import { visibleDeckSql } from "./deck-access";
 import { loadLearnerSettings } from "./schedule-rows";
 import { introducedSchedules } from "./stats";
 import { answeredToday } from "./study";
@@ -31,9 +32,9 @@ export async function getWorkloadInput(userId: string, now: Date): Promise<Workl
     db.get<{ n: number | bigint }>(
       `SELECT COUNT(*) AS n FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
        LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-       WHERE c.retired = FALSE AND d.retired = FALSE AND (d.ownerId IS NULL OR d.ownerId = ?)
+       WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
          AND (s.state IS NULL OR s.state = 'new')`,
-      [userId, userId],
+      [userId, userId, userId],
     ),
   ]);
   const cards = toWorkloadCards(

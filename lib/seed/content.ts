@@ -93,7 +93,10 @@ export async function seedContent(db: PrismaClient, content: ContentBuild): Prom
       where: { id: { notIn: cardIds }, retired: false, deck: { ownerId: null } },
       data: { retired: true },
     }),
-    db.quizItem.updateMany({ where: { id: { notIn: quizIds }, retired: false }, data: { retired: true } }),
+    db.quizItem.updateMany({
+      where: { id: { notIn: quizIds }, retired: false, deck: { ownerId: null } },
+      data: { retired: true },
+    }),
     db.deck.updateMany({
       where: { slug: { notIn: deckSlugs }, retired: false, ownerId: null },
       data: { retired: true },

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { ankiDeckExport } from "@/lib/data/exports";
+import { editPersonalCard } from "@/lib/data/personal-cards";
 import { createPersonalDeck, getPersonalDeck, getPersonalDeckCards } from "@/lib/data/personal-decks";
 import { answerQuestion, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
@@ -245,5 +246,14 @@ describe("an imported personal deck", () => {
     ]);
     const session = await getStudySession(learner, { deck: slug, cardIds: null }, NOW);
     expect(session.cards.map((c) => c.cardId)).toEqual(members.map((m) => m.cardId));
+
+    // A card made reversed in the editor is studied both ways: its mirror is a member of the deck too.
+    await editPersonalCard(learner, `${slug}-1`, {
+      kind: "reversed",
+      front: "Own front 1",
+      back: "Own back",
+    });
+    const both = await getStudySession(learner, { deck: slug, cardIds: null }, NOW);
+    expect(both.cards.map((c) => c.cardId)).toContain(`${slug}-1.reverse`);
   });
 });

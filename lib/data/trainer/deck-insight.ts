@@ -56,8 +56,8 @@ type Params = { trainerId: string; deckSlug: string; now: Date };
 export async function getDeckInsight(trainerId: string, deckSlug: string, now: Date): Promise<DeckInsight> {
   const db = sql();
   const deck = await db.get<{ slug: string; title: string }>(
-    'SELECT slug, title FROM "Deck" WHERE slug = ? AND ownerId IS NULL',
-    [deckSlug],
+    'SELECT slug, title FROM "Deck" WHERE slug = ? AND (ownerId IS NULL OR ownerId = ?)',
+    [deckSlug, trainerId],
   );
   if (!deck) throw new NotFoundError("This deck does not exist.");
   const params: Params = { trainerId, deckSlug, now };

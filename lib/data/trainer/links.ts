@@ -219,9 +219,9 @@ export async function clientsWithDeck(trainerId: string, clientIds: string[], de
  * already has the deck gets the new due date and goal (the form and its message say so).
  */
 export async function assignDeck(trainerId: string, input: AssignmentInput, now: Date): Promise<number> {
-  // Learners' personal decks are theirs alone: a trainer can assign content decks only.
+  // Learners' personal decks are theirs alone: a trainer can assign content decks and their own.
   const deck = await db.deck.findFirst({
-    where: { slug: input.deckSlug, retired: false, ownerId: null },
+    where: { slug: input.deckSlug, retired: false, OR: [{ ownerId: null }, { ownerId: trainerId }] },
     select: { slug: true },
   });
   if (!deck) throw new NotFoundError("This deck does not exist.");

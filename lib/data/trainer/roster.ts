@@ -66,10 +66,13 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
   }));
 }
 
-/** The decks a trainer can assign (content decks, never a learner's personal deck), in the library's order. */
-export async function listAssignableDecks(): Promise<{ slug: string; title: string }[]> {
+/**
+ * The decks a trainer can assign: content decks and the trainer's own authored decks, never a
+ * learner's personal deck, in the library's order.
+ */
+export async function listAssignableDecks(trainerId?: string): Promise<{ slug: string; title: string }[]> {
   return db.deck.findMany({
-    where: { retired: false, ownerId: null },
+    where: { retired: false, OR: [{ ownerId: null }, ...(trainerId ? [{ ownerId: trainerId }] : [])] },
     orderBy: { position: "asc" },
     select: { slug: true, title: true },
   });

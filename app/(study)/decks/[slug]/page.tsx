@@ -67,9 +67,14 @@ export default async function DeckPage({ params, searchParams }: Props) {
         <Link href={`/study?deck=${encodeURIComponent(deck.slug)}`} className="button">
           Study this deck
         </Link>
-        {!deck.personal && (
+        {deck.quizCount > 0 && (
           <Link href={`/decks/${encodeURIComponent(deck.slug)}/quiz`} className="button secondary">
             Take a quiz
+          </Link>
+        )}
+        {deck.personal && (
+          <Link href={`/author/decks/${encodeURIComponent(deck.slug)}`} className="button secondary">
+            Edit cards
           </Link>
         )}
         {/* A file download, not a page: a plain link, so the router does not prefetch it. */}

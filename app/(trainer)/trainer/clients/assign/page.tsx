@@ -25,7 +25,7 @@ export default async function AssignPage({
   const { removed, unassigned } = await searchParams;
   const [clients, decks, unassignedOne] = await Promise.all([
     listClientsWithAssignments(trainer.trainerId),
-    listAssignableDecks(),
+    listAssignableDecks(trainer.trainerId),
     typeof unassigned === "string" ? removedAssignment(trainer.trainerId, unassigned.slice(0, 100)) : null,
   ]);
   return (

@@ -1,0 +1,138 @@
+"use client";
+
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
+import type { DraftItemView } from "@/lib/authoring/draft-item";
+import { CONTENT_EVIDENCE_LEVELS } from "@/lib/content/evidence";
+import { suggestQuoteEvidence } from "@/lib/content/quoteEvidence";
+import styles from "../../author.module.css";
+import { saveCardAction } from "../actions";
+
+type Errors = Record<string, string[] | undefined>;
+
+/**
+ * Edits a card item or makes a new card from a quote (e.g. the text selected in the document).
+ * The server checks that the quote is still in the document word for word and asks for a reason
+ * when the label is stronger than the quote's cue words; the hint below shows those cue words.
+ */
+export function CardEditor({
+  documentId,
+  item,
+  quote: initialQuote,
+  onSaved,
+  onCancel,
+}: {
+  documentId: string;
+  body: string;
+  item: DraftItemView | null;
+  quote: string;
+  onSaved: (item: DraftItemView) => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const card = item?.payload.target === "card" ? item.payload : null;
+  const [quote, setQuote] = useState(initialQuote);
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+  const suggestion = useMemo(() => suggestQuoteEvidence(quote), [quote]);
+  const defaultLevel = card?.evidence ?? suggestion.level ?? "background";
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    const result = await saveCardAction(form);
+    setPending(false);
+    if (result.ok) onSaved(result.item);
+    else {
+      setErrors(result.errors);
+      setMessage(result.message);
+    }
+  }
+
+  const error = (name: string) =>
+    errors[name]?.length ? (
+      <span id={`${id}-${name}-error`} className="field-error small" role="alert">
+        {errors[name]?.join(" ")}
+      </span>
+    ) : null;
+  const described = (name: string) => (errors[name]?.length ? `${id}-${name}-error` : undefined);
+
+  return (
+    <form className={`card ${styles.editor}`} onSubmit={submit} aria-label={item ? "Edit card" : "New card"}>
+      <h3>{item ? "Edit card" : "New card from the document"}</h3>
+      <input type="hidden" name="documentId" value={documentId} />
+      {item && <input type="hidden" name="itemId" value={item.id} />}
+      <label>
+        Kind
+        <select name="kind" defaultValue={card?.kind ?? "basic"}>
+          <option value="basic">Basic (front → back)</option>
+          <option value="reversed">Reversed (studied both ways)</option>
+          <option value="cloze">Cloze (hide words with {"{{c1::…}}"})</option>
+        </select>
+      </label>
+      <label>
+        Front
+        <textarea
+          name="front"
+          rows={2}
+          defaultValue={card?.front ?? ""}
+          aria-describedby={described("front")}
+        />
+        {error("front")}
+      </label>
+      <label>
+        Back
+        <textarea name="back" rows={2} defaultValue={card?.back ?? ""} aria-describedby={described("back")} />
+        {error("back")}
+      </label>
+      <label>
+        Quote (word for word from the document)
+        <textarea
+          name="quote"
+          rows={3}
+          value={quote}
+          onChange={(event) => setQuote(event.target.value)}
+          aria-describedby={described("quote")}
+        />
+        {error("quote")}
+      </label>
+      <label>
+        Evidence level
+        <select
+          name="evidence"
+          defaultValue={defaultLevel}
+          aria-describedby={`${id}-cues ${described("evidence") ?? ""}`}
+        >
+          {CONTENT_EVIDENCE_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {EVIDENCE_LABELS[level].label}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-cues`} className="muted small">
+          {suggestion.level
+            ? `The quote's cue words suggest ${EVIDENCE_LABELS[suggestion.level].label} (${[...new Set(suggestion.cues.map((c) => c.word))].join(", ")}).`
+            : "The quote names no study: background or mechanism."}
+        </span>
+        {error("evidence")}
+      </label>
+      <label>
+        Reason for a level stronger than the cue words (when asked)
+        <textarea name="reason" rows={2} defaultValue={item?.evidenceReason ?? ""} />
+      </label>
+      <p aria-live="polite" className="small">
+        {message}
+      </p>
+      <div className={styles.toolbar}>
+        <button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save card"}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

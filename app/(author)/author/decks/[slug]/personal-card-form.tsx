@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { addPersonalCardAction, editPersonalCardAction, retirePersonalCardAction } from "./actions";
+
+type Card = { id: string; kind: string; front: string; back: string };
+
+/** One card of an imported deck, editable (or the empty form that adds one), with a retire button. */
+export function PersonalCardForm({ slug, card }: { slug: string; card: Card | null }) {
+  const [state, save, saving] = useActionState(card ? editPersonalCardAction : addPersonalCardAction, null);
+  const [retired, retire, retiring] = useActionState(retirePersonalCardAction, null);
+  const result = retired ?? state;
+  if (retired?.ok) return <p className="muted small">Card retired.</p>;
+  return (
+    <div>
+      <form action={save} aria-label={card ? `Edit card: ${card.front.slice(0, 60)}` : "Add a card"}>
+        <input type="hidden" name="slug" value={slug} />
+        {card && <input type="hidden" name="cardId" value={card.id} />}
+        <label>
+          Kind{" "}
+          <select name="kind" defaultValue={card?.kind ?? "basic"}>
+            <option value="basic">Basic</option>
+            <option value="reversed">Reversed</option>
+            <option value="cloze">Cloze</option>
+          </select>
+        </label>
+        <label>
+          Front
+          <textarea name="front" rows={2} defaultValue={card?.front ?? ""} />
+        </label>
+        <label>
+          Back
+          <textarea name="back" rows={2} defaultValue={card?.back ?? ""} />
+        </label>
+        <button type="submit" disabled={saving}>
+          {card ? "Save card" : "Add card"}
+        </button>
+      </form>
+      {card && (
+        <form action={retire}>
+          <input type="hidden" name="cardId" value={card.id} />
+          <button type="submit" className="secondary" disabled={retiring}>
+            Retire card
+          </button>
+        </form>
+      )}
+      <p aria-live="polite" className="small">
+        {result?.message} {result && !result.ok ? Object.values(result.errors).flat().join(" ") : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/**
+ * Which decks a learner may study, in one place for the SQL and Prisma paths: every content deck,
+ * their own personal and authored decks, and a trainer's own deck while that trainer, still
+ * linked to them, has it assigned to them. A trainer's other decks and learners' decks stay private.
+ *
+ * `visibleDeckSql(alias)` takes two positional parameters, both the viewer's id.
+ */
+export function visibleDeckSql(alias: string): string {
+  return `(${alias}.ownerId IS NULL OR ${alias}.ownerId = ? OR EXISTS (
+    SELECT 1 FROM "Assignment" va JOIN "TrainerClient" vt
+      ON vt.trainerId = va.trainerId AND vt.clientId = va.clientId AND vt.endedAt IS NULL
+    WHERE va.deckSlug = ${alias}.slug AND va.trainerId = ${alias}.ownerId AND va.clientId = ? AND va.removedAt IS NULL))`;
+}
+
+/** Slugs of trainers' own decks assigned to the viewer by their owner over a standing link. */
+export async function assignedOwnedDeckSlugs(viewerId: string): Promise<string[]> {
+  const assignments = await db.assignment.findMany({
+    where: {
+      clientId: viewerId,
+      removedAt: null,
+      trainer: { clientLinks: { some: { clientId: viewerId, endedAt: null } } },
+    },
+    select: { deckSlug: true, trainerId: true },
+  });
+  if (assignments.length === 0) return [];
+  const owned = await db.deck.findMany({
+    where: { OR: assignments.map((a) => ({ slug: a.deckSlug, ownerId: a.trainerId })) },
+    select: { slug: true },
+  });
+  return owned.map((deck) => deck.slug);
+}
+
+/** The same rule as a Prisma `where` on Deck (one extra query for the assigned decks). */
+export async function visibleDeckWhere(viewerId: string | null) {
+  if (!viewerId) return { ownerId: null };
+  const assigned = await assignedOwnedDeckSlugs(viewerId);
+  return {
+    OR: [{ ownerId: null }, { ownerId: viewerId }, ...(assigned.length ? [{ slug: { in: assigned } }] : [])],
+  };
+}
