@@ -316,7 +316,8 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
   const tRemoved = await assign(users.t, users.a, decks[1] ?? deck);
   expectReply(
     await call("unassignDeckAction", [null, form({ assignmentId: tRemoved })], users.t.cookie),
-    "returned",
+    // Unassigning redirects to a page that confirms which deck was taken back (issue 16, item 13).
+    "redirect",
     "unassign deck",
   );
   const t2Assignment = await assign(users.t2, users.b, deck);

@@ -120,6 +120,13 @@ describe("study day invariants", () => {
     expect(hours).toBeLessThanOrEqual(26);
   };
 
+  it("keeps the day begun when clocks go back across the rollover by part of an hour (Chatham)", () => {
+    // 2026-04-05 03:45 +13:45 becomes 02:45 +12:45; the 03:00 rollover first happens at 13:15Z.
+    const now = new Date("2026-04-04T14:00:00Z");
+    expect(studyDayKey(now, "Pacific/Chatham", 3)).toBe("2026-04-05");
+    checkDay(now, "Pacific/Chatham", 3);
+  });
+
   it("finds offset changes to test around", () => {
     expect(nearTransitions.length).toBeGreaterThanOrEqual(12);
   });

@@ -74,7 +74,15 @@ const utcMidnightToKey = (ms: number): string => new Date(ms).toISOString().slic
 /** "YYYY-MM-DD" of the study day containing `date`: a day runs from `rolloverHour` local to the next. */
 export function studyDayKey(date: Date, timeZone: string, rolloverHour: number): string {
   assertRolloverHour(rolloverHour);
-  return utcMidnightToKey(wallClock(date.getTime(), timeZone) - rolloverHour * HOUR);
+  const sinceRollover = wallClock(date.getTime(), timeZone) - rolloverHour * HOUR;
+  const key = utcMidnightToKey(sinceRollover);
+  // When clocks go back across the rollover hour by a part of an hour (Chatham: 03:45 -> 02:45,
+  // rollover 3), the wall clock reads "before the rollover" again after the day has begun. Only
+  // the last hours before a rollover can be affected, so only those pay for the exact check.
+  const intoDay = ((sinceRollover % DAY) + DAY) % DAY;
+  if (intoDay < DAY - 3 * HOUR) return key;
+  const next = shiftStudyDayKey(key, 1);
+  return studyDayStartOfKey(next, timeZone, rolloverHour).getTime() <= date.getTime() ? next : key;
 }
 
 /** The calendar day `days` after (or before, if negative) `key`. */

@@ -11,8 +11,8 @@ import { endProgress, PROGRESS_TOKEN, reportProgress } from "@/lib/data/intake-p
  * `?progress=<token>`, GET /api/documents/progress reports how far the reading has got.
  */
 export async function POST(request: NextRequest) {
+  // A multipart form is a "simple" request: another site's page could send one with the cookie.
   try {
-    // A multipart form is a "simple" request: another site's page could send one with the cookie.
     assertSameOrigin(request);
     const user = await requireApiUser(request);
     const token = request.nextUrl.searchParams.get("progress");
