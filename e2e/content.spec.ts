@@ -59,3 +59,14 @@ test("the source list links every document and an unknown deck is not found", as
   const response = await page.goto("/decks/no-such-deck");
   expect(response?.status()).toBe(404);
 });
+
+test("a card included in another deck is listed on both decks' pages", async ({ page, account }) => {
+  await account.signUp("learner");
+  // basics-c09 lives in the basics deck; mgp-vs-osteocalcin includes it (content `include:`).
+  const front = "How do vitamin D and K2 split the calcium work, according to the documents?";
+  for (const slug of ["k2-basics-safety", "mgp-vs-osteocalcin"]) {
+    await page.goto(`/decks/${slug}`);
+    const cards = page.getByRole("list", { name: "Cards" });
+    await expect(cards.getByText(front, { exact: true })).toHaveCount(1);
+  }
+});

@@ -17,9 +17,9 @@ export async function seedReviewHistory(
     const user = await client.get<{ id: string }>('SELECT id FROM "User" WHERE email = ?', [email]);
     if (!user) throw new Error(`No user ${email}`);
     const rows = await client.all<{ id: string }>(
-      `SELECT c.id FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
+      `SELECT c.id FROM "Card" c JOIN "DeckCard" m ON m.cardId = c.id JOIN "Deck" d ON d.slug = m.deckSlug
        WHERE c.retired = 0 AND d.ownerId IS NULL AND (? IS NULL OR d.slug = ?)
-       ORDER BY d.position, c.position LIMIT ?`,
+       GROUP BY c.id ORDER BY MIN(d.position), MIN(m.position) LIMIT ?`,
       [deck ?? null, deck ?? null, cards],
     );
     const ids = rows.map((row) => row.id);

@@ -3,8 +3,10 @@ import { cache } from "react";
 import { z } from "zod";
 import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/sql/client";
+import { joinMemberships } from "@/lib/sql/deck-membership";
 import { studyCardCount } from "@/lib/study/card-count";
-import { visibleDeckWhere } from "./deck-access";
+import { visibleDeckSql, visibleDeckWhere } from "./deck-access";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
@@ -61,21 +63,24 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
         ownerId: true,
         _count: {
           select: {
-            // Every study card, as the dashboard and the study queue count them.
-            cards: { where: { retired: false } },
+            // Every study card, as the dashboard and the study queue count them: its DeckCard rows,
+            // its own cards and the ones it includes.
+            memberships: { where: { card: { retired: false } } },
             quizItems: { where: { retired: false } },
           },
         },
       },
     }),
-    db.card.groupBy({
-      by: ["deckSlug", "evidence"],
-      where: { retired: false, kind: { not: "reverse" }, deck: visible },
-      _count: { _all: true },
-    }),
-    db.card.groupBy({
+    sql().all<{ deckSlug: string; evidence: string; n: number | bigint }>(
+      `SELECT m.deckSlug, c.evidence, COUNT(*) AS n FROM "Card" c ${joinMemberships("c.id")}
+       JOIN "Deck" d ON d.slug = m.deckSlug
+       WHERE c.retired = FALSE AND c.kind <> 'reverse' AND ${visibleDeckSql("d")}
+       GROUP BY m.deckSlug, c.evidence`,
+      [viewerId, viewerId],
+    ),
+    db.deckCard.groupBy({
       by: ["deckSlug"],
-      where: { retired: false, kind: "reverse", deck: visible },
+      where: { card: { retired: false, kind: "reverse" }, deck: visible },
       _count: { _all: true },
     }),
   ]);
@@ -85,13 +90,13 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
     const level = evidenceLevel.safeParse(row.evidence);
     if (!level.success) continue;
     const counts = byDeck.get(row.deckSlug) ?? emptyEvidenceCounts();
-    counts[level.data] += row._count._all;
+    counts[level.data] += Number(row.n);
     byDeck.set(row.deckSlug, counts);
   }
   return decks.map(({ _count, ownerId, ...deck }) => ({
     ...deck,
     personal: ownerId === viewerId,
-    cardCount: _count.cards,
+    cardCount: _count.memberships,
     reversedCount: reversed.get(deck.slug) ?? 0,
     quizCount: _count.quizItems,
     evidence: byDeck.get(deck.slug) ?? emptyEvidenceCounts(),
@@ -139,26 +144,31 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
       title: true,
       description: true,
       ownerId: true,
-      cards: {
+      // Its own cards and the ones it includes, in the deck's order.
+      memberships: {
         // A reversed card's mirror is a study copy, not a card of its own to list.
-        where: { retired: false, kind: { not: "reverse" } },
+        where: { card: { retired: false, kind: { not: "reverse" } } },
         orderBy: { position: "asc" },
         select: {
-          id: true,
-          kind: true,
-          front: true,
-          back: true,
-          evidence: true,
-          caveat: true,
-          topic: true,
-          sources: true,
+          card: {
+            select: {
+              id: true,
+              kind: true,
+              front: true,
+              back: true,
+              evidence: true,
+              caveat: true,
+              topic: true,
+              sources: true,
+            },
+          },
         },
       },
       _count: { select: { quizItems: { where: { retired: false } } } },
     },
   });
   if (!deck) return null;
-  const cards = deck.cards.map((card) => storedCard.parse(card));
+  const cards = deck.memberships.map(({ card }) => storedCard.parse(card));
   const cited = [...new Set(cards.flatMap((card) => card.sources.map((source) => source.document)))];
   const [documents, uploaded] = await Promise.all([
     db.document.findMany({ where: { slug: { in: cited } }, select: { slug: true, title: true } }),

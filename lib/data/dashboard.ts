@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/sql/client";
+import { joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
 import { visibleDeckSql } from "./deck-access";
 import { loadLearnerSettings } from "./schedule-rows";
@@ -53,19 +54,27 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
 
   const deckRows = await db.all<DeckRow>(
     `SELECT d.slug, d.title, d.description,
-       (SELECT COUNT(*) FROM "Card" c WHERE c.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
+       (SELECT COUNT(*) FROM "Card" c ${joinMemberships("c.id")} WHERE m.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
        (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
      FROM "Deck" d WHERE d.retired = FALSE AND ${visibleDeckSql("d")} ORDER BY d.position`,
     [userId, userId],
   );
 
+  // A card in several decks is one card: the total counts it once, each deck counts it.
+  const distinct = await db.get<{ n: number | bigint }>(
+    `SELECT COUNT(DISTINCT c.id) AS n FROM "Card" c ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
+     WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}`,
+    [userId, userId],
+  );
   const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const byDeck = new Map<string, DeckSchedule[]>();
   for (const entry of schedules) {
-    const group = byDeck.get(entry.deckSlug);
-    if (group) group.push(entry);
-    else byDeck.set(entry.deckSlug, [entry]);
+    for (const slug of entry.decks) {
+      const group = byDeck.get(slug);
+      if (group) group.push(entry);
+      else byDeck.set(slug, [entry]);
+    }
   }
   // New cards never enter buildQueue here: their count is all it would use them for.
   const dueIn = (cards: readonly DeckSchedule[]) => {
@@ -97,6 +106,7 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
   return {
     decks,
     totalDue: dueIn(schedules),
-    totalNew: Math.min(newTotal, totalAllowance),
+    // A card in several decks is one new card: at most the distinct unseen cards.
+    totalNew: Math.min(newTotal, Math.max(0, Number(distinct?.n ?? 0) - schedules.length), totalAllowance),
   };
 }

@@ -185,7 +185,7 @@ export async function getPublishedQuotes(
   if (!deckSlug) return [];
   const [cards, quiz] = await Promise.all([
     db.card.findMany({
-      where: { deckSlug, retired: false, kind: { not: "reverse" } },
+      where: { memberships: { some: { deckSlug } }, retired: false, kind: { not: "reverse" } },
       select: { sources: true },
     }),
     db.quizItem.findMany({ where: { deckSlug, retired: false }, select: { sources: true } }),

@@ -56,12 +56,12 @@ function mirrorWrite(
   id: string,
   card: PersonalCardInput,
   position: number,
-): Prisma.PrismaPromise<unknown> {
+): Prisma.PrismaPromise<unknown>[] {
   const mirrorId = `${id}${REVERSE_SUFFIX}`;
   if (card.kind !== "reversed")
-    return db.card.updateMany({ where: { id: mirrorId, deckSlug: slug }, data: { retired: true } });
+    return [db.card.updateMany({ where: { id: mirrorId, deckSlug: slug }, data: { retired: true } })];
   const data = { front: card.back, back: card.front, retired: false };
-  return db.card.upsert({
+  const mirror = db.card.upsert({
     where: { id: mirrorId },
     create: {
       id: mirrorId,
@@ -74,6 +74,13 @@ function mirrorWrite(
     },
     update: data,
   });
+  // The study queue reads a deck's cards through DeckCard (lib/sql/deck-membership): the mirror too.
+  const member = db.deckCard.upsert({
+    where: { deckSlug_cardId: { deckSlug: slug, cardId: mirrorId } },
+    create: { deckSlug: slug, cardId: mirrorId, position: position + 1_000_000 },
+    update: {},
+  });
+  return [mirror, member];
 }
 
 export async function addPersonalCard(
@@ -98,7 +105,7 @@ export async function addPersonalCard(
         position,
       },
     }),
-    mirrorWrite(slug, id, card, position),
+    ...mirrorWrite(slug, id, card, position),
     db.deckCard.create({ data: { deckSlug: slug, cardId: id, position } }),
   ]);
   return id;
@@ -125,7 +132,7 @@ export async function editPersonalCard(
       where: { id: card.id },
       data: { kind: input.kind, front: input.front, back: input.back, retired: false },
     }),
-    mirrorWrite(card.deckSlug, card.id, input, card.position),
+    ...mirrorWrite(card.deckSlug, card.id, input, card.position),
   ]);
 }
 

@@ -11,6 +11,7 @@ import {
 } from "@/lib/exchange/card-import";
 import { readCardBytes } from "@/lib/exchange/card-reader";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { joinMemberships } from "@/lib/sql/deck-membership";
 
 /**
  * A learner's personal decks: cards they imported themselves. A personal deck is a Deck row with
@@ -162,6 +163,11 @@ export async function createPersonalDeck(
           start + i,
         ]),
       );
+      // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
+      await tx.run(
+        `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
+        chunk.flatMap((_, i) => [slug, `${slug}-${start + i + 1}`, start + i]),
+      );
     }
   });
   return slug;
@@ -198,7 +204,7 @@ export const getPersonalDeck = cache(
     );
     if (!deck) return null;
     const count = await sql().get<{ n: number | bigint }>(
-      'SELECT COUNT(*) AS n FROM "Card" WHERE deckSlug = ?',
+      'SELECT COUNT(*) AS n FROM "DeckCard" WHERE deckSlug = ?',
       [slug],
     );
     return { ...deck, cardCount: Number(count?.n ?? 0) };
@@ -222,7 +228,8 @@ export async function getPersonalDeckCards(
     back: string;
     topic: string | null;
   }>(
-    'SELECT id, kind, front, back, topic FROM "Card" WHERE deckSlug = ? ORDER BY position LIMIT ? OFFSET ?',
+    `SELECT c.id, c.kind, c.front, c.back, c.topic FROM "Card" c ${joinMemberships("c.id")}
+     WHERE m.deckSlug = ? ORDER BY m.position LIMIT ? OFFSET ?`,
     [deck.slug, limit, offset],
   );
   return rows.map((row) => ({ ...row, evidence: "personal", sources: [] }));

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import {
   type CardSchedule,
   type DayCount,
@@ -33,17 +34,39 @@ const INTRODUCED_FROM = `FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOI
 
 export interface DeckSchedule {
   cardId: string;
+  /** The card's home deck. */
   deckSlug: string;
+  /** Every live deck the learner sees that teaches the card (DeckCard): per-deck figures count it in each. */
+  decks: string[];
   schedule: CardSchedule;
 }
 
-/** Every introduced card's schedule in one streamed query (20,000 rows parse in a few tens of ms). */
+/**
+ * Every introduced card's schedule, once per card, in one streamed query (20,000 rows parse in a
+ * few tens of ms); a card in several decks comes as one row per deck, ordered by card, and is folded.
+ */
 export async function introducedSchedules(userId: string): Promise<DeckSchedule[]> {
-  const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string }>(
-    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS} ${INTRODUCED_FROM}`,
-    { userId },
+  const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string }>(
+    `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}
+     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
+     WHERE s.userId = ? AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
+       AND ${visibleDeckSql("d")}
+     ORDER BY s.cardId`,
+    [userId, userId, userId],
   );
-  return rows.map((row) => ({ cardId: row.cardId, deckSlug: row.deckSlug, schedule: scheduleFromRow(row) }));
+  const result: DeckSchedule[] = [];
+  for (const row of rows) {
+    const last = result[result.length - 1];
+    if (last?.cardId === row.cardId) last.decks.push(row.inDeck);
+    else
+      result.push({
+        cardId: row.cardId,
+        deckSlug: row.deckSlug,
+        decks: [row.inDeck],
+        schedule: scheduleFromRow(row),
+      });
+  }
+  return result;
 }
 
 /** Mean predicted recall now of each deck's introduced cards (decks without any are absent). */
@@ -53,10 +76,12 @@ export function predictedRecallByDeck(
   settings: LearnerSettings,
 ): Map<string, number | null> {
   const byDeck = new Map<string, CardSchedule[]>();
-  for (const { deckSlug, schedule } of schedules) {
-    const group = byDeck.get(deckSlug);
-    if (group) group.push(schedule);
-    else byDeck.set(deckSlug, [schedule]);
+  for (const { decks, schedule } of schedules) {
+    for (const deckSlug of decks) {
+      const group = byDeck.get(deckSlug);
+      if (group) group.push(schedule);
+      else byDeck.set(deckSlug, [schedule]);
+    }
   }
   return new Map(
     [...byDeck].map(([slug, group]) => [slug, meanRetrievability(group, now, settings)] as const),
@@ -183,11 +208,11 @@ export async function getLearnerStats(userId: string, now: Date): Promise<Learne
   const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const introducedByDeck = new Map<string, number>();
-  for (const { deckSlug } of schedules)
-    introducedByDeck.set(deckSlug, (introducedByDeck.get(deckSlug) ?? 0) + 1);
+  for (const { decks } of schedules)
+    for (const deckSlug of decks) introducedByDeck.set(deckSlug, (introducedByDeck.get(deckSlug) ?? 0) + 1);
   const deckRows = await db.all<{ slug: string; title: string; cards: number }>(
     `SELECT d.slug, d.title, COUNT(c.id) AS cards
-     FROM "Deck" d LEFT JOIN "Card" c ON c.deckSlug = d.slug AND c.retired = FALSE
+     FROM "Deck" d LEFT JOIN "DeckCard" m ON m.deckSlug = d.slug LEFT JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
      WHERE d.retired = FALSE AND ${visibleDeckSql("d")} GROUP BY d.slug ORDER BY d.position`,
     [userId, userId],
   );
@@ -322,7 +347,7 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
     [userId, userId],
   );
   const deck = query.deck && decks.some((d) => d.slug === query.deck) ? query.deck : null;
-  const from = `${INTRODUCED_FROM} AND (CAST(@deck AS TEXT) IS NULL OR c.deckSlug = @deck)`;
+  const from = `${INTRODUCED_FROM} AND (CAST(@deck AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = @deck")})`;
   const params = { userId, deck };
   const total = Number(
     (await db.get<{ total: number }>(`SELECT COUNT(*) AS total ${from}`, params))?.total ?? 0,

@@ -1,6 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import {
   buildQueue,
   type CardSchedule,
@@ -88,7 +89,7 @@ export async function getStudySession(
         `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
          FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
          WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
-           AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
+           AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
         [userId, dayEnd, scope.deck, scope.deck],
       );
   const newRows = wanted
@@ -153,10 +154,11 @@ export async function answeredToday(db: SqlClient, userId: string, dayStart: Dat
     [userId, dayStart],
   );
   const perDeck = await db.all<{ deckSlug: string; introduced: number | bigint }>(
-    `SELECT c.deckSlug, COUNT(*) AS introduced
-     FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+    // A card counts in every deck that teaches it (DeckCard), as the deck's other figures do.
+    `SELECT m.deckSlug, COUNT(*) AS introduced
+     FROM "ReviewLog" l ${joinMemberships("l.cardId")}
      WHERE l.userId = ? AND l.reviewedAt >= ? AND l.stateBefore = 'new'
-     GROUP BY c.deckSlug`,
+     GROUP BY m.deckSlug`,
     [userId, dayStart],
   );
   const newIntroduced = Number(row?.newIntroduced ?? 0);
@@ -191,10 +193,15 @@ async function newCardsForToday(
   const total = totalNewAllowance(limits, today);
   if (total <= 0) return [];
   const perDeck: ScheduleRow[][] = [];
+  const listed = new Set<string>();
   for (const slug of await visibleDeckSlugs(db, userId)) {
-    perDeck.push(
-      await firstNewCards(db, userId, slug, Math.min(total, deckNewAllowance(limits, today, slug))),
-    );
+    const allowance = Math.min(total, deckNewAllowance(limits, today, slug));
+    // A card included in several decks is one new card, listed under the first deck that has it:
+    // reading `listed.size` more rows still fills this deck's allowance after skipping those.
+    const rows = await firstNewCards(db, userId, slug, allowance > 0 ? allowance + listed.size : 0);
+    const fresh = rows.filter((row) => !listed.has(row.cardId)).slice(0, allowance);
+    for (const row of fresh) listed.add(row.cardId);
+    perDeck.push(fresh);
   }
   return takeInTurn(perDeck, total);
 }
@@ -207,9 +214,9 @@ async function firstNewCards(db: SqlClient, userId: string, deck: string, limit:
   if (limit <= 0) return [];
   return db.all<ScheduleRow>(
     `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-     FROM "Card" c LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-     WHERE c.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
-     ORDER BY c.position LIMIT ?`,
+     FROM "Card" c ${joinMemberships("c.id")} LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+     WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
+     ORDER BY m.position LIMIT ?`,
     [userId, deck, limit],
   );
 }
@@ -240,7 +247,7 @@ async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScop
      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
      WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(",")}) AND s.state <> 'new'
        AND c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
-       AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?)`,
+       AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
     [userId, ...ids, userId, userId, scope.deck, scope.deck],
   );
 }
@@ -254,7 +261,7 @@ async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, i
      LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
      WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
        AND ${visibleDeckSql("d")}
-       AND (CAST(? AS TEXT) IS NULL OR c.deckSlug = ?) AND (s.state IS NULL OR s.state = 'new')
+       AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")}) AND (s.state IS NULL OR s.state = 'new')
      ORDER BY d.position, c.position`,
     [userId, ...ids, userId, userId, scope.deck, scope.deck],
   );

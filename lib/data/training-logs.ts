@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/sql/client";
+import { cardInDeck } from "@/lib/sql/deck-membership";
 import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import type { TrainingLog } from "@/lib/srs/training";
 import type { ReviewRating, SrsState } from "@/lib/srs/types";
@@ -16,7 +17,7 @@ export async function answeredCardIds(userId: string, deckSlug?: string): Promis
   const rows = deckSlug
     ? await sql().all<{ cardId: string }>(
         `SELECT DISTINCT l.cardId FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-         WHERE l.userId = ? AND c.deckSlug = ?`,
+         WHERE l.userId = ? AND ${cardInDeck("c.id", "dc.deckSlug = ?")}`,
         [userId, deckSlug],
       )
     : await sql().all<{ cardId: string }>('SELECT DISTINCT cardId FROM "ReviewLog" WHERE userId = ?', [

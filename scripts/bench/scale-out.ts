@@ -51,6 +51,10 @@ async function insertDeck(url: string): Promise<string[]> {
           batch.flatMap((id, j) => [id, i + j]),
         );
       }
+      // The app reads a deck's cards through DeckCard (lib/sql/deck-membership).
+      await tx.run(
+        `INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'scale'`,
+      );
     });
   } finally {
     await close();

@@ -15,8 +15,10 @@ export function insertBenchDeck(url: string, slug: string, cards: number): strin
       'INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const sources = JSON.stringify([{ document: "bench", quote: "A synthetic quote.", quoteId: "bench" }]);
+    const member = db.prepare('INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES (?, ?, ?)');
     ids.forEach((id, i) => {
       card.run(id, slug, "basic", `Front ${i}`, `Back ${i}`, "background", sources, i);
+      member.run(slug, id, i);
     });
   })();
   db.close();

@@ -33,6 +33,10 @@ export async function createDeck(slug: string, cardCount: number) {
       position,
     })),
   });
+  // The app reads a deck's cards through DeckCard, as the seed and an import write them.
+  await db.deckCard.createMany({
+    data: ids.map((cardId, position) => ({ deckSlug: slug, cardId, position })),
+  });
   return ids;
 }
 

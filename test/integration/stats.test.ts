@@ -68,6 +68,10 @@ beforeAll(async () => {
       retired: true,
     },
   });
+  // Each card in its own deck, as the seed's membership table lists it.
+  await sql().run(
+    'INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card"',
+  );
 });
 
 let learners = 0;
@@ -443,6 +447,9 @@ describe("a heavy learner", () => {
         `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position)`,
         "(?, 'heavy', 'basic', ?, 'Back', 'background', '[]', ?)",
         ids.map((id, i) => [id, `Heavy question number ${i} about vitamin K2 and the matrix Gla protein`, i]),
+      );
+      await tx.run(
+        `INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'heavy'`,
       );
       await insertRows(
         tx,

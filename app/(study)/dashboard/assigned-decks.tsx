@@ -56,7 +56,7 @@ async function loadAssignedDecks(
   return assignments.flatMap((assignment, index) => {
     const deck = decks.get(assignment.deckSlug);
     if (!deck) return []; // retired since it was assigned
-    const own = schedules.filter((s) => s.deckSlug === assignment.deckSlug);
+    const own = schedules.filter((s) => s.decks.includes(assignment.deckSlug));
     // on-track wants the mean over all the deck's cards, cards not started counting as 0.
     const meanRecallAt = (at: Date) =>
       deck.cardCount === 0

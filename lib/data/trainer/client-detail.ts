@@ -1,6 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
@@ -170,12 +171,13 @@ interface DetailScope {
  * as their study answers alone make them (./consent.ts); keyed by deck.
  */
 async function hiddenCardsOf({ db, trainerId, client, decks }: DetailScope): Promise<StudyOnlyCardView[]> {
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("dc.deckSlug", decks);
+  // One row per card (its answers are counted once), keyed by an assigned deck that teaches it.
   const rows = await db.all<HiddenStudyLogRow>(
     `WITH hidden AS (
-       SELECT DISTINCT c.deckSlug AS key, q.userId, q.cardId
+       SELECT DISTINCT (SELECT MIN(dc.deckSlug) FROM "DeckCard" dc WHERE dc.cardId = c.id AND ${deckList.sql}) AS key, q.userId, q.cardId
        FROM "ReviewLog" q JOIN "Card" c ON c.id = q.cardId
-       WHERE q.userId = @clientId AND ${hiddenLog("q")} AND c.retired = FALSE AND ${deckList.sql}
+       WHERE q.userId = @clientId AND ${hiddenLog("q")} AND c.retired = FALSE AND ${cardInDeck("c.id", deckList.sql)}
      )
      SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
      FROM hidden h CROSS JOIN "ReviewLog" l
@@ -196,7 +198,7 @@ async function heatmap({ db, trainerId, client, decks }: DetailScope, today: str
      SELECT w.day,
        (SELECT COUNT(*) FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
         WHERE l.userId = ? AND l.reviewedAt >= w.dayStart AND l.reviewedAt < w.dayEnd
-          AND c.deckSlug IN (${slugs}) AND ${sharedLog("l", "?")}) AS count
+          AND ${cardInDeck("c.id", `dc.deckSlug IN (${slugs})`)} AND ${sharedLog("l", "?")}) AS count
      FROM w ORDER BY w.day`,
     [...params, client.clientId, ...decks, trainerId],
   );
@@ -221,7 +223,7 @@ async function retention(
   now: Date,
 ): Promise<{ last7: Retention; last30: Retention }> {
   type Counts = Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | bigint | null>;
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("dc.deckSlug", decks);
   const from7 = dayStart(client.clock, shiftStudyDayKey(today, -6));
   const from30 = dayStart(client.clock, shiftStudyDayKey(today, -29));
   const to = nextStudyDayStart(now, client.clock.timeZone, client.clock.dayRolloverHour);
@@ -231,7 +233,7 @@ async function retention(
        COUNT(*) AS answered30, COUNT(*) FILTER (WHERE l.rating <> 1) AS recalled30
      FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
      WHERE l.userId = @clientId AND l.stateBefore = 'review' AND l.reviewedAt >= @from30 AND l.reviewedAt < @to
-       AND ${deckList.sql} AND ${sharedCard("l")}`,
+       AND ${cardInDeck("c.id", deckList.sql)} AND ${sharedCard("l")}`,
     { ...deckList.params, clientId: client.clientId, trainerId, from7, from30, to },
   );
   const counts = {
@@ -270,12 +272,13 @@ async function progressByWeek(
   now: Date,
 ): Promise<AssignmentProgressOverTime[]> {
   const firstAnswers = new Map<string, number[]>();
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("m.deckSlug", decks);
   const rows = await db.all<{ deckSlug: string; firstAt: SqlDateValue }>(
-    `SELECT c.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+    `SELECT m.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
+     ${joinMemberships("c.id")}
      WHERE l.userId = @clientId AND l.origin = 'study' AND l.reviewedAt <= @now AND c.retired = FALSE
        AND ${deckList.sql}
-     GROUP BY l.cardId, c.deckSlug`,
+     GROUP BY l.cardId, m.deckSlug`,
     { ...deckList.params, clientId, now },
   );
   for (const row of rows) {
@@ -324,13 +327,14 @@ async function weakestCards(
   now: Date,
 ): Promise<WeakCard[]> {
   const recallOf = recallAt(now, client.settings);
-  const deckList = inDecks("c.deckSlug", decks);
+  const deckList = inDecks("dc.deckSlug", decks);
   const params = { ...deckList.params, clientId: client.clientId, trainerId };
   const [rows, again] = await Promise.all([
+    // The card's deck as the trainer knows it: an assigned deck that teaches it (its home deck may not be one).
     db.all<ScheduleColumns & { cardId: string; deckSlug: string }>(
-      `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
+      `SELECT s.cardId, (SELECT MIN(dc.deckSlug) FROM "DeckCard" dc WHERE dc.cardId = c.id AND ${deckList.sql}) AS deckSlug, ${SCHEDULE_COLUMNS}
        FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-       WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${deckList.sql}
+       WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${cardInDeck("c.id", deckList.sql)}
          AND ${sharedCard("s")}`,
       params,
     ),
@@ -338,7 +342,7 @@ async function weakestCards(
       `SELECT l.cardId, COUNT(*) AS again, MAX(l.reviewedAt) AS lastAt
        FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
        WHERE l.userId = @clientId AND l.rating = 1 AND l.reviewedAt >= @from7 AND l.reviewedAt <= @now
-         AND ${deckList.sql} AND ${sharedLog("l")}
+         AND ${cardInDeck("c.id", deckList.sql)} AND ${sharedLog("l")}
        GROUP BY l.cardId`,
       { ...params, from7: dayStart(client.clock, shiftStudyDayKey(today, -6)), now },
     ),

@@ -1,5 +1,6 @@
 import "server-only";
 import { type SqlClient, sql } from "@/lib/sql/client";
+import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
@@ -209,7 +210,8 @@ async function hiddenCards(
      , hidden AS (
        SELECT DISTINCT ${key} AS key, q.userId, q.cardId
        FROM scoped a CROSS JOIN "ReviewLog" q CROSS JOIN "Card" c
-       WHERE q.userId = a.clientId AND ${hiddenLog("q")} AND c.id = q.cardId AND c.deckSlug = a.deckSlug
+       WHERE q.userId = a.clientId AND ${hiddenLog("q")} AND c.id = q.cardId
+         AND ${cardInDeck("c.id", "dc.deckSlug = a.deckSlug")}
          AND c.retired = FALSE
      )
      SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
@@ -240,16 +242,17 @@ export async function clientTotals(
     lastActive: SqlDateValue | null;
   };
   const [states, reviews, hidden] = await Promise.all([
+    // A card in two assigned decks is one card: DISTINCT counts it (and its answers) once.
     // A card's lastReview is its latest answer (undo restores the one before), so MAX over the
     // deck's CardState rows is the latest review without reading the logs. Card states a hidden
     // quiz answer changed are left out here and counted from their study answers below.
     db.all<StateTotals>(
       `${scoped(db)}
-       SELECT a.clientId, COUNT(*) FILTER (WHERE c.retired = FALSE AND s.due <= @now) AS dueNow,
-         COUNT(*) FILTER (WHERE c.retired = FALSE AND s.state = 'review' AND s.due < a.dayStart) AS overdueNow,
+       SELECT a.clientId, COUNT(DISTINCT s.cardId) FILTER (WHERE c.retired = FALSE AND s.due <= @now) AS dueNow,
+         COUNT(DISTINCT s.cardId) FILTER (WHERE c.retired = FALSE AND s.state = 'review' AND s.due < a.dayStart) AS overdueNow,
          MAX(s.lastReview) AS lastActive
-       FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
-       WHERE c.deckSlug = a.deckSlug AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
+       FROM scoped a CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "CardState" s
+       WHERE m.deckSlug = a.deckSlug AND c.id = m.cardId AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
          AND ${sharedCard("s")}
        GROUP BY a.clientId`,
       params,
@@ -257,9 +260,9 @@ export async function clientTotals(
     // The planner reads each client's last 7 days on (userId, reviewedAt), then keeps assigned cards.
     db.all<{ clientId: string; reviews7d: number | bigint }>(
       `${scoped(db)}
-       SELECT a.clientId, COUNT(*) AS reviews7d
-       FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug
-       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
+       SELECT a.clientId, COUNT(DISTINCT l.id) AS reviews7d
+       FROM scoped a JOIN "DeckCard" m ON m.deckSlug = a.deckSlug
+       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = m.cardId AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
        WHERE ${sharedLog("l")}
        GROUP BY a.clientId`,
       params,
@@ -338,8 +341,8 @@ export async function assignmentRows(
        ), scores AS (
          SELECT id, MAX(percent) AS best, MAX(CASE WHEN recency = 1 THEN percent END) AS last FROM quiz GROUP BY id
        ), sizes AS (
-         SELECT c.deckSlug, COUNT(*) AS cards FROM "Card" c
-         WHERE c.retired = FALSE AND c.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY c.deckSlug
+         SELECT m.deckSlug, COUNT(*) AS cards FROM "Card" c ${joinMemberships("c.id")}
+         WHERE c.retired = FALSE AND m.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY m.deckSlug
        )
        SELECT s.id, s.clientId, s.deckSlug, d.title AS deckTitle, a.goal, a.dueAt, a.createdAt, a.targetRecall,
          a.quizTarget, COALESCE(sizes.cards, 0) AS cards, scores.best, scores.last
@@ -351,8 +354,8 @@ export async function assignmentRows(
     db.all<ScheduleRow>(
       `${scoped(db)}
        SELECT a.id AS assignmentId, s.cardId, ${SCHEDULE_COLUMNS}
-       FROM scoped a CROSS JOIN "Card" c CROSS JOIN "CardState" s
-       WHERE c.deckSlug = a.deckSlug AND c.retired = FALSE
+       FROM scoped a CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "CardState" s
+       WHERE m.deckSlug = a.deckSlug AND c.id = m.cardId AND c.retired = FALSE
          AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new' AND ${sharedCard("s")}`,
       params,
     ),
@@ -360,7 +363,7 @@ export async function assignmentRows(
     db.all<{ assignmentId: string; cards: number | bigint }>(
       `${scoped(db)}
        SELECT a.id AS assignmentId, COUNT(DISTINCT l.cardId) AS cards
-       FROM scoped a JOIN "Card" c ON c.deckSlug = a.deckSlug AND c.retired = FALSE
+       FROM scoped a JOIN "DeckCard" m ON m.deckSlug = a.deckSlug JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
        JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7
          AND l.reviewedAt <= @now AND l.rating = 1
        WHERE ${sharedLog("l")}
@@ -372,7 +375,8 @@ export async function assignmentRows(
       `${scoped(db)}
        SELECT DISTINCT a.id AS assignmentId, l.cardId
        FROM scoped a CROSS JOIN "ReviewLog" l CROSS JOIN "Card" c
-       WHERE l.userId = a.clientId AND ${unstudiedQuizLog("l")} AND c.id = l.cardId AND c.deckSlug = a.deckSlug`,
+       WHERE l.userId = a.clientId AND ${unstudiedQuizLog("l")} AND c.id = l.cardId
+         AND ${cardInDeck("c.id", "dc.deckSlug = a.deckSlug")}`,
       params,
     ),
   ]);

@@ -16,6 +16,7 @@ import { answeredCardIds, trainingLogs } from "@/lib/data/training-logs";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { sql } from "@/lib/sql/client";
+import { cardInDeck } from "@/lib/sql/deck-membership";
 import type { StudyDayClock } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS, type TrainingSet, trainingSet } from "@/lib/srs/training";
 import { studyOnlyLogs } from "@/lib/trainer/study-only";
@@ -65,7 +66,7 @@ async function visibleReviewCount(
   const names = members.map((_, i) => `client${i}`);
   const row = await sql().get<{ n: number | bigint }>(
     `SELECT COUNT(*) AS n FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-     WHERE c.deckSlug = @deckSlug AND l.userId IN (${names.map((name) => `@${name}`).join(", ")})
+     WHERE ${cardInDeck("c.id", "dc.deckSlug = @deckSlug")} AND l.userId IN (${names.map((name) => `@${name}`).join(", ")})
        AND ${sharedLog("l")}`,
     { trainerId, deckSlug, ...Object.fromEntries(names.map((name, i) => [name, members[i]?.clientId])) },
   );

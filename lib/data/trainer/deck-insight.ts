@@ -98,11 +98,11 @@ async function mostFailedCards(db: SqlClient, params: Params): Promise<FailedCar
     `${ASSIGNED}
      SELECT c.id AS cardId, substr(c.front, 1, 400) AS front, COUNT(*) FILTER (WHERE l.rating = 1) AS again,
        COUNT(*) AS answers, COUNT(DISTINCT l.userId) AS clients
-     FROM assigned k JOIN "Card" c ON c.deckSlug = @deckSlug AND c.retired = FALSE
+     FROM assigned k JOIN "DeckCard" m ON m.deckSlug = @deckSlug JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
      JOIN "ReviewLog" l ON l.userId = k.clientId AND l.cardId = c.id AND l.reviewedAt <= @now
      WHERE ${sharedLog("l")}
      GROUP BY c.id HAVING COUNT(*) FILTER (WHERE l.rating = 1) > 0
-     ORDER BY COUNT(*) FILTER (WHERE l.rating = 1) * 1.0 / COUNT(*) DESC, again DESC, c.position LIMIT @limit`,
+     ORDER BY COUNT(*) FILTER (WHERE l.rating = 1) * 1.0 / COUNT(*) DESC, again DESC, MIN(m.position) LIMIT @limit`,
     { ...params, limit: TOP },
   );
   return rows.map((row) => ({
