@@ -124,9 +124,16 @@ function personalSlug(): string {
   return `p-${randomBytes(6).toString("hex")}`;
 }
 
+/** How long a hidden deck may stay unfinished before the owner's next import removes it. */
+const UNFINISHED_IMPORT_MS = 10 * 60_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Creates a personal deck with its cards in one transaction: all of them or nothing. The cards
- * must come from a file read without errors (the caller checks).
+ * Creates a personal deck with its cards: all of them or, to its owner, nothing. The deck is
+ * written hidden (retired) and its cards in short transactions of INSERT_CHUNK, yielding between
+ * them, so other learners' reviews are not held behind one 5,000-card write (issue 13); a last
+ * statement shows the deck. The cards must come from a file read without errors (the caller checks).
  */
 export async function createPersonalDeck(
   ownerId: string,
@@ -140,36 +147,67 @@ export async function createPersonalDeck(
     // Takes the owner's row lock first, so two imports of one account count one after the other
     // on PostgreSQL too (SQLite's write lock already orders them).
     await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
+    // Nothing else hides a personal deck: a hidden one is an import a crash cut off.
+    await tx.run('DELETE FROM "Deck" WHERE ownerId = ? AND retired = TRUE AND createdAt < ?', [
+      ownerId,
+      new Date(now.getTime() - UNFINISHED_IMPORT_MS),
+    ]);
+    // The hidden deck and its card count are in the caps from here on, so a concurrent import of
+    // the same account sees them.
     const owned = await personalUsage(ownerId, tx);
     const limit = personalLimitProblem(owned, input.cards.length);
     if (limit) throw new PersonalLimitError(limit);
     await tx.run(
       `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
-       VALUES (?, ?, ?, ?, FALSE, ?, ?)`,
+       VALUES (?, ?, ?, ?, TRUE, ?, ?)`,
       [slug, input.title, input.description, PERSONAL_POSITION + owned.decks, ownerId, now],
     );
+  });
+  try {
     for (let start = 0; start < input.cards.length; start += INSERT_CHUNK) {
       const chunk = input.cards.slice(start, start + INSERT_CHUNK);
-      await tx.run(
-        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, topic, sources, position, retired)
-         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
-        chunk.flatMap((card, i) => [
-          `${slug}-${start + i + 1}`,
-          slug,
-          card.kind,
-          card.front,
-          card.back,
-          card.tags.length ? card.tags.join(" ") : null,
-          start + i,
-        ]),
-      );
-      // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
-      await tx.run(
-        `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
-        chunk.flatMap((_, i) => [slug, `${slug}-${start + i + 1}`, start + i]),
-      );
+      await sql().transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, topic, sources, position, retired)
+           VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
+          chunk.flatMap((card, i) => [
+            `${slug}-${start + i + 1}`,
+            slug,
+            card.kind,
+            card.front,
+            card.back,
+            card.tags.length ? card.tags.join(" ") : null,
+            start + i,
+          ]),
+        );
+        // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
+        await tx.run(
+          `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
+          chunk.flatMap((_, i) => [slug, `${slug}-${start + i + 1}`, start + i]),
+        );
+      });
+      await nextTurn();
     }
-  });
+    await sql().transaction(async (tx) => {
+      // Two imports of one account may write side by side: the card cap is checked again against
+      // the decks already shown, in the owner's row lock, before this one is shown.
+      await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
+      const shown = await tx.get<{ cards: number | bigint }>(
+        `SELECT COUNT(*) AS cards FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
+         WHERE d.ownerId = ? AND d.retired = FALSE`,
+        [ownerId],
+      );
+      const limit = personalLimitProblem({ decks: 0, cards: Number(shown?.cards ?? 0) }, input.cards.length);
+      if (limit) throw new PersonalLimitError(limit);
+      await tx.run('UPDATE "Deck" SET retired = FALSE WHERE slug = ?', [slug]);
+    });
+  } catch (error) {
+    // Cards and memberships go with the deck (ON DELETE CASCADE).
+    await sql()
+      .run('DELETE FROM "Deck" WHERE slug = ?', [slug])
+      .catch(() => undefined);
+    throw error;
+  }
   return slug;
 }
 

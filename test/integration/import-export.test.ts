@@ -262,6 +262,54 @@ describe("importing cards into a personal deck", () => {
     expect(await db.deck.count({ where: { ownerId: racer.id } })).toBe(PERSONAL_LIMITS.maxDecks);
   });
 
+  it("lets other writes through between the chunks of a 5,000-card import, and shows the deck only when whole", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const cards = Array.from({ length: CARD_IMPORT_LIMITS.maxCards }, (_, i) => ({
+      line: i + 1,
+      kind: "basic" as const,
+      front: `Q${i}`,
+      back: `A${i}`,
+      tags: [],
+    }));
+    let imported: string | null = null;
+    const writing = createPersonalDeck(owner.id, { title: "Big", description: "", cards }, T0).then(
+      (slug) => {
+        imported = slug;
+        return slug;
+      },
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    // Another learner's write, asked for after the import began: it must not wait for all of it
+    // (one transaction for the whole deck held SQLite's one connection until the end).
+    await sql().transaction((tx) => tx.run('UPDATE "User" SET name = name WHERE id = ?', [other.id]));
+    expect(imported).toBeNull();
+    expect((await listDecksWithEvidence(owner.id)).some((d) => d.title === "Big")).toBe(false);
+    const slug = await writing;
+    expect(await getPersonalDeck(owner.id, slug)).toMatchObject({ cardCount: CARD_IMPORT_LIMITS.maxCards });
+    expect((await listDecksWithEvidence(owner.id)).some((d) => d.slug === slug)).toBe(true);
+  });
+
+  it("keeps a deck an import left unfinished hidden, and removes it with the owner's next import", async () => {
+    const owner = await createLearner();
+    const slug = `p-${key().replaceAll("-", "").slice(0, 12)}`;
+    await sql().run(
+      `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
+       VALUES (?, 'Cut off', '', 1000000, TRUE, ?, ?)`,
+      [slug, owner.id, new Date(T0.getTime() - HOUR)],
+    );
+    await sql().run(
+      `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
+       VALUES (?, ?, 'basic', 'Q', 'A', 'personal', '[]', 0, FALSE)`,
+      [`${slug}-1`, slug],
+    );
+    expect(await getPersonalDeck(owner.id, slug)).toBeNull();
+    expect((await listDecksWithEvidence(owner.id)).some((d) => d.slug === slug)).toBe(false);
+    await importFile(owner.id, "Q1,A1\n");
+    expect(await db.deck.findUnique({ where: { slug } })).toBeNull();
+    expect(await db.card.findUnique({ where: { id: `${slug}-1` } })).toBeNull();
+  });
+
   it("lists a personal deck's cards a page at a time, to its owner only", async () => {
     const owner = await createLearner();
     const other = await createLearner();
