@@ -66,7 +66,7 @@ export function CardEditor({
       {item && <input type="hidden" name="itemId" value={item.id} />}
       <label>
         Kind
-        <select name="kind" defaultValue={card?.kind ?? "basic"}>
+        <select className="input" name="kind" defaultValue={card?.kind ?? "basic"}>
           <option value="basic">Basic (front → back)</option>
           <option value="reversed">Reversed (studied both ways)</option>
           <option value="cloze">Cloze (hide words with {"{{c1::…}}"})</option>
@@ -75,6 +75,7 @@ export function CardEditor({
       <label>
         Front
         <textarea
+          className="input"
           name="front"
           rows={2}
           defaultValue={card?.front ?? ""}
@@ -84,12 +85,19 @@ export function CardEditor({
       </label>
       <label>
         Back
-        <textarea name="back" rows={2} defaultValue={card?.back ?? ""} aria-describedby={described("back")} />
+        <textarea
+          className="input"
+          name="back"
+          rows={2}
+          defaultValue={card?.back ?? ""}
+          aria-describedby={described("back")}
+        />
         {error("back")}
       </label>
       <label>
         Quote (word for word from the document)
         <textarea
+          className="input"
           name="quote"
           rows={3}
           value={quote}
@@ -101,6 +109,7 @@ export function CardEditor({
       <label>
         Evidence level
         <select
+          className="input"
           name="evidence"
           defaultValue={defaultLevel}
           aria-describedby={`${id}-cues ${described("evidence") ?? ""}`}
@@ -120,16 +129,16 @@ export function CardEditor({
       </label>
       <label>
         Reason for a level stronger than the cue words (when asked)
-        <textarea name="reason" rows={2} defaultValue={item?.evidenceReason ?? ""} />
+        <textarea className="input" name="reason" rows={2} defaultValue={item?.evidenceReason ?? ""} />
       </label>
       <p aria-live="polite" className="small">
         {message}
       </p>
       <div className={styles.toolbar}>
-        <button type="submit" disabled={pending}>
+        <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save card"}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button type="button" className="button secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

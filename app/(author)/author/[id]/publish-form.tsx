@@ -29,11 +29,18 @@ export function PublishForm({
       )}
       <label>
         Deck name
-        <input type="text" name="title" defaultValue={title.slice(0, 100)} maxLength={100} required />
+        <input
+          className="input"
+          type="text"
+          name="title"
+          defaultValue={title.slice(0, 100)}
+          maxLength={100}
+          required
+        />
       </label>
       <label>
         Description (optional)
-        <input type="text" name="description" maxLength={500} />
+        <input className="input" type="text" name="description" maxLength={500} />
       </label>
       <div aria-live="polite">
         {state && !state.ok && (
@@ -42,7 +49,7 @@ export function PublishForm({
           </p>
         )}
       </div>
-      <button type="submit" disabled={pending}>
+      <button className="button" type="submit" disabled={pending}>
         {deckSlug ? "Publish changes" : "Publish"} ({accepted} accepted)
       </button>
     </form>

@@ -222,7 +222,11 @@ export function ReviewWorkspace({
         <div className={styles.toolbar}>
           <label>
             Show{" "}
-            <select value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
+            <select
+              className="input"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value as Filter)}
+            >
               {FILTERS.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label} ({f.value === "all" ? items.length : counts[f.value]})
@@ -230,7 +234,12 @@ export function ReviewWorkspace({
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void decide(open, "accepted")} disabled={open.length === 0}>
+          <button
+            className="button secondary"
+            type="button"
+            onClick={() => void decide(open, "accepted")}
+            disabled={open.length === 0}
+          >
             Accept all shown ({open.length})
           </button>
         </div>

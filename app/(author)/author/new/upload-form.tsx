@@ -87,11 +87,11 @@ export function UploadForm({ maxBytes, accept }: { maxBytes: number; accept: str
       </label>
       <label>
         …or paste text or Markdown
-        <textarea name="text" rows={8} disabled={busy} />
+        <textarea className="input" name="text" rows={8} disabled={busy} />
       </label>
       <label>
         Title (optional; taken from the document when empty)
-        <input type="text" name="title" maxLength={200} disabled={busy} />
+        <input className="input" type="text" name="title" maxLength={200} disabled={busy} />
       </label>
       {phase.name === "failed" && phase.code === "not-english" && (
         <label className={styles.inline}>
@@ -121,7 +121,7 @@ export function UploadForm({ maxBytes, accept }: { maxBytes: number; accept: str
           </p>
         )}
       </div>
-      <button type="submit" disabled={busy}>
+      <button className="button" type="submit" disabled={busy}>
         {busy ? "Working…" : "Bring it in"}
       </button>
     </form>

@@ -18,7 +18,7 @@ export function PersonalCardForm({ slug, card }: { slug: string; card: Card | nu
         {card && <input type="hidden" name="cardId" value={card.id} />}
         <label>
           Kind{" "}
-          <select name="kind" defaultValue={card?.kind ?? "basic"}>
+          <select className="input" name="kind" defaultValue={card?.kind ?? "basic"}>
             <option value="basic">Basic</option>
             <option value="reversed">Reversed</option>
             <option value="cloze">Cloze</option>
@@ -26,20 +26,20 @@ export function PersonalCardForm({ slug, card }: { slug: string; card: Card | nu
         </label>
         <label>
           Front
-          <textarea name="front" rows={2} defaultValue={card?.front ?? ""} />
+          <textarea className="input" name="front" rows={2} defaultValue={card?.front ?? ""} />
         </label>
         <label>
           Back
-          <textarea name="back" rows={2} defaultValue={card?.back ?? ""} />
+          <textarea className="input" name="back" rows={2} defaultValue={card?.back ?? ""} />
         </label>
-        <button type="submit" disabled={saving}>
+        <button className="button" type="submit" disabled={saving}>
           {card ? "Save card" : "Add card"}
         </button>
       </form>
       {card && (
         <form action={retire}>
           <input type="hidden" name="cardId" value={card.id} />
-          <button type="submit" className="secondary" disabled={retiring}>
+          <button type="submit" className="button secondary" disabled={retiring}>
             Retire card
           </button>
         </form>
