@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { QuoteFocus } from "@/app/ui/quote-focus";
+import { QuotedPassage } from "@/app/ui/quoted-passage";
 import { SourceText } from "@/app/ui/source-text";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { FORMAT_NAMES } from "@/lib/authoring/limits";
@@ -49,23 +50,7 @@ export default async function UserDocumentPage({ params, searchParams }: Props) 
         </p>
         <p className="disclaimer small">Educational content, not medical advice.</p>
       </header>
-      {current ? (
-        <aside className="quote-callout" aria-label="Quoted passage">
-          <p className="small">
-            <strong>Quoted passage</strong>, highlighted in the text below:
-          </p>
-          <blockquote>“{current.quote}”</blockquote>
-          <a href={`#q-${current.quoteId}`} className="small">
-            Jump to the passage
-          </a>
-        </aside>
-      ) : (
-        followed && (
-          <p className="alert small">
-            The passage you followed is no longer quoted by any card. The document is shown in full.
-          </p>
-        )
-      )}
+      <QuotedPassage current={current} followed={Boolean(followed)} />
       <p className="muted small source-key">
         <mark className="quote">Highlighted</mark> passages are quoted by the published deck&apos;s cards or
         questions ({quotes.length} {quotes.length === 1 ? "passage" : "passages"}).
