@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { isTrue } from "@/lib/query/values";
 import {
   choiceOrder,
   drawQuestions,
@@ -15,7 +16,6 @@ import {
   summarize,
 } from "@/lib/quiz";
 import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
-import { isTrue } from "@/lib/sqlite-connection";
 import { studyDayStart } from "@/lib/srs";
 import type { QuizAnswerInput, StartQuizInput } from "@/lib/validations/quiz";
 import { visibleDeckWhere } from "./deck-access";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
-import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
 import { toWire } from "@/lib/study/session-data";

@@ -1,6 +1,6 @@
 import "server-only";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import type { SqlClient } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import type { LearnerSettings } from "@/lib/srs";
 import type { CardSchedule, SrsState } from "@/lib/srs/types";
 import { loadEffectiveWeights } from "./effective-weights";
