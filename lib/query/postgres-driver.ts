@@ -11,6 +11,7 @@ import {
   type TransactionSettings,
 } from "kysely";
 import pg from "pg";
+import { countStatement } from "./statement-count";
 
 /**
  * How rows are read, set on the pool (never on pg's global parsers, which every other pg user
@@ -65,6 +66,7 @@ class PostgresQueryConnection implements DatabaseConnection {
       if (this.prepared.size >= NAMED_PER_CONNECTION) name = undefined;
       else this.prepared.add(name);
     }
+    countStatement();
     const result = await this.client.query({ text, name, values: compiled.parameters.map(bindable) });
     const changed =
       result.command === "INSERT" ||

@@ -10,6 +10,7 @@ import {
   SqliteQueryCompiler,
 } from "kysely";
 import { beginImmediate, turnsOf } from "./sqlite-turns";
+import { countStatement } from "./statement-count";
 import { sqlDate } from "./values";
 
 /** Prepared statements kept per connection; past this, the oldest is dropped. */
@@ -66,6 +67,7 @@ class SqliteQueryConnection implements DatabaseConnection {
 
   async begin(): Promise<void> {
     await beginImmediate(this.db);
+    countStatement();
     this.open = true;
     this.yielded = false;
     const started = ++this.transaction;
@@ -80,6 +82,7 @@ class SqliteQueryConnection implements DatabaseConnection {
   async commit(): Promise<void> {
     if (this.yielded) throw new SqliteTransactionYieldedError();
     this.open = false;
+    countStatement();
     this.prepare("COMMIT").run();
   }
 
@@ -113,6 +116,7 @@ class SqliteQueryConnection implements DatabaseConnection {
   }
 
   private run<R>(statement: Database.Statement, parameters: unknown[]): QueryResult<R> {
+    countStatement();
     if (statement.reader) return { rows: statement.all(parameters) as R[] };
     const { changes } = statement.run(parameters);
     return { rows: [], numAffectedRows: BigInt(changes) };

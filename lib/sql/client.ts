@@ -216,8 +216,4 @@ export async function closeSql(): Promise<void> {
   await closeQuery();
 }
 
-/** PostgreSQL's unique-violation code: two writers raced for the same key. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
+export { isUniqueViolation } from "../query/errors";
