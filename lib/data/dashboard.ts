@@ -1,4 +1,5 @@
 import "server-only";
+import { query } from "@/lib/query";
 import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
@@ -44,10 +45,10 @@ interface DeckRow {
  */
 export async function getDeckProgress(userId: string, now: Date): Promise<DashboardProgress> {
   const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(query(), userId);
   // The same "done today" counts lib/data/study.ts feeds to buildQueue.
   const today = await answeredToday(
-    db,
+    query(),
     userId,
     studyDayStart(now, settings.timeZone, settings.dayRolloverHour),
   );

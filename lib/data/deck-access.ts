@@ -1,5 +1,7 @@
 import "server-only";
+import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
 import { db } from "@/lib/db";
+import type { DB } from "@/lib/query";
 
 /**
  * Which decks a learner may study, in one place for the SQL and Prisma paths: every content deck,
@@ -13,6 +15,34 @@ export function visibleDeckSql(alias: string): string {
     SELECT 1 FROM "Assignment" va JOIN "TrainerClient" vt
       ON vt.trainerId = va.trainerId AND vt.clientId = va.clientId AND vt.endedAt IS NULL
     WHERE va.deckSlug = ${alias}.slug AND va.trainerId = ${alias}.ownerId AND va.clientId = ? AND va.removedAt IS NULL))`;
+}
+
+/**
+ * The same rule for the query builder: true when the deck aliased `deck` is visible to
+ * `viewerId`. Use it in a `where`: `.where(visibleDeck("d", userId))`.
+ */
+export function visibleDeck(deck: string, viewerId: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  const owner = sql.ref<string | null>(`${deck}.ownerId`);
+  return eb.or([
+    eb(owner, "is", null),
+    eb(owner, "=", viewerId),
+    eb.exists(
+      eb
+        .selectFrom("Assignment as va")
+        .innerJoin("TrainerClient as vt", (join) =>
+          join
+            .onRef("vt.trainerId", "=", "va.trainerId")
+            .onRef("vt.clientId", "=", "va.clientId")
+            .on("vt.endedAt", "is", null),
+        )
+        .select(sql.lit(1).as("one"))
+        .where("va.deckSlug", "=", sql.ref<string>(`${deck}.slug`))
+        .where("va.trainerId", "=", owner)
+        .where("va.clientId", "=", viewerId)
+        .where("va.removedAt", "is", null),
+    ),
+  ]);
 }
 
 /** Slugs of trainers' own decks assigned to the viewer by their owner over a standing link. */

@@ -2,8 +2,8 @@ import "server-only";
 import type { EvidenceLevel } from "@/lib/content/evidence";
 import { ankiDeckText } from "@/lib/exchange/anki-text";
 import { reviewLogCsv } from "@/lib/exchange/review-log-csv";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import { sql } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import type { SrsState } from "@/lib/srs/types";
 import { getDeck } from "./content";
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import type { FsrsParameterSet, OptimizationJob } from "@/lib/generated/prisma/client";
 import { type Fit, runOptimizer } from "@/lib/optimizer/run-optimizer";
+import { type Tx, transaction } from "@/lib/query";
 import type { LearnerSettings, StudyDayClock } from "@/lib/srs";
 import { type ReschedulePreview, rescheduleCard, summarizeMoves } from "@/lib/srs/reschedule";
 import {
@@ -517,16 +518,16 @@ export async function switchParameterSet(
   if (set?.discardedAt)
     throw new ConflictError("You discarded this parameter set; optimize again for a new one.");
   const plan = reschedule ? await planReschedule(userId, now, setId) : null;
-  const results = await db.$transaction([
-    db.studySettings.upsert({
-      where: { userId },
-      create: { userId, parameterSetId: setId },
-      update: { parameterSetId: setId },
-    }),
-    ...(set ? [db.fsrsParameterSet.update({ where: { id: set.id }, data: { appliedAt: now } })] : []),
-    ...(plan ? cardWrites(userId, plan.changes) : []),
-  ]);
-  return writeCounts(results.slice(set ? 2 : 1), plan);
+  return transaction(async (tx) => {
+    await tx
+      .insertInto("StudySettings")
+      .values({ userId, parameterSetId: setId })
+      .onConflict((conflict) => conflict.column("userId").doUpdateSet({ parameterSetId: setId }))
+      .execute();
+    if (set)
+      await tx.updateTable("FsrsParameterSet").set({ appliedAt: now }).where("id", "=", set.id).execute();
+    return writeCards(tx, userId, plan);
+  });
 }
 
 /** Sets a proposal aside; the parameters in use cannot be discarded (switch first). */
@@ -608,12 +609,16 @@ async function planReschedule(userId: string, now: Date, ownSetId?: string | nul
   return { cards: states.length, changes };
 }
 
-/** Each card written only if nobody answered it since it was read, and its version bumped. */
-function cardWrites(userId: string, changes: readonly CardChange[]) {
-  return changes.map(({ cardId, version, after }) =>
-    db.cardState.updateMany({
-      where: { userId, cardId, version },
-      data: {
+/**
+ * The planned moves, on the progress path (lib/query) like every review: each card written only
+ * if nobody answered it since it was read, and its version bumped.
+ */
+async function writeCards(tx: Tx, userId: string, plan: ReschedulePlan | null): Promise<SwitchResult> {
+  let written = 0;
+  for (const { cardId, version, after } of plan?.changes ?? []) {
+    const result = await tx
+      .updateTable("CardState")
+      .set((eb) => ({
         state: after.state,
         due: after.due,
         stability: after.stability,
@@ -623,14 +628,14 @@ function cardWrites(userId: string, changes: readonly CardChange[]) {
         learningSteps: after.learningSteps,
         scheduledDays: after.scheduledDays,
         lastReview: after.lastReview,
-        version: { increment: 1 },
-      },
-    }),
-  );
-}
-
-function writeCounts(results: readonly unknown[], plan: ReschedulePlan | null): SwitchResult {
-  const written = results.filter((r) => (r as { count?: number }).count === 1).length;
+        version: eb("version", "+", 1),
+      }))
+      .where("userId", "=", userId)
+      .where("cardId", "=", cardId)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    written += Number(result.numUpdatedRows);
+  }
   return { rescheduled: written, skipped: (plan?.changes.length ?? 0) - written };
 }
 
@@ -656,6 +661,5 @@ export async function previewReschedule(
 export async function rescheduleCards(userId: string, now: Date): Promise<SwitchResult> {
   const plan = await planReschedule(userId, now);
   if (plan.changes.length === 0) return { rescheduled: 0, skipped: 0 };
-  const results = await db.$transaction(cardWrites(userId, plan.changes));
-  return writeCounts(results, plan);
+  return transaction((tx) => writeCards(tx, userId, plan));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { query as queryBuilder } from "@/lib/query";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import {
@@ -178,7 +179,7 @@ export interface LearnerStats {
 
 export async function getLearnerStats(userId: string, now: Date): Promise<LearnerStats> {
   const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(queryBuilder(), userId);
   const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
   const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
   const endOfToday = nextStudyDayStart(now, clock.timeZone, clock.dayRolloverHour);
@@ -340,7 +341,7 @@ const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d
  */
 export async function getCardTable(userId: string, now: Date, query: CardTableQuery): Promise<CardTable> {
   const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(queryBuilder(), userId);
   const recallOf = retrievabilityAt(now, settings);
   const decks = await db.all<{ slug: string; title: string }>(
     `SELECT slug, title FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,

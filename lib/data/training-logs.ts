@@ -1,7 +1,7 @@
 import "server-only";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import { sql } from "@/lib/sql/client";
 import { cardInDeck } from "@/lib/sql/deck-membership";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import type { TrainingLog } from "@/lib/srs/training";
 import type { ReviewRating, SrsState } from "@/lib/srs/types";
 

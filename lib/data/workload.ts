@@ -1,4 +1,5 @@
 import "server-only";
+import { query } from "@/lib/query";
 import { sql } from "@/lib/sql/client";
 import { studyDayStart } from "@/lib/srs";
 import {
@@ -24,11 +25,11 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
  */
 export async function getWorkloadInput(userId: string, now: Date): Promise<WorkloadInput> {
   const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(query(), userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const [schedules, today, unseen] = await Promise.all([
     introducedSchedules(userId),
-    answeredToday(db, userId, dayStart),
+    answeredToday(query(), userId, dayStart),
     db.get<{ n: number | bigint }>(
       `SELECT COUNT(*) AS n FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
        LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { openSqlite, sqlDate } from "@/lib/sqlite-connection";
+import { sqlDate } from "@/lib/query/values";
+import { openSqlite } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   DEFAULT_LEARNER_SETTINGS,

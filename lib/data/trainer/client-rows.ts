@@ -1,7 +1,7 @@
 import "server-only";
+import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/query/values";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
-import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   type LearnerSettings,
