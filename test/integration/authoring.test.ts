@@ -5,15 +5,20 @@ import { publishDraft, saveDraftCard, setDraftStatus } from "@/lib/data/authorin
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { bringDocument, DocumentRejectedError } from "@/lib/data/document-intake";
 import { getDraft, getPublishedQuotes, getReadableDocument } from "@/lib/data/documents";
-import { endProgress, readProgress, reportProgress } from "@/lib/data/intake-progress";
+import { endProgress, progressReporter, readProgress, reportProgress } from "@/lib/data/intake-progress";
 import { addPersonalCard, editPersonalCard, retirePersonalCard } from "@/lib/data/personal-cards";
-import { importCardUpload, readCardUpload } from "@/lib/data/personal-decks";
+import {
+  importCardUpload,
+  PERSONAL_LIMITS,
+  PersonalLimitError,
+  readCardUpload,
+} from "@/lib/data/personal-decks";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { acceptInvitation, assignDeck, createInvitation, unassignDeck } from "@/lib/data/trainer/links";
 import { listAssignableDecks } from "@/lib/data/trainer/roster";
 import { createUser } from "@/lib/data/users";
-import { db } from "@/lib/db";
+import { createPrismaClient, db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { seedContent } from "@/lib/seed/content";
 import { K2_PARAGRAPHS, scannedPdf, textDocx, textPdf } from "../../e2e/authoring-documents";
@@ -121,26 +126,56 @@ describe("bringing a document", () => {
     expect((await stored()).documents).toBe(before.documents + 1);
   });
 
-  it("reports its progress to the uploader only, and forgets it when done", async () => {
+  it("keeps its progress in the database for any instance, to the uploader only, and forgets it when done", async () => {
     const owner = await createLearner();
     const other = await createLearner();
     const token = "progress-token-0001";
-    const seen: string[] = [];
+    // Another app instance: its own database client, none of this process's memory.
+    const elsewhere = createPrismaClient();
+    const progress = progressReporter(owner.id, token);
+    let at = Date.now();
     await bringDocument(
       owner.id,
       { bytes: utf8(MARKDOWN), fileName: null, format: "md", title: null, acceptNonEnglish: false },
       T0,
       (stage, fraction) => {
-        reportProgress(owner.id, token, { stage, fraction }, Date.now());
-        seen.push(stage);
-        expect(readProgress(owner.id, token)?.stage).toBe(stage);
-        expect(readProgress(other.id, token)).toBeNull();
+        at += 1000;
+        progress.report({ stage, fraction }, at);
       },
     );
-    expect(seen).toContain("extracting");
-    expect(seen).toContain("proposing");
-    endProgress(token);
-    expect(readProgress(owner.id, token)).toBeNull();
+    // The writes are chained behind the reports; wait for the last one, as the route's `end` does.
+    await reportProgress(owner.id, token, { stage: "storing", fraction: null }, at + 1000);
+    const row = await elsewhere.intakeProgress.findUnique({ where: { token } });
+    expect(row).toMatchObject({ userId: owner.id, stage: "storing", fraction: null });
+    expect(await readProgress(owner.id, token, at + 1000)).toEqual({ stage: "storing", fraction: null });
+    expect(await readProgress(other.id, token, at + 1000)).toBeNull();
+    // Someone else cannot take the token over.
+    await reportProgress(other.id, token, { stage: "extracting", fraction: 0.5 }, at + 2000);
+    expect((await elsewhere.intakeProgress.findUnique({ where: { token } }))?.userId).toBe(owner.id);
+    // A stale entry (its upload cut off) reads as nothing.
+    expect(await readProgress(owner.id, token, at + 10 * 60_000)).toBeNull();
+    await progress.end();
+    expect(await elsewhere.intakeProgress.count({ where: { token } })).toBe(0);
+    expect(await readProgress(owner.id, token, at + 1000)).toBeNull();
+    await elsewhere.$disconnect();
+  });
+
+  it("reports every stage of the reading while it runs", async () => {
+    const owner = await createLearner();
+    const token = "progress-token-0002";
+    const stages: string[] = [];
+    await bringDocument(
+      owner.id,
+      { bytes: utf8(MARKDOWN), fileName: null, format: "md", title: null, acceptNonEnglish: false },
+      T0,
+      (stage, fraction) => {
+        stages.push(stage);
+        void reportProgress(owner.id, token, { stage, fraction }, Date.now());
+      },
+    );
+    expect(stages).toContain("extracting");
+    expect(stages).toContain("proposing");
+    await endProgress(token);
   });
 
   it("strips scripts from HTML", async () => {
@@ -205,6 +240,19 @@ describe("the card editor", () => {
     );
     expect(kept.evidenceReason).toBe("The same result was later shown in a human trial.");
     expect(kept.payload.evidence).toBe("human-rct");
+
+    // The reason is published with the card, for its evidence badge; a card without one has none.
+    const plain = (await getDraft(owner.id, id))?.items.find(
+      (item) => item.payload.target === "card" && item.id !== kept.id,
+    );
+    if (!plain) throw new Error("no proposed card");
+    await setDraftStatus(owner.id, id, [plain.id], "accepted", T0);
+    const slug = await publishDraft(owner.id, id, { title: "Reasons", description: "" }, T0);
+    const cards = (await getDeck(slug, owner.id))?.cards ?? [];
+    expect(cards.find((c) => c.id === kept.id)?.evidenceReason).toBe(
+      "The same result was later shown in a human trial.",
+    );
+    expect(cards.find((c) => c.id === plain.id)?.evidenceReason).toBeNull();
   });
 
   it("edits, accepts and rejects only the owner's drafts", async () => {
@@ -322,17 +370,22 @@ describe("the card editor of an imported deck", () => {
       },
       T0,
     );
-    await editPersonalCard(owner.id, first.id, { kind: "reversed", front: "One, edited?", back: "1" });
-    const added = await addPersonalCard(owner.id, slug, {
-      kind: "cloze",
-      front: "{{c1::Three}} comes after two",
-      back: "",
-    });
+    await editPersonalCard(owner.id, first.id, { kind: "reversed", front: "One, edited?", back: "1" }, T0);
+    const added = await addPersonalCard(
+      owner.id,
+      slug,
+      {
+        kind: "cloze",
+        front: "{{c1::Three}} comes after two",
+        back: "",
+      },
+      T0,
+    );
     await expect(
-      editPersonalCard(other.id, first.id, { kind: "basic", front: "Stolen", back: "x" }),
+      editPersonalCard(other.id, first.id, { kind: "basic", front: "Stolen", back: "x" }, T0),
     ).rejects.toThrow(NotFoundError);
     await expect(
-      addPersonalCard(other.id, slug, { kind: "basic", front: "Mine?", back: "x" }),
+      addPersonalCard(other.id, slug, { kind: "basic", front: "Mine?", back: "x" }, T0),
     ).rejects.toThrow(NotFoundError);
     await expect(retirePersonalCard(other.id, added)).rejects.toThrow(NotFoundError);
     expect(personalCardSchema.safeParse({ kind: "cloze", front: "Nothing hidden", back: "" }).success).toBe(
@@ -358,6 +411,109 @@ describe("the card editor of an imported deck", () => {
       expect.stringMatching(/-2$/),
       added,
     ]);
+  });
+});
+
+describe("account caps on authored decks and added cards", () => {
+  /** A deck of the owner's holding `count` cards, to bring the account up to a cap. */
+  async function fillerDeck(ownerId: string, count: number) {
+    const slug = `p-fill${key().slice(0, 8)}`;
+    await db.deck.create({
+      data: { slug, title: "Filler", description: "", position: 1_000_000, ownerId, createdAt: T0 },
+    });
+    for (let start = 0; start < count; start += 1000)
+      await db.card.createMany({
+        data: Array.from({ length: Math.min(1000, count - start) }, (_, i) => ({
+          id: `${slug}-${start + i}`,
+          deckSlug: slug,
+          kind: "basic",
+          front: "f",
+          back: "b",
+          evidence: "personal",
+          sources: "[]",
+          position: start + i,
+        })),
+      });
+  }
+
+  async function acceptCards(ownerId: string, documentId: string, count: number) {
+    const draft = await getDraft(ownerId, documentId);
+    const cards = (draft?.items ?? []).filter((item) => item.payload.target === "card").slice(0, count);
+    await setDraftStatus(
+      ownerId,
+      documentId,
+      cards.map((item) => item.id),
+      "accepted",
+      T0,
+    );
+  }
+
+  it("refuses a 51st deck published from a document and writes nothing", async () => {
+    const owner = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    await acceptCards(owner.id, id, 2);
+    await db.deck.createMany({
+      data: Array.from({ length: PERSONAL_LIMITS.maxDecks }, (_, i) => ({
+        slug: `p-cap${key().slice(0, 6)}${i}`,
+        title: "Mine",
+        description: "",
+        position: 1_000_000 + i,
+        ownerId: owner.id,
+        createdAt: T0,
+      })),
+    });
+    await expect(publishDraft(owner.id, id, { title: "One too many", description: "" }, T0)).rejects.toThrow(
+      PersonalLimitError,
+    );
+    expect(await db.deck.count({ where: { ownerId: owner.id } })).toBe(PERSONAL_LIMITS.maxDecks);
+    expect(await db.card.count({ where: { id: { startsWith: id } } })).toBe(0);
+    expect((await db.userDocument.findUnique({ where: { id } }))?.deckSlug).toBeNull();
+  });
+
+  it("refuses cards past 20,000 when publishing or adding, and lets an edit that adds none through", async () => {
+    const owner = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    await acceptCards(owner.id, id, 1);
+    const slug = await publishDraft(owner.id, id, { title: "K2", description: "" }, T0);
+    const file = new File(["front,back\nOne?,1\n"], "cards.csv", { type: "text/csv" });
+    const { digest } = await readCardUpload(file);
+    const imported = await importCardUpload(owner.id, { file, title: "Mine", digest }, T0);
+    const [own] = await db.card.findMany({ where: { deckSlug: imported } });
+    if (!own) throw new Error("no card");
+    const usage = await db.card.count({ where: { deck: { ownerId: owner.id } } });
+    await fillerDeck(owner.id, PERSONAL_LIMITS.maxCards - usage);
+    const before = await db.card.count({ where: { deck: { ownerId: owner.id } } });
+    expect(before).toBe(PERSONAL_LIMITS.maxCards);
+
+    await acceptCards(owner.id, id, 2);
+    await expect(publishDraft(owner.id, id, { title: "K2, more", description: "" }, T0)).rejects.toThrow(
+      PersonalLimitError,
+    );
+    expect((await db.deck.findUnique({ where: { slug } }))?.title).toBe("K2");
+    await expect(
+      addPersonalCard(owner.id, imported, { kind: "basic", front: "Two?", back: "2" }, T0),
+    ).rejects.toThrow(PersonalLimitError);
+    // Turning a card reversed adds its twin: a card too.
+    await expect(
+      editPersonalCard(owner.id, own.id, { kind: "reversed", front: "One?", back: "1" }, T0),
+    ).rejects.toThrow(PersonalLimitError);
+    expect(await db.card.count({ where: { deck: { ownerId: owner.id } } })).toBe(before);
+
+    // What adds no card still goes through at the cap.
+    await editPersonalCard(owner.id, own.id, { kind: "basic", front: "One, edited?", back: "1" }, T0);
+    await acceptCards(owner.id, id, 1);
+    await setDraftStatus(
+      owner.id,
+      id,
+      ((await getDraft(owner.id, id))?.items ?? [])
+        .filter((i) => i.payload.target === "card")
+        .slice(1)
+        .map((i) => i.id),
+      "rejected",
+      T0,
+    );
+    await publishDraft(owner.id, id, { title: "K2, renamed", description: "" }, T0);
+    expect((await db.deck.findUnique({ where: { slug } }))?.title).toBe("K2, renamed");
   });
 });
 
