@@ -6,10 +6,15 @@ import {
   cardPayloadSchema,
   type DraftItemView,
   type DraftStatus,
+  quizPayloadSchema,
 } from "@/lib/authoring/draft-item";
+import { toDraftItem } from "@/lib/authoring/from-proposal";
 import { authoredDeckSlug, authoredItemId } from "@/lib/authoring/ids";
 import { planPublish } from "@/lib/authoring/publish";
+import { checkQuizEdit, type QuizEditInput } from "@/lib/authoring/quiz-edit";
+import { findQuote } from "@/lib/content/quotes";
 import { db } from "@/lib/db";
+import { proposeSelectionInWorker } from "@/lib/documents/run-in-worker";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { sql } from "@/lib/sql/client";
 import { draftItemView, getDraft, requireOwnDocument } from "./documents";
@@ -52,6 +57,39 @@ function cardPayload(previous: CardPayload | null, card: CardEditInput): CardPay
     needsCheck: false,
     checkReason: null,
   };
+}
+
+/**
+ * A card drafted from text the author selected in their document, to prefill the card editor:
+ * front, back (a cloze on the key term, or a basic card), and the suggested level with the cue
+ * words behind it (lib/propose proposeFromSelection, run in the document worker). The selection
+ * must be in the document word for word; the quote returned is the document's own characters.
+ * Nothing is stored: the author saves the card from the editor.
+ */
+export async function draftCardFromSelection(
+  ownerId: string,
+  documentId: string,
+  selected: string,
+): Promise<CardPayload> {
+  const doc = await requireOwnDocument(ownerId, documentId);
+  const range = findQuote(doc.body, selected);
+  if (!range)
+    throw new ValidationError("The selection is not in the document word for word.", {
+      quote: ["Select the passage in the document again."],
+    });
+  const proposal = await proposeSelectionInWorker({
+    text: doc.body,
+    document: documentId,
+    title: doc.title,
+    start: range.start,
+    end: range.end,
+  });
+  const draft = proposal ? toDraftItem(proposal) : null;
+  if (draft?.payload.target !== "card")
+    throw new ValidationError("Select at least a few words of one passage to make a card.", {
+      quote: ["Select at least a few words of one passage to make a card."],
+    });
+  return draft.payload;
 }
 
 /**
@@ -106,6 +144,41 @@ export async function saveDraftCard(
       payload,
       evidenceReason: checked.reason,
       origin: "author",
+      updatedAt: now,
+    },
+  });
+  return draftItemView(row);
+}
+
+/**
+ * Saves the question editor: an edit of a proposed question (multiple choice, true/false,
+ * matching, evidence check) of the owner's document. Its kind stays; its options, right answer,
+ * pairs and quotes are checked (lib/authoring/quiz-edit); a ValidationError with field errors
+ * otherwise, and nothing changes. A saved question is accepted and keeps its id.
+ */
+export async function saveDraftQuiz(
+  ownerId: string,
+  documentId: string,
+  itemId: string,
+  input: QuizEditInput,
+  now: Date,
+): Promise<DraftItemView> {
+  const doc = await requireOwnDocument(ownerId, documentId);
+  const previous = await db.draftItem.findFirst({
+    where: { id: itemId, documentId },
+    select: { payload: true, target: true },
+  });
+  if (!previous) throw new NotFoundError("This question does not exist.");
+  if (previous.target !== "quiz")
+    throw new ValidationError("Only questions are edited in the question editor.");
+  const checked = checkQuizEdit(doc.body, quizPayloadSchema.parse(JSON.parse(previous.payload)), input);
+  if (!checked.ok) throw new ValidationError("Please fix the highlighted fields.", checked.errors);
+  const row = await db.draftItem.update({
+    where: { id: itemId },
+    data: {
+      payload: JSON.stringify(checked.payload),
+      status: "accepted",
+      evidenceReason: checked.reason,
       updatedAt: now,
     },
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { QuizPayload } from "@/lib/authoring/draft-item";
 import { personalCardSchema } from "@/lib/authoring/personal-card";
+import type { QuizEditInput } from "@/lib/authoring/quiz-edit";
 import { loadContentFromDisk } from "@/lib/content/load";
-import { publishDraft, saveDraftCard, setDraftStatus } from "@/lib/data/authoring";
+import {
+  draftCardFromSelection,
+  publishDraft,
+  saveDraftCard,
+  saveDraftQuiz,
+  setDraftStatus,
+} from "@/lib/data/authoring";
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { bringDocument, DocumentRejectedError } from "@/lib/data/document-intake";
 import { getDraft, getPublishedQuotes, getReadableDocument } from "@/lib/data/documents";
@@ -189,6 +197,44 @@ describe("bringing a document", () => {
 });
 
 describe("the card editor", () => {
+  it("drafts a card from a selection: front, back and a suggested level with its cue words", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    const rats = await draftCardFromSelection(
+      owner.id,
+      id,
+      "In rats, MK-4 increased muscle mass compared with controls.",
+    );
+    expect(rats.quote).toBe("In rats, MK-4 increased muscle mass compared with controls.");
+    expect(rats.front.length).toBeGreaterThan(8);
+    expect(rats.kind === "cloze" ? rats.front : rats.back).toMatch(/\S/);
+    if (rats.kind === "cloze") expect(rats.front).toMatch(/\{\{c1::.+\}\}/);
+    // An animal finding is never suggested as human, and the cue words behind the level come along.
+    expect(rats.evidence).toBe("animal");
+    expect(rats.suggested?.level).toBe("animal");
+    expect(rats.suggested?.cues.map((cue) => cue.word.toLowerCase())).toContain("rats");
+
+    const trial = await draftCardFromSelection(
+      owner.id,
+      id,
+      // Selected across a line break of the rendered text: whitespace does not matter.
+      "In a randomized controlled trial of 244 postmenopausal women,\n180 µg of MK-7 daily",
+    );
+    expect(trial.evidence).toBe("human-rct");
+    expect(trial.quote).toBe(
+      "In a randomized controlled trial of 244 postmenopausal women, 180 µg of MK-7 daily",
+    );
+
+    await expect(draftCardFromSelection(owner.id, id, "Words that are nowhere in it at all")).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(
+      draftCardFromSelection(other.id, id, "In rats, MK-4 increased muscle mass compared with controls."),
+    ).rejects.toThrow(NotFoundError);
+    expect(await db.draftItem.count({ where: { documentId: id, origin: "author" } })).toBe(0);
+  });
+
   it("keeps only quotes that are in the document word for word, stored as the document's characters", async () => {
     const owner = await createLearner();
     const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
@@ -285,6 +331,148 @@ describe("the card editor", () => {
     );
     expect((await db.draftItem.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("proposed");
     expect(await db.deck.count({ where: { ownerId: other.id } })).toBe(0);
+  });
+});
+
+describe("the question editor", () => {
+  const TABLE = `${MARKDOWN}\n| Form | Half-life | Source |\n| --- | --- | --- |\n| MK-4 | a few hours | meat and eggs |\n| MK-7 | about three days | natto |\n`;
+
+  async function questions(ownerId: string) {
+    const { id } = await bring(ownerId, utf8(TABLE), "md");
+    const items = (await getDraft(ownerId, id))?.items ?? [];
+    const of = (kind: string) => {
+      const item = items.find((i) => i.payload.kind === kind);
+      if (item?.payload.target !== "quiz") throw new Error(`no ${kind} proposed`);
+      return { ...item, payload: item.payload };
+    };
+    return { id, items, of };
+  }
+
+  const edit = (payload: QuizPayload, change: Partial<QuizEditInput> = {}): QuizEditInput => ({
+    prompt: payload.prompt,
+    choices: payload.choices,
+    answer: payload.answer === null ? null : payload.choices.indexOf(payload.answer),
+    pairs: payload.pairs ?? [],
+    explanation: payload.explanation,
+    quotes: payload.quotes,
+    evidence: payload.evidence,
+    reason: null,
+    ...change,
+  });
+
+  it("saves an edited multiple-choice question, accepted, with its answer among distinct options", async () => {
+    const owner = await createLearner();
+    const { id, of } = await questions(owner.id);
+    const mc = of("multiple-choice");
+    const choices = [
+      ...mc.payload.choices.filter((c) => c !== mc.payload.answer),
+      "90 µg",
+      mc.payload.answer ?? "",
+    ];
+    const saved = await saveDraftQuiz(
+      owner.id,
+      id,
+      mc.id,
+      edit(mc.payload, {
+        prompt: "How much MK-7 a day did the three-year trial give?",
+        choices,
+        answer: choices.length - 1,
+        explanation: "180 µg a day, for three years.",
+      }),
+      T0,
+    );
+    expect(saved.id).toBe(mc.id);
+    expect(saved.status).toBe("accepted");
+    expect(saved.payload).toMatchObject({
+      target: "quiz",
+      kind: "multiple-choice",
+      prompt: "How much MK-7 a day did the three-year trial give?",
+      choices,
+      answer: mc.payload.answer,
+      explanation: "180 µg a day, for three years.",
+    });
+    expect((await getDraft(owner.id, id))?.items.find((i) => i.id === mc.id)?.payload).toEqual(saved.payload);
+  });
+
+  it("refuses a right answer outside the options, repeated options and a quote not in the document, changing nothing", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const { id, of, items } = await questions(owner.id);
+    const mc = of("multiple-choice");
+    const fieldsOf = async (input: QuizEditInput, itemId = mc.id) => {
+      const error = await saveDraftQuiz(owner.id, id, itemId, input, T0).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      return Object.keys((error as ValidationError).fieldErrors);
+    };
+    expect(await fieldsOf(edit(mc.payload, { answer: null }))).toEqual(["answer"]);
+    expect(await fieldsOf(edit(mc.payload, { answer: 7 }))).toEqual(["answer"]);
+    expect(
+      await fieldsOf(
+        edit(mc.payload, { choices: [mc.payload.answer ?? "", ` ${mc.payload.answer}`, "x"], answer: 0 }),
+      ),
+    ).toEqual(["choices"]);
+    expect(await fieldsOf(edit(mc.payload, { choices: [mc.payload.answer ?? ""], answer: 0 }))).toEqual([
+      "choices",
+    ]);
+    expect(
+      await fieldsOf(
+        edit(mc.payload, { quotes: ["In a randomized controlled trial of 999 postmenopausal women"] }),
+      ),
+    ).toEqual(["quotes"]);
+    // A label stronger than the quote's cue words needs a reason, as for cards.
+    const rats = items.find(
+      (i) =>
+        i.payload.target === "quiz" &&
+        i.payload.kind === "true-false" &&
+        i.payload.quote.startsWith("In rats"),
+    );
+    if (rats?.payload.target !== "quiz") throw new Error("no true/false question on the rat finding");
+    expect(await fieldsOf(edit(rats.payload, { evidence: "human-rct" }), rats.id)).toEqual(["evidence"]);
+    // A matching question needs two complete pairs with distinct sides.
+    const matching = of("matching");
+    expect(
+      await fieldsOf(
+        edit(matching.payload, {
+          pairs: [
+            { left: "Half-life", right: "a few hours" },
+            { left: "Half-life", right: "" },
+          ],
+        }),
+        matching.id,
+      ),
+    ).toEqual(["pairs"]);
+    // Cards are edited in the card editor; someone else's document is not found.
+    const card = items.find((i) => i.payload.target === "card");
+    await expect(saveDraftQuiz(owner.id, id, card?.id ?? "", edit(mc.payload), T0)).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(saveDraftQuiz(other.id, id, mc.id, edit(mc.payload), T0)).rejects.toThrow(NotFoundError);
+    expect((await getDraft(owner.id, id))?.items).toEqual(items);
+  });
+
+  it("keeps true/false options fixed, and rebuilds a matching question's options from its pairs", async () => {
+    const owner = await createLearner();
+    const { id, of } = await questions(owner.id);
+    const tf = of("true-false");
+    const saved = await saveDraftQuiz(
+      owner.id,
+      id,
+      tf.id,
+      // Options sent for a true/false question are ignored; the index picks True or False.
+      edit(tf.payload, { choices: ["Yes", "No"], answer: 0, prompt: "Natto is a source of MK-7." }),
+      T0,
+    );
+    expect(saved.payload).toMatchObject({ choices: ["True", "False"], answer: "True", needsCheck: false });
+
+    const matching = of("matching");
+    const pairs = [
+      { left: "Half-life", right: "a few hours" },
+      { left: "Source", right: "meat, cheese and eggs" },
+    ];
+    const matched = await saveDraftQuiz(owner.id, id, matching.id, edit(matching.payload, { pairs }), T0);
+    expect(matched.payload).toMatchObject({ pairs, answer: null });
+    if (matched.payload.target !== "quiz") throw new Error("not a question");
+    expect([...matched.payload.choices].sort()).toEqual(["a few hours", "meat, cheese and eggs"]);
   });
 });
 
