@@ -274,6 +274,8 @@ export function ReviewWorkspace({
         )}
         {editing && editing.item?.payload.target !== "quiz" && (
           <CardEditor
+            // A new editor for each item or selection: its fields start from what it edits.
+            key={editing.item?.id ?? `new:${editing.quote}`}
             documentId={documentId}
             body={body}
             item={editing.item}
