@@ -110,6 +110,8 @@ const storedCard = z.object({
   back: z.string(),
   evidence: evidenceLevel,
   caveat: z.string().nullable(),
+  /** The author's reason for a level stronger than the quote's cue words (authored decks). */
+  evidenceReason: z.string().nullable(),
   topic: z.string().nullable(),
   sources: z.string().transform((text) => parseJson(citations, text, "card sources")),
 });
@@ -128,8 +130,10 @@ export interface DeckDetail {
   evidence: EvidenceCounts;
   /** Titles of the documents the cards cite, by slug, for link text. */
   documentTitles: Record<string, string>;
-  /** The viewer's own imported deck. */
+  /** The viewer's own deck (imported or authored). */
   personal: boolean;
+  /** Published from an uploaded document (its cards cite it and carry evidence levels). */
+  authored: boolean;
 }
 
 /**
@@ -158,12 +162,14 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
               back: true,
               evidence: true,
               caveat: true,
+              evidenceReason: true,
               topic: true,
               sources: true,
             },
           },
         },
       },
+      userDocuments: { select: { id: true }, take: 1 },
       _count: { select: { quizItems: { where: { retired: false } } } },
     },
   });
@@ -196,6 +202,7 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
       ...uploaded.map((doc) => [doc.id, doc.title]),
     ]),
     personal: deck.ownerId !== null && deck.ownerId === viewerId,
+    authored: deck.userDocuments.length > 0,
   };
 });
 

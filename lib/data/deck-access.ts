@@ -71,3 +71,18 @@ export async function visibleDeckWhere(viewerId: string | null) {
     OR: [{ ownerId: null }, { ownerId: viewerId }, ...(assigned.length ? [{ slug: { in: assigned } }] : [])],
   };
 }
+
+/**
+ * Who besides its owner sees the owner's deck: the clients it is assigned to over a standing link
+ * (the rule above, from the owner's side). Zero for a deck nobody else sees.
+ */
+export async function assignedClientCount(ownerId: string, slug: string): Promise<number> {
+  return db.assignment.count({
+    where: {
+      trainerId: ownerId,
+      deckSlug: slug,
+      removedAt: null,
+      client: { trainerLinks: { some: { trainerId: ownerId, endedAt: null } } },
+    },
+  });
+}

@@ -22,6 +22,8 @@ import { joinMemberships } from "@/lib/sql/deck-membership";
 
 /** Personal decks sort after the curated ones (whose positions are small), in the order made. */
 const PERSONAL_POSITION = 1_000_000;
+/** How long a hidden deck may stay unfinished before the owner's next import removes it. */
+const UNFINISHED_IMPORT_MS = 10 * 60_000;
 /** Rows per INSERT: 10 parameters each, well under both databases' limits. */
 const INSERT_CHUNK = 200;
 
@@ -108,24 +110,53 @@ export async function personalUsage(
   return { decks: Number(row?.decks ?? 0), cards: Number(row?.cards ?? 0) };
 }
 
-/** Why the account cannot take `adding` more cards in a new deck, or null when it can. */
-export function personalLimitProblem(usage: { decks: number; cards: number }, adding: number): string | null {
+/**
+ * Why the account cannot take `adding` more cards (in a new deck, unless `newDeck` is false), or
+ * null when it can.
+ */
+export function personalLimitProblem(
+  usage: { decks: number; cards: number },
+  adding: number,
+  newDeck = true,
+): string | null {
   const { maxDecks, maxCards } = PERSONAL_LIMITS;
   const n = (value: number) => value.toLocaleString("en-GB");
-  if (usage.decks >= maxDecks)
-    return `You have ${n(usage.decks)} decks of your own, the most an account can keep. Delete one to import another.`;
+  if (newDeck && usage.decks >= maxDecks)
+    return `You have ${n(usage.decks)} decks of your own, the most an account can keep. Delete one to make another.`;
   if (usage.cards + adding > maxCards)
-    return `You have ${n(usage.cards)} cards of your own; with ${n(adding)} more you would pass the ${n(maxCards)} an account can keep. Delete a deck or import fewer cards.`;
+    return `You have ${n(usage.cards)} cards of your own; with ${n(adding)} more you would pass the ${n(maxCards)} an account can keep. Delete a deck or add fewer cards.`;
   return null;
+}
+
+/**
+ * The caps of every write that adds decks or cards of an account's own (an import, a deck published
+ * from a document, a card added to a deck), checked inside that write's transaction `tx`: takes the
+ * owner's row lock first, so two writes of one account count one after the other on PostgreSQL too
+ * (SQLite's write lock already orders them), removes imports a crash cut off, then counts. Refuses
+ * with PersonalLimitError; returns the usage before this write.
+ */
+export async function claimPersonalCapacity(
+  tx: SqlClient,
+  ownerId: string,
+  adding: { decks: 0 | 1; cards: number },
+  now: Date,
+): Promise<{ decks: number; cards: number }> {
+  await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
+  // Nothing else hides a personal deck: a hidden one is an import a crash cut off.
+  await tx.run('DELETE FROM "Deck" WHERE ownerId = ? AND retired = TRUE AND createdAt < ?', [
+    ownerId,
+    new Date(now.getTime() - UNFINISHED_IMPORT_MS),
+  ]);
+  const owned = await personalUsage(ownerId, tx);
+  const limit = personalLimitProblem(owned, adding.cards, adding.decks > 0);
+  if (limit) throw new PersonalLimitError(limit);
+  return owned;
 }
 
 /** A slug no content deck uses ("p-" and 12 random hex digits; content slugs are words). */
 function personalSlug(): string {
   return `p-${randomBytes(6).toString("hex")}`;
 }
-
-/** How long a hidden deck may stay unfinished before the owner's next import removes it. */
-const UNFINISHED_IMPORT_MS = 10 * 60_000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -144,19 +175,9 @@ export async function createPersonalDeck(
     throw new ValidationError("There are no cards to import.");
   const slug = personalSlug();
   await sql().transaction(async (tx) => {
-    // Takes the owner's row lock first, so two imports of one account count one after the other
-    // on PostgreSQL too (SQLite's write lock already orders them).
-    await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
-    // Nothing else hides a personal deck: a hidden one is an import a crash cut off.
-    await tx.run('DELETE FROM "Deck" WHERE ownerId = ? AND retired = TRUE AND createdAt < ?', [
-      ownerId,
-      new Date(now.getTime() - UNFINISHED_IMPORT_MS),
-    ]);
     // The hidden deck and its card count are in the caps from here on, so a concurrent import of
     // the same account sees them.
-    const owned = await personalUsage(ownerId, tx);
-    const limit = personalLimitProblem(owned, input.cards.length);
-    if (limit) throw new PersonalLimitError(limit);
+    const owned = await claimPersonalCapacity(tx, ownerId, { decks: 1, cards: input.cards.length }, now);
     await tx.run(
       `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
        VALUES (?, ?, ?, ?, TRUE, ?, ?)`,
@@ -231,13 +252,16 @@ export interface PersonalDeckCard {
 }
 
 /**
- * The owner's personal deck, without its cards; null for anyone else's deck or a content deck.
+ * The owner's imported deck, without its cards; null for anyone else's deck, a content deck or a
+ * deck published from a document.
  * Cached per request (the page and its metadata both ask).
  */
 export const getPersonalDeck = cache(
   async (ownerId: string, slug: string): Promise<PersonalDeckSummary | null> => {
     const deck = await sql().get<{ slug: string; title: string; description: string }>(
-      'SELECT slug, title, description FROM "Deck" WHERE slug = ? AND ownerId = ? AND retired = FALSE',
+      // A deck published from a document is not an imported one: getDeck lists it, with its levels.
+      `SELECT slug, title, description FROM "Deck" d WHERE slug = ? AND ownerId = ? AND retired = FALSE
+         AND NOT EXISTS (SELECT 1 FROM "UserDocument" u WHERE u.deckSlug = d.slug)`,
       [slug, ownerId],
     );
     if (!deck) return null;

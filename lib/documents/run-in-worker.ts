@@ -1,13 +1,13 @@
 import { Worker } from "node:worker_threads";
-import type { ProposalSet } from "../propose/types";
+import type { CardProposal, ProposalSet } from "../propose/types";
 import { DocumentError, type ExtractedDocument, type ExtractOptions } from "./types";
 import { ensureDocumentWorker } from "./worker-bundle";
-import type { WorkerJob, WorkerReply, WorkerStage } from "./worker-protocol";
+import type { SelectionJob, WorkerJob, WorkerReply, WorkerStage } from "./worker-protocol";
 
 export type WorkerResult = { document: ExtractedDocument; proposals?: ProposalSet };
 type Pending = {
   on: Worker;
-  resolve: (r: WorkerResult) => void;
+  resolve: (r: unknown) => void;
   reject: (e: Error) => void;
   onProgress?: (stage: WorkerStage, fraction?: number) => void;
 };
@@ -41,7 +41,9 @@ function startWorker(file: string): Worker {
     if (!job) return;
     if (message.type === "progress") return job.onProgress?.(message.stage, message.fraction);
     pending.delete(message.id);
-    if (message.type === "done") {
+    if (message.type === "selection") {
+      job.resolve(message.card);
+    } else if (message.type === "done") {
       job.resolve(
         message.proposals
           ? { document: message.document, proposals: message.proposals }
@@ -76,17 +78,44 @@ export async function extractInWorker(
   } = {},
 ): Promise<WorkerResult> {
   const { propose, onProgress, timeoutMs = DEFAULT_TIMEOUT_MS, ...extract } = options;
+  return runJob<WorkerResult>(
+    (id) => ({ id, bytes, options: extract, ...(propose ? { propose } : {}) }),
+    timeoutMs,
+    onProgress,
+  );
+}
+
+/**
+ * `proposeFromSelection` in the worker thread: tagging the whole document for its sibling terms
+ * takes a while on a long text, so it stays off the request thread like the first proposals.
+ */
+export async function proposeSelectionInWorker(
+  selection: SelectionJob["selection"],
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<CardProposal | null> {
+  return runJob<CardProposal | null>((id) => ({ id, selection }), timeoutMs);
+}
+
+async function runJob<T>(
+  message: (id: number) => WorkerJob | SelectionJob,
+  timeoutMs: number,
+  onProgress?: (stage: WorkerStage, fraction?: number) => void,
+): Promise<T> {
   const file = await ensureDocumentWorker();
   clearTimeout(idleTimer);
   worker ??= startWorker(file);
   const running = worker;
   running.ref();
   const id = nextId++;
-  const result = new Promise<WorkerResult>((resolve, reject) => {
-    pending.set(id, { on: running, resolve, reject, ...(onProgress ? { onProgress } : {}) });
+  const result = new Promise<T>((resolve, reject) => {
+    pending.set(id, {
+      on: running,
+      resolve: resolve as (r: unknown) => void,
+      reject,
+      ...(onProgress ? { onProgress } : {}),
+    });
   });
-  const job: WorkerJob = { id, bytes, options: extract, ...(propose ? { propose } : {}) };
-  running.postMessage(job);
+  running.postMessage(message(id));
   const timer = setTimeout(() => {
     const late = pending.get(id);
     if (!late) return;

@@ -134,6 +134,15 @@ runScript(async () => {
       "p95 < 50 ms",
     ]);
   }
+  if (wanted("author-paint")) {
+    await buildIfNeeded();
+    const a = runBench<Percentiles & { proposals: number }>("author-paint");
+    rows.push([
+      `Review view of a document with ${a.proposals} proposals: key press (next, previous, accept, reject) to paint, Chromium, ${a.n} keys`,
+      `p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, max ${ms(a.max)}`,
+      "< 100 ms",
+    ]);
+  }
   if (wanted("trainer")) {
     const t = runBench<Percentiles & { clients: number; cards: number; logs: number }>("trainer");
     rows.push([

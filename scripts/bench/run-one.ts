@@ -17,6 +17,7 @@ runScript(async () => {
     optimizer: async () => (await import("./optimizer")).benchOptimizer,
     import: async () => (await import("./import")).benchImport,
     "next-card": async () => (await import("./next-card")).benchNextCard,
+    "author-paint": async () => (await import("./author-paint")).benchAuthorPaint,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
     "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),

@@ -27,7 +27,7 @@ export async function addPersonalCardAction(_previous: FormState, formData: Form
         message: "Please fix the highlighted fields.",
         errors: fieldErrors([...(slug.error?.issues ?? []), ...(card.error?.issues ?? [])]),
       };
-    await addPersonalCard(user.id, slug.data, card.data);
+    await addPersonalCard(user.id, slug.data, card.data, new Date());
     revalidatePath(`/decks/${slug.data}`);
     return { ok: true, message: "Card added." };
   } catch (error) {
@@ -48,7 +48,7 @@ export async function editPersonalCardAction(_previous: FormState, formData: For
         message: "Please fix the highlighted fields.",
         errors: fieldErrors([...(id.error?.issues ?? []), ...(card.error?.issues ?? [])]),
       };
-    await editPersonalCard(user.id, id.data, card.data);
+    await editPersonalCard(user.id, id.data, card.data, new Date());
     return { ok: true, message: "Card saved." };
   } catch (error) {
     return failure(error, "personal card edit");
