@@ -6,4 +6,7 @@ export async function register() {
   // A malformed TRUSTED_PROXIES stops the start here, not at the first sign-in.
   trustedProxies();
   stampSocketAddresses();
+  // Reminders and notifications (lib/jobs): pg-boss on PostgreSQL, a timer on SQLite; JOBS_DISABLED=1 turns them off.
+  const { startJobs } = await import("@/lib/jobs/start");
+  void startJobs();
 }
