@@ -7,6 +7,8 @@ export async function register() {
   trustedProxies();
   stampSocketAddresses();
   // Reminders and notifications (lib/jobs): pg-boss on PostgreSQL, a timer on SQLite; JOBS_DISABLED=1 turns them off.
-  const { startJobs } = await import("@/lib/jobs/start");
-  void startJobs();
+  // A failure here is logged and leaves the site serving (reminders are not worth an outage).
+  import("@/lib/jobs/start")
+    .then(({ startJobs }) => startJobs())
+    .catch((error) => console.error("Scheduled jobs did not start:", error));
 }

@@ -1,5 +1,15 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { lastLocalHour, runDigestJob, seedDueCards, timeZoneOf } from "./notifications-seed";
+
+/** Screenshots at desktop and phone widths, kept with the test's output for review. */
+async function snapshot(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /**
  * Issue 19: with no SMTP configured, the daily digest lands in the learner's outbox; the header
@@ -37,6 +47,7 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   const list = page.getByRole("list", { name: "Notifications" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list.getByRole("link", { name: "Today: 4 cards due" })).toBeVisible();
+  await snapshot(page, "notifications");
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByText("Nothing unread.")).toBeVisible();
   await expect(
@@ -49,6 +60,7 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   await row.getByRole("link", { name: "Retain: 4 cards due" }).click();
   const message = page.locator("pre");
   await expect(message).toContainText("You have 4 cards due for review today.");
+  await snapshot(page, "mail-message");
   const unsubscribeUrl = /<(http[^>]+\/api\/unsubscribe\/[^>]+)>/.exec(
     (await message.textContent()) ?? "",
   )?.[1];
@@ -58,6 +70,7 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   await account.signOut();
   await page.goto(unsubscribeUrl as string);
   await expect(page.getByText("Stop getting the daily digest from Retain?")).toBeVisible();
+  await snapshot(page, "unsubscribe");
   await page.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(page.getByText("Done: you will no longer get the daily digest by email.")).toBeVisible();
   await page.goto(unsubscribeUrl as string);

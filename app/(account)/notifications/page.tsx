@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listNotifications, unreadCount } from "@/lib/data/notifications";
-import { markAllReadAction } from "./actions";
+import { MarkAllRead } from "./mark-all-read";
 import styles from "./notifications.module.css";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -21,13 +21,7 @@ export default async function NotificationsPage() {
     <>
       <div className={styles.heading}>
         <h1>Notifications</h1>
-        {unread > 0 && (
-          <form action={markAllReadAction}>
-            <button type="submit" className="button secondary">
-              Mark all as read
-            </button>
-          </form>
-        )}
+        {unread > 0 && <MarkAllRead />}
       </div>
       <p className="muted">
         {unread === 0 ? "Nothing unread." : `${unread} unread.`} The emails behind them are under{" "}
