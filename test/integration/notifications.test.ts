@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as unsubscribePost } from "@/app/api/unsubscribe/[token]/route";
 import { getNotificationSettings, listNotifications, peekUnsubscribe } from "@/lib/data/notifications";
 import { answerQuestion, finishQuiz, startQuiz } from "@/lib/data/quiz";
+import { recordReview } from "@/lib/data/reviews";
+import { activeClients, assignmentRows } from "@/lib/data/trainer/client-rows";
 import { createUser } from "@/lib/data/users";
 import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
@@ -284,17 +286,33 @@ describe("trainers", () => {
           linkedAt: new Date(T.getTime() - 20 * DAY),
         },
       });
-      // 12 cards, none studied, 10 new a day, due tomorrow: at risk.
+      // Every card studied once five days ago; the goal, 97% recall tomorrow, is out of reach: at risk.
       await db.assignment.create({
         data: {
           trainerId: coach.id,
           clientId: client.id,
           deckSlug: "tr",
-          goal: "all-introduced",
+          goal: "recall",
+          targetRecall: 0.97,
           dueAt: new Date(T.getTime() + 20 * HOUR),
           createdAt: new Date(T.getTime() - 10 * DAY),
         },
       });
+      for (let i = 1; i <= 12; i++) {
+        const when = new Date(T.getTime() - 5 * DAY + i * 60_000);
+        await recordReview(
+          client.id,
+          {
+            idempotencyKey: key(),
+            cardId: `tr-c${String(i).padStart(2, "0")}`,
+            rating: 3,
+            expectedVersion: 0,
+            answeredAt: when.getTime(),
+            durationMs: 1000,
+          },
+          when,
+        );
+      }
       if (who === "pia") {
         const quizAt = new Date(T.getTime() - 3 * HOUR);
         const attemptId = await startQuiz(client.id, { deck: "tr", length: 5, mode: "mixed" }, quizAt);
@@ -337,7 +355,7 @@ describe("trainers", () => {
       expect(summary?.text).toContain(`Slipped (at risk or overdue) (1):\n- ${name} (Deck tr)`);
       expect(summary?.text).toContain("Left (1):\n- Lee");
       const alert = mails.find((m) => m.subject?.includes("at risk"));
-      expect(alert?.text).toContain("12 cards left, 2 days at 10 new a day; only 1 day to go");
+      expect(alert?.text).toMatch(/Projected recall \d+% on 15 Dec, goal 97%/);
     }
     // Consent: what Pia's trainer got reads exactly as what Cal's did.
     const texts = (who: "pia" | "cal") =>
@@ -353,6 +371,19 @@ describe("trainers", () => {
     expect(sink.to(trainers.pia.email)).toHaveLength(2);
     const inApp = await listNotifications(trainers.pia.id);
     expect(inApp.map((n) => n.kind).sort()).toEqual(["at-risk", "weekly-summary"]);
+
+    // The comparison can fail: were Pia sharing, her quiz miss would show in the figures.
+    const reasonOf = async (who: "pia" | "cal") => {
+      const clients = await activeClients(trainers[who].id, T);
+      const rows = await assignmentRows(trainers[who].id, clients, T);
+      return [...rows.values()].flat()[0]?.onTrack.reason;
+    };
+    expect(await reasonOf("pia")).toBe(await reasonOf("cal"));
+    await db.trainerClient.updateMany({
+      where: { trainerId: trainers.pia.id },
+      data: { shareQuizAnswers: true },
+    });
+    expect(await reasonOf("pia")).not.toBe(await reasonOf("cal"));
   });
 });
 
