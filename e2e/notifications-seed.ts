@@ -19,14 +19,21 @@ export async function seedDueCards(email: string, cards: number): Promise<void> 
   }
 }
 
+/** The hour (0–23) `date` shows in `timeZone`. */
+export function hourIn(timeZone: string, date: Date): number {
+  return (
+    Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(date)) %
+    24
+  );
+}
+
 /** The last moment, within the past day, whose hour in `timeZone` is `hour` (and 5 minutes past it). */
 export function lastLocalHour(timeZone: string, hour: number, now = new Date()): Date {
-  const format = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", hourCycle: "h23" });
   const start = new Date(now);
   start.setUTCMinutes(5, 0, 0);
   for (let back = 0; back < 26; back++) {
     const candidate = new Date(start.getTime() - back * 3_600_000);
-    if (Number(format.format(candidate)) % 24 === hour) return candidate;
+    if (hourIn(timeZone, candidate) === hour) return candidate;
   }
   throw new Error(`No hour ${hour} in ${timeZone} within a day`);
 }
