@@ -1,7 +1,7 @@
 import type { ParsedMail } from "mailparser";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as unsubscribePost } from "@/app/api/unsubscribe/[token]/route";
+import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/unsubscribe/[token]/route";
 import { getNotificationSettings, listNotifications, peekUnsubscribe } from "@/lib/data/notifications";
 import { answerQuestion, finishQuiz, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
@@ -223,6 +223,11 @@ describe("one-click unsubscribe", () => {
     expect(await peekUnsubscribe(token)).toEqual({ state: "used", kind: "digest" });
     const again = await post(url as string);
     expect(again.status).toBe(410);
+    // Opening the link (a GET, as a mail scanner would) only shows the confirmation page.
+    const opened = await unsubscribeGet(new NextRequest(url as string), {
+      params: Promise.resolve({ token }),
+    });
+    expect([opened.status, opened.headers.get("location")]).toEqual([303, `/unsubscribe/${token}`]);
     // Unsubscribed: the next UTC morning sends Uma nothing.
     const sent = digestsTo(people.utc.email).length;
     await runJob("notifications-digest", deps(), new Date("2026-12-09T08:20:00Z"));
