@@ -32,6 +32,7 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   await form.getByLabel("Send at").selectOption(String(hour));
   await form.getByRole("button", { name: "Save notifications" }).click();
   await expect(form.getByText("Saved.")).toBeVisible();
+  await snapshot(page, "settings");
   await seedDueCards(user.email, 4);
 
   // The job at five past that hour in the learner's zone, as the scheduler runs it.
@@ -60,6 +61,7 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   await page.getByRole("link", { name: "Mail", exact: true }).click();
   const row = page.getByRole("row", { name: /Retain: 4 cards due/ });
   await expect(row).toContainText("Kept here (no mail server configured)");
+  await snapshot(page, "mail");
   await row.getByRole("link", { name: "Retain: 4 cards due" }).click();
   const message = page.locator("pre");
   await expect(message).toContainText("You have 4 cards due for review today.");
