@@ -78,6 +78,7 @@ async function sendEmail(
 ): Promise<DeliveryOutcome> {
   const claimed = await claimEmail(db, config, secret, notice, now);
   if (typeof claimed === "string") return claimed;
+  if (claimed.settled) return "outbox";
   try {
     if (!config.smtpUrl) {
       await db.emailMessage.update({ where: { id: claimed.id }, data: { status: "outbox", sentAt: now } });
@@ -112,6 +113,8 @@ interface Claimed {
   text: string;
   html: string;
   unsubscribeUrl: string;
+  /** Kept in the outbox by the claim itself (no SMTP): nothing left to do. */
+  settled: boolean;
 }
 
 async function claimEmail(
@@ -140,11 +143,13 @@ async function claimEmail(
         toAddress: email.to,
         ...content,
         unsubscribeUrl,
-        status: "pending",
+        // Without SMTP the claim is the delivery: one write instead of two.
+        status: config.smtpUrl ? "pending" : "outbox",
+        sentAt: config.smtpUrl ? null : now,
         claimedAt: now,
       },
     });
-    return { id: message.id, toAddress: email.to, ...content, unsubscribeUrl };
+    return { id: message.id, toAddress: email.to, ...content, unsubscribeUrl, settled: !config.smtpUrl };
   } catch (error) {
     if (!isUnique(error)) throw error;
   }
@@ -170,5 +175,6 @@ async function claimEmail(
     text: existing.text,
     html: existing.html,
     unsubscribeUrl: existing.unsubscribeUrl,
+    settled: false,
   };
 }

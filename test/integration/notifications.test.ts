@@ -177,6 +177,25 @@ describe("learner digest", () => {
   });
 });
 
+describe("without SMTP", () => {
+  it("keeps the email in the recipient's outbox and sends nothing", async () => {
+    const gus = await learner("Gus", "Asia/Tokyo", 2, "nd");
+    const received = sink.received.length;
+    const tokyoNine = new Date("2026-12-07T23:05:00Z"); // 08:05 on 8 Dec in Tokyo
+    const report = await runJob(
+      "notifications-digest",
+      { ...deps(), config: { ...config, smtpUrl: undefined } },
+      tokyoNine,
+    );
+    expect(report.outcomes).toEqual({ outbox: 1 });
+    expect(sink.received).toHaveLength(received);
+    const kept = await db.emailMessage.findMany({ where: { userId: gus.id } });
+    expect(kept.map((m) => [m.status, m.subject, m.dedupeKey])).toEqual([
+      ["outbox", "Retain: 2 cards due", `digest:${gus.id}:2026-12-08`],
+    ]);
+  });
+});
+
 describe("a send that failed", () => {
   it("is retried for its recipient only; those already sent get nothing again", async () => {
     const day = at(2 * DAY); // Thursday 08:10 in Auckland
