@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "pg",
     "@open-spaced-repetition/binding",
+    "pg-boss",
+    "nodemailer",
   ],
 };
 

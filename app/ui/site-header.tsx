@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { NavLinks } from "./nav-links";
+import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -18,6 +19,7 @@ export async function SiteHeader() {
         <div className="header-user">
           {user ? (
             <>
+              <NotificationsLink userId={user.id} />
               {/* The account page is reached through the user's name. */}
               <Link href="/account" className="user-name" aria-label={`Account: ${user.name}`}>
                 {user.name}

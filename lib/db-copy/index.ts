@@ -22,6 +22,11 @@ export const COPIED_TABLES = [
   "TrainerClient",
   "Assignment",
   "OptimizationJob",
+  "NotificationSettings",
+  "Notification",
+  "EmailMessage",
+  "UnsubscribeToken",
+  "AssignmentStatusMark",
 ] as const;
 
 /** Columns read back to spot-check card states after the copy. */

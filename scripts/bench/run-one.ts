@@ -19,6 +19,7 @@ runScript(async () => {
     "next-card": async () => (await import("./next-card")).benchNextCard,
     "author-paint": async () => (await import("./author-paint")).benchAuthorPaint,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
+    digest: async () => (await import("./digest")).benchDigest,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
     "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-1": async () => (await import("./scale-out")).benchScaleOut(1),
