@@ -10,7 +10,9 @@ describe("assignmentChangeBody", () => {
   });
   it("names the new due date, in UTC", () => {
     const before = { dueAt: null, goal: "all-introduced", targetRecall: null };
-    expect(assignmentChangeBody("Bones", before, { ...before, dueAt: due })).toBe("Bones is now due 20 Dec 2026.");
+    expect(assignmentChangeBody("Bones", before, { ...before, dueAt: due })).toBe(
+      "Bones is now due 20 Dec 2026.",
+    );
   });
   it("names both changes in one sentence", () => {
     const before = { dueAt: due, goal: "all-introduced", targetRecall: null };
@@ -22,7 +24,9 @@ describe("assignmentChangeBody", () => {
 
 describe("reminderBody", () => {
   it("quotes the trainer's note when there is one", () => {
-    expect(reminderBody("Coach Kim", null)).toBe("Coach Kim reminds you to keep up with the decks they assigned.");
+    expect(reminderBody("Coach Kim", null)).toBe(
+      "Coach Kim reminds you to keep up with the decks they assigned.",
+    );
     expect(reminderBody("Coach Kim", "Class on Tuesday!")).toContain("“Class on Tuesday!”");
   });
 });

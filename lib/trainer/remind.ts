@@ -26,7 +26,11 @@ function goalWords(terms: AssignmentTerms): string {
 }
 
 /** What changed, in one sentence, or null when neither the due date nor the goal did. */
-export function assignmentChangeBody(deckTitle: string, before: AssignmentTerms, after: AssignmentTerms): string | null {
+export function assignmentChangeBody(
+  deckTitle: string,
+  before: AssignmentTerms,
+  after: AssignmentTerms,
+): string | null {
   const parts: string[] = [];
   if ((before.dueAt?.getTime() ?? null) !== (after.dueAt?.getTime() ?? null))
     parts.push(after.dueAt ? `is now due ${day.format(after.dueAt)}` : "no longer has a due date");

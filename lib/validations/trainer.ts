@@ -20,7 +20,7 @@ export const invitationSchema = z.object({
     .optional()
     .transform((s) => (s ? s : undefined)),
 });
-export type InvitationInput = z.infer<typeof invitationSchema>;
+export type InvitationInput = Omit<z.infer<typeof invitationSchema>, "groupName"> & { groupName?: string };
 
 export const invitationCode = z
   .string()
@@ -63,10 +63,13 @@ export const groupNameSchema = z
 /** A bulk action's target: the clients ticked, or a whole group (not both, not neither). */
 export const selectionSchema = z
   .object({
-    clientIds: z.array(z.string().min(1).max(100)).max(500, "Choose at most 500 clients at once.").default([]),
+    clientIds: z
+      .array(z.string().min(1).max(100))
+      .max(500, "Choose at most 500 clients at once.")
+      .default([]),
     groupId: z.string().min(1).max(100).optional(),
   })
-  .refine((s) => (s.clientIds.length > 0) !== (s.groupId !== undefined), {
+  .refine((s) => s.clientIds.length > 0 !== (s.groupId !== undefined), {
     message: "Choose some clients or one group.",
     path: ["clientIds"],
   });

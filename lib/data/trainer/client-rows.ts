@@ -204,7 +204,7 @@ const SCOPE_ROWS = {
  * The join conditions sit in WHERE because PostgreSQL takes no ON after CROSS JOIN (SQLite plans
  * them the same either way; PostgreSQL orders inner joins itself).
  */
-const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
+export const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
     ${SCOPE_ROWS[db.dialect]}
   ), scoped AS (
     SELECT a.id, a.clientId, a.deckSlug, k.dayStart, k.from7
@@ -213,9 +213,9 @@ const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
       AND a.trainerId = @trainerId AND a.clientId = k.clientId AND a.removedAt IS NULL
   )`;
 
-type ScopeParams = { trainerId: string; scope: string; now: Date };
+export type ScopeParams = { trainerId: string; scope: string; now: Date };
 
-const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
+export const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
   trainerId,
   scope: JSON.stringify(clients.map((c) => [c.clientId, sqlDate(c.dayStart), sqlDate(c.from7)])),
   now,
@@ -324,7 +324,7 @@ export async function clientTotals(
 }
 
 /** Questions asked in attempt `q`: the length of its JSON list of item ids (text in both databases). */
-const ITEM_COUNT = {
+export const ITEM_COUNT = {
   sqlite: "json_array_length(q.itemIds)",
   postgresql: "json_array_length(CAST(q.itemIds AS json))",
 } as const;

@@ -115,7 +115,11 @@ async function clientsWithLiveDeck(trainerId: string, deckSlug: string): Promise
 }
 
 /** Whether a client's assignments (on the filtered deck, if any) match the status filter. */
-function hasStatus(assignments: readonly AssignmentRow[], status: ClientStatusFilter, deck: string | null): boolean {
+function hasStatus(
+  assignments: readonly AssignmentRow[],
+  status: ClientStatusFilter,
+  deck: string | null,
+): boolean {
   const list = deck ? assignments.filter((a) => a.deckSlug === deck) : assignments;
   if (list.length === 0) return false;
   if (status === "finished") return list.every((a) => a.onTrack.status === "done");

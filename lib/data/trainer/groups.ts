@@ -31,7 +31,11 @@ export async function listGroups(trainerId: string): Promise<TrainerGroupSummary
 }
 
 /** The trainer's group of this name, created if there is none (names are unique per trainer). */
-export async function ensureGroup(trainerId: string, name: string, now: Date): Promise<{ id: string; name: string }> {
+export async function ensureGroup(
+  trainerId: string,
+  name: string,
+  now: Date,
+): Promise<{ id: string; name: string }> {
   return db.trainerGroup.upsert({
     where: { trainerId_name: { trainerId, name } },
     create: { trainerId, name, createdAt: now },
@@ -41,18 +45,29 @@ export async function ensureGroup(trainerId: string, name: string, now: Date): P
 }
 
 /** The group, if it is this trainer's; otherwise NotFoundError. */
-export async function requireGroup(trainerId: string, groupId: string): Promise<{ id: string; name: string }> {
-  const group = await db.trainerGroup.findFirst({ where: { id: groupId, trainerId }, select: { id: true, name: true } });
+export async function requireGroup(
+  trainerId: string,
+  groupId: string,
+): Promise<{ id: string; name: string }> {
+  const group = await db.trainerGroup.findFirst({
+    where: { id: groupId, trainerId },
+    select: { id: true, name: true },
+  });
   if (!group) throw new NotFoundError("This group does not exist.");
   return group;
 }
 
 /** Moves the trainer's clients into a group of theirs, or out of any group (groupId null): all or none. */
-export async function moveClients(trainerId: string, clientIds: readonly string[], groupId: string | null): Promise<number> {
+export async function moveClients(
+  trainerId: string,
+  clientIds: readonly string[],
+  groupId: string | null,
+): Promise<number> {
   if (groupId) await requireGroup(trainerId, groupId);
   const active = new Set(await activeClientIds(trainerId));
   const ids = [...new Set(clientIds)];
-  if (ids.some((id) => !active.has(id))) throw new NotFoundError("One of these clients is not linked to you.");
+  if (ids.some((id) => !active.has(id)))
+    throw new NotFoundError("One of these clients is not linked to you.");
   const { count } = await db.trainerClient.updateMany({
     where: { trainerId, clientId: { in: ids }, endedAt: null },
     data: { groupId },
@@ -81,6 +96,7 @@ export async function resolveSelection(
   if (selection.groupId) return groupMemberIds(trainerId, selection.groupId);
   const active = new Set(await activeClientIds(trainerId));
   const ids = [...new Set(selection.clientIds)];
-  if (ids.some((id) => !active.has(id))) throw new NotFoundError("One of these clients is not linked to you.");
+  if (ids.some((id) => !active.has(id)))
+    throw new NotFoundError("One of these clients is not linked to you.");
   return ids;
 }

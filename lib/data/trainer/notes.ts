@@ -25,7 +25,12 @@ export async function listNotes(trainerId: string, clientId: string): Promise<Tr
   });
 }
 
-export async function addNote(trainerId: string, clientId: string, body: string, now: Date): Promise<TrainerNoteView> {
+export async function addNote(
+  trainerId: string,
+  clientId: string,
+  body: string,
+  now: Date,
+): Promise<TrainerNoteView> {
   await requireClientAccess(trainerId, clientId);
   return db.trainerNote.create({
     data: { trainerId, clientId, body, createdAt: now },

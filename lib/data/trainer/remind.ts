@@ -40,7 +40,15 @@ export async function recordClientMessages(
           body: m.body,
           createdAt: now,
         },
-        select: { id: true, trainerId: true, clientId: true, assignmentId: true, kind: true, body: true, createdAt: true },
+        select: {
+          id: true,
+          trainerId: true,
+          clientId: true,
+          assignmentId: true,
+          kind: true,
+          body: true,
+          createdAt: true,
+        },
       }),
     ),
   ) as Promise<StoredClientMessage[]>;
@@ -77,7 +85,13 @@ export async function listMyMessages(clientId: string, now: Date) {
     take: 20,
     select: { id: true, kind: true, body: true, createdAt: true, trainer: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, createdAt: r.createdAt, trainerName: r.trainer.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    body: r.body,
+    createdAt: r.createdAt,
+    trainerName: r.trainer.name,
+  }));
 }
 
 /** The client dismisses one of their messages. */
