@@ -136,7 +136,7 @@ describe("groups", () => {
     await createDeck("g2", 2);
     await createDeck("g3", 2);
     const { trainer, learners } = await classOf(3);
-    const [a, b, c] = learners as [{ id: string }, { id: string }, { id: string }];
+    const [a, b, c] = learners as unknown as [{ id: string }, { id: string }, { id: string }];
     await assignDeck(
       trainer.id,
       { clientIds: [a.id, b.id], deckSlug: "g2", goal: "all-introduced", dueAt: days(-1) },
@@ -340,7 +340,7 @@ describe("progress over time", () => {
   it("per client and per group: weekly reviews, every quiz attempt of sharers, forgotten cards", async () => {
     await createDeck("p1", 3);
     const { trainer, learners, group } = await classOf(2, "p1");
-    const [a] = learners as [{ id: string }];
+    const [a] = learners as unknown as [{ id: string }];
     const versions = new Map<string, number>();
     const review = async (cardId: string, rating: 1 | 3, when: Date) => {
       const r = await recordReview(
