@@ -77,3 +77,12 @@ export async function listAssignableDecks(trainerId?: string): Promise<{ slug: s
     select: { slug: true, title: true },
   });
 }
+
+/** The messages this trainer attached to their live assignments of a client, by assignment id. */
+export async function assignmentMessages(trainerId: string, clientId: string): Promise<Map<string, string>> {
+  const rows = await db.assignment.findMany({
+    where: { trainerId, clientId, removedAt: null, message: { not: null } },
+    select: { id: true, message: true },
+  });
+  return new Map(rows.flatMap((r) => (r.message ? [[r.id, r.message] as const] : [])));
+}
