@@ -15,6 +15,7 @@ import {
   clientTotals,
   toClientRow,
 } from "./client-rows";
+import { historyRows } from "./progress";
 
 export { type ClientDetail, getClientDetail } from "./client-detail";
 export type { AssignmentRow, ClientRow, ClientStatus, ClientTotals } from "./client-rows";
@@ -281,4 +282,52 @@ export async function clientsCsv(
     ]);
   });
   return toCsv([CSV_HEADER, ...records]);
+}
+
+const HISTORY_HEADER = [
+  "Name",
+  "Email",
+  "Group",
+  "Deck",
+  "Week starting",
+  "Reviews",
+  "Review answers",
+  "Retention (%)",
+  "Predicted recall at week end (%)",
+  "Cards studied by then",
+];
+
+/** Week-by-week history of the clients' assignments (lib/data/trainer/progress), one record per assignment and week. */
+export async function clientsHistoryCsv(
+  trainerId: string,
+  now: Date,
+  filter: { group?: string; clientIds?: readonly string[] } = {},
+): Promise<string> {
+  const rows = await matchingClients(
+    trainerId,
+    now,
+    clientsTableQuerySchema.parse({ group: filter.group }),
+    filter.clientIds ?? null,
+  );
+  sortRows(rows, "name", "asc");
+  const history = await historyRows(trainerId, rows, now);
+  const byClient = new Map<string, typeof history>();
+  for (const a of history) byClient.set(a.clientId, [...(byClient.get(a.clientId) ?? []), a]);
+  const records = rows.flatMap((row) =>
+    (byClient.get(row.clientId) ?? []).flatMap((a) =>
+      a.weeks.map((w) => [
+        row.name,
+        row.email,
+        row.groupName,
+        a.deckTitle,
+        csvDay(w.weekStart),
+        w.reviews,
+        w.reviewAnswers,
+        percent(w.retention),
+        percent(w.predictedRecall),
+        w.cards,
+      ]),
+    ),
+  );
+  return toCsv([HISTORY_HEADER, ...records]);
 }

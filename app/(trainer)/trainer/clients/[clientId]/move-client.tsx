@@ -25,7 +25,7 @@ export function MoveClient({
       <label htmlFor={`${id}-group`} className="small">
         Group
       </label>
-      <select id={`${id}-group`} name="moveTo" defaultValue={groupId ?? ""}>
+      <select id={`${id}-group`} name="moveTo" defaultValue={groupId ?? ""} className="input">
         <option value="">No group</option>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
