@@ -2,8 +2,8 @@
 
 import { useActionState, useId, useState } from "react";
 import type { FormState } from "@/app/(trainer)/ui/form-state";
-import { bulkAction } from "./group-actions";
 import styles from "./bulk-bar.module.css";
+import { bulkAction } from "./group-actions";
 
 type Intent = "remind" | "unassign" | "move" | "export";
 
@@ -56,11 +56,23 @@ export function BulkBar({
         <fieldset className={styles.target}>
           <legend className="visually-hidden">Act on</legend>
           <label>
-            <input type="radio" name="target" value="ticked" checked={target === "ticked"} onChange={() => setTarget("ticked")} />{" "}
+            <input
+              type="radio"
+              name="target"
+              value="ticked"
+              checked={target === "ticked"}
+              onChange={() => setTarget("ticked")}
+            />{" "}
             Ticked clients
           </label>
           <label>
-            <input type="radio" name="target" value="group" checked={target === "group"} onChange={() => setTarget("group")} />{" "}
+            <input
+              type="radio"
+              name="target"
+              value="group"
+              checked={target === "group"}
+              onChange={() => setTarget("group")}
+            />{" "}
             Everyone in {group.name}
           </label>
           <input type="hidden" name="groupId" value={group.id} />
@@ -85,7 +97,13 @@ export function BulkBar({
         {intent === "remind" && (
           <div className="field">
             <label htmlFor={`${id}-note`}>Reminder text (optional)</label>
-            <input id={`${id}-note`} name="note" className="input" maxLength={280} placeholder="See you on Tuesday!" />
+            <input
+              id={`${id}-note`}
+              name="note"
+              className="input"
+              maxLength={280}
+              placeholder="See you on Tuesday!"
+            />
           </div>
         )}
         {intent === "unassign" && (
@@ -118,8 +136,8 @@ export function BulkBar({
         )}
         {intent === "export" && (
           <label className={styles.check}>
-            <input type="checkbox" checked={history} onChange={(e) => setHistory(e.target.checked)} /> Include week-by-week
-            history
+            <input type="checkbox" checked={history} onChange={(e) => setHistory(e.target.checked)} /> Include
+            week-by-week history
           </label>
         )}
         <div className={styles.go}>
@@ -129,7 +147,13 @@ export function BulkBar({
             </button>
           ) : (
             <button type="submit" className="button" disabled={pending}>
-              {pending ? "Working…" : intent === "remind" ? "Send reminder" : intent === "unassign" ? "Unassign" : "Move"}
+              {pending
+                ? "Working…"
+                : intent === "remind"
+                  ? "Send reminder"
+                  : intent === "unassign"
+                    ? "Unassign"
+                    : "Move"}
             </button>
           )}
         </div>

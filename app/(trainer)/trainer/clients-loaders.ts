@@ -137,7 +137,11 @@ export interface ClientTools {
 }
 
 /** History, private notes, groups and assignment messages for a client's page (null when not linked). */
-export async function loadClientTools(trainerId: string, clientId: string, now: Date): Promise<ClientTools | null> {
+export async function loadClientTools(
+  trainerId: string,
+  clientId: string,
+  now: Date,
+): Promise<ClientTools | null> {
   const [history, notes, groups, assignments] = await Promise.all([
     orNull(getClientHistory(trainerId, clientId, now)),
     orNull(listNotes(trainerId, clientId)),

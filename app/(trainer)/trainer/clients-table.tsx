@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Pagination } from "@/app/ui/pagination";
 import { SortableHeader } from "@/app/ui/sortable-header";
 import type { ClientsTable as ClientsTableData, ClientsTableSort } from "@/lib/data/trainer/dashboard";
-import { AssignmentSummary, ClientStatusPill } from "./clients-assignment";
 import { BulkBar } from "./bulk-bar";
+import { AssignmentSummary, ClientStatusPill } from "./clients-assignment";
+import styles from "./clients-table.module.css";
 import {
   agoText,
   type ClientsTableState,
@@ -12,7 +13,6 @@ import {
   STATUS_FILTER_LABEL,
   showingText,
 } from "./clients-words";
-import styles from "./clients-table.module.css";
 
 const COLUMNS: { key: ClientsTableSort; label: string; numeric?: boolean; first: "asc" | "desc" }[] = [
   { key: "name", label: "Client", first: "asc" },
@@ -196,7 +196,9 @@ export function ClientsTable({
                             {row.name}
                           </Link>
                           <span className="client-email small muted">{row.email}</span>
-                          {row.groupName && <span className={`small ${styles.groupTag}`}>{row.groupName}</span>}
+                          {row.groupName && (
+                            <span className={`small ${styles.groupTag}`}>{row.groupName}</span>
+                          )}
                         </div>
                       </div>
                     </th>

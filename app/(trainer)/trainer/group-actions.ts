@@ -40,7 +40,9 @@ function selectionOf(formData: FormData) {
   const whole = formData.get("target") === "group";
   const groupId = String(formData.get("groupId") ?? "");
   return selectionSchema.safeParse(
-    whole ? { clientIds: [], groupId: groupId || undefined } : { clientIds: formData.getAll("clientIds").map(String) },
+    whole
+      ? { clientIds: [], groupId: groupId || undefined }
+      : { clientIds: formData.getAll("clientIds").map(String) },
   );
 }
 
@@ -63,7 +65,11 @@ export async function bulkAction(_previous: FormState, formData: FormData): Prom
       const sent = await bulkRemind(trainerId, selection.data, note.data, now);
       message = `Reminder sent to ${plural(sent.length, "client")}. They see it on their dashboard.`;
     } else if (intent.data === "unassign") {
-      const deck = z.string().min(1, "Choose a deck to unassign.").max(100).safeParse(formData.get("deckSlug") ?? "");
+      const deck = z
+        .string()
+        .min(1, "Choose a deck to unassign.")
+        .max(100)
+        .safeParse(formData.get("deckSlug") ?? "");
       if (!deck.success) return invalid(deck.error.issues);
       const count = await bulkUnassign(trainerId, selection.data, deck.data, now);
       message =
@@ -72,7 +78,10 @@ export async function bulkAction(_previous: FormState, formData: FormData): Prom
           : `Deck unassigned from ${plural(count, "client")}. They keep their progress.`;
     } else {
       const ids = await resolveSelection(trainerId, selection.data);
-      const move = moveClientsSchema.safeParse({ clientIds: ids, groupId: String(formData.get("moveTo") ?? "") });
+      const move = moveClientsSchema.safeParse({
+        clientIds: ids,
+        groupId: String(formData.get("moveTo") ?? ""),
+      });
       if (!move.success) return invalid(move.error.issues);
       const count = await moveClients(trainerId, move.data.clientIds, move.data.groupId || null);
       message = move.data.groupId
@@ -94,7 +103,8 @@ function editInput(formData: FormData) {
     assignmentId: text("assignmentId"),
     dueAt: text("dueAt") === "" ? null : text("dueAt"),
     goal,
-    targetRecall: goal === "recall" && text("targetRecall") !== "" ? Number(text("targetRecall")) / 100 : null,
+    targetRecall:
+      goal === "recall" && text("targetRecall") !== "" ? Number(text("targetRecall")) / 100 : null,
     message: String(formData.get("message") ?? ""),
   };
 }

@@ -17,6 +17,7 @@ export interface RosterClient {
   name: string;
   email: string;
   linkedAt: Date;
+  groupId: string | null;
   assignments: RosterAssignment[];
 }
 
@@ -30,6 +31,7 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
     orderBy: [{ client: { name: "asc" } }, { linkedAt: "asc" }],
     select: {
       linkedAt: true,
+      groupId: true,
       client: {
         select: {
           id: true,
@@ -57,11 +59,12 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
     select: { slug: true, title: true },
   });
   const title = new Map(decks.map((d) => [d.slug, d.title]));
-  return links.map(({ linkedAt, client }) => ({
+  return links.map(({ linkedAt, groupId, client }) => ({
     id: client.id,
     name: client.name,
     email: client.email,
     linkedAt,
+    groupId,
     assignments: client.assignments.map((a) => ({ ...a, deckTitle: title.get(a.deckSlug) ?? a.deckSlug })),
   }));
 }

@@ -62,8 +62,8 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
         {view.groupName ? (
           <>
             <p>
-              This link is for {view.trainerName}&apos;s group <strong>{view.groupName}</strong>. Join it to be
-              with that group; nothing else changes, and what you share stays as it is.
+              This link is for {view.trainerName}&apos;s group <strong>{view.groupName}</strong>. Join it to
+              be with that group; nothing else changes, and what you share stays as it is.
             </p>
             <JoinGroupForm code={view.code} groupName={view.groupName} />
           </>

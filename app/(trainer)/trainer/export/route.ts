@@ -26,7 +26,8 @@ export async function GET(request: Request): Promise<Response> {
       clientIds: params.getAll("clientIds"),
       history: params.get("history") || undefined,
     });
-    if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "This export address is not valid.");
+    if (!parsed.success)
+      throw new ValidationError(parsed.error.issues[0]?.message ?? "This export address is not valid.");
     const now = new Date();
     const filter = {
       group: parsed.data.group,

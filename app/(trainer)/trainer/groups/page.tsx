@@ -17,8 +17,8 @@ export default async function GroupsPage() {
       <TrainerNav current="/trainer/groups" />
       <h1>Groups</h1>
       <p className="muted">
-        A group starts with a named invitation link: everyone who accepts it joins the group. Move clients between
-        groups from the clients table or a client&apos;s page.
+        A group starts with a named invitation link: everyone who accepts it joins the group. Move clients
+        between groups from the clients table or a client&apos;s page.
       </p>
       {groups.length === 0 ? (
         <div className="card empty-state">
@@ -36,7 +36,10 @@ export default async function GroupsPage() {
               </h2>
               <p className="muted small">{plural(g.clients, "client")}</p>
               <div className="row">
-                <Link href={`/trainer?group=${encodeURIComponent(g.id)}`} className="button secondary small-button">
+                <Link
+                  href={`/trainer?group=${encodeURIComponent(g.id)}`}
+                  className="button secondary small-button"
+                >
                   Clients<span className="visually-hidden"> in {g.name}</span>
                 </Link>
                 <Link

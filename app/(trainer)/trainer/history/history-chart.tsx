@@ -43,9 +43,16 @@ export function HistoryChart({ weeks, summaryId }: { weeks: readonly WeekPoint[]
       aria-labelledby={summaryId}
       preserveAspectRatio="xMidYMid meet"
     >
+      <title>Reviews, retention and predicted recall by week</title>
       {[0, 0.5, 1].map((share) => (
         <g key={share}>
-          <line className={styles.grid} x1={PAD.left} x2={WIDTH - PAD.right} y1={yShare(share)} y2={yShare(share)} />
+          <line
+            className={styles.grid}
+            x1={PAD.left}
+            x2={WIDTH - PAD.right}
+            y1={yShare(share)}
+            y2={yShare(share)}
+          />
           <text className={styles.axis} x={PAD.left - 6} y={yShare(share) + 4} textAnchor="end">
             {Math.round(share * 100)}%
           </text>
@@ -75,7 +82,13 @@ export function HistoryChart({ weeks, summaryId }: { weeks: readonly WeekPoint[]
       <path className={styles.retention} d={line((w) => w.retention)} />
       {weeks.map((w, i) =>
         w.predictedRecall === null ? null : (
-          <circle key={`r${w.weekStart.toISOString()}`} className={styles.recallDot} cx={x(i)} cy={yShare(w.predictedRecall)} r={3.5} />
+          <circle
+            key={`r${w.weekStart.toISOString()}`}
+            className={styles.recallDot}
+            cx={x(i)}
+            cy={yShare(w.predictedRecall)}
+            r={3.5}
+          />
         ),
       )}
       {weeks.map((w, i) =>

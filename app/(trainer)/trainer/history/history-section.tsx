@@ -1,12 +1,20 @@
 import type { ForgottenCard, QuizAttemptView } from "@/lib/data/trainer/progress";
 import type { WeekPoint } from "@/lib/trainer/progress";
 import { dateTimeText, quizPercent } from "../clients-words";
-import { HistoryChart, HistoryLegend, weekLabel } from "./history-chart";
 import styles from "./history.module.css";
+import { HistoryChart, HistoryLegend, weekLabel } from "./history-chart";
 import { historySummary, share } from "./history-words";
 
 /** One assignment's (or one group deck's) weeks: summary, chart, and the same numbers as a table. */
-export function WeeklyHistory({ id, title, weeks }: { id: string; title: string; weeks: readonly WeekPoint[] }) {
+export function WeeklyHistory({
+  id,
+  title,
+  weeks,
+}: {
+  id: string;
+  title: string;
+  weeks: readonly WeekPoint[];
+}) {
   const summaryId = `history-summary-${id}`;
   return (
     <li className="card">
@@ -43,7 +51,9 @@ export function WeeklyHistory({ id, title, weeks }: { id: string; title: string;
                 <tr key={w.weekStart.toISOString()}>
                   <th scope="row">{weekLabel(w)}</th>
                   <td className="numeric">{w.reviews}</td>
-                  <td className="numeric">{w.reviewAnswers ? `${share(w.retention)} of ${w.reviewAnswers}` : "—"}</td>
+                  <td className="numeric">
+                    {w.reviewAnswers ? `${share(w.retention)} of ${w.reviewAnswers}` : "—"}
+                  </td>
                   <td className="numeric">{share(w.predictedRecall)}</td>
                   <td className="numeric">{w.cards}</td>
                 </tr>

@@ -10,10 +10,14 @@ export function historySummary(weeks: readonly WeekPoint[]): string {
   const last = weeks.at(-1);
   if (!last || total === 0) return `No reviews in the last ${weeks.length} weeks.`;
   const active = weeks.filter((w) => w.reviews > 0).length;
-  const parts = [`${total.toLocaleString("en-GB")} reviews over ${weeks.length} weeks, in ${active} of them.`];
+  const parts = [
+    `${total.toLocaleString("en-GB")} reviews over ${weeks.length} weeks, in ${active} of them.`,
+  ];
   const first = weeks.find((w) => w.predictedRecall !== null);
   if (first && last.predictedRecall !== null && first !== last)
-    parts.push(`Predicted recall went from ${share(first.predictedRecall)} to ${share(last.predictedRecall)}.`);
+    parts.push(
+      `Predicted recall went from ${share(first.predictedRecall)} to ${share(last.predictedRecall)}.`,
+    );
   else if (last.predictedRecall !== null) parts.push(`Predicted recall now ${share(last.predictedRecall)}.`);
   if (last.retention !== null) parts.push(`Retention this week ${share(last.retention)}.`);
   return parts.join(" ");

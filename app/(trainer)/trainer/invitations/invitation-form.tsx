@@ -67,7 +67,9 @@ export function InvitationForm({ origin, groups }: { origin: string; groups: str
       {state?.ok && (
         <CopyLink
           url={`${origin}/invite/${state.code}`}
-          label={state.groupName ? `Your new invitation link for ${state.groupName}` : "Your new invitation link"}
+          label={
+            state.groupName ? `Your new invitation link for ${state.groupName}` : "Your new invitation link"
+          }
         />
       )}
     </form>

@@ -6,8 +6,8 @@ import { loadClientPage, loadClientTools } from "../../clients-loaders";
 import { dateText } from "../../clients-words";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { AssignmentProgress } from "./assignment-progress";
-import { ClientActivity, ClientFigures } from "./client-overview";
 import { ClientHistorySection } from "./client-history";
+import { ClientActivity, ClientFigures } from "./client-overview";
 import { EditAssignment } from "./edit-assignment";
 import { MoveClient } from "./move-client";
 import { NotesPanel } from "./notes-panel";
@@ -87,7 +87,9 @@ export default async function ClientPage({ params }: ClientPageProps) {
                     dueAt: assignment.dueAt ? assignment.dueAt.toISOString().slice(0, 10) : "",
                     goal: assignment.goal,
                     targetRecall:
-                      assignment.targetRecall === null ? "" : String(Math.round(assignment.targetRecall * 100)),
+                      assignment.targetRecall === null
+                        ? ""
+                        : String(Math.round(assignment.targetRecall * 100)),
                     message: tools.messages.get(assignment.assignmentId) ?? "",
                   }}
                 />

@@ -39,15 +39,17 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       <h1>{history.group.name}</h1>
       <p className="muted">
         {plural(history.clients, "client")} · <Link href={members}>See them in the clients table</Link> ·{" "}
-        <Link href={`/trainer/clients/assign?group=${encodeURIComponent(history.group.id)}`}>Assign a deck</Link>
+        <Link href={`/trainer/clients/assign?group=${encodeURIComponent(history.group.id)}`}>
+          Assign a deck
+        </Link>
       </p>
       <section aria-labelledby="group-history-heading">
         <div className="section-title">
           <h2 id="group-history-heading">Progress over time</h2>
         </div>
         <p className="muted small">
-          Per deck over the members who have it: reviews summed, retention pooled over their answers, predicted recall
-          averaged over clients.
+          Per deck over the members who have it: reviews summed, retention pooled over their answers,
+          predicted recall averaged over clients.
         </p>
         {history.decks.length === 0 ? (
           <div className="card empty-state">No answers on assigned decks yet.</div>

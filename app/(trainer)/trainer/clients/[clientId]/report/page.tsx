@@ -5,8 +5,8 @@ import { dueDateText, goalText } from "@/app/(trainer)/ui/assignment-words";
 import { loadClientPage, loadClientTools } from "../../../clients-loaders";
 import { dateText, percent, plural, TRACK_LABEL } from "../../../clients-words";
 import { HistoryChart, weekLabel } from "../../../history/history-chart";
-import { historySummary, share } from "../../../history/history-words";
 import { ForgottenCardsTable, QuizAttemptsTable } from "../../../history/history-section";
+import { historySummary, share } from "../../../history/history-words";
 import { TrainerOnly, trainerForPage } from "../../../trainer-gate";
 import { PrintButton } from "./print-button";
 import styles from "./report.module.css";
@@ -36,7 +36,8 @@ export default async function ClientReportPage({ params }: { params: Promise<{ c
       <header className={styles.head}>
         <h1>Progress report: {client.name}</h1>
         <p className="muted">
-          Prepared by {trainer.user.name} on {dateText(now)} · {plural(client.assignments.length, "assigned deck")}
+          Prepared by {trainer.user.name} on {dateText(now)} ·{" "}
+          {plural(client.assignments.length, "assigned deck")}
           {client.groupName && <> · {client.groupName}</>}
         </p>
       </header>
@@ -51,7 +52,8 @@ export default async function ClientReportPage({ params }: { params: Promise<{ c
               {goalText(a)} · {dueDateText(a.dueAt)} · {TRACK_LABEL[a.onTrack.status]}: {a.onTrack.reason}
             </p>
             <p>
-              {a.introduced} of {plural(a.cards, "card")} studied · predicted recall now {percent(a.predictedRecall)}
+              {a.introduced} of {plural(a.cards, "card")} studied · predicted recall now{" "}
+              {percent(a.predictedRecall)}
             </p>
             {weeks.length > 0 && (
               <>
