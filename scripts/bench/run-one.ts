@@ -18,6 +18,7 @@ runScript(async () => {
     import: async () => (await import("./import")).benchImport,
     "next-card": async () => (await import("./next-card")).benchNextCard,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
+    "trainer-groups": async () => (await import("./trainer")).benchTrainerGroups,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
     "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-1": async () => (await import("./scale-out")).benchScaleOut(1),
