@@ -67,7 +67,7 @@ export async function benchTrainerGroups(
     cards,
     logs: clients * logsPerClient,
     byGroup: await time({ group }),
-    byGroupAndStatus: await time({ group, status: "at-risk" }),
+    byGroupAndStatus: await time({ group, status: "overdue" }),
     byGroupAllDecks: await time({ group, deck: "trainer", sort: "name" }),
   };
 }
