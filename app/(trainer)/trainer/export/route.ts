@@ -9,7 +9,6 @@ import { csvFile } from "@/lib/trainer/csv";
 const exportQuery = z.object({
   group: z.string().min(1).max(100).optional(),
   clientIds: z.array(z.string().min(1).max(100)).max(500, "Export at most 500 clients at once."),
-  history: z.enum(["1"]).optional(),
 });
 
 /**
@@ -24,8 +23,8 @@ export async function GET(request: Request): Promise<Response> {
     const parsed = exportQuery.safeParse({
       group: params.get("group") || undefined,
       clientIds: params.getAll("clientIds"),
-      history: params.get("history") || undefined,
     });
+    const history = params.get("history") === "1";
     if (!parsed.success)
       throw new ValidationError(parsed.error.issues[0]?.message ?? "This export address is not valid.");
     const now = new Date();
@@ -33,10 +32,10 @@ export async function GET(request: Request): Promise<Response> {
       group: parsed.data.group,
       clientIds: parsed.data.clientIds.length ? parsed.data.clientIds : undefined,
     };
-    const csv = parsed.data.history
+    const csv = history
       ? await clientsHistoryCsv(trainerId, now, filter)
       : await clientsCsv(trainerId, now, filter);
-    const kind = parsed.data.history ? "history" : "clients";
+    const kind = history ? "history" : "clients";
     return new Response(csvFile(csv), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
