@@ -300,6 +300,8 @@ describe("bulk actions", () => {
       note: "Deck b3 is now due 11 Mar 2026.",
     });
     expect(await edit(days(10), "Aim for Friday")).toMatchObject({ changed: false });
+    // A date already past is refused (a 400) and changes nothing.
+    expect(await status(edit(days(-3)))).toBe(400);
     expect(await listMyMessages(client, days(1))).toMatchObject([
       { kind: "assignment-changed", body: "Deck b3 is now due 11 Mar 2026." },
     ]);

@@ -68,6 +68,17 @@ export async function editAssignment(trainerId: string, input: AssignmentEditInp
     select: { id: true, clientId: true, deckSlug: true, dueAt: true, goal: true, targetRecall: true },
   });
   if (!current) throw new NotFoundError("This assignment does not exist.");
+  // A new due date must not have passed anywhere on Earth yet (the assign form's rule, without
+  // the trainer's zone: a day before today in UTC); an unchanged one may stay as it is.
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  if (
+    input.dueAt &&
+    input.dueAt.getTime() !== current.dueAt?.getTime() &&
+    input.dueAt.toISOString().slice(0, 10) < yesterday
+  )
+    throw new ValidationError("This date has passed. Choose today or a later day.", {
+      dueAt: ["This date has passed. Choose today or a later day."],
+    });
   const deck = await db.deck.findUnique({ where: { slug: current.deckSlug }, select: { title: true } });
   const after = {
     dueAt: input.dueAt,
