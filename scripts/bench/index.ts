@@ -176,6 +176,26 @@ runScript(async () => {
       "p95 < 300 ms",
     ]);
   }
+  if (wanted("trainer-groups")) {
+    type Timed = Percentiles & { rows: number };
+    const g = runBench<{
+      clients: number;
+      groups: number;
+      logs: number;
+      byGroup: Timed;
+      byGroupAndStatus: Timed;
+      byGroupAllDecks: Timed;
+    }>("trainer-groups");
+    const line = (label: string, t: Timed) =>
+      rows.push([
+        `Clients table, ${g.clients} clients in ${g.groups} groups, ${label} (${t.rows} rows)`,
+        `p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`,
+        "p95 < 300 ms",
+      ]);
+    line("filtered by group", g.byGroup);
+    line("by group and status", g.byGroupAndStatus);
+    line("by group and deck, by name", g.byGroupAllDecks);
+  }
   if (wanted("sign-in")) {
     type Timing = Percentiles & { mean: number };
     const s = runBench<{ unknown: Timing; wrong: Timing; differencePercent: number }>("sign-in");

@@ -20,6 +20,7 @@ runScript(async () => {
     "author-paint": async () => (await import("./author-paint")).benchAuthorPaint,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
     digest: async () => (await import("./digest")).benchDigest,
+    "trainer-groups": async () => (await import("./trainer")).benchTrainerGroups,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
     "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-1": async () => (await import("./scale-out")).benchScaleOut(1),

@@ -8,7 +8,10 @@ import {
   getClientDetail,
   getDeckInsight,
 } from "@/lib/data/trainer/dashboard";
-import { listClientsWithAssignments } from "@/lib/data/trainer/roster";
+import { listGroups, type TrainerGroupSummary } from "@/lib/data/trainer/groups";
+import { listNotes, type TrainerNoteView } from "@/lib/data/trainer/notes";
+import { type ClientHistory, getClientHistory } from "@/lib/data/trainer/progress";
+import { assignmentMessages, listClientsWithAssignments } from "@/lib/data/trainer/roster";
 import { NotFoundError } from "@/lib/errors";
 import { REVERSE_SUFFIX } from "@/lib/seed/content";
 
@@ -123,4 +126,28 @@ export async function loadDeckInsight(
     evidenceOf([deckSlug]),
   ]);
   return insight && { insight, evidence };
+}
+
+export interface ClientTools {
+  history: ClientHistory;
+  notes: TrainerNoteView[];
+  groups: TrainerGroupSummary[];
+  /** The message each live assignment carries to the client, by assignment id. */
+  messages: Map<string, string>;
+}
+
+/** History, private notes, groups and assignment messages for a client's page (null when not linked). */
+export async function loadClientTools(
+  trainerId: string,
+  clientId: string,
+  now: Date,
+): Promise<ClientTools | null> {
+  const [history, notes, groups, assignments] = await Promise.all([
+    orNull(getClientHistory(trainerId, clientId, now)),
+    orNull(listNotes(trainerId, clientId)),
+    listGroups(trainerId),
+    assignmentMessages(trainerId, clientId),
+  ]);
+  if (!history || !notes) return null;
+  return { history, notes, groups, messages: assignments };
 }

@@ -12,6 +12,7 @@ interface InvitationRow {
   createdAt: Date;
   expiresAt: Date;
   status: InvitationStatus;
+  groupName: string | null;
 }
 
 const STATUS_LABEL: Record<InvitationStatus, string> = {
@@ -43,6 +44,7 @@ export function InvitationList({ invitations, origin }: { invitations: Invitatio
                 </strong>{" "}
                 <span className="muted">{invitation.maxUses === 1 ? "place" : "places"} used</span>
               </span>
+              {invitation.groupName && <span className="pill">Group: {invitation.groupName}</span>}
               <span className="muted small">
                 Created {created} · {expiry} {dayText(invitation.expiresAt)}
               </span>
