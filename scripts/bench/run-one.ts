@@ -19,6 +19,7 @@ runScript(async () => {
     "next-card": async () => (await import("./next-card")).benchNextCard,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
+    "side-by-side": async () => (await import("./side-by-side")).benchSideBySide,
     "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-2": async () => (await import("./scale-out")).benchScaleOut(2),
