@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { Ref } from "react";
+import { AppLink } from "@/app/ui/app-link";
 import type { SessionSummary as Summary } from "@/lib/study/session-queue";
 import { describeDue, formatCountdown, formatDuration } from "@/lib/study/time-words";
 import { useNow } from "./use-now";
@@ -12,12 +12,12 @@ interface ScopeLinks {
 function BackLinks({ scope }: { scope: ScopeLinks }) {
   return (
     <div className="row study-panel-links">
-      <Link href="/dashboard" className="button">
+      <AppLink href="/dashboard" className="button">
         Back to dashboard
-      </Link>
-      <Link href={scope.deck ? `/decks/${scope.deck}` : "/decks"} className="button secondary">
+      </AppLink>
+      <AppLink href={scope.deck ? `/decks/${scope.deck}` : "/decks"} className="button secondary">
         {scope.deck ? `Open ${scope.title}` : "All decks"}
-      </Link>
+      </AppLink>
     </div>
   );
 }
