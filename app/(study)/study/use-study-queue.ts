@@ -3,17 +3,12 @@ import type { ReviewRating } from "@/lib/srs/types";
 import type { SettleEvent } from "@/lib/study/outbox";
 import type { StudySessionData } from "@/lib/study/session-data";
 import {
-  applyServerState,
-  forgetAnswers,
   nextUpcomingDue,
   promoteDue,
-  rateCurrent,
-  resumeSession,
   reveal,
   type StudyQueueState,
   startSession,
   studyAhead,
-  undoLast,
 } from "@/lib/study/session-queue";
 import type { OutboxSync } from "./outbox-sync";
 import { IDLE_SNAPSHOT } from "./sync-snapshot";
@@ -38,6 +33,7 @@ const idle = () => IDLE_SNAPSHOT;
 
 /** What a server response means for the local queue, and the notice to show, if any. */
 function reconcile(
+  { applyServerState, forgetAnswers }: Deferred["answers"],
   state: StudyQueueState,
   event: SettleEvent,
   now: number,
@@ -115,14 +111,14 @@ export function useStudyQueue(data: StudySessionData) {
   useEffect(() => {
     if (!engine || !deferred) return;
     const off = engine.onEvent((event) => {
-      const [next, message] = reconcile(stateRef.current, event, Date.now());
+      const [next, message] = reconcile(deferred.answers, stateRef.current, event, Date.now());
       commit(next);
       if (message) setNotice(message);
     });
     // The card on show has been on screen since hydration at the latest; time it from here.
     const now = Date.now();
     commit({
-      ...resumeSession(stateRef.current, engine.operations, now, deferred.scheduler.rate),
+      ...deferred.answers.resumeSession(stateRef.current, engine.operations, now, deferred.scheduler.rate),
       shownAt: now,
     });
     engine.start();
@@ -152,7 +148,13 @@ export function useStudyQueue(data: StudySessionData) {
         const key = newIdempotencyKey();
         const apply = (loaded: Deferred) => {
           waitingToRate.current = false;
-          const result = rateCurrent(stateRef.current, rating, now, key, loaded.scheduler.rate);
+          const result = loaded.answers.rateCurrent(
+            stateRef.current,
+            rating,
+            now,
+            key,
+            loaded.scheduler.rate,
+          );
           if (!result) return;
           commit(result.state);
           engineFor(loaded).enqueue(result.answer);
@@ -168,14 +170,15 @@ export function useStudyQueue(data: StudySessionData) {
     ),
     undo: useCallback(() => {
       const last = stateRef.current.history.at(-1);
-      if (!engine || !last) return;
+      if (!engine || !deferred || !last) return;
       const outcome = engine.takeBack(last);
-      commit(undoLast(stateRef.current, Date.now(), outcome === "queued"));
-    }, [engine, commit]),
+      commit(deferred.answers.undoLast(stateRef.current, Date.now(), outcome === "queued"));
+    }, [engine, deferred, commit]),
     studyAhead: useCallback(() => commit(studyAhead(stateRef.current, Date.now())), [commit]),
     retryNow: useCallback(() => engine?.retryNow(), [engine]),
     dismissNotice: useCallback(() => setNotice(null), []),
   };
 
-  return { state, sync, notice, actions, scheduler };
+  // `later`: the deferred module, once here (the session summary comes with it).
+  return { state, sync, notice, actions, scheduler, later: deferred };
 }
