@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reviewEvidence } from "../content/quoteEvidence";
+import { reviewEvidence } from "../content/quote-evidence";
 import { closestQuotePrefix, findQuote } from "../content/quotes";
 import { evidenceLevelSchema, type QuizPayload } from "./draft-item";
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { buildIfNeeded } from "../build-if-needed";
 import { runScript } from "../run-script";
 import { firstLoadJs } from "./bundle";
+import type { SideRun } from "./side-by-side";
 import { ms } from "./stats";
 
 type Percentiles = { n: number; p50: number; p95: number; p99: number; max: number };
@@ -122,6 +123,33 @@ runScript(async () => {
         `Review submit, 50 learners back to back (${r.name})`,
         `${r.load.perSecond.toFixed(0)} reviews/s; p50 ${ms(r.load.p50)}, p95 ${ms(r.load.p95)}; statuses ${JSON.stringify(r.load.statuses)}; ${cores}`,
         "shape, not a budget",
+      ]);
+    }
+  }
+  // Not in the default run (it builds a second app and takes two minutes): `npm run bench -- side-by-side`.
+  if (only.includes("side-by-side")) {
+    await buildIfNeeded();
+    const s = runBench<{ learners: number; seconds: number; rounds: number; runs: SideRun[] }>(
+      "side-by-side",
+    );
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    };
+    for (const connections of [...new Set(s.runs.map((r) => r.connections))]) {
+      const of = (server: SideRun["server"]) =>
+        s.runs.filter((r) => r.connections === connections && r.server === server);
+      const [retain, minimal] = [of("retain"), of("minimal")];
+      const ratios = retain.map((r, i) => r.perSecond / (minimal[i]?.perSecond ?? Number.NaN));
+      for (const r of s.runs.filter((run) => run.connections === connections)) {
+        console.log(
+          `  round ${r.round}, ${connections} connections, ${r.server}: ${r.perSecond.toFixed(0)} reviews/s, CPU ${r.cpuMsPerReview.toFixed(2)} ms/review, p95 ${ms(r.p95)}, statuses ${JSON.stringify(r.statuses)}`,
+        );
+      }
+      rows.push([
+        `Review submit side by side, SQLite, ${connections} connections back to back, ${s.rounds} interleaved rounds of ${s.seconds} s (medians): Retain vs the minimal raw-SQL route`,
+        `${median(retain.map((r) => r.perSecond)).toFixed(0)} vs ${median(minimal.map((r) => r.perSecond)).toFixed(0)} reviews/s = ${(median(ratios) * 100).toFixed(0)} % (rounds ${ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(", ")}); server CPU per review ${median(retain.map((r) => r.cpuMsPerReview)).toFixed(2)} vs ${median(minimal.map((r) => r.cpuMsPerReview)).toFixed(2)} ms`,
+        ">= 80 % (issue 18)",
       ]);
     }
   }

@@ -22,6 +22,7 @@ runScript(async () => {
     digest: async () => (await import("./digest")).benchDigest,
     "trainer-groups": async () => (await import("./trainer")).benchTrainerGroups,
     "sign-in": async () => (await import("./sign-in-timing")).benchSignInTiming,
+    "side-by-side": async () => (await import("./side-by-side")).benchSideBySide,
     "scale-sqlite-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-1": async () => (await import("./scale-out")).benchScaleOut(1),
     "scale-postgresql-2": async () => (await import("./scale-out")).benchScaleOut(2),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import { markAllReadAction } from "./actions";
 
 export function MarkAllRead() {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type FieldErrors, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { type FieldErrors, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { cardEditSchema } from "@/lib/authoring/card-edit";
 import type { CardPayload, DraftItemView } from "@/lib/authoring/draft-item";

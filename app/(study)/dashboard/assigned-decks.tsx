@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dueDateText, goalText, quizTargetText } from "@/app/(trainer)/ui/assignment-words";
+import { dueDateText, goalText, quizTargetText } from "@/app/ui/assignment-words";
 import { type DashboardProgress, getDeckProgress } from "@/lib/data/dashboard";
 import { getQuizHistory } from "@/lib/data/quiz";
 import { getLearnerSettings } from "@/lib/data/settings";

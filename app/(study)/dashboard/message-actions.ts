@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type FormState, failure } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { dismissMessage } from "@/lib/data/trainer/remind";
 import { assertFormData } from "@/lib/validations/form-data";

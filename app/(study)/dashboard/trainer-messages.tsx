@@ -1,4 +1,4 @@
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
+import { ActionButton } from "@/app/ui/action-button";
 import { listMyMessages } from "@/lib/data/trainer/remind";
 import { dismissMessageAction } from "./message-actions";
 import styles from "./trainer-messages.module.css";

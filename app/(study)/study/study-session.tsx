@@ -6,14 +6,14 @@ import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
 import { CardFace } from "./card-face";
 import { RatingButtons } from "./rating-buttons";
-import { NothingDue, SessionSummary, WaitingPanel } from "./session-panels";
+import { NothingDue, WaitingPanel } from "./session-panels";
 
 import { StudyTopBar } from "./study-top-bar";
 import { useStudyKeys } from "./use-study-keys";
 import { useStudyQueue } from "./use-study-queue";
 
 export function StudySession({ data }: { data: StudySessionData }) {
-  const { state, sync, notice, actions, scheduler } = useStudyQueue(data);
+  const { state, sync, notice, actions, scheduler, later } = useStudyQueue(data);
   const [ended, setEnded] = useState(false);
   const phase = ended ? "ended" : phaseOf(state);
   const card = phase === "studying" && state.current !== null ? state.cards[state.current] : undefined;
@@ -46,12 +46,14 @@ export function StudySession({ data }: { data: StudySessionData }) {
   const showAnswerRef = useRef<HTMLButtonElement>(null);
   const answerRef = useRef<HTMLElement>(null);
   const panelHeadingRef = useRef<HTMLHeadingElement>(null);
+  // The summary can mount after its phase began (ended before the deferred module arrived): focus it then.
+  const summaryShown = (phase === "done" || phase === "ended") && later !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever another card (or side) is shown
   useEffect(() => {
     if (phase !== "studying") panelHeadingRef.current?.focus();
     else if (revealed) answerRef.current?.focus();
     else showAnswerRef.current?.focus();
-  }, [phase, revealed, current, shownAt]);
+  }, [phase, revealed, current, shownAt, summaryShown]);
 
   const title = scopeTitle(data.scope);
   const scope = { deck: data.scope.deck, title };
@@ -117,8 +119,9 @@ export function StudySession({ data }: { data: StudySessionData }) {
           headingRef={panelHeadingRef}
         />
       )}
-      {(phase === "done" || phase === "ended") && (
-        <SessionSummary
+      {/* A session ends after answers, so the summary's module is here by then (see deferred.ts). */}
+      {(phase === "done" || phase === "ended") && later && (
+        <later.SessionSummary
           summary={summarize(state)}
           scope={scope}
           finished={phase === "done"}

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { earliestDueDate } from "@/app/(trainer)/ui/assignment-words";
-import { type FieldErrors, type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { earliestDueDate } from "@/app/ui/assignment-words";
+import { type FieldErrors, type FormState, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { requireTrainer } from "@/lib/data/trainer/access";
 import {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import styles from "./bulk-bar.module.css";
 import { bulkAction } from "./group-actions";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { requireTrainer } from "@/lib/data/trainer/access";
 import { bulkRemind, bulkUnassign, editAssignment } from "@/lib/data/trainer/bulk";

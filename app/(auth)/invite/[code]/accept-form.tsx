@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import { acceptInvitationAction, declineInvitationAction } from "./actions";
 
 export function AcceptForm({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dayText } from "@/app/(trainer)/ui/assignment-words";
+import { dayText } from "@/app/ui/assignment-words";
 import { currentUser } from "@/lib/auth/session";
 import { AcceptForm, JoinGroupForm } from "./accept-form";
 import { type InvitationView, invitationForVisitor } from "./loaders";

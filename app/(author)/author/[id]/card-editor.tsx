@@ -4,7 +4,7 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
 import type { CardPayload, DraftItemView } from "@/lib/authoring/draft-item";
 import { CONTENT_EVIDENCE_LEVELS } from "@/lib/content/evidence";
-import { suggestQuoteEvidence } from "@/lib/content/quoteEvidence";
+import { suggestQuoteEvidence } from "@/lib/content/quote-evidence";
 import styles from "../../author.module.css";
 import { saveCardAction } from "../actions";
 

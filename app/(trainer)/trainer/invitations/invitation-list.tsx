@@ -1,5 +1,5 @@
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
-import { dayText } from "@/app/(trainer)/ui/assignment-words";
+import { ActionButton } from "@/app/ui/action-button";
+import { dayText } from "@/app/ui/assignment-words";
 import type { InvitationStatus } from "@/lib/data/trainer/links";
 import { revokeInvitationAction } from "../actions";
 import { CopyLink } from "./copy-link";

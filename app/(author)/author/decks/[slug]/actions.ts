@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { personalCardSchema } from "@/lib/authoring/personal-card";
 import { addPersonalCard, editPersonalCard, retirePersonalCard } from "@/lib/data/personal-cards";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import { editAssignmentAction } from "../../group-actions";
 import styles from "./client-tools.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import { bulkAction } from "../../group-actions";
 import styles from "./client-tools.module.css";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import { ActionButton } from "@/app/ui/action-button";
+import type { FormState } from "@/app/ui/form-state";
 import { addNoteAction, deleteNoteAction } from "../../group-actions";
 import styles from "./client-tools.module.css";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
 import { FormField } from "@/app/ui/form-field";
+import type { FormState } from "@/app/ui/form-state";
 import { assignDeckAction } from "../../actions";
 
 interface AssignFormProps {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dueDateText, earliestDueDate, goalText } from "@/app/(trainer)/ui/assignment-words";
-import { FocusedAlert } from "@/app/(trainer)/ui/focused-alert";
+import { dueDateText, earliestDueDate, goalText } from "@/app/ui/assignment-words";
+import { FocusedAlert } from "@/app/ui/focused-alert";
 import { listGroups } from "@/lib/data/trainer/groups";
 import { removedAssignment } from "@/lib/data/trainer/links";
 import {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { dueDateText, goalText } from "@/app/(trainer)/ui/assignment-words";
+import { dueDateText, goalText } from "@/app/ui/assignment-words";
 import { loadClientPage, loadClientTools } from "../../../clients-loaders";
 import { dateText, percent, plural, TRACK_LABEL } from "../../../clients-words";
 import { HistoryChart, weekLabel } from "../../../history/history-chart";

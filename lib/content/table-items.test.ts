@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseComparisonTables } from "./comparisonTables";
+import { parseComparisonTables } from "./comparison-tables";
 import { sourceDocument } from "./fixtures/files";
 import { itemId, type TableAssignment } from "./schema";
-import { idSegment, tableItems } from "./tableItems";
+import { idSegment, tableItems } from "./table-items";
 
 const doc = sourceDocument("k2-muscle-growth-mechanisms");
 const assignment: TableAssignment = {

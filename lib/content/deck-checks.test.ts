@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContent } from "./buildContent";
+import { buildContent } from "./build-content";
 import {
   answerIsLongest,
   caveatForQuote,
@@ -9,7 +9,7 @@ import {
   hiddenHedges,
   missingLockedIds,
   parseIdsLock,
-} from "./deckChecks";
+} from "./deck-checks";
 import { fixtureDeck, SOURCE_SLUGS, sourceDocument, sourceFile } from "./fixtures/files";
 import { formatIssue } from "./issues";
 import type { QuizInput } from "./schema";

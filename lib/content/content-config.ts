@@ -1,6 +1,6 @@
 import type { IssueLog } from "./issues";
 import { type EvidenceOverride, evidenceOverrides, type TablesConfig, tablesConfig } from "./schema";
-import { readYaml, validateYaml, type YamlPath } from "./yamlFile";
+import { readYaml, validateYaml, type YamlPath } from "./yaml-file";
 
 export const EVIDENCE_FILE = "content/evidence.yaml";
 export const TABLES_FILE = "content/tables.yaml";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuizAnswer } from "./quizRules";
+import { checkQuizAnswer } from "./quiz-rules";
 import type { QuizInput } from "./schema";
 
 const base: QuizInput = {

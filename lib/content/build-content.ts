@@ -1,5 +1,5 @@
-import { checkItems, type ItemEntry } from "./contentChecks";
-import { EVIDENCE_FILE, readCuratedEvidence, readTableSettings, TABLES_FILE } from "./contentConfig";
+import { checkItems, type ItemEntry } from "./content-checks";
+import { EVIDENCE_FILE, readCuratedEvidence, readTableSettings, TABLES_FILE } from "./content-config";
 import {
   caveatForQuote,
   caveatText,
@@ -10,13 +10,13 @@ import {
   learnerText,
   missingLockedIds,
   parseIdsLock,
-} from "./deckChecks";
-import { type ParsedDeck, parseDeckFile } from "./deckFile";
+} from "./deck-checks";
+import { type ParsedDeck, parseDeckFile } from "./deck-file";
 import { IssueLog } from "./issues";
 import { findQuote, quoteId } from "./quotes";
 import type { QuizInput, SourceRef } from "./schema";
-import { parseSourceFile, type SourceDocument } from "./sourceFile";
-import { assignedTableItems } from "./tableAssignments";
+import { parseSourceFile, type SourceDocument } from "./source-file";
+import { assignedTableItems } from "./table-assignments";
 import type { Card, CitedSource, ContentBuild, ContentFile, Deck, QuizItem } from "./types";
 
 export const IDS_LOCK_FILE = "content/ids.lock";

@@ -1,8 +1,8 @@
-import type { ComparisonTable, TableCell } from "./comparisonTables";
-import { isStronger, NON_HUMAN_LEVELS } from "./evidenceCues";
-import { suggestQuoteEvidence } from "./quoteEvidence";
+import type { ComparisonTable, TableCell } from "./comparison-tables";
+import { isStronger, NON_HUMAN_LEVELS } from "./evidence-cues";
+import { suggestQuoteEvidence } from "./quote-evidence";
 import type { CardInput, EvidenceLevel, EvidenceOverride, QuizInput, TableAssignment } from "./schema";
-import { fnv1a64 } from "./textHash";
+import { fnv1a64 } from "./text-hash";
 
 /** Where a generated level came from: content/evidence.yaml, cue words in the cell, or the table default. */
 export type EvidenceOrigin = "curated" | "cue" | "table";

@@ -1,7 +1,7 @@
 import type { IssueLog } from "./issues";
 import { type SourceFrontMatter, sourceFrontMatter } from "./schema";
-import { bodyChecksum } from "./textHash";
-import { readYaml, validateYaml } from "./yamlFile";
+import { bodyChecksum } from "./text-hash";
+import { readYaml, validateYaml } from "./yaml-file";
 
 /** A source document: front-matter metadata and the text exactly as received. */
 export type SourceDocument = {

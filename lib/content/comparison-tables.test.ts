@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseComparisonTables } from "./comparisonTables";
+import { parseComparisonTables } from "./comparison-tables";
 import { sourceDocument } from "./fixtures/files";
 
 describe("parseComparisonTables on the real sources", () => {

@@ -1,6 +1,6 @@
-import { evidenceOfPhrase } from "./evidencePhrases";
+import { evidenceOfPhrase } from "./evidence-phrases";
 import type { QuizInput } from "./schema";
-import type { YamlPath } from "./yamlFile";
+import type { YamlPath } from "./yaml-file";
 
 /** A rule broken by one quiz item; `path` is relative to the item, for the line number. */
 export type QuizProblem = { path: YamlPath; message: string };

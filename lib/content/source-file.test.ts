@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SOURCE_SLUGS, sourceFile } from "./fixtures/files";
 import { IssueLog } from "./issues";
-import { parseSourceFile } from "./sourceFile";
-import { bodyChecksum } from "./textHash";
+import { parseSourceFile } from "./source-file";
+import { bodyChecksum } from "./text-hash";
 
 describe("parseSourceFile", () => {
   it.each(SOURCE_SLUGS)("parses %s with a checksum matching its unchanged body", (slug) => {

@@ -1,4 +1,4 @@
-import { suggestEvidence } from "./evidenceCues";
+import { suggestEvidence } from "./evidence-cues";
 import { EVIDENCE_LEVELS, type EvidenceLevel } from "./schema";
 
 // Choice wording of evidence-check quiz items that cue words alone do not cover.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reviewEvidence, suggestQuoteEvidence } from "./quoteEvidence";
+import { reviewEvidence, suggestQuoteEvidence } from "./quote-evidence";
 import type { EvidenceLevel } from "./schema";
 
 const rat =

@@ -1,14 +1,14 @@
-import type { CuratedEvidence } from "./contentConfig";
-import { EVIDENCE_FILE } from "./contentConfig";
-import { isHumanLevel, NON_HUMAN_LEVELS } from "./evidenceCues";
+import type { CuratedEvidence } from "./content-config";
+import { EVIDENCE_FILE } from "./content-config";
+import { isHumanLevel, NON_HUMAN_LEVELS } from "./evidence-cues";
 import type { IssueLog } from "./issues";
-import { checkQuizAnswer } from "./quizRules";
-import { reviewEvidence } from "./quoteEvidence";
+import { checkQuizAnswer } from "./quiz-rules";
+import { reviewEvidence } from "./quote-evidence";
 import { closestQuotePrefix, findQuote } from "./quotes";
 import type { CardInput, QuizInput } from "./schema";
-import type { SourceDocument } from "./sourceFile";
-import type { EvidenceOrigin } from "./tableItems";
-import type { YamlPath } from "./yamlFile";
+import type { SourceDocument } from "./source-file";
+import type { EvidenceOrigin } from "./table-items";
+import type { YamlPath } from "./yaml-file";
 
 type EntryBase = {
   deck: string;

@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import { parseComparisonTables } from "./comparisonTables";
-import type { ItemEntry } from "./contentChecks";
-import { type CuratedEvidence, TABLES_FILE, type TableSettings } from "./contentConfig";
+import { parseComparisonTables } from "./comparison-tables";
+import type { ItemEntry } from "./content-checks";
+import { type CuratedEvidence, TABLES_FILE, type TableSettings } from "./content-config";
 import type { IssueLog } from "./issues";
 import { cardSchema, quizSchema } from "./schema";
-import type { SourceDocument } from "./sourceFile";
-import { tableItems } from "./tableItems";
+import type { SourceDocument } from "./source-file";
+import { tableItems } from "./table-items";
 
 const zodSummary = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join(".") || "item"}: ${issue.message}`).join("; ");

@@ -6,7 +6,7 @@ import {
   NON_HUMAN_LEVELS,
   splitSentences,
   suggestEvidence,
-} from "./evidenceCues";
+} from "./evidence-cues";
 import type { EvidenceLevel, EvidenceOverride } from "./schema";
 
 /** The strongest level any sentence of `quote` suggests, with all cues found. */

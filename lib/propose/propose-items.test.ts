@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isHumanLevel } from "../content/evidenceCues";
-import { checkQuizAnswer } from "../content/quizRules";
+import { isHumanLevel } from "../content/evidence-cues";
+import { checkQuizAnswer } from "../content/quiz-rules";
 import { cardSchema, quizSchema } from "../content/schema";
 import { proposeFromSelection, proposeItems } from "./index";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { IssueLog } from "./issues";
 import { type CardInput, cardSchema, deckSchema, type QuizInput, quizSchema } from "./schema";
-import { slugOfPath } from "./sourceFile";
-import { readYaml, validateYaml, type YamlPath } from "./yamlFile";
+import { slugOfPath } from "./source-file";
+import { readYaml, validateYaml, type YamlPath } from "./yaml-file";
 
 /** A deck item that passed its schema, with a way to find the line of any of its fields. */
 export type LocatedItem<T> = { value: T; line: number; lineOf: (path: YamlPath) => number };

@@ -3,7 +3,7 @@
 
 import { findQuote } from "./quotes";
 import type { CardInput, CaveatKind, QuizInput } from "./schema";
-import type { SourceDocument } from "./sourceFile";
+import type { SourceDocument } from "./source-file";
 
 /** A problem found by a deck-level check, reported at `id`'s line (or the deck's when no id). */
 export type DeckProblem = { id?: string; message: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences, suggestEvidence } from "./evidenceCues";
-import { evidenceOfPhrase } from "./evidencePhrases";
+import { splitSentences, suggestEvidence } from "./evidence-cues";
+import { evidenceOfPhrase } from "./evidence-phrases";
 
 const level = (sentence: string) => suggestEvidence(sentence).level;
 

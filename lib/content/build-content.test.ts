@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContent } from "./buildContent";
+import { buildContent } from "./build-content";
 import { fixtureDeck, SOURCE_SLUGS, sourceFile } from "./fixtures/files";
 import { formatIssue } from "./issues";
 
