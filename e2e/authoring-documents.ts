@@ -62,7 +62,7 @@ export const K2_PARAGRAPHS = [
 ] as const;
 
 /**
- * About 100 claim sentences: the engine proposes a card and questions from each, some 300 items
+ * About 100 claim sentences: the engine proposes a card and questions from each, about 400 items
  * (the review view's size in e2e/authoring.spec.ts and `npm run bench -- author-paint`).
  */
 export function longReviewDocument(): string {

@@ -6,9 +6,9 @@ import { percentiles } from "./stats";
 const KEYS = ["j", "j", "j", "a", "j", "r", "k", "j", "a", "j", "j", "a", "j", "r", "j", "a"];
 
 /**
- * The review view of a document with about 300 proposals, in Chromium: time from a key press
- * (next, previous, accept, reject) to the frame after the list shows the change, measured inside
- * the page, over `rounds` passes of 16 keys. Issue 14's goal: under 100 ms.
+ * The review view of a document with about 400 proposals (issue 14 asks for 300), in Chromium:
+ * time from a key press (next, previous, accept, reject) to the frame after the list shows the
+ * change, measured inside the page, over `rounds` passes of 16 keys. Issue 14's goal: under 100 ms.
  */
 export async function benchAuthorPaint(url: string, rounds = 5) {
   const { createUser } = await import("@/lib/data/users");
@@ -48,10 +48,11 @@ export async function benchAuthorPaint(url: string, rounds = 5) {
     await page.locator('li[aria-current="true"]').waitFor();
     const proposals = await page.locator("li[data-item]").count();
     const latencies: number[] = [];
+    const byKey: Record<string, number[]> = {};
     for (let round = 0; round < rounds; round++) {
-      latencies.push(
+      const pass =
         // No named functions inside: tsx's esbuild would wrap them in a helper the page lacks.
-        ...(await page.evaluate(async (keys) => {
+        await page.evaluate(async (keys) => {
           const results: number[] = [];
           for (const key of keys) {
             const start = performance.now();
@@ -61,12 +62,24 @@ export async function benchAuthorPaint(url: string, rounds = 5) {
             results.push(performance.now() - start);
           }
           return results;
-        }, KEYS)),
-      );
+        }, KEYS);
+      latencies.push(...pass);
+      pass.forEach((latency, i) => {
+        const key = KEYS[i] === "k" ? "j" : (KEYS[i] ?? "?");
+        byKey[key] = [...(byKey[key] ?? []), latency];
+      });
       // Let the decisions' saves settle between rounds, as an author's pauses would.
       await page.waitForTimeout(300);
     }
-    return { ...percentiles(latencies), proposals };
+    const p50 = (samples: number[] = []) => percentiles(samples).p50;
+    return {
+      ...percentiles(latencies),
+      proposals,
+      // Moving (j/k) and deciding (a, r: the row changes and its save is sent) separately.
+      move: p50(byKey.j),
+      accept: p50(byKey.a),
+      reject: p50(byKey.r),
+    };
   } finally {
     await browser.close();
     await server.stop();
