@@ -18,6 +18,7 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
+import { cardFrontLine } from "@/lib/trainer/card-front";
 import { visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
@@ -317,21 +318,6 @@ export interface CardTable {
 
 type TableRow = ScheduleColumns & { cardId: string; front: string; deckSlug: string; deckTitle: string };
 
-const CLOZE = /\{\{c\d+::(.*?)(?:::(.*?))?\}\}/g;
-
-/** The front as one line of plain text: cloze deletions shown as their hint (or "[…]"), markdown marks dropped. */
-function frontPreview(front: string, max = 80): string {
-  const plain = front
-    .replace(CLOZE, (_, _answer: string, hint?: string) => `[${hint ?? "…"}]`)
-    .replace(/[*_`#>]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
-}
-
 const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d.title AS deckTitle, ${SCHEDULE_COLUMNS}`;
 
 /**
@@ -393,7 +379,7 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
       const schedule = scheduleFromRow(row);
       return {
         cardId: row.cardId,
-        front: frontPreview(row.front),
+        front: cardFrontLine(row.front, 80),
         deckSlug: row.deckSlug,
         deckTitle: row.deckTitle,
         state: schedule.state,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getClientsSummary } from "@/lib/data/trainer/client-pages";
 import { clientsTableQuerySchema, getClientsTable } from "@/lib/data/trainer/dashboard";
-import { getClientsSummary } from "./clients-loaders";
 import { ClientsSummaryStrip, DeckInsightLinks } from "./clients-summary";
 import { ClientsTable } from "./clients-table";
 import { clientsTableParams } from "./clients-words";
