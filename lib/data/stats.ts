@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { query as queryBuilder } from "@/lib/query";
 import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
+import { cardInDeck } from "@/lib/sql/deck-membership";
 import {
   type CardSchedule,
   type DayCount,
@@ -19,7 +19,7 @@ import {
   studyDayStartOfKey,
 } from "@/lib/srs";
 import { cardFrontLine } from "@/lib/trainer/card-front";
-import { visibleDeckSql } from "./deck-access";
+import { visibleDeck, visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS,
@@ -48,14 +48,32 @@ export interface DeckSchedule {
  * few tens of ms); a card in several decks comes as one row per deck, ordered by card, and is folded.
  */
 export async function introducedSchedules(userId: string): Promise<DeckSchedule[]> {
-  const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string }>(
-    `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}
-     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE s.userId = ? AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
-       AND ${visibleDeckSql("d")}
-     ORDER BY s.cardId`,
-    [userId, userId, userId],
-  );
+  const rows = await queryBuilder()
+    .selectFrom("CardState as s")
+    .innerJoin("Card as c", "c.id", "s.cardId")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+    .select([
+      "s.cardId",
+      "c.deckSlug",
+      "m.deckSlug as inDeck",
+      "s.state",
+      "s.due",
+      "s.stability",
+      "s.difficulty",
+      "s.reps",
+      "s.lapses",
+      "s.learningSteps",
+      "s.scheduledDays",
+      "s.lastReview",
+    ])
+    .where("s.userId", "=", userId)
+    .where("s.state", "<>", "new")
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("s.cardId")
+    .execute();
   const result: DeckSchedule[] = [];
   for (const row of rows) {
     const last = result[result.length - 1];
