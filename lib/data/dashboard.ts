@@ -1,9 +1,7 @@
 import "server-only";
 import { query } from "@/lib/query";
-import { sql } from "@/lib/sql/client";
-import { joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
-import { visibleDeckSql } from "./deck-access";
+import { visibleDeck } from "./deck-access";
 import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
 import { answeredToday } from "./study";
@@ -34,8 +32,8 @@ interface DeckRow {
   slug: string;
   title: string;
   description: string;
-  cardCount: number;
-  quizCount: number;
+  cardCount: number | null;
+  quizCount: number | null;
 }
 
 /**
@@ -44,29 +42,49 @@ interface DeckRow {
  * what lib/data/study.ts queues for the same deck.
  */
 export async function getDeckProgress(userId: string, now: Date): Promise<DashboardProgress> {
-  const db = sql();
-  const settings = await loadLearnerSettings(query(), userId);
+  const db = query();
+  const settings = await loadLearnerSettings(db, userId);
   // The same "done today" counts lib/data/study.ts feeds to buildQueue.
   const today = await answeredToday(
-    query(),
+    db,
     userId,
     studyDayStart(now, settings.timeZone, settings.dayRolloverHour),
   );
 
-  const deckRows = await db.all<DeckRow>(
-    `SELECT d.slug, d.title, d.description,
-       (SELECT COUNT(*) FROM "Card" c ${joinMemberships("c.id")} WHERE m.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
-       (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
-     FROM "Deck" d WHERE d.retired = FALSE AND ${visibleDeckSql("d")} ORDER BY d.position`,
-    [userId, userId],
-  );
+  const deckRows: DeckRow[] = await db
+    .selectFrom("Deck as d")
+    .select(["d.slug", "d.title", "d.description"])
+    .select((eb) => [
+      // A deck's cards are its DeckCard rows: its own and the ones it includes.
+      eb
+        .selectFrom("Card as c")
+        .innerJoin("DeckCard as m", "m.cardId", "c.id")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .whereRef("m.deckSlug", "=", "d.slug")
+        .where("c.retired", "=", false)
+        .as("cardCount"),
+      eb
+        .selectFrom("QuizItem as q")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .whereRef("q.deckSlug", "=", "d.slug")
+        .where("q.retired", "=", false)
+        .as("quizCount"),
+    ])
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("d.position")
+    .execute();
 
   // A card in several decks is one card: the total counts it once, each deck counts it.
-  const distinct = await db.get<{ n: number | bigint }>(
-    `SELECT COUNT(DISTINCT c.id) AS n FROM "Card" c ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}`,
-    [userId, userId],
-  );
+  const distinct = await db
+    .selectFrom("Card as c")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+    .select((eb) => eb.fn.count<number>("c.id").distinct().as("n"))
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .executeTakeFirst();
   const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const byDeck = new Map<string, DeckSchedule[]>();

@@ -19,9 +19,10 @@ export function visibleDeckSql(alias: string): string {
 
 /**
  * The same rule for the query builder: true when the deck aliased `deck` is visible to
- * `viewerId`. Use it in a `where`: `.where(visibleDeck("d", userId))`.
+ * `viewerId` (null: nobody signed in, content decks only). Use it in a `where`:
+ * `.where(visibleDeck("d", userId))`.
  */
-export function visibleDeck(deck: string, viewerId: string): Expression<SqlBool> {
+export function visibleDeck(deck: string, viewerId: string | null): Expression<SqlBool> {
   const eb = expressionBuilder<DB, never>();
   const owner = sql.ref<string | null>(`${deck}.ownerId`);
   return eb.or([

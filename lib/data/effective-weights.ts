@@ -5,23 +5,33 @@ import { learnerSettingsSchema } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS } from "@/lib/srs/training";
 
 /**
- * The FSRS weights a learner is scheduled with, as one SQL expression the review's single read
- * (lib/data/reviews.ts) and the queue embed. The rule is the one getEffectiveParameters in
- * lib/data/parameters.ts states (a test holds the two together): the learner's own applied set;
- * else, with fewer than MIN_TRAINING_REVIEWS answers of their own, the newest cohort set a trainer
- * they are linked to applied for a deck that trainer assigned them; else null (ts-fsrs's
- * defaults). COALESCE and CASE stop early, so a learner with their own set pays one primary-key
- * lookup, and the count stops at the threshold.
+ * The one statement of which FSRS parameter set a learner is scheduled with, for the review's
+ * single read (lib/data/reviews.ts), the queue and the parameters page (getEffectiveParameters in
+ * lib/data/parameters.ts reads the set it names): the learner's own applied set; else, with fewer
+ * than MIN_TRAINING_REVIEWS answers of their own, the newest cohort set a trainer they are linked
+ * to applied for a deck that trainer assigned them; else null (ts-fsrs's defaults). COALESCE and
+ * CASE stop early, so a learner with their own set pays one primary-key lookup, and the count
+ * stops at the threshold.
+ *
+ * `ownSetId` asks "what if their own set were this one" (null: none), for previews of a switch.
  */
-export function effectiveWeights(userId: string): RawBuilder<string | null> {
+export function effectiveSetId(userId: string, ownSetId?: string | null): RawBuilder<string | null> {
   const eb = expressionBuilder<DB, never>();
-  const own = eb
-    .selectFrom("StudySettings as s")
-    .innerJoin("FsrsParameterSet as p", "p.id", "s.parameterSetId")
-    .select("p.weights")
-    .where("s.userId", "=", userId)
-    .where("p.ownerId", "=", userId)
-    .where("p.scope", "=", "personal");
+  const own =
+    ownSetId === undefined
+      ? eb
+          .selectFrom("StudySettings as s")
+          .innerJoin("FsrsParameterSet as p", "p.id", "s.parameterSetId")
+          .select("p.id")
+          .where("s.userId", "=", userId)
+          .where("p.ownerId", "=", userId)
+          .where("p.scope", "=", "personal")
+      : eb
+          .selectFrom("FsrsParameterSet as p")
+          .select("p.id")
+          .where("p.id", "=", ownSetId)
+          .where("p.ownerId", "=", userId)
+          .where("p.scope", "=", "personal");
   const answered = eb
     .selectFrom(
       eb
@@ -47,7 +57,7 @@ export function effectiveWeights(userId: string): RawBuilder<string | null> {
         .onRef("a.deckSlug", "=", "p.deckSlug")
         .on("a.removedAt", "is", null),
     )
-    .select("p.weights")
+    .select("p.id")
     .where("p.scope", "=", "cohort")
     .where("p.appliedAt", "is not", null)
     .where("p.discardedAt", "is", null)
@@ -57,6 +67,13 @@ export function effectiveWeights(userId: string): RawBuilder<string | null> {
   return sql<
     string | null
   >`COALESCE((${own}), CASE WHEN (${answered}) < ${MIN_TRAINING_REVIEWS} THEN (${cohort}) END)`;
+}
+
+/** The weights of the set effectiveSetId names (null: the defaults), as one SQL expression. */
+export function effectiveWeights(userId: string): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(SELECT "weights" FROM "FsrsParameterSet" WHERE "id" = ${effectiveSetId(userId)})`;
 }
 
 const weightsSchema = learnerSettingsSchema.shape.weights.unwrap();

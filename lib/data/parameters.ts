@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import type { FsrsParameterSet, OptimizationJob } from "@/lib/generated/prisma/client";
 import { type Fit, runOptimizer } from "@/lib/optimizer/run-optimizer";
-import { type Tx, transaction } from "@/lib/query";
+import { query, type Tx, transaction } from "@/lib/query";
 import type { LearnerSettings, StudyDayClock } from "@/lib/srs";
 import { type ReschedulePreview, rescheduleCard, summarizeMoves } from "@/lib/srs/reschedule";
 import {
@@ -16,7 +16,7 @@ import {
   trainingSet,
 } from "@/lib/srs/training";
 import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
-import { parseWeights } from "./effective-weights";
+import { effectiveSetId, parseWeights } from "./effective-weights";
 import { cardKey } from "./reviews";
 import { toLearnerSettings } from "./settings";
 import { answeredCardIds, trainingLogs } from "./training-logs";
@@ -101,69 +101,33 @@ export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([...default_w]);
 // ------------------------------------------------------------------------------------------------
 // Effective parameters
 
-async function hasOwnHistory(userId: string): Promise<boolean> {
-  const some = await db.reviewLog.findMany({
-    where: { userId },
-    select: { id: true },
-    take: MIN_TRAINING_REVIEWS,
-  });
-  return some.length >= MIN_TRAINING_REVIEWS;
-}
-
-/** The newest cohort set a linked trainer applied for a deck they assigned this learner, if any. */
-async function cohortSetFor(userId: string) {
-  const assignments = await db.assignment.findMany({
-    where: {
-      clientId: userId,
-      removedAt: null,
-      trainer: { clientLinks: { some: { clientId: userId, endedAt: null } } },
-    },
-    select: { trainerId: true, deckSlug: true },
-  });
-  if (assignments.length === 0) return null;
-  return db.fsrsParameterSet.findFirst({
-    where: {
-      scope: "cohort",
-      appliedAt: { not: null },
-      discardedAt: null,
-      OR: assignments.map((a) => ({ ownerId: a.trainerId, deckSlug: a.deckSlug })),
-    },
-    orderBy: [{ appliedAt: "desc" }, { version: "desc" }],
-    include: { owner: { select: { name: true } }, deck: { select: { title: true } } },
-  });
-}
-
 /**
  * The weights the learner is scheduled with: their own applied set; else, while they have fewer
  * than MIN_TRAINING_REVIEWS answers, the newest cohort set a trainer they are linked to applied for
  * a deck that trainer assigned them; else the defaults. `ownSetId` asks "what if their own set
- * were this one" (null: none), for previews. loadEffectiveWeights (effective-weights.ts) is the
- * same rule in one SQL statement for the review path.
+ * were this one" (null: none), for previews. The choice is made by effectiveSetId
+ * (effective-weights.ts), the statement the review path embeds: the rule is written once.
  */
 export async function getEffectiveParameters(
   userId: string,
   ownSetId?: string | null,
 ): Promise<EffectiveParameters> {
-  const id =
-    ownSetId !== undefined
-      ? ownSetId
-      : ((await db.studySettings.findUnique({ where: { userId }, select: { parameterSetId: true } }))
-          ?.parameterSetId ?? null);
-  const own = id
-    ? await db.fsrsParameterSet.findFirst({ where: { id, ownerId: userId, scope: "personal" } })
+  // Which set: the one rule, in SQL (lib/data/effective-weights.ts), as the review path reads it.
+  const chosen = await query().selectNoFrom(effectiveSetId(userId, ownSetId).as("id")).executeTakeFirst();
+  const set = chosen?.id
+    ? await db.fsrsParameterSet.findUnique({
+        where: { id: chosen.id },
+        include: { owner: { select: { name: true } }, deck: { select: { title: true } } },
+      })
     : null;
-  const ownWeights = parseWeights(own?.weights);
-  if (own && ownWeights) return { source: "personal", weights: ownWeights, set: toSetView(own) };
-  if (!(await hasOwnHistory(userId))) {
-    const cohort = await cohortSetFor(userId);
-    const cohortWeights = parseWeights(cohort?.weights);
-    if (cohort && cohortWeights) {
-      return {
-        source: "cohort",
-        weights: cohortWeights,
-        set: { ...toSetView(cohort), trainerName: cohort.owner.name, deckTitle: cohort.deck?.title },
-      };
-    }
+  const weights = parseWeights(set?.weights);
+  if (set && weights && set.scope === "personal") return { source: "personal", weights, set: toSetView(set) };
+  if (set && weights) {
+    return {
+      source: "cohort",
+      weights,
+      set: { ...toSetView(set), trainerName: set.owner.name, deckTitle: set.deck?.title },
+    };
   }
   return { source: "default", weights: [...DEFAULT_WEIGHTS], set: null };
 }

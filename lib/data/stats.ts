@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { query as queryBuilder } from "@/lib/query";
 import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
+import { cardInDeck } from "@/lib/sql/deck-membership";
 import {
   type CardSchedule,
   type DayCount,
@@ -18,7 +18,8 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
-import { visibleDeckSql } from "./deck-access";
+import { cardFrontLine } from "@/lib/trainer/card-front";
+import { visibleDeck, visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS,
@@ -47,14 +48,32 @@ export interface DeckSchedule {
  * few tens of ms); a card in several decks comes as one row per deck, ordered by card, and is folded.
  */
 export async function introducedSchedules(userId: string): Promise<DeckSchedule[]> {
-  const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string }>(
-    `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}
-     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE s.userId = ? AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
-       AND ${visibleDeckSql("d")}
-     ORDER BY s.cardId`,
-    [userId, userId, userId],
-  );
+  const rows = await queryBuilder()
+    .selectFrom("CardState as s")
+    .innerJoin("Card as c", "c.id", "s.cardId")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+    .select([
+      "s.cardId",
+      "c.deckSlug",
+      "m.deckSlug as inDeck",
+      "s.state",
+      "s.due",
+      "s.stability",
+      "s.difficulty",
+      "s.reps",
+      "s.lapses",
+      "s.learningSteps",
+      "s.scheduledDays",
+      "s.lastReview",
+    ])
+    .where("s.userId", "=", userId)
+    .where("s.state", "<>", "new")
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("s.cardId")
+    .execute();
   const result: DeckSchedule[] = [];
   for (const row of rows) {
     const last = result[result.length - 1];
@@ -317,21 +336,6 @@ export interface CardTable {
 
 type TableRow = ScheduleColumns & { cardId: string; front: string; deckSlug: string; deckTitle: string };
 
-const CLOZE = /\{\{c\d+::(.*?)(?:::(.*?))?\}\}/g;
-
-/** The front as one line of plain text: cloze deletions shown as their hint (or "[…]"), markdown marks dropped. */
-function frontPreview(front: string, max = 80): string {
-  const plain = front
-    .replace(CLOZE, (_, _answer: string, hint?: string) => `[${hint ?? "…"}]`)
-    .replace(/[*_`#>]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
-}
-
 const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d.title AS deckTitle, ${SCHEDULE_COLUMNS}`;
 
 /**
@@ -393,7 +397,7 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
       const schedule = scheduleFromRow(row);
       return {
         cardId: row.cardId,
-        front: frontPreview(row.front),
+        front: cardFrontLine(row.front, 80),
         deckSlug: row.deckSlug,
         deckTitle: row.deckTitle,
         state: schedule.state,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getClientsSummary } from "@/app/(trainer)/trainer/clients-loaders";
 import { answerQuestion, finishQuiz, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
+import { getClientsSummary } from "@/lib/data/trainer/client-pages";
 import { getCohortOverview } from "@/lib/data/trainer/cohort-parameters";
 import { clientsCsv, getClientDetail, getClientsTable, getDeckInsight } from "@/lib/data/trainer/dashboard";
 import { ensureGroup } from "@/lib/data/trainer/groups";

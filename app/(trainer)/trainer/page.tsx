@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getClientsSummary } from "@/lib/data/trainer/client-pages";
 import { clientsTableQuerySchema, getClientsTable } from "@/lib/data/trainer/dashboard";
 import { listGroups } from "@/lib/data/trainer/groups";
-import { getClientsSummary } from "./clients-loaders";
 import { ClientsSummaryStrip, DeckInsightLinks } from "./clients-summary";
 import { ClientsTable } from "./clients-table";
 import { clientsTableParams } from "./clients-words";

@@ -122,9 +122,12 @@ export async function acceptInvitation(
     );
   }
   await db.$transaction(async (tx) => {
-    const claimed = await tx.$executeRaw`
-      UPDATE "TrainerInvitation" SET uses = uses + 1
-      WHERE code = ${code} AND "revokedAt" IS NULL AND uses < "maxUses"`;
+    // One use claimed only while uses < maxUses (a column comparison), so two clients racing for
+    // the last use cannot both get it.
+    const { count: claimed } = await tx.trainerInvitation.updateMany({
+      where: { code, revokedAt: null, uses: { lt: tx.trainerInvitation.fields.maxUses } },
+      data: { uses: { increment: 1 } },
+    });
     if (claimed !== 1) throw new ConflictError("This invitation has already been used.");
     const invitation = await tx.trainerInvitation.findUniqueOrThrow({
       where: { code },

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadClientPage, loadClientTools } from "@/lib/data/trainer/client-pages";
 import { ClientStatusPill } from "../../clients-assignment";
-import { loadClientPage, loadClientTools } from "../../clients-loaders";
 import { dateText } from "../../clients-words";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { AssignmentProgress } from "./assignment-progress";

@@ -15,7 +15,10 @@ import { assignmentMessages, listClientsWithAssignments } from "@/lib/data/train
 import { NotFoundError } from "@/lib/errors";
 import { REVERSE_SUFFIX } from "@/lib/seed/content";
 
-/** Named loaders for the trainer's client pages: a page calls them in parallel and calls notFound(). */
+/**
+ * Named loaders for the trainer's client pages (moved from app/, issue 17): a page calls them in
+ * parallel and calls notFound().
+ */
 
 export interface AssignedDeck {
   slug: string;
@@ -34,9 +37,7 @@ export interface ClientsSummary {
 
 /**
  * The summary strip and the deck list over all the trainer's active clients, whatever page or
- * search the table shows. Composed here from the table's own grouped statements because
- * lib/data/trainer/dashboard.ts has no summary yet; it belongs there (getClientsTable computes
- * the same statuses for its default sort), which would save this second pass.
+ * search the table shows, composed from the table's own grouped statements (client-rows.ts).
  */
 export async function getClientsSummary(trainerId: string, now: Date): Promise<ClientsSummary> {
   const clients = await activeClients(trainerId, now);
