@@ -32,6 +32,8 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   await form.getByLabel("Send at").selectOption(String(hour));
   await form.getByRole("button", { name: "Save notifications" }).click();
   await expect(form.getByText("Saved.")).toBeVisible();
+  // The form shows what was saved (an uncontrolled one was reset to the old hour).
+  await expect(form.getByLabel("Send at")).toHaveValue(String(hour));
   await snapshot(page, "settings");
   await seedDueCards(user.email, 4);
 

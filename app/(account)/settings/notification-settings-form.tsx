@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { FormState } from "@/app/ui/form-state";
 import type { NotificationSettingsInput } from "@/lib/validations/notifications";
 import { saveNotificationSettingsAction } from "./notification-actions";
@@ -20,11 +20,20 @@ export function NotificationSettingsForm({
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveNotificationSettingsAction, null);
   const hourError = state && !state.ok ? state.errors.digestHour : undefined;
+  // Controlled: React resets an uncontrolled form after its action, back to the values it was
+  // rendered with, so the saved choice would show the old one until the next visit.
+  const [values, setValues] = useState(settings);
+  const toggle = (name: "digest" | "weeklySummary" | "atRiskAlerts" | "email") => ({
+    name,
+    checked: values[name],
+    onChange: (event: { target: { checked: boolean } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.checked })),
+  });
   return (
     <form action={action} className={`card ${styles.form}`} aria-labelledby="notifications">
       <h2 id="notifications">Reminders and notifications</h2>
       <label className="choice">
-        <input type="checkbox" name="digest" defaultChecked={settings.digest} />
+        <input type="checkbox" {...toggle("digest")} />
         <span>
           <strong>Daily digest</strong>
           <br />
@@ -34,7 +43,7 @@ export function NotificationSettingsForm({
       {trainer && (
         <>
           <label className="choice">
-            <input type="checkbox" name="weeklySummary" defaultChecked={settings.weeklySummary} />
+            <input type="checkbox" {...toggle("weeklySummary")} />
             <span>
               <strong>Weekly summary of my clients</strong>
               <br />
@@ -44,7 +53,7 @@ export function NotificationSettingsForm({
             </span>
           </label>
           <label className="choice">
-            <input type="checkbox" name="atRiskAlerts" defaultChecked={settings.atRiskAlerts} />
+            <input type="checkbox" {...toggle("atRiskAlerts")} />
             <span>
               <strong>Alert when a client becomes at risk</strong>
             </span>
@@ -53,8 +62,8 @@ export function NotificationSettingsForm({
       )}
       {!trainer && (
         <>
-          <input type="hidden" name="weeklySummary" value={settings.weeklySummary ? "on" : ""} />
-          <input type="hidden" name="atRiskAlerts" value={settings.atRiskAlerts ? "on" : ""} />
+          <input type="hidden" name="weeklySummary" value={values.weeklySummary ? "on" : ""} />
+          <input type="hidden" name="atRiskAlerts" value={values.atRiskAlerts ? "on" : ""} />
         </>
       )}
       <div className="field">
@@ -62,7 +71,10 @@ export function NotificationSettingsForm({
         <select
           id="field-digestHour"
           name="digestHour"
-          defaultValue={settings.digestHour}
+          value={values.digestHour}
+          onChange={(event) =>
+            setValues((current) => ({ ...current, digestHour: Number(event.target.value) }))
+          }
           aria-describedby="field-digestHour-hint"
           aria-invalid={hourError ? true : undefined}
         >
@@ -78,7 +90,7 @@ export function NotificationSettingsForm({
         {hourError && <p className="field-error">{hourError.join(" ")}</p>}
       </div>
       <label className="choice">
-        <input type="checkbox" name="email" defaultChecked={settings.email} />
+        <input type="checkbox" {...toggle("email")} />
         <span>
           <strong>By email</strong>
           <br />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dueDateText, goalText } from "@/app/ui/assignment-words";
-import { loadClientPage, loadClientTools } from "../../../clients-loaders";
+import { loadClientPage, loadClientTools } from "@/lib/data/trainer/client-pages";
 import { dateText, percent, plural, TRACK_LABEL } from "../../../clients-words";
 import { HistoryChart, weekLabel } from "../../../history/history-chart";
 import { ForgottenCardsTable, QuizAttemptsTable } from "../../../history/history-section";
