@@ -128,15 +128,25 @@ function hasStatus(
   return list.some((a) => a.onTrack.status === wanted);
 }
 
+const NO_TOTALS: ClientTotals = { lastActive: null, reviews7d: 0, dueNow: 0, overdueNow: 0 };
+
+/** The clients' totals, merged into their rows. */
+async function withTotals(trainerId: string, rows: Sortable[], now: Date): Promise<void> {
+  const totals = await clientTotals(trainerId, rows, now);
+  for (const row of rows) Object.assign(row, totals.get(row.clientId) ?? NO_TOTALS);
+}
+
 /**
- * Every active client matching the search, the group and the deck, with totals (not yet sorted,
- * no assignments). The group is narrowed in SQL, so a group's page reads only its members.
+ * Every active client matching the search, the group and the deck, with totals unless
+ * `totals` is false (not yet sorted, no assignments). The group is narrowed in SQL, so a group's
+ * page reads only its members.
  */
 async function matchingClients(
   trainerId: string,
   now: Date,
   query: z.output<typeof clientsTableQuerySchema>,
   only: readonly string[] | null = null,
+  totals = true,
 ): Promise<Sortable[]> {
   const [all, withDeck] = await Promise.all([
     activeClients(trainerId, now, query.group ? { groupId: query.group } : null),
@@ -149,13 +159,9 @@ async function matchingClients(
       (!withDeck || withDeck.has(c.clientId)) &&
       (!picked || picked.has(c.clientId)),
   );
-  const totals = await clientTotals(trainerId, clients, now);
-  return clients.map(
-    (c): Sortable => ({
-      ...c,
-      ...(totals.get(c.clientId) ?? { lastActive: null, reviews7d: 0, dueNow: 0, overdueNow: 0 }),
-    }),
-  );
+  const rows = clients.map((c): Sortable => ({ ...c, ...NO_TOTALS }));
+  if (totals) await withTotals(trainerId, rows, now);
+  return rows;
 }
 
 /**
@@ -169,7 +175,9 @@ export async function getClientsTable(
   query: ClientsTableQuery = {},
 ): Promise<ClientsTable> {
   const q = clientsTableQuerySchema.parse(query);
-  let rows = await matchingClients(trainerId, now, q);
+  // Sorting by name or status needs no totals: they are read for the page's rows only.
+  const sortNeedsTotals = q.sort !== "name" && q.sort !== "status";
+  let rows = await matchingClients(trainerId, now, q, null, sortNeedsTotals);
   let assignments: Map<string, AssignmentRow[]> | null = null;
   // Filtering by status needs every matching client's assignments, as sorting by status does.
   if (q.status || q.sort === "status") {
@@ -193,6 +201,7 @@ export async function getClientsTable(
     pageRows = rows.slice((page - 1) * CLIENTS_PAGE_SIZE, page * CLIENTS_PAGE_SIZE);
     assignments ??= await assignmentRows(trainerId, pageRows, now);
   }
+  if (!sortNeedsTotals) await withTotals(trainerId, pageRows, now);
   const assigned = assignments;
   return {
     rows: pageRows.map((row) => toClientRow(row, row, assigned.get(row.clientId) ?? [])),

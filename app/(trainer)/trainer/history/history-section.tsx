@@ -80,34 +80,37 @@ export function QuizAttemptsTable({
 }) {
   if (attempts.length === 0) return <p className="muted small">No quiz taken on the assigned decks yet.</p>;
   return (
-    <div className="stats-table-scroll card">
-      <table className="stats-table compact">
-        <thead>
-          <tr>
-            {clientNames && <th scope="col">Client</th>}
-            <th scope="col">Deck</th>
-            <th scope="col">Finished</th>
-            <th scope="col" className="numeric">
-              Score
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a) => (
-            <tr key={a.attemptId}>
-              {clientNames && <td>{a.clientName}</td>}
-              <td>{a.deckTitle}</td>
-              <td>
-                <time dateTime={a.finishedAt.toISOString()}>{dateTimeText(a.finishedAt)}</time>
-              </td>
-              <td className="numeric">
-                {a.asked ? quizPercent((a.score * 100) / a.asked) : "—"} ({a.score} of {a.asked})
-              </td>
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
+      <section className="stats-table-scroll card" aria-label="Quiz attempts" tabIndex={0}>
+        <table className="stats-table compact">
+          <thead>
+            <tr>
+              {clientNames && <th scope="col">Client</th>}
+              <th scope="col">Deck</th>
+              <th scope="col">Finished</th>
+              <th scope="col" className="numeric">
+                Score
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {attempts.map((a) => (
+              <tr key={a.attemptId}>
+                {clientNames && <td>{a.clientName}</td>}
+                <td>{a.deckTitle}</td>
+                <td>
+                  <time dateTime={a.finishedAt.toISOString()}>{dateTimeText(a.finishedAt)}</time>
+                </td>
+                <td className="numeric">
+                  {a.asked ? quizPercent((a.score * 100) / a.asked) : "—"} ({a.score} of {a.asked})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
   );
 }
 
@@ -115,36 +118,39 @@ export function QuizAttemptsTable({
 export function ForgottenCardsTable({ cards }: { cards: readonly ForgottenCard[] }) {
   if (cards.length === 0) return <p className="muted small">No card forgotten this week or last.</p>;
   return (
-    <div className="stats-table-scroll card">
-      <table className="stats-table compact">
-        <thead>
-          <tr>
-            <th scope="col">Card</th>
-            <th scope="col" className="numeric">
-              Forgotten this week
-            </th>
-            <th scope="col" className="numeric">
-              Last week
-            </th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cards.map((c) => {
-            const diff = c.thisWeek - c.lastWeek;
-            return (
-              <tr key={c.cardId}>
-                <td>{c.front}</td>
-                <td className="numeric">{c.thisWeek}</td>
-                <td className="numeric">{c.lastWeek}</td>
-                <td className={`${styles.trend} ${diff > 0 ? styles.up : diff < 0 ? styles.down : ""}`}>
-                  {diff > 0 ? `▲ ${diff} more` : diff < 0 ? `▼ ${-diff} fewer` : "same"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
+      <section className="stats-table-scroll card" aria-label="Forgotten cards" tabIndex={0}>
+        <table className={`stats-table compact ${styles.forgotten}`}>
+          <thead>
+            <tr>
+              <th scope="col">Card</th>
+              <th scope="col" className="numeric">
+                Forgotten this week
+              </th>
+              <th scope="col" className="numeric">
+                Last week
+              </th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cards.map((c) => {
+              const diff = c.thisWeek - c.lastWeek;
+              return (
+                <tr key={c.cardId}>
+                  <td>{c.front}</td>
+                  <td className="numeric">{c.thisWeek}</td>
+                  <td className="numeric">{c.lastWeek}</td>
+                  <td className={`${styles.trend} ${diff > 0 ? styles.up : diff < 0 ? styles.down : ""}`}>
+                    {diff > 0 ? `▲ ${diff} more` : diff < 0 ? `▼ ${-diff} fewer` : "same"}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </>
   );
 }
