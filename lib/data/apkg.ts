@@ -7,8 +7,10 @@ import { readPackageBytes } from "@/lib/exchange/apkg/apkg-reader";
 import { APKG_LIMITS, type PackageContents } from "@/lib/exchange/apkg/package-read.mjs";
 import { type PackageNote, writePackage } from "@/lib/exchange/apkg/package-write";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { type CardImageType, IMAGE_EXTENSIONS } from "@/lib/images/image-type";
 import { sql } from "@/lib/sql/client";
 import type { CardSchedule, SrsState } from "@/lib/srs";
+import { cardImagesById } from "./card-images";
 import { visibleDeckWhere } from "./deck-access";
 import { createPersonalDeck, personalCardId } from "./personal-decks";
 import { cardKey } from "./reviews";
@@ -70,7 +72,17 @@ export async function exportDeckPackage(
       where: { deckSlug: slug, card: { retired: false } },
       orderBy: { position: "asc" },
       select: {
-        card: { select: { id: true, kind: true, front: true, back: true, topic: true, sources: true } },
+        card: {
+          select: {
+            id: true,
+            kind: true,
+            front: true,
+            back: true,
+            topic: true,
+            sources: true,
+            imageId: true,
+          },
+        },
       },
     }),
     db.cardState.findMany({ where: { userId: viewerId, card: inDeck } }),
@@ -97,6 +109,16 @@ export async function exportDeckPackage(
     list.push({ ...log, rating: log.rating as 1 | 2 | 3 | 4, stateBefore: log.stateBefore as SrsState });
     logsOf.set(log.cardId, list);
   }
+  // The deck is visible to the viewer, so are the pictures on its cards.
+  const images = await cardImagesById(members.flatMap(({ card }) => (card.imageId ? [card.imageId] : [])));
+  const media = new Map<string, Uint8Array>();
+  const mediaName = (imageId: string | null): string[] => {
+    const image = imageId ? images.get(imageId) : undefined;
+    if (!imageId || !image) return [];
+    const name = `retain-${imageId}.${IMAGE_EXTENSIONS[image.mediaType as CardImageType] ?? "img"}`;
+    media.set(name, image.bytes);
+    return [name];
+  };
   const cardInput = (id: string) => ({ schedule: stateOf.get(id) ?? null, logs: logsOf.get(id) ?? [] });
   const present = new Set(members.map((member) => member.card.id));
   const personal = deck.ownerId !== null;
@@ -116,14 +138,14 @@ export async function exportDeckPackage(
       ),
       key: card.id,
       cards: reversed ? [cardInput(card.id), cardInput(mirrorId)] : [cardInput(card.id)],
-      images: [],
+      images: mediaName(card.imageId),
     });
   }
   const bytes = await writePackage({
     deckName: deck.title,
     deckDescription: deck.description,
     notes,
-    media: new Map(),
+    media,
     desiredRetention: settings.desiredRetention,
     now,
   });

@@ -46,6 +46,7 @@ interface ContentRow {
   caveat: string | null;
   topic: string | null;
   sources: string;
+  imageId: string | null;
 }
 
 function scheduleOf(row: ScheduleRow, now: Date) {
@@ -280,7 +281,8 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = await db.all<ContentRow>(
-      `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.caveat, c.topic, c.sources
+      `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.caveat, c.topic, c.sources,
+         c.imageId
        FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE c.id IN (${chunk.map(() => "?").join(",")})`,
       chunk,
     );
@@ -295,6 +297,7 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
         evidence: row.evidence,
         caveat: row.caveat,
         topic: row.topic,
+        imageId: row.imageId,
         sources: (JSON.parse(row.sources) as Array<Omit<StudyCard["sources"][number], "title">>).map(
           (source) => ({
             ...source,

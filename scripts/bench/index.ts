@@ -151,6 +151,28 @@ runScript(async () => {
       "within 10%",
     ]);
   }
+  if (wanted("apkg")) {
+    const a = runBench<
+      Percentiles & {
+        firstMs: number;
+        cards: number;
+        reviews: number;
+        packageBytes: number;
+        importMs: number;
+        importedReviews: number;
+      }
+    >("apkg");
+    rows.push([
+      `.apkg export of ${a.cards.toLocaleString("en")} cards with ${a.reviews.toLocaleString("en")} reviews (${(a.packageBytes / 1024 / 1024).toFixed(1)} MB package)`,
+      `first ${ms(a.firstMs)}, then p50 ${ms(a.p50)}, max ${ms(a.max)}`,
+      "< 3 s",
+    ]);
+    rows.push([
+      `.apkg import of that package (worker read, ${a.importedReviews.toLocaleString("en")} reviews replayed and written)`,
+      ms(a.importMs),
+      "none",
+    ]);
+  }
   if (wanted("propose")) {
     const p = await (await import("./propose")).benchPropose();
     rows.push([
