@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { REVERSE_SUFFIX } from "@/lib/authoring/ids";
 import { db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
@@ -6,10 +7,10 @@ import { importedHistory } from "@/lib/exchange/apkg/anki-schedule";
 import { readPackageBytes } from "@/lib/exchange/apkg/apkg-reader";
 import { APKG_LIMITS, type PackageContents } from "@/lib/exchange/apkg/package-read.mjs";
 import { type PackageNote, writePackage } from "@/lib/exchange/apkg/package-write";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type CardImageType, IMAGE_EXTENSIONS } from "@/lib/images/image-type";
 import { sql } from "@/lib/sql/client";
-import type { CardSchedule, SrsState } from "@/lib/srs";
+import type { CardSchedule, ReviewLogFields, SrsState } from "@/lib/srs";
 import { cardImagesById } from "./card-images";
 import { visibleDeckWhere } from "./deck-access";
 import { createPersonalDeck, personalCardId } from "./personal-decks";
@@ -228,6 +229,16 @@ export async function importPackage(
   return { slug, cards, reviews, notices: noticesOf(reading) };
 }
 
+type ImportedState = CardSchedule & { userId: string; cardId: string; version: number; introducedAt: Date };
+type ImportedLog = ReviewLogFields & {
+  userId: string;
+  cardId: string;
+  idempotencyKey: string;
+  origin: "import";
+  durationMs: number;
+  cardVersion: number;
+};
+
 /** Writes each imported card's schedule and history, in short statements; returns the reviews written. */
 async function writeHistories(
   ownerId: string,
@@ -236,8 +247,8 @@ async function writeHistories(
   settings: Parameters<typeof importedHistory>[1],
   now: Date,
 ): Promise<number> {
-  const states: Prisma.CardStateCreateManyInput[] = [];
-  const logs: Prisma.ReviewLogCreateManyInput[] = [];
+  const states: ImportedState[] = [];
+  const logs: ImportedLog[] = [];
   contents.cards.forEach((card, index) => {
     const id = personalCardId(slug, index);
     const sides = card.mirror
@@ -269,12 +280,32 @@ async function writeHistories(
       });
     }
   });
+  // Multi-row INSERTs through Prisma's tagged raw SQL (placeholders and dates per provider):
+  // createMany took about five times as long per row, 40 s for 50,000 reviews on a loaded machine.
   for (let start = 0; start < states.length; start += ROWS_PER_INSERT) {
-    await db.cardState.createMany({ data: states.slice(start, start + ROWS_PER_INSERT) });
+    const rows = states.slice(start, start + ROWS_PER_INSERT).map(
+      (
+        row,
+      ) => Prisma.sql`(${row.userId}, ${row.cardId}, ${row.state}, ${row.due}, ${row.stability}, ${row.difficulty},
+        ${row.reps}, ${row.lapses}, ${row.learningSteps}, ${row.scheduledDays}, ${row.lastReview}, ${row.version}, ${row.introducedAt})`,
+    );
+    await db.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "state", "due", "stability", "difficulty", "reps",
+      "lapses", "learningSteps", "scheduledDays", "lastReview", "version", "introducedAt") VALUES ${Prisma.join(rows)}`;
     await nextTurn();
   }
   for (let start = 0; start < logs.length; start += ROWS_PER_INSERT) {
-    await db.reviewLog.createMany({ data: logs.slice(start, start + ROWS_PER_INSERT) });
+    const rows = logs.slice(start, start + ROWS_PER_INSERT).map(
+      (
+        row,
+      ) => Prisma.sql`(${randomBytes(12).toString("hex")}, ${row.userId}, ${row.cardId}, ${row.idempotencyKey},
+        ${row.origin}, ${row.rating}, ${row.reviewedAt}, ${row.durationMs}, ${row.stateBefore}, ${row.dueBefore},
+        ${row.lastReviewBefore}, ${row.stabilityBefore}, ${row.difficultyBefore}, ${row.scheduledDaysBefore},
+        ${row.learningStepsBefore}, ${row.dueAfter}, ${row.stabilityAfter}, ${row.difficultyAfter}, ${row.cardVersion})`,
+    );
+    await db.$executeRaw`INSERT INTO "ReviewLog" ("id", "userId", "cardId", "idempotencyKey", "origin", "rating",
+      "reviewedAt", "durationMs", "stateBefore", "dueBefore", "lastReviewBefore", "stabilityBefore", "difficultyBefore",
+      "scheduledDaysBefore", "learningStepsBefore", "dueAfter", "stabilityAfter", "difficultyAfter", "cardVersion")
+      VALUES ${Prisma.join(rows)}`;
     await nextTurn();
   }
   return logs.length;
