@@ -156,6 +156,7 @@ runScript(async () => {
     const a = runBench<
       Percentiles & {
         firstMs: number;
+        cpuP50: number;
         cards: number;
         reviews: number;
         packageBytes: number;
