@@ -7,15 +7,24 @@ export type PackageFileReading = PackageReading & { digest?: string };
 
 type Answer = { id: number } & (({ digest: string } & PackageReading) | { error: string });
 
+// Packages are read one at a time per process: each read may hold a 160 MB collection in memory.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function readPackageBytes(
+  bytes: Uint8Array<ArrayBuffer>,
+  timeoutMs = 60_000,
+): Promise<PackageFileReading> {
+  const turn = queue.then(() => readInWorker(bytes, timeoutMs));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
 /**
  * A thin client of the .apkg worker (apkg-import.worker.mjs), started per package and ended after
  * it: imports are rare, a worker starts in about 30 ms, and a crashed or stuck read takes nothing
  * else down. The path is found from the working directory, as for the card import's worker.
  */
-export function readPackageBytes(
-  bytes: Uint8Array<ArrayBuffer>,
-  timeoutMs = 60_000,
-): Promise<PackageFileReading> {
+function readInWorker(bytes: Uint8Array<ArrayBuffer>, timeoutMs = 60_000): Promise<PackageFileReading> {
   const worker = new Worker(
     path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "exchange", "apkg", "apkg-import.worker.mjs"),
   );
