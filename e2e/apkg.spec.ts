@@ -69,13 +69,11 @@ test("a learner exports a deck with its history as .apkg; another imports it and
 test("a file that is not an Anki package is refused with a clear message", async ({ page, account }) => {
   await account.signUp("learner");
   await page.goto("/decks/import");
-  await page
-    .getByLabel("Anki package (.apkg)")
-    .setInputFiles({
-      name: "notes.apkg",
-      mimeType: "application/octet-stream",
-      buffer: Buffer.from("front,back\n"),
-    });
+  await page.getByLabel("Anki package (.apkg)").setInputFiles({
+    name: "notes.apkg",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from("front,back\n"),
+  });
   await page.getByRole("button", { name: "Import package" }).click();
   await expect(page.getByRole("alert")).toHaveText(/This is not an Anki package/);
 });
