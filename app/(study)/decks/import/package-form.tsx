@@ -96,7 +96,7 @@ export function PackageForm({ maxBytes }: { maxBytes: number }) {
         </p>
       </div>
       <div className="field">
-        <label htmlFor="package-title">Deck name (optional)</label>
+        <label htmlFor="package-title">Name of the new deck (optional)</label>
         <input
           id="package-title"
           name="title"
