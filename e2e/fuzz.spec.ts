@@ -5,6 +5,7 @@ import { test as base, expect } from "@playwright/test";
 import { NOT_A_FORM } from "../lib/validations/form-data";
 import { ACTION_TARGETS } from "./fuzz/action-targets";
 import { actionReply, callAction, serverActions } from "./fuzz/actions";
+import { ANKI_TARGETS } from "./fuzz/anki-targets";
 import { AUTHORING_TARGETS } from "./fuzz/authoring-targets";
 import { DatabaseWatch } from "./fuzz/db-snapshot";
 import { GROUP_TARGETS } from "./fuzz/group-targets";
@@ -27,6 +28,7 @@ const TARGETS: FuzzTarget[] = [
   ...ROUTE_TARGETS,
   ...AUTHORING_TARGETS,
   ...GROUP_TARGETS,
+  ...ANKI_TARGETS,
 ] as FuzzTarget[];
 
 const test = base.extend<object, { fuzz: { server: FuzzServer; world: World } }>({

@@ -18,7 +18,14 @@ export interface EditableDeck {
   title: string;
   /** The document an authored deck was published from: its cards are edited there. */
   documentId: string | null;
-  cards: { id: string; kind: string; front: string; back: string; retired: boolean }[];
+  cards: {
+    id: string;
+    kind: string;
+    front: string;
+    back: string;
+    retired: boolean;
+    imageId: string | null;
+  }[];
 }
 
 export async function getEditableDeck(ownerId: string, slug: string): Promise<EditableDeck | null> {
@@ -31,7 +38,7 @@ export async function getEditableDeck(ownerId: string, slug: string): Promise<Ed
       cards: {
         where: { kind: { not: "reverse" } },
         orderBy: { position: "asc" },
-        select: { id: true, kind: true, front: true, back: true, retired: true },
+        select: { id: true, kind: true, front: true, back: true, retired: true, imageId: true },
       },
     },
   });

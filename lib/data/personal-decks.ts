@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cache } from "react";
+import { REVERSE_SUFFIX } from "@/lib/authoring/ids";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import {
   CARD_IMPORT_LIMITS,
@@ -153,6 +154,16 @@ export async function claimPersonalCapacity(
   return owned;
 }
 
+/** A card of an imported deck, in file order; a "reversed" one also gets its mirror. */
+export type PersonalDeckCardInput = Pick<ImportedCard, "front" | "back" | "tags"> & {
+  kind: ImportedCard["kind"] | "reversed";
+};
+
+/** The id of the `index`-th (0-based) card of an imported deck; its mirror adds REVERSE_SUFFIX. */
+export function personalCardId(slug: string, index: number): string {
+  return `${slug}-${index + 1}`;
+}
+
 /** A slug no content deck uses ("p-" and 12 random hex digits; content slugs are words). */
 function personalSlug(): string {
   return `p-${randomBytes(6).toString("hex")}`;
@@ -168,16 +179,19 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function createPersonalDeck(
   ownerId: string,
-  input: { title: string; description: string; cards: readonly ImportedCard[] },
+  input: { title: string; description: string; cards: readonly PersonalDeckCardInput[] },
   now: Date,
+  options: { afterCards?: (slug: string) => Promise<void> } = {},
 ): Promise<string> {
   if (input.cards.length === 0 || input.cards.length > CARD_IMPORT_LIMITS.maxCards)
     throw new ValidationError("There are no cards to import.");
+  // A reversed card is studied twice: it and its mirror (answer side first) both count.
+  const adding = input.cards.reduce((sum, card) => sum + (card.kind === "reversed" ? 2 : 1), 0);
   const slug = personalSlug();
   await sql().transaction(async (tx) => {
     // The hidden deck and its card count are in the caps from here on, so a concurrent import of
     // the same account sees them.
-    const owned = await claimPersonalCapacity(tx, ownerId, { decks: 1, cards: input.cards.length }, now);
+    const owned = await claimPersonalCapacity(tx, ownerId, { decks: 1, cards: adding }, now);
     await tx.run(
       `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
        VALUES (?, ?, ?, ?, TRUE, ?, ?)`,
@@ -186,29 +200,37 @@ export async function createPersonalDeck(
   });
   try {
     for (let start = 0; start < input.cards.length; start += INSERT_CHUNK) {
-      const chunk = input.cards.slice(start, start + INSERT_CHUNK);
+      const rows = input.cards.slice(start, start + INSERT_CHUNK).flatMap((card, i) => {
+        const id = personalCardId(slug, start + i);
+        const tags = card.tags.length ? card.tags.join(" ") : null;
+        const row = { id, kind: card.kind, front: card.front, back: card.back, tags, position: start + i };
+        if (card.kind !== "reversed") return [row];
+        // The mirror as the card editor writes it (lib/data/personal-cards.ts), after the deck's own cards.
+        const mirror = {
+          ...row,
+          id: `${id}${REVERSE_SUFFIX}`,
+          kind: "reverse",
+          front: card.back,
+          back: card.front,
+        };
+        return [row, { ...mirror, position: start + i + 1_000_000 }];
+      });
       await sql().transaction(async (tx) => {
         await tx.run(
           `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, topic, sources, position, retired)
-           VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
-          chunk.flatMap((card, i) => [
-            `${slug}-${start + i + 1}`,
-            slug,
-            card.kind,
-            card.front,
-            card.back,
-            card.tags.length ? card.tags.join(" ") : null,
-            start + i,
-          ]),
+           VALUES ${rows.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
+          rows.flatMap((row) => [row.id, slug, row.kind, row.front, row.back, row.tags, row.position]),
         );
         // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
         await tx.run(
-          `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
-          chunk.flatMap((_, i) => [slug, `${slug}-${start + i + 1}`, start + i]),
+          `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}`,
+          rows.flatMap((row) => [slug, row.id, row.position]),
         );
       });
       await nextTurn();
     }
+    // Still hidden: what else the import brings (an .apkg's schedules and history) is written here.
+    if (options.afterCards) await options.afterCards(slug);
     await sql().transaction(async (tx) => {
       // Two imports of one account may write side by side: the card cap is checked again against
       // the decks already shown, in the owner's row lock, before this one is shown.
@@ -218,7 +240,7 @@ export async function createPersonalDeck(
          WHERE d.ownerId = ? AND d.retired = FALSE`,
         [ownerId],
       );
-      const limit = personalLimitProblem({ decks: 0, cards: Number(shown?.cards ?? 0) }, input.cards.length);
+      const limit = personalLimitProblem({ decks: 0, cards: Number(shown?.cards ?? 0) }, adding);
       if (limit) throw new PersonalLimitError(limit);
       await tx.run('UPDATE "Deck" SET retired = FALSE WHERE slug = ?', [slug]);
     });

@@ -338,6 +338,7 @@ async function loadCardContent(db: Database, ids: string[]) {
         "c.caveat",
         "c.topic",
         "c.sources",
+        "c.imageId",
       ])
       .where("c.id", "in", ids.slice(i, i + 500))
       .execute();
@@ -352,6 +353,7 @@ async function loadCardContent(db: Database, ids: string[]) {
         evidence: row.evidence,
         caveat: row.caveat,
         topic: row.topic,
+        imageId: row.imageId,
         sources: (JSON.parse(row.sources) as Array<Omit<StudyCard["sources"][number], "title">>).map(
           (source) => ({
             ...source,

@@ -7,6 +7,8 @@ import { createSqlClient, type SqlClient } from "../sql/client";
  */
 export const COPIED_TABLES = [
   "User",
+  // Before Card: a card may name its picture.
+  "CardImage",
   "Document",
   "Deck",
   "Card",

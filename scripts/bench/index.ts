@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../build-if-needed";
 import { runScript } from "../run-script";
@@ -233,6 +234,29 @@ runScript(async () => {
       `Sign-in time, unknown email vs wrong password, ${s.unknown.n} each`,
       `median ${ms(s.unknown.p50)} vs ${ms(s.wrong.p50)} (${s.differencePercent.toFixed(1)}%); p95 ${ms(s.unknown.p95)} vs ${ms(s.wrong.p95)}`,
       "within 10%",
+    ]);
+  }
+  if (wanted("apkg")) {
+    const a = runBench<
+      Percentiles & {
+        firstMs: number;
+        cpuP50: number;
+        cards: number;
+        reviews: number;
+        packageBytes: number;
+        importMs: number;
+        importedReviews: number;
+      }
+    >("apkg");
+    rows.push([
+      `.apkg export of ${a.cards.toLocaleString("en")} cards with ${a.reviews.toLocaleString("en")} reviews (${(a.packageBytes / 1024 / 1024).toFixed(1)} MB package)`,
+      `first ${ms(a.firstMs)}, then p50 ${ms(a.p50)}, max ${ms(a.max)} (CPU time p50 ${ms(a.cpuP50)}; load average ${os.loadavg()[0]?.toFixed(1)})`,
+      "< 3 s",
+    ]);
+    rows.push([
+      `.apkg import of that package (worker read, ${a.importedReviews.toLocaleString("en")} reviews replayed and written)`,
+      ms(a.importMs),
+      "none",
     ]);
   }
   if (wanted("propose")) {

@@ -16,6 +16,7 @@ runScript(async () => {
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
     optimizer: async () => (await import("./optimizer")).benchOptimizer,
     import: async () => (await import("./import")).benchImport,
+    apkg: async () => (await import("./apkg")).benchApkg,
     "next-card": async () => (await import("./next-card")).benchNextCard,
     "author-paint": async () => (await import("./author-paint")).benchAuthorPaint,
     trainer: async () => (await import("./trainer")).benchTrainerDashboard,

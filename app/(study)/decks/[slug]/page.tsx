@@ -99,6 +99,14 @@ export default async function DeckPage({ params, searchParams }: Props) {
         <a href={`/decks/${encodeURIComponent(deck.slug)}/anki`} className="button secondary" download>
           Download for Anki
         </a>
+        <a
+          href={`/decks/${encodeURIComponent(deck.slug)}/apkg`}
+          className="button secondary"
+          download
+          title="An Anki package with your schedule and review history"
+        >
+          Anki package (.apkg)
+        </a>
       </div>
 
       <section aria-labelledby="cards-heading">
