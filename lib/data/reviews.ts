@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { ConflictError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { type Database, dialect, query, type Tx, transaction } from "@/lib/query";
 import { isUniqueViolation } from "@/lib/query/errors";
+import { prepared } from "@/lib/query/prepared";
 import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
@@ -78,11 +79,11 @@ async function findState(db: Database, userId: string, cardId: string, now: Date
  * key was recorded (idempotency), whether the card exists for this learner, its state, the
  * learner's settings and effective FSRS weights. No row: the account is gone.
  */
-function readForReview(db: Database, userId: string, input: ReviewInput) {
-  return db
+const readForReview = prepared<{ userId: string; cardId: string; key: string }>()((db, param) =>
+  db
     .selectFrom("User as u")
     .leftJoin("CardState as s", (join) =>
-      join.onRef("s.userId", "=", "u.id").on("s.cardId", "=", input.cardId),
+      join.onRef("s.userId", "=", "u.id").on("s.cardId", "=", param("cardId")),
     )
     .leftJoin("StudySettings as st", "st.userId", "u.id")
     .select(["u.sessionVersion", ...STATE_COLUMNS, ...SETTINGS_COLUMNS])
@@ -90,22 +91,21 @@ function readForReview(db: Database, userId: string, input: ReviewInput) {
       eb
         .selectFrom("ReviewLog")
         .select("cardId")
-        .where("userId", "=", userId)
-        .where("idempotencyKey", "=", input.idempotencyKey)
+        .where("userId", "=", param("userId"))
+        .where("idempotencyKey", "=", param("key"))
         .as("loggedCardId"),
       // Someone else's personal deck's card does not exist for this learner: NULL, as for no card.
       eb
         .selectFrom("Card as c")
         .innerJoin("Deck as d", "d.slug", "c.deckSlug")
         .select("c.retired")
-        .where("c.id", "=", input.cardId)
-        .where(visibleDeck("d", userId))
+        .where("c.id", "=", param("cardId"))
+        .where(visibleDeck("d", param("userId")))
         .as("cardRetired"),
-      effectiveWeights(userId).as("weights"),
+      effectiveWeights(param("userId")).as("weights"),
     ])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
-}
+    .where("u.id", "=", param("userId")),
+);
 
 /** The log row and the new state of one answer, as written. */
 interface ReviewWrite {
@@ -312,7 +312,7 @@ async function writeReview(
   options: ReviewOptions,
   together: boolean,
 ): Promise<ReviewResult> {
-  const row = await readForReview(db, userId, input);
+  const row = (await readForReview(db, { userId, cardId: input.cardId, key: input.idempotencyKey })).rows[0];
   if (!row || (options.session && Number(row.sessionVersion) !== options.session.version)) {
     throw new UnauthorizedError("Your session has ended. Please sign in again.");
   }
