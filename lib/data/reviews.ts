@@ -160,10 +160,11 @@ function scheduleColumns(schedule: CardSchedule) {
  * already serializes writers; under PostgreSQL's READ COMMITTED a concurrent writer of the same
  * card blocks on the row, then sees the new version and updates nothing, so its answer is stale (409).
  */
-function upsertState(db: Database, { userId, input, next, now }: ReviewWrite) {
+function upsertState(db: Database, v: UpsertValues) {
+  const { expectedVersion, now, ...columns } = v;
   return db
     .insertInto("CardState")
-    .values({ userId, cardId: input.cardId, ...scheduleColumns(next), version: 1, introducedAt: now })
+    .values({ ...columns, version: 1, introducedAt: now })
     .onConflict((conflict) =>
       conflict
         .columns(["userId", "cardId"])
@@ -179,15 +180,79 @@ function upsertState(db: Database, { userId, input, next, now }: ReviewWrite) {
           lastReview: eb.ref("excluded.lastReview"),
           version: sql<number>`"CardState"."version" + 1`,
         }))
-        .where("CardState.version", "=", input.expectedVersion),
+        .where("CardState.version", "=", expectedVersion),
     );
 }
 
+function upsertValues({ userId, input, next, now }: ReviewWrite) {
+  return {
+    userId,
+    cardId: input.cardId,
+    ...scheduleColumns(next),
+    now,
+    expectedVersion: input.expectedVersion,
+  };
+}
+type UpsertValues = ReturnType<typeof upsertValues>;
+type LogValues = ReturnType<typeof logValues>;
+
+/** Every key of `keys` mapped to its stand-in, for a statement compiled once (lib/query/prepared.ts). */
+function standIns<P>(
+  keys: readonly (keyof P & string)[],
+  param: <K extends keyof P & string>(name: K) => P[K],
+): P {
+  return Object.fromEntries(keys.map((key) => [key, param(key)])) as P;
+}
+
+const LOG_KEYS = [
+  "id",
+  "userId",
+  "cardId",
+  "idempotencyKey",
+  "origin",
+  "rating",
+  "reviewedAt",
+  "durationMs",
+  "stateBefore",
+  "dueBefore",
+  "lastReviewBefore",
+  "stabilityBefore",
+  "difficultyBefore",
+  "scheduledDaysBefore",
+  "learningStepsBefore",
+  "dueAfter",
+  "stabilityAfter",
+  "difficultyAfter",
+  "cardVersion",
+] as const satisfies readonly (keyof LogValues)[];
+const UPSERT_KEYS = [
+  "userId",
+  "cardId",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "reps",
+  "lapses",
+  "learningSteps",
+  "scheduledDays",
+  "lastReview",
+  "now",
+  "expectedVersion",
+] as const satisfies readonly (keyof UpsertValues)[];
+
+const insertLog = prepared<LogValues>()((db, param) =>
+  db.insertInto("ReviewLog").values(standIns<LogValues>(LOG_KEYS, param)),
+);
+const writeState = prepared<UpsertValues>()((db, param) =>
+  upsertState(db, standIns<UpsertValues>(UPSERT_KEYS, param)),
+);
+
 /** SQLite, or inside a caller's transaction: two statements, guarded by the upsert's row count. */
 async function writeSeparately(tx: Database, write: ReviewWrite): Promise<boolean> {
-  await tx.insertInto("ReviewLog").values(logValues(write)).execute();
-  const result = await upsertState(tx, write).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  await insertLog(tx, logValues(write));
+  const result = await writeState(tx, upsertValues(write));
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /**
@@ -197,7 +262,7 @@ async function writeSeparately(tx: Database, write: ReviewWrite): Promise<boolea
 async function writeTogether(db: Database, write: ReviewWrite): Promise<boolean> {
   const v = logValues(write);
   const row = await db
-    .with("written", () => upsertState(db, write).returning("version"))
+    .with("written", () => upsertState(db, upsertValues(write)).returning("version"))
     .with("logged", (w) =>
       w
         .insertInto("ReviewLog")
