@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { ConflictError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { type Database, dialect, query, type Tx, transaction } from "@/lib/query";
 import { isUniqueViolation } from "@/lib/query/errors";
+import { prepared } from "@/lib/query/prepared";
 import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
@@ -78,11 +79,11 @@ async function findState(db: Database, userId: string, cardId: string, now: Date
  * key was recorded (idempotency), whether the card exists for this learner, its state, the
  * learner's settings and effective FSRS weights. No row: the account is gone.
  */
-function readForReview(db: Database, userId: string, input: ReviewInput) {
-  return db
+const readForReview = prepared<{ userId: string; cardId: string; key: string }>()((db, param) =>
+  db
     .selectFrom("User as u")
     .leftJoin("CardState as s", (join) =>
-      join.onRef("s.userId", "=", "u.id").on("s.cardId", "=", input.cardId),
+      join.onRef("s.userId", "=", "u.id").on("s.cardId", "=", param("cardId")),
     )
     .leftJoin("StudySettings as st", "st.userId", "u.id")
     .select(["u.sessionVersion", ...STATE_COLUMNS, ...SETTINGS_COLUMNS])
@@ -90,22 +91,21 @@ function readForReview(db: Database, userId: string, input: ReviewInput) {
       eb
         .selectFrom("ReviewLog")
         .select("cardId")
-        .where("userId", "=", userId)
-        .where("idempotencyKey", "=", input.idempotencyKey)
+        .where("userId", "=", param("userId"))
+        .where("idempotencyKey", "=", param("key"))
         .as("loggedCardId"),
       // Someone else's personal deck's card does not exist for this learner: NULL, as for no card.
       eb
         .selectFrom("Card as c")
         .innerJoin("Deck as d", "d.slug", "c.deckSlug")
         .select("c.retired")
-        .where("c.id", "=", input.cardId)
-        .where(visibleDeck("d", userId))
+        .where("c.id", "=", param("cardId"))
+        .where(visibleDeck("d", param("userId")))
         .as("cardRetired"),
-      effectiveWeights(userId).as("weights"),
+      effectiveWeights(param("userId")).as("weights"),
     ])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
-}
+    .where("u.id", "=", param("userId")),
+);
 
 /** The log row and the new state of one answer, as written. */
 interface ReviewWrite {
@@ -160,10 +160,11 @@ function scheduleColumns(schedule: CardSchedule) {
  * already serializes writers; under PostgreSQL's READ COMMITTED a concurrent writer of the same
  * card blocks on the row, then sees the new version and updates nothing, so its answer is stale (409).
  */
-function upsertState(db: Database, { userId, input, next, now }: ReviewWrite) {
+function upsertState(db: Database, v: UpsertValues) {
+  const { expectedVersion, now, ...columns } = v;
   return db
     .insertInto("CardState")
-    .values({ userId, cardId: input.cardId, ...scheduleColumns(next), version: 1, introducedAt: now })
+    .values({ ...columns, version: 1, introducedAt: now })
     .onConflict((conflict) =>
       conflict
         .columns(["userId", "cardId"])
@@ -179,15 +180,79 @@ function upsertState(db: Database, { userId, input, next, now }: ReviewWrite) {
           lastReview: eb.ref("excluded.lastReview"),
           version: sql<number>`"CardState"."version" + 1`,
         }))
-        .where("CardState.version", "=", input.expectedVersion),
+        .where("CardState.version", "=", expectedVersion),
     );
 }
 
+function upsertValues({ userId, input, next, now }: ReviewWrite) {
+  return {
+    userId,
+    cardId: input.cardId,
+    ...scheduleColumns(next),
+    now,
+    expectedVersion: input.expectedVersion,
+  };
+}
+type UpsertValues = ReturnType<typeof upsertValues>;
+type LogValues = ReturnType<typeof logValues>;
+
+/** Every key of `keys` mapped to its stand-in, for a statement compiled once (lib/query/prepared.ts). */
+function standIns<P>(
+  keys: readonly (keyof P & string)[],
+  param: <K extends keyof P & string>(name: K) => P[K],
+): P {
+  return Object.fromEntries(keys.map((key) => [key, param(key)])) as P;
+}
+
+const LOG_KEYS = [
+  "id",
+  "userId",
+  "cardId",
+  "idempotencyKey",
+  "origin",
+  "rating",
+  "reviewedAt",
+  "durationMs",
+  "stateBefore",
+  "dueBefore",
+  "lastReviewBefore",
+  "stabilityBefore",
+  "difficultyBefore",
+  "scheduledDaysBefore",
+  "learningStepsBefore",
+  "dueAfter",
+  "stabilityAfter",
+  "difficultyAfter",
+  "cardVersion",
+] as const satisfies readonly (keyof LogValues)[];
+const UPSERT_KEYS = [
+  "userId",
+  "cardId",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "reps",
+  "lapses",
+  "learningSteps",
+  "scheduledDays",
+  "lastReview",
+  "now",
+  "expectedVersion",
+] as const satisfies readonly (keyof UpsertValues)[];
+
+const insertLog = prepared<LogValues>()((db, param) =>
+  db.insertInto("ReviewLog").values(standIns<LogValues>(LOG_KEYS, param)),
+);
+const writeState = prepared<UpsertValues>()((db, param) =>
+  upsertState(db, standIns<UpsertValues>(UPSERT_KEYS, param)),
+);
+
 /** SQLite, or inside a caller's transaction: two statements, guarded by the upsert's row count. */
 async function writeSeparately(tx: Database, write: ReviewWrite): Promise<boolean> {
-  await tx.insertInto("ReviewLog").values(logValues(write)).execute();
-  const result = await upsertState(tx, write).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  await insertLog(tx, logValues(write));
+  const result = await writeState(tx, upsertValues(write));
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /**
@@ -197,7 +262,7 @@ async function writeSeparately(tx: Database, write: ReviewWrite): Promise<boolea
 async function writeTogether(db: Database, write: ReviewWrite): Promise<boolean> {
   const v = logValues(write);
   const row = await db
-    .with("written", () => upsertState(db, write).returning("version"))
+    .with("written", () => upsertState(db, upsertValues(write)).returning("version"))
     .with("logged", (w) =>
       w
         .insertInto("ReviewLog")
@@ -312,7 +377,7 @@ async function writeReview(
   options: ReviewOptions,
   together: boolean,
 ): Promise<ReviewResult> {
-  const row = await readForReview(db, userId, input);
+  const row = (await readForReview(db, { userId, cardId: input.cardId, key: input.idempotencyKey })).rows[0];
   if (!row || (options.session && Number(row.sessionVersion) !== options.session.version)) {
     throw new UnauthorizedError("Your session has ended. Please sign in again.");
   }

@@ -1,0 +1,39 @@
+import type { Compilable, CompiledQuery, QueryResult } from "kysely";
+import type { Database } from "./index";
+
+const MARK = "\u0000kysely-param:";
+
+/**
+ * A statement built and compiled once, then run with new values: the hot path skips Kysely's
+ * build-and-compile on every call (about a millisecond of CPU for the review's read). `build`
+ * (`prepared<Params>()(build)`) receives `param(name)`, a stand-in value for each named parameter; every other value is fixed.
+ * Only for statements whose shape does not depend on the values (no `in` lists).
+ */
+export function prepared<P extends Record<string, unknown>>() {
+  return <R>(build: (db: Database, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>) =>
+    compileOnce<P, R>(build);
+}
+
+function compileOnce<P extends Record<string, unknown>, R>(
+  build: (db: Database, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>,
+) {
+  // One compiled form per dialect (a transaction compiles as its database does).
+  const compiled = new Map<
+    unknown,
+    { query: CompiledQuery<R>; slots: Array<{ name: string } | { value: unknown }> }
+  >();
+  return async (db: Database, values: P): Promise<QueryResult<R>> => {
+    const dialect = db.getExecutor().adapter.constructor;
+    let entry = compiled.get(dialect);
+    if (!entry) {
+      const query = build(db, (name) => `${MARK}${name}` as never).compile();
+      const slots = query.parameters.map((value) =>
+        typeof value === "string" && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value },
+      );
+      entry = { query, slots };
+      compiled.set(dialect, entry);
+    }
+    const parameters = entry.slots.map((slot) => ("name" in slot ? values[slot.name] : slot.value));
+    return db.executeQuery<R>({ ...entry.query, parameters });
+  };
+}
