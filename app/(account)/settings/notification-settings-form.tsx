@@ -32,6 +32,8 @@ export function NotificationSettingsForm({
   });
   return (
     <form
+      // Without JavaScript the server action still saves (a plain form post).
+      action={action}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
