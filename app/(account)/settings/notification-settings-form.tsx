@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import type { FormState } from "@/app/ui/form-state";
 import type { NotificationSettingsInput } from "@/lib/validations/notifications";
 import { saveNotificationSettingsAction } from "./notification-actions";
@@ -20,8 +20,9 @@ export function NotificationSettingsForm({
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveNotificationSettingsAction, null);
   const hourError = state && !state.ok ? state.errors.digestHour : undefined;
-  // Controlled: React resets an uncontrolled form after its action, back to the values it was
-  // rendered with, so the saved choice would show the old one until the next visit.
+  // React resets a form given as `action` once the action ends, back to the values it was first
+  // rendered with (a controlled select included), so the saved hour showed the old one: the form
+  // is submitted by hand instead, and its fields follow state.
   const [values, setValues] = useState(settings);
   const toggle = (name: "digest" | "weeklySummary" | "atRiskAlerts" | "email") => ({
     name,
@@ -30,7 +31,17 @@ export function NotificationSettingsForm({
       setValues((current) => ({ ...current, [name]: event.target.checked })),
   });
   return (
-    <form action={action} className={`card ${styles.form}`} aria-labelledby="notifications">
+    <form
+      // Without JavaScript the server action still saves (a plain form post).
+      action={action}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className={`card ${styles.form}`}
+      aria-labelledby="notifications"
+    >
       <h2 id="notifications">Reminders and notifications</h2>
       <label className="choice">
         <input type="checkbox" {...toggle("digest")} />
