@@ -7,8 +7,8 @@ import { importPackage } from "@/lib/data/apkg";
 
 /** Imports an Anki package (.apkg) as a new personal deck with its review history; 201 with the deck. */
 export async function POST(request: NextRequest) {
+  // A multipart form is a "simple" request: another site's page could send one with the cookie.
   try {
-    // A multipart form is a "simple" request: another site's page could send one with the cookie.
     assertSameOrigin(request);
     const user = await requireApiUser(request);
     const { file, title } = await readPackageForm(request);
