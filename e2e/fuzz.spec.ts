@@ -152,7 +152,7 @@ test("bugs the fuzzer found stay fixed", async ({ fuzz }) => {
   const badId = [Object.fromEntries([["toString", null]])];
   expect(actionReply(await callAction(world.baseURL, finishQuiz, [badId], { cookie: a.cookie }))).toEqual({
     kind: "returned",
-    value: { ok: false, message: "This quiz does not exist." },
+    value: { ok: false, message: "This quiz does not exist.", errors: {} },
   });
 
   // next-auth: a callbackUrl that is not a URL was an uncaught 500 in a sign-in form…

@@ -89,7 +89,8 @@ const method = fc.oneof(
 
 function packageDownloadInputs(world: World): fc.Arbitrary<GetInput> {
   const slug = fc.oneof(
-    fc.constantFrom(...world.decks, world.personalDecks.b, "no-such-deck", "Bad Slug", "%2e%2e"),
+    // No dot-segments ("%2e%2e" is ".."): the URL then names another path, not another deck.
+    fc.constantFrom(...world.decks, world.personalDecks.b, "no-such-deck", "Bad Slug"),
     fc.stringMatching(/^[a-z0-9-]{1,20}$/),
   );
   return fc.record({ actor: actor(world, [...SIGNED_IN, ...SIGNED_OUT]), method, slug }).map((input) => {
@@ -105,7 +106,11 @@ function packageDownloadInputs(world: World): fc.Arbitrary<GetInput> {
 }
 
 function imageInputs(world: World): fc.Arbitrary<GetInput> {
-  const id = fc.oneof(fc.constant("i-0123456789abcdef"), fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/));
+  // A segment "." or ".." would name another path (the URL is normalized), not another picture.
+  const id = fc.oneof(
+    fc.constant("i-0123456789abcdef"),
+    fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/).filter((value) => value !== "." && value !== ".."),
+  );
   return fc.record({ actor: actor(world, [...SIGNED_IN, ...SIGNED_OUT]), method, id }).map((input) => ({
     actor: input.actor,
     method: input.method,

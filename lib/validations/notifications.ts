@@ -7,11 +7,15 @@ const checkbox = z.preprocess((value) => value === "on" || value === "true" || v
 export const notificationSettingsSchema = z.object({
   email: checkbox,
   digest: checkbox,
-  digestHour: z.coerce
-    .number("Choose the hour the digest is sent at")
-    .int("Choose a whole hour")
-    .min(0, "The hour is between 0 and 23")
-    .max(23, "The hour is between 0 and 23"),
+  // An empty field is no hour (coercing "" would give 0, midnight).
+  digestHour: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number("Choose the hour the digest is sent at")
+      .int("Choose a whole hour")
+      .min(0, "The hour is between 0 and 23")
+      .max(23, "The hour is between 0 and 23"),
+  ),
   weeklySummary: checkbox,
   atRiskAlerts: checkbox,
 });
