@@ -1,4 +1,5 @@
 import "server-only";
+import { isStudyable, studyableSql } from "@/lib/sql/card-marks";
 import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
@@ -11,9 +12,10 @@ export interface DeckProgress {
   slug: string;
   title: string;
   description: string;
+  /** The deck's cards less those the learner suspended. */
   cardCount: number;
   quizCount: number;
-  /** Cards the learner has answered at least once (and not undone back to new). */
+  /** Cards the learner has answered at least once (and not undone back to new), suspended ones left out. */
   introduced: number;
   /** (Re)learning cards due now plus reviews due today, within today's review limit. */
   due: number;
@@ -35,6 +37,10 @@ interface DeckRow {
   description: string;
   cardCount: number;
   quizCount: number;
+  /** The learner's suspended cards: out of the deck's count and progress. */
+  suspended: number | bigint;
+  /** Never-seen cards buried until a later study day: not new cards to offer today. */
+  buriedNew: number | bigint;
 }
 
 /**
@@ -55,18 +61,26 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
   const deckRows = await db.all<DeckRow>(
     `SELECT d.slug, d.title, d.description,
        (SELECT COUNT(*) FROM "Card" c ${joinMemberships("c.id")} WHERE m.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
-       (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount
+       (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount,
+       (SELECT COUNT(*) FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")}
+         WHERE m.deckSlug = d.slug AND c.retired = FALSE AND s.userId = ? AND s.suspended = TRUE) AS suspended,
+       (SELECT COUNT(*) FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")}
+         WHERE m.deckSlug = d.slug AND c.retired = FALSE AND s.userId = ? AND s.state = 'new'
+           AND s.suspended = FALSE AND NOT ${studyableSql("s")}) AS buriedNew
      FROM "Deck" d WHERE d.retired = FALSE AND ${visibleDeckSql("d")} ORDER BY d.position`,
-    [userId, userId],
+    [userId, userId, now, userId, userId],
   );
 
-  // A card in several decks is one card: the total counts it once, each deck counts it.
-  const distinct = await db.get<{ n: number | bigint }>(
+  // Never-seen cards studying all decks could offer: a card in several decks is one card.
+  const unseen = await db.get<{ n: number | bigint }>(
     `SELECT COUNT(DISTINCT c.id) AS n FROM "Card" c ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}`,
-    [userId, userId],
+     LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
+     WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
+       AND (s.state IS NULL OR s.state = 'new') AND ${studyableSql("s")}`,
+    [userId, userId, userId, now],
   );
-  const schedules = await introducedSchedules(userId);
+  // Suspended cards are out of the learner's progress altogether; buried ones only out of today's counts.
+  const schedules = (await introducedSchedules(userId)).filter((entry) => !entry.suspended);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const byDeck = new Map<string, DeckSchedule[]>();
   for (const entry of schedules) {
@@ -78,7 +92,12 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
   }
   // New cards never enter buildQueue here: their count is all it would use them for.
   const dueIn = (cards: readonly DeckSchedule[]) => {
-    const { counts } = buildQueue(cards, now, settings, today);
+    const { counts } = buildQueue(
+      cards.filter((card) => isStudyable(card, now)),
+      now,
+      settings,
+      today,
+    );
     return counts.learning + counts.review;
   };
 
@@ -86,8 +105,8 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
   const totalAllowance = totalNewAllowance(settings, today.introduced);
   const decks = deckRows.map((row): DeckProgress => {
     const cards = byDeck.get(row.slug) ?? [];
-    const cardCount = Number(row.cardCount);
-    const fresh = cardCount - cards.length;
+    const cardCount = Number(row.cardCount) - Number(row.suspended);
+    const fresh = cardCount - cards.length - Number(row.buriedNew);
     const newAvailable = Math.min(fresh, deckNewAllowance(settings, today.introduced, row.slug));
     // "Study now" over all decks takes from each deck within its own limit (lib/srs/new-limits).
     newTotal += Math.min(newAvailable, totalAllowance);
@@ -107,6 +126,6 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     decks,
     totalDue: dueIn(schedules),
     // A card in several decks is one new card: at most the distinct unseen cards.
-    totalNew: Math.min(newTotal, Math.max(0, Number(distinct?.n ?? 0) - schedules.length), totalAllowance),
+    totalNew: Math.min(newTotal, Number(unseen?.n ?? 0), totalAllowance),
   };
 }

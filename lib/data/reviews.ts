@@ -4,10 +4,11 @@ import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
 import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
+import { becomesLeech, leechRuleOf } from "@/lib/srs/leech";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
 import { visibleDeckSql } from "./deck-access";
-import { loadLearnerSettings, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
+import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface CardStateView {
   cardId: string;
@@ -163,7 +164,24 @@ async function writeReview(
     expectedVersion: input.expectedVersion,
   });
   if (written !== 1) throw new StaleReviewError(await findState(tx, userId, input.cardId, now));
+  if (current.schedule.lapses < next.lapses)
+    await markLeech(tx, userId, input.cardId, current.schedule.lapses, next.lapses);
   return { status: "recorded", cardId: input.cardId, schedule: next, version: current.version + 1 };
+}
+
+/**
+ * A lapse that reaches the learner's leech threshold tags the card, and suspends it unless they
+ * chose tagging only. In the answer's transaction; the schedule's version is not bumped (marks
+ * are not schedule), so an open study tab's next answer is not stale.
+ */
+async function markLeech(tx: SqlClient, userId: string, cardId: string, before: number, after: number) {
+  const rule = leechRuleOf(await loadSettingsRow(tx, userId));
+  if (!becomesLeech(before, after, rule)) return;
+  await tx.run(
+    `UPDATE "CardState" SET leech = TRUE, suspended = CASE WHEN ? THEN TRUE ELSE suspended END
+     WHERE userId = ? AND cardId = ?`,
+    [rule.action === "suspend", userId, cardId],
+  );
 }
 
 interface LogRow {

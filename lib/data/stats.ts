@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { isStudyable } from "@/lib/sql/card-marks";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
+import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   type DayCount,
@@ -39,6 +41,9 @@ export interface DeckSchedule {
   /** Every live deck the learner sees that teaches the card (DeckCard): per-deck figures count it in each. */
   decks: string[];
   schedule: CardSchedule;
+  /** The learner's marks (lib/sql/card-marks): a suspended or buried card is in no due count. */
+  suspended: boolean;
+  buriedUntil: Date | null;
 }
 
 /**
@@ -46,8 +51,9 @@ export interface DeckSchedule {
  * few tens of ms); a card in several decks comes as one row per deck, ordered by card, and is folded.
  */
 export async function introducedSchedules(userId: string): Promise<DeckSchedule[]> {
-  const rows = await sql().all<ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string }>(
-    `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}
+  type Row = ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string };
+  const rows = await sql().all<Row & { suspended: unknown; buriedUntil: SqlDateValue | null }>(
+    `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}, s.suspended, s.buriedUntil
      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
      WHERE s.userId = ? AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
        AND ${visibleDeckSql("d")}
@@ -64,6 +70,8 @@ export async function introducedSchedules(userId: string): Promise<DeckSchedule[
         deckSlug: row.deckSlug,
         decks: [row.inDeck],
         schedule: scheduleFromRow(row),
+        suspended: isTrue(row.suspended),
+        buriedUntil: row.buriedUntil ? parseSqlDate(row.buriedUntil) : null,
       });
   }
   return result;
@@ -224,7 +232,8 @@ export async function getLearnerStats(userId: string, now: Date): Promise<Learne
     predictedRecall: recall.get(deck.slug) ?? null,
   }));
 
-  const allSchedules = schedules.map((entry) => entry.schedule);
+  // The forecast counts only what the queue would show: suspended and buried cards are left out.
+  const allSchedules = schedules.filter((entry) => isStudyable(entry, now)).map((entry) => entry.schedule);
   return {
     today,
     clock,

@@ -1,5 +1,6 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
+import { studyableSql } from "@/lib/sql/card-marks";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import {
@@ -14,11 +15,13 @@ import {
   takeInTurn,
   totalNewAllowance,
 } from "@/lib/srs";
+import { leechRuleOf } from "@/lib/srs/leech";
 import type { NewCardLimits } from "@/lib/srs/new-limits";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import { visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
+  loadSettingsRow,
   SCHEDULE_COLUMNS as SCHEDULE_ROW_COLUMNS,
   type ScheduleColumns,
   scheduleFromRow,
@@ -31,7 +34,12 @@ export interface StudyScope {
   cardIds: string[] | null;
 }
 
-type ScheduleRow = { cardId: string; deckSlug: string; version: number | bigint | null } & {
+type ScheduleRow = {
+  cardId: string;
+  deckSlug: string;
+  version: number | bigint | null;
+  flag: number | bigint | null;
+} & {
   [K in keyof ScheduleColumns]: ScheduleColumns[K] | null;
 };
 
@@ -76,6 +84,7 @@ export async function getStudySession(
     title = found.title;
   }
   const settings = await loadLearnerSettings(db, userId);
+  const leech = leechRuleOf(await loadSettingsRow(db, userId));
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const today = await answeredToday(db, userId, dayStart);
@@ -84,17 +93,17 @@ export async function getStudySession(
 
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   const dueRows = wanted
-    ? await startedCardsAmong(db, userId, scope, [...wanted])
+    ? await startedCardsAmong(db, userId, scope, [...wanted], now)
     : await db.all<ScheduleRow>(
         `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
          FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-         WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE
+         WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE AND ${studyableSql("s")}
            AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
-        [userId, dayEnd, scope.deck, scope.deck],
+        [userId, dayEnd, now, scope.deck, scope.deck],
       );
   const newRows = wanted
-    ? await newCardsAmong(db, userId, scope, [...wanted])
-    : await newCardsForToday(db, userId, scope.deck, settings, today.introduced);
+    ? await newCardsAmong(db, userId, scope, [...wanted], now)
+    : await newCardsForToday(db, userId, scope.deck, settings, today.introduced, now);
   // The new cards are chosen above, by each deck's limit and the all-decks one (lib/srs/new-limits);
   // buildQueue takes them all and applies the daily review limit.
   const limits = wanted
@@ -104,6 +113,7 @@ export async function getStudySession(
   const candidates = [...dueRows, ...newRows].map((row) => ({
     cardId: row.cardId,
     version: Number(row.version ?? 0),
+    flag: Number(row.flag ?? 0),
     schedule: scheduleOf(row, now),
   }));
   const built = buildQueue(candidates, now, limits, counts);
@@ -121,7 +131,7 @@ export async function getStudySession(
   );
   const toStudyCard = (c: (typeof candidates)[number]): StudyCard[] => {
     const text = content.get(c.cardId);
-    return text ? [{ ...text, schedule: toWire(c.schedule), version: c.version }] : [];
+    return text ? [{ ...text, schedule: toWire(c.schedule), version: c.version, flag: c.flag }] : [];
   };
   return {
     userId,
@@ -140,10 +150,11 @@ export async function getStudySession(
     counts: queue.counts,
     upcomingLearning: upcoming.flatMap(toStudyCard),
     serverNow: now.getTime(),
+    leech,
   };
 }
 
-const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version`;
+const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version, s.flag`;
 
 /** What the learner already did this study day, as the daily limits count it: new cards per deck too. */
 export async function answeredToday(db: SqlClient, userId: string, dayStart: Date) {
@@ -188,8 +199,9 @@ async function newCardsForToday(
   deck: string | null,
   limits: NewCardLimits,
   today: NewIntroducedToday,
+  now: Date,
 ) {
-  if (deck) return firstNewCards(db, userId, deck, deckNewAllowance(limits, today, deck));
+  if (deck) return firstNewCards(db, userId, deck, deckNewAllowance(limits, today, deck), now);
   const total = totalNewAllowance(limits, today);
   if (total <= 0) return [];
   const perDeck: ScheduleRow[][] = [];
@@ -198,7 +210,7 @@ async function newCardsForToday(
     const allowance = Math.min(total, deckNewAllowance(limits, today, slug));
     // A card included in several decks is one new card, listed under the first deck that has it:
     // reading `listed.size` more rows still fills this deck's allowance after skipping those.
-    const rows = await firstNewCards(db, userId, slug, allowance > 0 ? allowance + listed.size : 0);
+    const rows = await firstNewCards(db, userId, slug, allowance > 0 ? allowance + listed.size : 0, now);
     const fresh = rows.filter((row) => !listed.has(row.cardId)).slice(0, allowance);
     for (const row of fresh) listed.add(row.cardId);
     perDeck.push(fresh);
@@ -210,14 +222,14 @@ async function newCardsForToday(
  * A deck's first never-seen cards in card order. Walks the deck's (deckSlug, position) index and
  * stops at the limit, instead of sorting every card of a large deck.
  */
-async function firstNewCards(db: SqlClient, userId: string, deck: string, limit: number) {
+async function firstNewCards(db: SqlClient, userId: string, deck: string, limit: number, now: Date) {
   if (limit <= 0) return [];
   return db.all<ScheduleRow>(
     `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
      FROM "Card" c ${joinMemberships("c.id")} LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-     WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new')
+     WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new') AND ${studyableSql("s")}
      ORDER BY m.position LIMIT ?`,
-    [userId, deck, limit],
+    [userId, deck, now, limit],
   );
 }
 
@@ -240,30 +252,30 @@ function studyAheadOf<T extends { cardId: string; schedule: CardSchedule }>(queu
 }
 
 /** Started cards among an explicit list, due or not. */
-async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[]) {
+async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[], now: Date) {
   if (ids.length === 0) return [];
   return db.all<ScheduleRow>(
     `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
      WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(",")}) AND s.state <> 'new'
-       AND c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
+       AND c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")} AND ${studyableSql("s")}
        AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
-    [userId, ...ids, userId, userId, scope.deck, scope.deck],
+    [userId, ...ids, userId, userId, now, scope.deck, scope.deck],
   );
 }
 
 /** Never-seen cards among an explicit list (e.g. the cards behind missed quiz questions). */
-async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[]) {
+async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[], now: Date) {
   if (ids.length === 0) return [];
   return db.all<ScheduleRow>(
     `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
      FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
      LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
      WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
-       AND ${visibleDeckSql("d")}
+       AND ${visibleDeckSql("d")} AND ${studyableSql("s")}
        AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")}) AND (s.state IS NULL OR s.state = 'new')
      ORDER BY d.position, c.position`,
-    [userId, ...ids, userId, userId, scope.deck, scope.deck],
+    [userId, ...ids, userId, userId, now, scope.deck, scope.deck],
   );
 }
 

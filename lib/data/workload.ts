@@ -1,4 +1,5 @@
 import "server-only";
+import { isStudyable, studyableSql } from "@/lib/sql/card-marks";
 import { sql } from "@/lib/sql/client";
 import { studyDayStart } from "@/lib/srs";
 import {
@@ -33,12 +34,13 @@ export async function getWorkloadInput(userId: string, now: Date): Promise<Workl
       `SELECT COUNT(*) AS n FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
        LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
        WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
-         AND (s.state IS NULL OR s.state = 'new')`,
-      [userId, userId, userId],
+         AND (s.state IS NULL OR s.state = 'new') AND ${studyableSql("s")}`,
+      [userId, userId, userId, now],
     ),
   ]);
+  // Suspended and buried cards are in no forecast, as in no queue.
   const cards = toWorkloadCards(
-    schedules.map((entry) => entry.schedule),
+    schedules.filter((entry) => isStudyable(entry, now)).map((entry) => entry.schedule),
     dayStart,
   );
   return {

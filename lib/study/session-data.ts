@@ -1,4 +1,5 @@
 import type { CardSchedule, SchedulerSettings, SrsState } from "@/lib/srs";
+import type { LeechRule } from "@/lib/srs/leech";
 
 /**
  * What the study page hands to the client: the queue with everything needed to show and
@@ -40,6 +41,8 @@ export interface StudyCard {
   schedule: WireSchedule;
   /** The stored version this schedule belongs to; sent back with the answer. */
   version: number;
+  /** The learner's flag colour (0 none, 1–4: lib/validations/card-marks FLAGS). */
+  flag?: number;
 }
 
 export interface StudySessionData {
@@ -52,6 +55,8 @@ export interface StudySessionData {
   /** Learning cards not due yet; the session shows them when their time comes. */
   upcomingLearning: StudyCard[];
   serverNow: number;
+  /** The learner's leech rule: the session sets a card aside as the server suspends it. */
+  leech?: LeechRule;
 }
 
 export function toWire(schedule: CardSchedule): WireSchedule {

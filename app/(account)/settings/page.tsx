@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
+import { getLeechRule } from "@/lib/data/card-marks";
 import { getStudySettings } from "@/lib/data/settings";
 import { getWorkloadInput } from "@/lib/data/workload";
+import { LeechForm } from "./leech-form";
 import { OptimizeSection } from "./optimize-section";
 import { SettingsForm } from "./settings-form";
 
@@ -9,15 +11,17 @@ export const metadata: Metadata = { title: "Study settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const [settings, workload] = await Promise.all([
+  const [settings, workload, leech] = await Promise.all([
     getStudySettings(user.id),
     getWorkloadInput(user.id, new Date()),
+    getLeechRule(user.id),
   ]);
   return (
     <>
       <h1>Study settings</h1>
       <p className="muted">How Retain schedules your reviews. Changes apply from your next card.</p>
       <SettingsForm settings={settings} workload={workload} />
+      <LeechForm rule={leech} />
       <OptimizeSection userId={user.id} />
     </>
   );

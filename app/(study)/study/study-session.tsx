@@ -5,6 +5,7 @@ import { scopeTitle, studyPath } from "@/lib/study/scope";
 import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
 import { CardFace } from "./card-face";
+import { CardMarksBar } from "./card-marks";
 import { RatingButtons } from "./rating-buttons";
 import { NothingDue, SessionSummary, WaitingPanel } from "./session-panels";
 
@@ -40,6 +41,10 @@ export function StudySession({ data }: { data: StudySessionData }) {
     onReveal: actions.reveal,
     onRate: actions.rate,
     onUndo: undo,
+    studying: phase === "studying",
+    onFlag: actions.flag,
+    onBury: () => actions.setAside("buried"),
+    onSuspend: () => actions.setAside("suspended"),
   });
 
   // Keyboard and screen-reader users always land on what comes next: the button, the answer, the panel.
@@ -102,9 +107,15 @@ export function StudySession({ data }: { data: StudySessionData }) {
               </button>
             )}
           </div>
+          <CardMarksBar
+            flag={card.flag ?? 0}
+            onFlag={actions.flag}
+            onBury={() => actions.setAside("buried")}
+            onSuspend={() => actions.setAside("suspended")}
+          />
           <p className="study-hint muted small">
             <kbd>Space</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Ctrl</kbd>+<kbd>Z</kbd>{" "}
-            undoes
+            undoes · <kbd>?</kbd> all keys
           </p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { becomesLeech } from "@/lib/srs/leech";
 import type { ReviewRating } from "@/lib/srs/types";
 import type { SettleEvent } from "@/lib/study/outbox";
 import { outboxStorageKey } from "@/lib/study/outbox";
@@ -12,11 +13,29 @@ import {
   resumeSession,
   reveal,
   type StudyQueueState,
+  setAside,
+  setFlag,
   startSession,
   studyAhead,
   undoLast,
 } from "@/lib/study/session-queue";
 import { flushOtherOutboxes, IDLE_SNAPSHOT, type OutboxSync, outboxSync } from "./outbox-sync";
+
+/** Sends a change of a card's marks; the error message to show, or null when it was saved. */
+async function sendMarks(cardId: string, change: Record<string, boolean | number>): Promise<string | null> {
+  try {
+    const response = await fetch(`/api/cards/${encodeURIComponent(cardId)}/marks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(change),
+    });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    return body?.error ?? `the server answered ${response.status}.`;
+  } catch {
+    return "you seem to be offline.";
+  }
+}
 
 /** 128 random bits as hex; getRandomValues also works where randomUUID does not (plain-http LAN hosts). */
 function newIdempotencyKey(): string {
@@ -143,8 +162,19 @@ export function useStudyQueue(data: StudySessionData) {
           waitingToRate.current = false;
           const result = rateCurrent(stateRef.current, rating, now, key, loaded.rate);
           if (!result) return;
-          commit(result.state);
           engine.enqueue(result.answer);
+          // The server tags (and suspends) a leech with this answer; the session follows suit.
+          const { cardId, before } = result.answer;
+          const lapses = result.state.cards[cardId]?.schedule.lapses ?? 0;
+          if (data.leech && becomesLeech(before.schedule.lapses, lapses, data.leech)) {
+            const suspended = data.leech.action === "suspend";
+            commit(suspended ? setAside(result.state, cardId, now) : result.state);
+            setNotice(
+              `That card has been forgotten ${lapses} times: it is now tagged leech${suspended ? " and suspended" : ""}. Rewrite it or find it under Cards.`,
+            );
+            return;
+          }
+          commit(result.state);
         };
         if (scheduler) return apply(scheduler);
         // Rated within the first moments, before ts-fsrs arrived: answered now, applied when it lands.
@@ -153,7 +183,41 @@ export function useStudyQueue(data: StudySessionData) {
           waitingToRate.current = false;
         });
       },
-      [engine, scheduler, commit],
+      [engine, scheduler, commit, data.leech],
+    ),
+    /** Suspends or buries the card on show: it leaves the session at once, the server hears after. */
+    setAside: useCallback(
+      async (mark: "suspended" | "buried") => {
+        const cardId = stateRef.current.current;
+        if (cardId === null) return;
+        commit(setAside(stateRef.current, cardId, Date.now()));
+        const failure = await sendMarks(cardId, { [mark]: true });
+        setNotice(
+          failure
+            ? `Could not ${mark === "suspended" ? "suspend" : "bury"} that card: ${failure}`
+            : mark === "suspended"
+              ? "Card suspended. Unsuspend it under Cards."
+              : "Card buried until tomorrow.",
+        );
+      },
+      [commit],
+    ),
+    /** Sets (or, given the card's own colour, clears) the flag of the card on show. */
+    flag: useCallback(
+      async (colour: number) => {
+        const cardId = stateRef.current.current;
+        const card = cardId === null ? undefined : stateRef.current.cards[cardId];
+        if (!card || cardId === null) return;
+        const previous = card.flag ?? 0;
+        const flag = previous === colour ? 0 : colour;
+        commit(setFlag(stateRef.current, cardId, flag));
+        const failure = await sendMarks(cardId, { flag });
+        if (failure) {
+          commit(setFlag(stateRef.current, cardId, previous));
+          setNotice(`Could not flag that card: ${failure}`);
+        }
+      },
+      [commit],
     ),
     undo: useCallback(() => {
       const last = stateRef.current.history.at(-1);
