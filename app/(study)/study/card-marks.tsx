@@ -45,7 +45,10 @@ export function CardMarksBar({
         aria-keyshortcuts="B"
         onClick={onBury}
       >
-        Bury until tomorrow<kbd aria-hidden="true">B</kbd>
+        Bury until tomorrow
+        <span aria-hidden="true">
+          <kbd>B</kbd>
+        </span>
       </button>
       <button
         type="button"
@@ -53,7 +56,10 @@ export function CardMarksBar({
         aria-keyshortcuts="S"
         onClick={onSuspend}
       >
-        Suspend<kbd aria-hidden="true">S</kbd>
+        Suspend
+        <span aria-hidden="true">
+          <kbd>S</kbd>
+        </span>
       </button>
     </div>
   );
