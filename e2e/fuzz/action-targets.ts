@@ -279,6 +279,49 @@ function saveSettingsInputs(world: World) {
   );
 }
 
+// --- leeches and the card browser ----------------------------------------------------------------
+
+function saveLeechInputs(world: World) {
+  const threshold = fc.integer({ min: 1, max: 100 }).map(String);
+  const leechAction = fc.constantFrom("suspend", "tag");
+  const bad = breakSome<Record<string, FormValue | undefined>>(
+    { leechThreshold: threshold, leechAction },
+    {
+      leechThreshold: fc.oneof(fc.constant(undefined), notWholeIn(1, 100), fileValue),
+      leechAction: fc.oneof(
+        fc.constant(undefined),
+        text.filter((value) => value !== "suspend" && value !== "tag"),
+        fileValue,
+      ),
+    },
+  ).chain((values) => formOf(mapValues(values, fc.constant)));
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["leechThreshold", "leechAction"])),
+    calls(actor(world, SIGNED_IN), bad),
+  );
+}
+
+const MARK_OPS = ["suspend", "unsuspend", "bury", "unbury", "flag-0", "flag-1", "flag-2", "flag-3", "flag-4"];
+
+function markCardsInputs(world: World) {
+  const op = fc.constantFrom(...MARK_OPS);
+  const badOp = fc.oneof(
+    fc.constant(undefined),
+    text.filter((value) => !MARK_OPS.includes(value)),
+    fileValue,
+  );
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["cardId", "op"])),
+    // Real cards, a wrong or missing operation.
+    calls(actor(world, SIGNED_IN), formOf({ cardId: fc.constantFrom(...world.cards), op: badOp })),
+    // A right operation on no card, or on cards nobody has.
+    calls(
+      actor(world, SIGNED_IN),
+      formOf({ cardId: fc.oneof(fc.constant(undefined), unknownId, fileValue), op: maybe(op) }),
+    ),
+  );
+}
+
 // --- sharing -------------------------------------------------------------------------------------
 
 /** A trainer id the caller is not linked to (a is linked to t, b to t2; trainers to nobody). */
@@ -859,6 +902,8 @@ export const ACTION_TARGETS: FuzzTarget<ActionInput>[] = [
   actionTarget("deleteAccountAction", deleteAccountInputs),
   actionTarget("signOutEverywhereAction", signOutEverywhereInputs),
   actionTarget("saveSettingsAction", saveSettingsInputs),
+  actionTarget("saveLeechAction", saveLeechInputs),
+  actionTarget("markCardsAction", markCardsInputs),
   actionTarget("setQuizSharingAction", sharingInputs),
   actionTarget("leaveTrainerAction", sharingInputs),
   actionTarget("acceptInvitationAction", acceptInvitationInputs),

@@ -77,3 +77,17 @@ export async function saveLeechRule(userId: string, rule: LeechRule): Promise<vo
   const data = { leechThreshold: rule.threshold, leechAction: rule.action };
   await db.studySettings.upsert({ where: { userId }, update: data, create: { userId, ...data } });
 }
+
+/**
+ * The same change on several cards (the card browser's ticked rows). Every card must be one the
+ * learner can study, checked before anything is written, else nothing changes (404).
+ */
+export async function markCards(userId: string, cardIds: string[], change: CardMarkChange, now: Date) {
+  const ids = [...new Set(cardIds)];
+  const visible = await db.card.count({
+    where: { id: { in: ids }, retired: false, deck: { retired: false, ...(await visibleDeckWhere(userId)) } },
+  });
+  if (visible !== ids.length) throw new NotFoundError("Some of these cards do not exist or were retired.");
+  for (const id of ids) await markCard(userId, id, change, now);
+  return ids.length;
+}
