@@ -4,9 +4,10 @@ import { sql } from "@/lib/sql/client";
 import { joinMemberships } from "@/lib/sql/deck-membership";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
 import { visibleDeckSql } from "./deck-access";
+import { deckOptionsByDeck } from "./deck-presets";
 import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
-import { answeredToday } from "./study";
+import { answeredToday, reviewCeiling, withDeckNewLimits } from "./study";
 
 export interface DeckProgress {
   slug: string;
@@ -90,12 +91,15 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
       else byDeck.set(slug, [entry]);
     }
   }
+  const deckOptions = await deckOptionsByDeck(userId);
+  const limits = withDeckNewLimits(settings, deckOptions);
   // New cards never enter buildQueue here: their count is all it would use them for.
-  const dueIn = (cards: readonly DeckSchedule[]) => {
+  const dueIn = (cards: readonly DeckSchedule[], deck: string | null) => {
+    const maxReviewsPerDay = reviewCeiling(settings, deckOptions, today, deck);
     const { counts } = buildQueue(
       cards.filter((card) => isStudyable(card, now)),
       now,
-      settings,
+      { ...settings, maxReviewsPerDay },
       today,
     );
     return counts.learning + counts.review;
@@ -107,7 +111,7 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     const cards = byDeck.get(row.slug) ?? [];
     const cardCount = Number(row.cardCount) - Number(row.suspended);
     const fresh = cardCount - cards.length - Number(row.buriedNew);
-    const newAvailable = Math.min(fresh, deckNewAllowance(settings, today.introduced, row.slug));
+    const newAvailable = Math.min(fresh, deckNewAllowance(limits, today.introduced, row.slug));
     // "Study now" over all decks takes from each deck within its own limit (lib/srs/new-limits).
     newTotal += Math.min(newAvailable, totalAllowance);
     return {
@@ -117,14 +121,14 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
       cardCount,
       quizCount: Number(row.quizCount),
       introduced: cards.length,
-      due: dueIn(cards),
+      due: dueIn(cards, row.slug),
       newAvailable,
       predictedRecall: recall.get(row.slug) ?? null,
     };
   });
   return {
     decks,
-    totalDue: dueIn(schedules),
+    totalDue: dueIn(schedules, null),
     // A card in several decks is one new card: at most the distinct unseen cards.
     totalNew: Math.min(newTotal, Number(unseen?.n ?? 0), totalAllowance),
   };

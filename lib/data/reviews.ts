@@ -4,10 +4,12 @@ import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
 import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
+import { type DeckOptions, schedulingSettings } from "@/lib/srs/deck-options";
 import { becomesLeech, leechRuleOf } from "@/lib/srs/leech";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
 import { visibleDeckSql } from "./deck-access";
+import { cardDeckOptions } from "./deck-presets";
 import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface CardStateView {
@@ -97,7 +99,9 @@ export async function recordReview(
   now: Date,
   within?: SqlClient,
 ): Promise<ReviewResult> {
-  const attempt = (tx: SqlClient) => writeReview(tx, userId, input, now);
+  // The card's home deck's preset: read before the transaction (it is not part of the guarded state).
+  const options = await cardDeckOptions(userId, input.cardId);
+  const attempt = (tx: SqlClient) => writeReview(tx, userId, input, now, options);
   if (within) return attempt(within);
   try {
     return await sql().transaction(attempt);
@@ -116,6 +120,7 @@ async function writeReview(
   userId: string,
   input: ReviewSubmission & { origin?: "study" | "quiz" },
   now: Date,
+  options: DeckOptions | null,
 ): Promise<ReviewResult> {
   const logged = await tx.get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
   if (logged) return { status: "duplicate", ...(await findState(tx, userId, logged.cardId, now)) };
@@ -127,7 +132,7 @@ async function writeReview(
   // The answer keeps the time the learner gave it (it may arrive a little late from the outbox),
   // but never later than now, nor long before now, nor before the card's last review.
   const reviewedAt = answerTime(input.answeredAt, now, current.schedule.lastReview ?? null);
-  const settings = await loadLearnerSettings(tx, userId);
+  const settings = schedulingSettings(await loadLearnerSettings(tx, userId), options);
   const { next, log } = rate(
     current.schedule,
     input.rating as ReviewRating,

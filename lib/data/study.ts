@@ -15,10 +15,13 @@ import {
   takeInTurn,
   totalNewAllowance,
 } from "@/lib/srs";
+import { type DeckOptions, deckLimits } from "@/lib/srs/deck-options";
 import { leechRuleOf } from "@/lib/srs/leech";
 import type { NewCardLimits } from "@/lib/srs/new-limits";
+import type { LearnerSettings } from "@/lib/srs/settings";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import { visibleDeckSql } from "./deck-access";
+import { deckOptionsByDeck } from "./deck-presets";
 import {
   loadLearnerSettings,
   loadSettingsRow,
@@ -85,6 +88,8 @@ export async function getStudySession(
   }
   const settings = await loadLearnerSettings(db, userId);
   const leech = leechRuleOf(await loadSettingsRow(db, userId));
+  const deckOptions = await deckOptionsByDeck(userId);
+  const newLimits = withDeckNewLimits(settings, deckOptions);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const today = await answeredToday(db, userId, dayStart);
@@ -103,12 +108,16 @@ export async function getStudySession(
       );
   const newRows = wanted
     ? await newCardsAmong(db, userId, scope, [...wanted], now)
-    : await newCardsForToday(db, userId, scope.deck, settings, today.introduced, now);
+    : await newCardsForToday(db, userId, scope.deck, newLimits, today.introduced, now);
   // The new cards are chosen above, by each deck's limit and the all-decks one (lib/srs/new-limits);
   // buildQueue takes them all and applies the daily review limit.
   const limits = wanted
     ? { ...settings, newPerDay: newRows.length, maxReviewsPerDay: wanted.size }
-    : { ...settings, newPerDay: newRows.length };
+    : {
+        ...settings,
+        newPerDay: newRows.length,
+        maxReviewsPerDay: reviewCeiling(settings, deckOptions, today, scope.deck),
+      };
   const counts = { newIntroduced: 0, reviewsDone: wanted ? 0 : today.reviewsDone };
   const candidates = [...dueRows, ...newRows].map((row) => ({
     cardId: row.cardId,
@@ -131,7 +140,25 @@ export async function getStudySession(
   );
   const toStudyCard = (c: (typeof candidates)[number]): StudyCard[] => {
     const text = content.get(c.cardId);
-    return text ? [{ ...text, schedule: toWire(c.schedule), version: c.version, flag: c.flag }] : [];
+    if (!text) return [];
+    // A card is scheduled with its home deck's preset (the server does the same: lib/data/reviews).
+    const options = deckOptions.get(text.deckSlug);
+    const own = options
+      ? {
+          desiredRetention: options.desiredRetention,
+          learningSteps: options.learningSteps,
+          relearningSteps: options.relearningSteps,
+        }
+      : undefined;
+    return [
+      {
+        ...text,
+        schedule: toWire(c.schedule),
+        version: c.version,
+        flag: c.flag,
+        ...(own ? { options: own } : {}),
+      },
+    ];
   };
   return {
     userId,
@@ -156,6 +183,30 @@ export async function getStudySession(
 
 const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version, s.flag`;
 
+/** The learner's new-card limits with each preset deck's own (capped by the learner's). */
+export function withDeckNewLimits(settings: LearnerSettings, deckOptions: Map<string, DeckOptions>) {
+  const perDeck = Object.fromEntries(
+    [...deckOptions].map(([slug, options]) => [slug, deckLimits(settings, options).newPerDay]),
+  );
+  return { ...settings, perDeck };
+}
+
+/**
+ * The review limit of a session, as buildQueue reads it (it subtracts today's reviews in all
+ * decks): one deck with a preset is held to the preset's limit less that deck's reviews today too.
+ */
+export function reviewCeiling(
+  settings: LearnerSettings,
+  deckOptions: Map<string, DeckOptions>,
+  today: { reviewsDone: number; reviewsByDeck: Record<string, number> },
+  deck: string | null,
+): number {
+  const options = deck ? deckOptions.get(deck) : undefined;
+  if (!deck || !options) return settings.maxReviewsPerDay;
+  const left = deckLimits(settings, options).maxReviewsPerDay - (today.reviewsByDeck[deck] ?? 0);
+  return Math.min(settings.maxReviewsPerDay, today.reviewsDone + Math.max(0, left));
+}
+
 /** What the learner already did this study day, as the daily limits count it: new cards per deck too. */
 export async function answeredToday(db: SqlClient, userId: string, dayStart: Date) {
   const row = await db.get<{ newIntroduced: number | bigint | null; reviewsDone: number | bigint | null }>(
@@ -164,11 +215,12 @@ export async function answeredToday(db: SqlClient, userId: string, dayStart: Dat
      FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
     [userId, dayStart],
   );
-  const perDeck = await db.all<{ deckSlug: string; introduced: number | bigint }>(
+  const perDeck = await db.all<{ deckSlug: string; introduced: number | bigint; reviewed: number | bigint }>(
     // A card counts in every deck that teaches it (DeckCard), as the deck's other figures do.
-    `SELECT m.deckSlug, COUNT(*) AS introduced
+    `SELECT m.deckSlug, COUNT(*) FILTER (WHERE l.stateBefore = 'new') AS introduced,
+       COUNT(DISTINCT CASE WHEN l.stateBefore = 'review' THEN l.cardId END) AS reviewed
      FROM "ReviewLog" l ${joinMemberships("l.cardId")}
-     WHERE l.userId = ? AND l.reviewedAt >= ? AND l.stateBefore = 'new'
+     WHERE l.userId = ? AND l.reviewedAt >= ? AND l.stateBefore IN ('new', 'review')
      GROUP BY m.deckSlug`,
     [userId, dayStart],
   );
@@ -177,7 +229,11 @@ export async function answeredToday(db: SqlClient, userId: string, dayStart: Dat
     total: newIntroduced,
     byDeck: Object.fromEntries(perDeck.map((r) => [r.deckSlug, Number(r.introduced)])),
   };
-  return { newIntroduced, reviewsDone: Number(row?.reviewsDone ?? 0), introduced };
+  /** Review cards answered today per deck, for decks with their own review limit (a preset). */
+  const reviewsByDeck: Record<string, number> = Object.fromEntries(
+    perDeck.map((r) => [r.deckSlug, Number(r.reviewed)]),
+  );
+  return { newIntroduced, reviewsDone: Number(row?.reviewsDone ?? 0), introduced, reviewsByDeck };
 }
 
 /** The learner's decks, in the library's order (content decks, then their own). */

@@ -1,4 +1,5 @@
 import type { CardSchedule, SchedulerSettings, SrsState } from "@/lib/srs";
+import type { DeckOptions } from "@/lib/srs/deck-options";
 import type { LeechRule } from "@/lib/srs/leech";
 
 /**
@@ -43,6 +44,8 @@ export interface StudyCard {
   version: number;
   /** The learner's flag colour (0 none, 1–4: lib/validations/card-marks FLAGS). */
   flag?: number;
+  /** Retention and steps of the card's home deck's preset (lib/srs/deck-options), if it has one. */
+  options?: Pick<DeckOptions, "desiredRetention" | "learningSteps" | "relearningSteps">;
 }
 
 export interface StudySessionData {

@@ -1,3 +1,4 @@
+import { schedulingSettings } from "@/lib/srs/deck-options";
 import type { rate, SchedulerSettings } from "@/lib/srs/scheduler";
 import { nextStudyDayStart } from "@/lib/srs/study-day";
 import type { ReviewRating } from "@/lib/srs/types";
@@ -140,7 +141,7 @@ function rateCard(
     fromWire(card.schedule),
     rating,
     new Date(at),
-    state.settings,
+    schedulingSettings(state.settings, card.options),
     `${state.userId}:${card.cardId}`,
   );
   return { at, card: { ...card, schedule: toWire(next), version: card.version + 1 } };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLeechRule } from "@/lib/data/card-marks";
 import { getStudySettings } from "@/lib/data/settings";
@@ -19,7 +20,10 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Study settings</h1>
-      <p className="muted">How Retain schedules your reviews. Changes apply from your next card.</p>
+      <p className="muted">
+        How Retain schedules your reviews. Changes apply from your next card. Decks can have their own
+        options: <Link href="/settings/decks">deck options</Link>.
+      </p>
       <SettingsForm settings={settings} workload={workload} />
       <LeechForm rule={leech} />
       <OptimizeSection userId={user.id} />

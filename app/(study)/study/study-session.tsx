@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { schedulingSettings } from "@/lib/srs/deck-options";
 import { scopeTitle, studyPath } from "@/lib/study/scope";
 import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
@@ -27,7 +28,7 @@ export function StudySession({ data }: { data: StudySessionData }) {
     return scheduler.previewRatings(
       fromWire(card.schedule),
       now,
-      state.settings,
+      schedulingSettings(state.settings, card.options),
       `${state.userId}:${card.cardId}`,
     );
   }, [card, revealed, scheduler, state.settings, state.userId]);
