@@ -218,3 +218,24 @@ describe("trainer progress", () => {
     expect(after.assignments[0]).toMatchObject({ cards: 2, introduced: 2 });
   });
 });
+
+describe("typed quiz cards", () => {
+  it("draws learned cards first, never suspended ones, and only from a deck the learner can study", async () => {
+    const { typedQuizCards } = await import("@/lib/data/typed-quiz");
+    const user = await createLearner();
+    const ids = await createDeck("typed", 6);
+    await dueReview(user.id, ids[4]!);
+    await markCard(user.id, ids[5]!, { suspended: true }, NOW);
+    let seed = 0.37;
+    const random = () => {
+      seed = (seed * 9301 + 0.49297) % 1;
+      return seed;
+    };
+    const drawn = await typedQuizCards(user.id, "typed", random, 3);
+    expect(drawn).toHaveLength(3);
+    expect(drawn[0]).toBe(ids[4]);
+    expect(drawn).not.toContain(ids[5]);
+    expect((await typedQuizCards(user.id, "typed", random, 10)).sort()).toEqual(ids.slice(0, 5).sort());
+    await expect(typedQuizCards(user.id, "no-such-deck", random)).rejects.toThrow(NotFoundError);
+  });
+});

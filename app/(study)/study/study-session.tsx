@@ -5,21 +5,41 @@ import { schedulingSettings } from "@/lib/srs/deck-options";
 import { scopeTitle, studyPath } from "@/lib/study/scope";
 import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
+import { checkTypedAnswer, expectedAnswer, type TypedAnswerCheck } from "@/lib/study/typed-answer";
 import { CardFace } from "./card-face";
 import { CardMarksBar } from "./card-marks";
 import { RatingButtons } from "./rating-buttons";
 import { NothingDue, SessionSummary, WaitingPanel } from "./session-panels";
-
 import { StudyTopBar } from "./study-top-bar";
+import { AnswerComparison, TypedAnswerForm } from "./typed-answer";
 import { useStudyKeys } from "./use-study-keys";
 import { useStudyQueue } from "./use-study-queue";
 
-export function StudySession({ data }: { data: StudySessionData }) {
+/** The study page with typed answers switched on or off. */
+function typedHref(path: string, on: boolean): string {
+  if (!on) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}typed=1`;
+}
+
+export function StudySession({ data, typed = false }: { data: StudySessionData; typed?: boolean }) {
   const { state, sync, notice, actions, scheduler } = useStudyQueue(data);
+  // Typed-answer mode: what was typed for the card on show, and how it compares with the answer.
+  const [typedAnswer, setTypedAnswer] = useState<{
+    cardId: string;
+    typed: string;
+    check: TypedAnswerCheck;
+  } | null>(null);
+  const suggestedRef = useRef<HTMLButtonElement>(null);
   const [ended, setEnded] = useState(false);
   const phase = ended ? "ended" : phaseOf(state);
   const card = phase === "studying" && state.current !== null ? state.cards[state.current] : undefined;
   const { revealed, current, shownAt } = state;
+  const comparison = typedAnswer && card && typedAnswer.cardId === card.cardId ? typedAnswer : null;
+  const checkTyped = (text: string) => {
+    if (!card) return;
+    setTypedAnswer({ cardId: card.cardId, typed: text, check: checkTypedAnswer(text, expectedAnswer(card)) });
+    actions.reveal();
+  };
 
   const previews = useMemo(() => {
     if (!card || !revealed || !scheduler) return null;
@@ -55,8 +75,9 @@ export function StudySession({ data }: { data: StudySessionData }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever another card (or side) is shown
   useEffect(() => {
     if (phase !== "studying") panelHeadingRef.current?.focus();
-    else if (revealed) answerRef.current?.focus();
-    else showAnswerRef.current?.focus();
+    else if (revealed) (suggestedRef.current ?? answerRef.current)?.focus();
+    else if (!typed) showAnswerRef.current?.focus();
+    else document.getElementById("typed-answer")?.focus();
   }, [phase, revealed, current, shownAt]);
 
   const title = scopeTitle(data.scope);
@@ -89,10 +110,17 @@ export function StudySession({ data }: { data: StudySessionData }) {
             showDeck={data.scope.deck === null}
             answerRef={answerRef}
           />
+          {typed && !revealed && <TypedAnswerForm key={card.cardId} onCheck={checkTyped} />}
+          {comparison && revealed && <AnswerComparison typed={comparison.typed} check={comparison.check} />}
           <div className="study-actions">
             {revealed ? (
-              <RatingButtons previews={previews} onRate={actions.rate} />
-            ) : (
+              <RatingButtons
+                previews={previews}
+                onRate={actions.rate}
+                suggested={comparison?.check.suggested}
+                suggestedRef={suggestedRef}
+              />
+            ) : typed ? null : (
               <button
                 ref={showAnswerRef}
                 type="button"
@@ -116,7 +144,10 @@ export function StudySession({ data }: { data: StudySessionData }) {
           />
           <p className="study-hint muted small">
             <kbd>Space</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Ctrl</kbd>+<kbd>Z</kbd>{" "}
-            undoes · <kbd>?</kbd> all keys
+            undoes · <kbd>?</kbd> all keys ·{" "}
+            <a href={typedHref(studyPath(data.scope), !typed)}>
+              {typed ? "Stop typing answers" : "Type answers"}
+            </a>
           </p>
         </>
       )}
