@@ -14,15 +14,7 @@ export function TypedAnswerForm({ onCheck }: { onCheck: (typed: string) => void 
     >
       <div className={styles.field}>
         <label htmlFor="typed-answer">Your answer</label>
-        {/* biome-ignore lint/a11y/noAutofocus: typing the answer is the whole point of this mode */}
-        <input
-          id="typed-answer"
-          name="typed"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          autoFocus
-        />
+        <input id="typed-answer" name="typed" autoComplete="off" autoCapitalize="off" spellCheck={false} />
       </div>
       <button type="submit" className="button">
         Check
