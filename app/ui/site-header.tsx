@@ -2,6 +2,7 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitch } from "./theme-switch";
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -16,6 +17,7 @@ export async function SiteHeader() {
         </Link>
         {user && <NavLinks trainer={user.role === "trainer"} />}
         <div className="header-user">
+          <ThemeSwitch />
           {user ? (
             <>
               {/* The account page is reached through the user's name. */}
