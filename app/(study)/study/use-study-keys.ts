@@ -29,6 +29,8 @@ export function useStudyKeys(keys: StudyKeys): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
+      // A modal dialog (the shortcuts list) is open: the card behind it is not acted on.
+      if (document.querySelector("dialog[open]")) return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
       const { revealed, onReveal, onRate, onUndo, studying, onFlag, onBury, onSuspend } = latest.current;
