@@ -30,6 +30,9 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
     check: TypedAnswerCheck;
   } | null>(null);
   const suggestedRef = useRef<HTMLButtonElement>(null);
+  // A card shown again later in the session (a learning step) is typed afresh.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clears on every change of the card on show
+  useEffect(() => setTypedAnswer(null), [state.current, state.shownAt]);
   const [ended, setEnded] = useState(false);
   const phase = ended ? "ended" : phaseOf(state);
   const card = phase === "studying" && state.current !== null ? state.cards[state.current] : undefined;
