@@ -917,7 +917,29 @@ function judgeAnki(input: RouteInput, outcome: Outcome): string | undefined {
   return input.method === "HEAD" ? undefined : judgeClientError(outcome);
 }
 
+/** The service worker: anyone may read it; nothing else there answers 5xx. */
+function judgeServiceWorker(input: RouteInput, outcome: Outcome): string | undefined {
+  if (outcome.status >= 500) return `got ${outcome.status}: ${outcome.text.slice(0, 200)}`;
+  if (input.method === "GET" && input.path === "/serwist/sw.js") {
+    const type = outcome.headers.get("content-type") ?? "";
+    if (outcome.status !== 200 || !type.includes("javascript"))
+      return `expected the script, got ${outcome.status} ${type}`;
+  }
+  return undefined;
+}
+
 export const ROUTE_TARGETS: FuzzTarget<RouteInput>[] = [
+  routeTarget(
+    "GET /serwist/[path]",
+    "app/serwist/[path]/route.ts",
+    (world) =>
+      fc.oneof(
+        readInputs(world, "/serwist/sw.js").map((input) => ({ ...input, path: "/serwist/sw.js" })),
+        readInputs(world, "/serwist/sw.js"),
+        pathSegment([]).chain((segment) => readInputs(world, `/serwist/${encodeURIComponent(segment)}`)),
+      ),
+    judgeServiceWorker,
+  ),
   routeTarget("POST /api/reviews", "app/api/reviews/route.ts", reviewInputs),
   routeTarget("POST /api/reviews/undo", "app/api/reviews/undo/route.ts", undoInputs),
   routeTarget("POST /api/cards/[cardId]/marks", "app/api/cards/[cardId]/marks/route.ts", marksInputs),
