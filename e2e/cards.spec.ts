@@ -1,5 +1,9 @@
 import { expect, test } from "./fixtures";
 
+/** The start of a card's front as the study page shows it, before any cloze gap: the browser shows the gap filled. */
+const lead = (front: string) => front.split(/\[|…/)[0]?.trim().slice(0, 24) ?? "";
+const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+
 // Issue 20: suspend, bury and flag from the study screen by keyboard; the card browser shows them.
 
 test("a learner flags, buries and suspends cards by keyboard, and the card browser shows and undoes it", async ({
@@ -49,8 +53,8 @@ test("a learner flags, buries and suspends cards by keyboard, and the card brows
   await page.goto("/cards?state=suspended");
   await expect(page.getByRole("heading", { name: "1 card" })).toBeVisible();
   const table = page.getByRole("table");
-  await expect(table.getByRole("link", { name: suspended })).toBeVisible();
-  await page.getByRole("checkbox", { name: `Tick “${suspended.slice(0, 80)}”` }).check();
+  await expect(table.getByRole("link", { name: startsWith(lead(suspended)) })).toBeVisible();
+  await table.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Unsuspend" }).click();
   await expect(page.getByText("1 card unsuspended.")).toBeVisible();
   await page.goto("/cards?state=suspended");
@@ -58,7 +62,7 @@ test("a learner flags, buries and suspends cards by keyboard, and the card brows
 
   // The buried card carries its flag and shows as buried.
   await page.goto("/cards?state=buried&flag=2");
-  await expect(page.getByRole("table").getByRole("link", { name: flagged })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("link", { name: startsWith(lead(flagged)) })).toBeVisible();
   await expect(page.getByRole("table").getByText("Buried")).toBeVisible();
 });
 
@@ -76,13 +80,16 @@ test("the card browser searches, sorts, pages and opens a card's history", async
   await page.goto("/cards");
   await expect(page.getByRole("heading", { level: 1, name: "Cards" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /\d+ cards/ })).toBeVisible();
-  await page.getByRole("searchbox", { name: "Search" }).fill(answered.slice(0, 30));
+  await page.getByRole("searchbox", { name: "Search" }).fill(lead(answered));
   await page.getByLabel("State").selectOption("learning");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/state=learning/);
   await expect(page.getByRole("heading", { name: "1 card" })).toBeVisible();
-  await page.getByRole("table").getByRole("link", { name: answered }).click();
-  await expect(page.getByRole("heading", { level: 1, name: answered })).toBeVisible();
+  await page
+    .getByRole("table")
+    .getByRole("link", { name: startsWith(lead(answered)) })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: startsWith(lead(answered)) })).toBeVisible();
   const history = page.getByRole("table");
   await expect(history.getByRole("row")).toHaveCount(2);
   await expect(history.getByRole("cell", { name: "Good" })).toBeVisible();

@@ -39,10 +39,11 @@ export function ThemeSwitch() {
         value={choice}
         onChange={(event) => change(event.target.value as ThemeChoice)}
         className={styles.select}
+        title="Theme"
       >
-        <option value="system">Theme: system</option>
-        <option value="light">Theme: light</option>
-        <option value="dark">Theme: dark</option>
+        <option value="system">◐ System</option>
+        <option value="light">☀ Light</option>
+        <option value="dark">☾ Dark</option>
       </select>
     </div>
   );

@@ -4,6 +4,7 @@ import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
 import { Pagination } from "@/app/ui/pagination";
 import { SortableHeader } from "@/app/ui/sortable-header";
 import type { BrowserCard, BrowserPage } from "@/lib/data/card-browser";
+import { revealedCloze } from "@/lib/study/cloze";
 import type { BrowserSort, CardBrowserQuery } from "@/lib/validations/card-browser";
 import { flagName } from "@/lib/validations/card-marks";
 import { dueLabel, plural } from "../stats/format";
@@ -91,11 +92,11 @@ export function BrowserTable({ page, query }: { page: BrowserPage; query: CardBr
                         name="cardId"
                         value={card.id}
                         className={styles.tick}
-                        aria-label={`Tick “${card.front.slice(0, 80)}”`}
+                        aria-label={`Tick “${revealedCloze(card.front).slice(0, 80)}”`}
                       />
                     </td>
                     <td className="card-front">
-                      <Link href={`/cards/${encodeURIComponent(card.id)}`}>{card.front}</Link>
+                      <Link href={`/cards/${encodeURIComponent(card.id)}`}>{revealedCloze(card.front)}</Link>
                     </td>
                     <td className={styles.wide}>{card.deckTitle}</td>
                     <td>
@@ -103,7 +104,10 @@ export function BrowserTable({ page, query }: { page: BrowserPage; query: CardBr
                         {STATE_WORDS[card.state] ?? card.state} <Marks card={card} />
                       </span>
                     </td>
-                    <td className="nowrap">{card.due ? dueLabel(card.due, now, page.clock) : "—"}</td>
+                    <td className="nowrap">
+                      <span className={styles.narrowLabel}>Due: </span>
+                      {card.due ? dueLabel(card.due, now, page.clock) : "—"}
+                    </td>
                     <td className={`numeric ${styles.wide}`}>{card.lapses}</td>
                     <td className={styles.wide}>
                       {isEvidenceLevel(card.evidence) ? (

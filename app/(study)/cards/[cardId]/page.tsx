@@ -6,6 +6,7 @@ import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCardHistory } from "@/lib/data/card-browser";
 import { NotFoundError } from "@/lib/errors";
+import { revealedCloze } from "@/lib/study/cloze";
 import { flagName } from "@/lib/validations/card-marks";
 import { FlagDot } from "../../study/card-marks";
 import { HistoryTable } from "./history-table";
@@ -31,7 +32,7 @@ export default async function CardHistoryPage({ params }: { params: Promise<{ ca
       <p>
         <Link href="/cards">← All cards</Link>
       </p>
-      <h1>{card.front}</h1>
+      <h1>{revealedCloze(card.front)}</h1>
       <section className="card stack" aria-labelledby="card-answer">
         <h2 id="card-answer" className="visually-hidden">
           Answer
