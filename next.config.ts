@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "pg",
     "@open-spaced-repetition/binding",
+    "pg-boss",
+    "nodemailer",
   ],
 };
 

@@ -1,13 +1,13 @@
-import Link from "next/link";
+import { AppLink } from "@/app/ui/app-link";
 
 export default function NotFound() {
   return (
     <section className="card empty-state">
       <h1>Page not found</h1>
       <p>The page you asked for does not exist, or you do not have access to it.</p>
-      <Link href="/" className="button">
+      <AppLink href="/" className="button">
         Go home
-      </Link>
+      </AppLink>
     </section>
   );
 }

@@ -60,3 +60,22 @@ export const K2_PARAGRAPHS = [
   "Vitamin K2 is a group of compounds called menaquinones.",
   "A small pilot study in hemodialysis patients found that 360 µg of MK-7 daily lowered the number of muscle cramps.",
 ] as const;
+
+/**
+ * About 100 claim sentences: the engine proposes a card and questions from each, about 400 items
+ * (the review view's size in e2e/authoring.spec.ts and `npm run bench -- author-paint`).
+ */
+export function longReviewDocument(): string {
+  const foods = ["natto", "gouda", "egg yolk", "butter", "chicken liver", "sauerkraut", "brie", "salami"];
+  const designs = ["randomized controlled trial", "cohort study", "study in rats", "cell culture study"];
+  const lines = ["# A long review of vitamin K2", ""];
+  for (let i = 0; i < 100; i++) {
+    const design = designs[i % designs.length];
+    const food = foods[i % foods.length];
+    lines.push(
+      `In a ${design} of ${40 + i} participants, ${90 + i} µg of MK-7 daily from ${food} reduced arterial calcification by ${5 + (i % 30)} % over ${1 + (i % 4)} years.`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}

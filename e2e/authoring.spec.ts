@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { K2_PARAGRAPHS, textDocx, textPdf } from "./authoring-documents";
+import { K2_PARAGRAPHS, longReviewDocument, textDocx, textPdf } from "./authoring-documents";
 import { AccountPages, expect, test } from "./fixtures";
 
 const rows = (page: Page) => page.getByRole("region", { name: "Proposals" }).getByRole("listitem");
@@ -101,14 +101,48 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
   await page.getByRole("button", { name: "Make a card from the selection" }).click();
   const fresh = page.getByRole("form", { name: "New card" });
   await expect(fresh.getByRole("textbox", { name: /^Quote/ })).toHaveValue("Natto contains about 1,000");
+  // The card comes drafted from the selection: a front and back to edit, and the suggested level.
+  await expect(fresh.getByRole("textbox", { name: "Front", exact: true })).toHaveValue(/\S{3}/);
+  await expect(fresh.getByTestId("selection-suggestion")).toBeVisible();
   await fresh.getByRole("textbox", { name: /^Quote/ }).fill("Natto contains about 1,000 mg of MK-7");
   await fresh.getByRole("textbox", { name: "Front", exact: true }).fill("Which food is richest in MK-7?");
   await fresh.getByRole("textbox", { name: "Back", exact: true }).fill("Natto");
   await fresh.getByRole("button", { name: "Save card" }).click();
   await expect(fresh.getByText(/not in the document word for word/)).toBeVisible();
   await fresh.getByRole("textbox", { name: /^Quote/ }).fill("Natto contains about 1,000");
+  // A label stronger than the quote's cue words asks for a reason, which is then shown.
+  await fresh.getByRole("combobox", { name: "Evidence level" }).selectOption("human-rct");
+  await fresh.getByRole("button", { name: "Save card" }).click();
+  await expect(fresh.getByText(/Give a reason/)).toBeVisible();
+  await fresh.getByRole("textbox", { name: /^Reason/ }).fill("Food tables measured it in human foods.");
   await fresh.getByRole("button", { name: "Save card" }).click();
   await expect(fresh).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: "Which food is richest in MK-7?" })).toContainText(
+    "Your reason for this level: Food tables measured it in human foods.",
+  );
+
+  // A proposed question is edited too: its prompt, options and right answer.
+  const question = rows(page)
+    .filter({ hasText: /^Multiple choice/ })
+    .first();
+  await question.click();
+  await page.keyboard.press("e");
+  const quizForm = page.getByRole("form", { name: "Edit question" });
+  await quizForm.getByRole("textbox", { name: "Question" }).fill("How much MK-7 a day did the trial give?");
+  await quizForm.getByRole("button", { name: "Add an option" }).click();
+  const options = quizForm.getByRole("textbox", { name: /^Option \d+$/ });
+  const added = await options.count();
+  await options.nth(added - 1).fill(await options.nth(0).inputValue());
+  await quizForm.getByRole("button", { name: "Save question" }).click();
+  await expect(quizForm.getByText("Each option must differ from the others.")).toBeVisible();
+  await options.nth(added - 1).fill("45 µg");
+  await quizForm.getByRole("radio", { name: `Option ${added} is right` }).check();
+  await quizForm.getByRole("button", { name: "Save question" }).click();
+  await expect(quizForm).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: "How much MK-7 a day did the trial give?" })).toHaveAttribute(
+    "data-status",
+    "accepted",
+  );
   await expect(rows(page).filter({ hasText: "Which food is richest in MK-7?" })).toHaveAttribute(
     "data-status",
     "accepted",
@@ -127,6 +161,9 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
 
   // The client sees nothing of it before it is assigned.
   const deckUrl = new URL(page.url()).pathname;
+  await expect(page.getByTestId("deck-audience")).toHaveText(
+    "Your deck: visible only to you until you assign it to a client.",
+  );
   const response = await clientPage.goto(deckUrl);
   expect(response?.status()).toBe(404);
 
@@ -135,6 +172,15 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
   await page.getByLabel("Deck", { exact: true }).selectOption({ label: "K2 trials from a PDF" });
   await page.getByRole("button", { name: "Assign deck" }).click();
   await expect(page.getByText("Deck assigned to 1 client.")).toBeVisible();
+
+  // The trainer's deck page says who sees it, filters by evidence and shows the author's reason.
+  await page.goto(deckUrl);
+  await expect(page.getByTestId("deck-audience")).toHaveText(
+    "Your deck: you and the client you assigned it to can see it.",
+  );
+  await expect(page.getByText("visible only to you")).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Filter by evidence" })).toBeVisible();
+  await expect(page.getByText("Author’s reason for this level: Food tables measured it")).toBeVisible();
 
   // The client studies the edited card and follows its source to the highlighted quote.
   await clientPage.goto(`/study?deck=${deckUrl.split("/").pop()}`);
@@ -160,52 +206,29 @@ test("a trainer turns a PDF and a DOCX into a deck, assigns it, and the client f
   await clientContext.close();
 });
 
-/** About 100 claim sentences: the engine proposes a card and questions from each, some 300 items. */
-function longDocument(): string {
-  const foods = ["natto", "gouda", "egg yolk", "butter", "chicken liver", "sauerkraut", "brie", "salami"];
-  const designs = ["randomized controlled trial", "cohort study", "study in rats", "cell culture study"];
-  const lines = ["# A long review of vitamin K2", ""];
-  for (let i = 0; i < 100; i++) {
-    const design = designs[i % designs.length];
-    const food = foods[i % foods.length];
-    lines.push(
-      `In a ${design} of ${40 + i} participants, ${90 + i} µg of MK-7 daily from ${food} reduced arterial calcification by ${5 + (i % 30)} % over ${1 + (i % 4)} years.`,
-      "",
-    );
-  }
-  return lines.join("\n");
-}
-
-test("the review view stays responsive with 300 proposals", async ({ page, account }) => {
+test("the review view acts on every key with 300 proposals", async ({ page, account }) => {
   test.setTimeout(180_000);
   await account.signUp("learner");
   await page.goto("/author/new");
-  await page.getByLabel(/paste text/).fill(longDocument());
+  await page.getByLabel(/paste text/).fill(longReviewDocument());
   await page.getByRole("button", { name: "Bring it in" }).click();
   await expect(page).toHaveURL(/\/author\/u-[0-9a-f]{16}$/, { timeout: 60_000 });
   const count = await rows(page).count();
   expect(count).toBeGreaterThanOrEqual(300);
 
-  // Input to paint: a key press until the frame after the list shows the change.
-  const timings = await page.evaluate(async () => {
-    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const results: number[] = [];
-    for (const key of ["j", "j", "j", "a", "j", "r", "k", "j", "a", "j", "j", "a", "j", "r", "j", "a"]) {
-      const before = document.querySelector('li[aria-current="true"]')?.getAttribute("data-item");
-      const start = performance.now();
-      window.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
-      await frame();
-      const after = document.querySelector('li[aria-current="true"]')?.getAttribute("data-item");
-      if (key === "j" && after === before) throw new Error("j did not move");
-      results.push(performance.now() - start);
-    }
-    return results.sort((a, b) => a - b);
-  });
-  const median = timings[Math.floor(timings.length / 2)] ?? 0;
-  console.log(
-    `review view, ${count} proposals: input to paint median ${median.toFixed(1)} ms, max ${timings.at(-1)?.toFixed(1)} ms`,
-  );
-  // Speed is reported, not asserted (the 100 ms target of issue 14 is a benchmark figure); the test
-  // asserts that every key acted on a list of this size.
-  expect(timings).toHaveLength(16);
+  // Behaviour only: each key moves or decides on a list of this size. Its speed (input to paint)
+  // is `npm run bench -- author-paint`.
+  const start = await currentRow(page).getAttribute("data-item");
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  const third = await currentRow(page).getAttribute("data-item");
+  expect(third).not.toBe(start);
+  await page.keyboard.press("a");
+  await expect(page.locator(`li[data-item="${third}"]`)).toHaveAttribute("data-status", "accepted");
+  const fourth = await currentRow(page).getAttribute("data-item");
+  await page.keyboard.press("r");
+  await expect(page.locator(`li[data-item="${fourth}"]`)).toHaveAttribute("data-status", "rejected");
+  await page.keyboard.press("k");
+  await page.keyboard.press("k");
+  await expect(currentRow(page)).toHaveAttribute("data-item", third ?? "");
 });

@@ -5,8 +5,10 @@ import { test as base, expect } from "@playwright/test";
 import { NOT_A_FORM } from "../lib/validations/form-data";
 import { ACTION_TARGETS } from "./fuzz/action-targets";
 import { actionReply, callAction, serverActions } from "./fuzz/actions";
+import { ANKI_TARGETS } from "./fuzz/anki-targets";
 import { AUTHORING_TARGETS } from "./fuzz/authoring-targets";
 import { DatabaseWatch } from "./fuzz/db-snapshot";
+import { GROUP_TARGETS } from "./fuzz/group-targets";
 import { send } from "./fuzz/http";
 import { ROUTE_TARGETS } from "./fuzz/route-targets";
 import { fuzzTarget } from "./fuzz/runner";
@@ -21,7 +23,13 @@ import { buildWorld, type World } from "./fuzz/world";
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-const TARGETS: FuzzTarget[] = [...ACTION_TARGETS, ...ROUTE_TARGETS, ...AUTHORING_TARGETS] as FuzzTarget[];
+const TARGETS: FuzzTarget[] = [
+  ...ACTION_TARGETS,
+  ...ROUTE_TARGETS,
+  ...AUTHORING_TARGETS,
+  ...GROUP_TARGETS,
+  ...ANKI_TARGETS,
+] as FuzzTarget[];
 
 const test = base.extend<object, { fuzz: { server: FuzzServer; world: World } }>({
   fuzz: [

@@ -18,7 +18,7 @@ function expectSecurityHeaders(response: { headers(): Record<string, string> } |
   expect(csp).not.toContain("unsafe-eval");
   expect(csp).not.toContain("upgrade-insecure-requests");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBeTruthy();
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-frame-options"]).toBe("DENY");
   // The e2e server is plain http: no HSTS.
   expect(headers["strict-transport-security"]).toBeUndefined();

@@ -25,21 +25,5 @@ export function sqlite(): Database.Database {
   return cache.retainSqlite;
 }
 
-/** Dates as Prisma's SQLite adapter writes them, so rows read the same through either path. */
-export function sqlDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A date column as a row gives it: SQLite text, or a Date from PostgreSQL (see lib/sql/client). */
-export type SqlDateValue = string | Date;
-
-export function parseSqlDate(value: SqlDateValue): Date {
-  if (value instanceof Date) return new Date(value.getTime());
-  // Prisma writes ISO 8601; SQLite's CURRENT_TIMESTAMP default writes "YYYY-MM-DD HH:MM:SS" in UTC.
-  return new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`);
-}
-
-/** A boolean column as a row gives it: 0/1 from SQLite, true/false from PostgreSQL. */
-export function isTrue(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n;
-}
+// Moved to lib/query/values (they serve PostgreSQL too); re-exported for branches in flight.
+export { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "./query/values";

@@ -4,7 +4,7 @@ import { loadContentFromDisk } from "../lib/content/load";
 import { extractDocument } from "../lib/documents";
 import { proposeItems } from "../lib/propose";
 import { evaluateProposals } from "../lib/propose/evaluate";
-import { referenceClaims } from "../lib/propose/referenceClaims";
+import { referenceClaims } from "../lib/propose/reference-claims";
 import { runScript } from "./run-script";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

@@ -1,6 +1,6 @@
 // `npm run --silent content:export`: all active content as one JSON document on stdout
 // (contract in content/README.md); on invalid content, errors on stderr and exit 1.
-import { toContentExport } from "../lib/content/exportContent";
+import { toContentExport } from "../lib/content/export-content";
 import { formatIssue } from "../lib/content/issues";
 import { loadContentFromDisk } from "../lib/content/load";
 import { runScript } from "./run-script";

@@ -1,8 +1,8 @@
 // `npm run content:lock`: appends every card and quiz id that content/ids.lock does not list yet.
 // The lock is the record of every id ever published; content:check fails when one disappears.
 import { appendFile, readFile, writeFile } from "node:fs/promises";
-import { buildContent, IDS_LOCK_FILE } from "../lib/content/buildContent";
-import { parseIdsLock } from "../lib/content/deckChecks";
+import { buildContent, IDS_LOCK_FILE } from "../lib/content/build-content";
+import { parseIdsLock } from "../lib/content/deck-checks";
 import { readContentFiles } from "../lib/content/load";
 import { runScript } from "./run-script";
 

@@ -4,7 +4,7 @@
 // needsCheck. A bad file prints its message on stderr and exits 1.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { answerKey } from "../lib/content/exportContent";
+import { answerKey } from "../lib/content/export-content";
 import { extractDocument } from "../lib/documents";
 import { type Proposal, proposeItems } from "../lib/propose";
 import { documentSegment } from "../lib/propose/ids";

@@ -12,6 +12,8 @@ export interface DeckCardView {
   evidence: EvidenceLevel;
   /** What the card rests on when it is not a study report; null or absent otherwise. */
   caveat?: string | null;
+  /** The author's reason for a level stronger than the quote's cue words; null or absent otherwise. */
+  evidenceReason?: string | null;
   topic: string | null;
   sources: Array<{ document: string; quote: string; quoteId: string }>;
 }
@@ -34,7 +36,7 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
   return (
     <li className="card deck-card">
       <div className="deck-card-meta">
-        <EvidenceBadge level={card.evidence} caveat={card.caveat} />
+        <EvidenceBadge level={card.evidence} caveat={card.caveat} reason={card.evidenceReason} />
         {card.topic && <span className="deck-card-topic">{card.topic}</span>}
       </div>
       <p className="deck-card-front">{cloze ? clozePrompt(card.front) : card.front}</p>

@@ -38,16 +38,20 @@ function GroupIcon({ group }: { group: EvidenceGroup }) {
  * The evidence level of a card or quiz item. Screen readers always hear the explanation;
  * sighted users see it next to the badge with `explain`, else on hover (title). `caveat` says
  * what kind of text the item rests on when it is not a study report ("Claim of the article,
- * not a study"), always visible, since the badge alone would read as the study's level.
+ * not a study"), always visible, since the badge alone would read as the study's level. `reason`
+ * is the author's reason for a level stronger than the quote's cue words (authored decks), shown
+ * the same way, so a reader can weigh the label.
  */
 export function EvidenceBadge({
   level,
   explain = false,
   caveat = null,
+  reason = null,
 }: {
   level: EvidenceLevel;
   explain?: boolean;
   caveat?: string | null;
+  reason?: string | null;
 }) {
   const { label, explanation, group } = EVIDENCE_LABELS[level];
   return (
@@ -65,6 +69,11 @@ export function EvidenceBadge({
       {caveat && (
         <span className="evidence-caveat" data-caveat>
           {caveat}
+        </span>
+      )}
+      {reason && (
+        <span className="evidence-caveat" data-evidence-reason>
+          Author’s reason for this level: {reason}
         </span>
       )}
     </span>

@@ -64,11 +64,3 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel, EvidenceLabel> = {
 export { EVIDENCE_LEVELS, type EvidenceLevel };
 
 export type EvidenceCounts = Record<EvidenceLevel, number>;
-
-/** "3 Human RCT, 12 Background": a text alternative for an evidence mix, in the bar's order. */
-export function describeEvidenceMix(counts: EvidenceCounts): string {
-  const parts = EVIDENCE_LEVELS.filter((level) => counts[level] > 0).map(
-    (level) => `${counts[level]} ${EVIDENCE_LABELS[level].label}`,
-  );
-  return parts.length ? parts.join(", ") : "no cards";
-}

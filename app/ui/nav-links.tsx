@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { AppLink } from "./app-link";
 
 const DASHBOARD = { href: "/dashboard", label: "Dashboard" };
 const TRAINER = [
@@ -81,9 +81,9 @@ export function NavLinks({ trainer }: { trainer: boolean }) {
       <ul id={listId} ref={list} className="nav-list">
         {links.map(({ href, label }) => (
           <li key={href}>
-            <Link href={href} aria-current={current === href ? "page" : undefined}>
+            <AppLink href={href} aria-current={current === href ? "page" : undefined}>
               {label}
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
+import { AppLink } from "./app-link";
 import { NavLinks } from "./nav-links";
+import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -9,30 +10,31 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container">
-        <Link href={user ? "/dashboard" : "/"} className="brand">
+        <AppLink href={user ? "/dashboard" : "/"} className="brand">
           <span className="brand-mark" aria-hidden="true">
             R
           </span>
           Retain
-        </Link>
+        </AppLink>
         {user && <NavLinks trainer={user.role === "trainer"} />}
         <div className="header-user">
           <ThemeSwitch />
           {user ? (
             <>
+              <NotificationsLink userId={user.id} />
               {/* The account page is reached through the user's name. */}
-              <Link href="/account" className="user-name" aria-label={`Account: ${user.name}`}>
+              <AppLink href="/account" className="user-name" aria-label={`Account: ${user.name}`}>
                 {user.name}
                 {user.role === "trainer" && <span className="pill">Trainer</span>}
-              </Link>
+              </AppLink>
               <SignOutButton />
             </>
           ) : (
             <>
-              <Link href="/sign-in">Sign in</Link>
-              <Link href="/sign-up" className="button">
+              <AppLink href="/sign-in">Sign in</AppLink>
+              <AppLink href="/sign-up" className="button">
                 Create account
-              </Link>
+              </AppLink>
             </>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { parseComparisonTables } from "@/lib/content/comparisonTables";
+import { parseComparisonTables } from "@/lib/content/comparison-tables";
 
 /** Displayed text and where it starts in the document body, so quotes can be marked by offset. */
 export interface TextSpan {

@@ -408,6 +408,31 @@ function sharingInputs(world: World) {
   );
 }
 
+// --- notifications (issue 19) --------------------------------------------------------------------
+
+/** Marks the caller's own notifications read: only a caller without a valid session is refused. */
+function markAllReadInputs(world: World) {
+  return fc.record({ actor: actor(world, SIGNED_OUT), args: fc.array(replyValue, { maxLength: 3 }) });
+}
+
+function notificationSettingsInputs(world: World) {
+  const names = ["email", "digest", "digestHour", "weeklySummary", "atRiskAlerts"];
+  const box = maybe(formValue);
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(names)),
+    calls(
+      actor(world, SIGNED_IN),
+      formOf({
+        email: box,
+        digest: box,
+        weeklySummary: box,
+        atRiskAlerts: box,
+        digestHour: fc.oneof(fc.constant(undefined), notWholeIn(0, 23), fileValue),
+      }),
+    ),
+  );
+}
+
 // --- invitations (the client's side) -------------------------------------------------------------
 
 function acceptInvitationInputs(world: World) {
@@ -975,6 +1000,8 @@ export const ACTION_TARGETS: FuzzTarget<ActionInput>[] = [
   actionTarget("choosePresetAction", choosePresetInputs),
   actionTarget("setQuizSharingAction", sharingInputs),
   actionTarget("leaveTrainerAction", sharingInputs),
+  actionTarget("markAllReadAction", markAllReadInputs),
+  actionTarget("saveNotificationSettingsAction", notificationSettingsInputs),
   actionTarget("acceptInvitationAction", acceptInvitationInputs),
   actionTarget("declineInvitationAction", declineInvitationInputs, { redirectsTo: "/dashboard" }),
   actionTarget("startQuizAction", startQuizInputs),

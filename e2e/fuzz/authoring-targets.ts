@@ -92,6 +92,60 @@ function cardInputs(world: World) {
   );
 }
 
+const QUIZ_FIELDS = [
+  "documentId",
+  "itemId",
+  "prompt",
+  "choice",
+  "answer",
+  "left",
+  "right",
+  "explanation",
+  "evidence",
+  "quote",
+  "reason",
+];
+
+function quizInputs(world: World) {
+  const { document, item } = ids(world);
+  const field = maybe(formValue);
+  const quiz = {
+    prompt: field,
+    choice: field,
+    answer: field,
+    left: field,
+    right: field,
+    explanation: field,
+    evidence: maybe(fc.oneof(fc.constantFrom("background", "human-rct", "animal"), formValue)),
+    reason: field,
+  };
+  return fc.oneof(
+    direct(actor(world, SIGNED_OUT), anyForm(QUIZ_FIELDS)),
+    direct(actor(world, OTHERS), formOf({ documentId: document, itemId: item, quote: field, ...quiz })),
+    // b's own document: the quote is never in it word for word (random text), so it is refused.
+    direct(
+      actor(world, ["b"]),
+      formOf({
+        documentId: fc.constant(world.documents.b.id),
+        itemId: maybe(fc.constant(world.documents.b.itemId)),
+        quote: maybe(fc.oneof(text, hugeString)),
+        ...quiz,
+      }),
+    ),
+  );
+}
+
+/** Drafting a card from a selection writes nothing whatever it is sent; others' documents are not found. */
+function selectionInputs(world: World) {
+  const { document } = ids(world);
+  const selected = maybe(fc.oneof(text, hugeString, formValue));
+  return fc.oneof(
+    direct(actor(world, SIGNED_OUT), anyForm(["documentId", "text"])),
+    direct(actor(world, OTHERS), formOf({ documentId: document, text: selected })),
+    direct(actor(world, ["b"]), formOf({ documentId: fc.constant(world.documents.b.id), text: selected })),
+  );
+}
+
 function publishInputs(world: World) {
   const { document } = ids(world);
   const title = maybe(fc.oneof(formValue, hugeString, fc.constantFrom("", "Deck\nname")));
@@ -353,6 +407,8 @@ const progressTarget: FuzzTarget<ProgressInput> = {
 export const AUTHORING_TARGETS: FuzzTarget[] = [
   actionTarget("setDraftStatusAction", statusInputs),
   actionTarget("saveCardAction", cardInputs),
+  actionTarget("saveQuizAction", quizInputs),
+  actionTarget("draftSelectionAction", selectionInputs),
   actionTarget("publishAction", publishInputs),
   actionTarget("addPersonalCardAction", addCardInputs),
   actionTarget("editPersonalCardAction", editCardInputs),

@@ -928,6 +928,37 @@ function judgeServiceWorker(input: RouteInput, outcome: Outcome): string | undef
   return undefined;
 }
 
+/**
+ * One-click unsubscribe without a session: any token that is not one the app signed is a 404,
+ * from anyone; a post another site's page makes is a 403 first. (A real token's single use is in
+ * test/integration/notifications.test.ts and e2e/notifications.spec.ts.)
+ */
+function unsubscribeInputs(world: World) {
+  const token = fc.oneof(
+    fc
+      .tuple(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/))
+      .map(([id, mac]) => `${id}.${mac}`),
+    // A segment that is empty or a dot-segment would name another path, not another token.
+    text.filter((value) => value !== "" && value !== "." && value !== ".."),
+  );
+  return fc
+    .record({
+      actor: actor(world, [...SIGNED_IN, ...SIGNED_OUT]),
+      token,
+      from: requestOrigin(world),
+      body: fc.oneof(fc.constant("List-Unsubscribe=One-Click"), text),
+    })
+    .map(({ actor, token, from, body }) => ({
+      actor,
+      method: "POST",
+      path: `/api/unsubscribe/${pathSegmentOf(token)}`,
+      contentType: "application/x-www-form-urlencoded",
+      body,
+      headers: from.headers,
+      forged: from.forged,
+    }));
+}
+
 export const ROUTE_TARGETS: FuzzTarget<RouteInput>[] = [
   routeTarget(
     "GET /serwist/[path]",
@@ -940,6 +971,7 @@ export const ROUTE_TARGETS: FuzzTarget<RouteInput>[] = [
       ),
     judgeServiceWorker,
   ),
+  routeTarget("POST /api/unsubscribe/[token]", "app/api/unsubscribe/[token]/route.ts", unsubscribeInputs),
   routeTarget("POST /api/reviews", "app/api/reviews/route.ts", reviewInputs),
   routeTarget("POST /api/reviews/undo", "app/api/reviews/undo/route.ts", undoInputs),
   routeTarget("POST /api/cards/[cardId]/marks", "app/api/cards/[cardId]/marks/route.ts", marksInputs),

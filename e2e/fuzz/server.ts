@@ -37,6 +37,9 @@ export async function startFuzzServer(env: Record<string, string> = {}): Promise
       SEED_DEMO: "0",
       AUTH_SECRET,
       NEXTAUTH_URL: baseURL,
+      // The fuzz watches the database for writes no request should make; scheduled notices
+      // (lib/jobs) would be such writes, so this server runs none.
+      JOBS_DISABLED: "1",
       ...env,
     },
   });

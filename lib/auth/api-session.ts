@@ -39,12 +39,19 @@ export async function decodeSessionToken({ token, secret }: JWTDecodeParams): Pr
   return payload as JWT;
 }
 
+export interface ApiToken {
+  id: string;
+  role: Role;
+  /** The session version the token was issued with; compare with the account's (revocation). */
+  sessionVersion: number | undefined;
+}
+
 /**
- * The user of an API request, for the hot JSON routes (review submits, quiz answers). It reads
- * the same session cookie as `requireUser` and applies the same revocation rule, but skips
- * next-auth's session round trip (callbacks and re-encrypting the cookie on every call).
+ * The signed-in user as the request's session cookie names them, decrypted and checked but not
+ * yet compared with the account's session version: the caller must do that, in its own query
+ * (recordReview does, to save a statement) or with `assertSessionCurrent`.
  */
-export async function requireApiUser(request: NextRequest): Promise<{ id: string; role: Role }> {
+export async function readApiToken(request: NextRequest): Promise<ApiToken> {
   const token = await getToken({
     req: request,
     secret: authSecret(),
@@ -52,9 +59,24 @@ export async function requireApiUser(request: NextRequest): Promise<{ id: string
     decode: decodeSessionToken,
   });
   if (!token?.uid) throw new UnauthorizedError();
-  const version = await currentSessionVersion(token.uid);
+  return { id: token.uid, role: token.role ?? "learner", sessionVersion: token.sessionVersion };
+}
+
+/** Refuses a token whose account is gone or whose sessions were ended since it was issued. */
+export async function assertSessionCurrent(token: ApiToken): Promise<void> {
+  const version = await currentSessionVersion(token.id);
   if (version === null || version !== token.sessionVersion) {
     throw new UnauthorizedError("Your session has ended. Please sign in again.");
   }
-  return { id: token.uid, role: token.role ?? "learner" };
+}
+
+/**
+ * The user of an API request, for the hot JSON routes (review submits, quiz answers). It reads
+ * the same session cookie as `requireUser` and applies the same revocation rule, but skips
+ * next-auth's session round trip (callbacks and re-encrypting the cookie on every call).
+ */
+export async function requireApiUser(request: NextRequest): Promise<{ id: string; role: Role }> {
+  const token = await readApiToken(request);
+  await assertSessionCurrent(token);
+  return { id: token.id, role: token.role };
 }

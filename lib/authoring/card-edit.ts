@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reviewEvidence } from "../content/quoteEvidence";
+import { reviewEvidence } from "../content/quote-evidence";
 import { closestQuotePrefix, findQuote } from "../content/quotes";
 import { parseCloze } from "../study/cloze";
 import { CARD_KINDS, evidenceLevelSchema } from "./draft-item";

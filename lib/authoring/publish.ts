@@ -9,6 +9,8 @@ export interface PublishedCard {
   front: string;
   back: string;
   evidence: string;
+  /** The author's reason for a level stronger than the quote's cue words, shown with the badge. */
+  evidenceReason: string | null;
   sources: string;
   position: number;
 }
@@ -21,6 +23,7 @@ export interface PublishedQuizItem {
   answer: string;
   explanation: string;
   evidence: string;
+  evidenceReason: string | null;
   sources: string;
   cardIds: string;
   position: number;
@@ -56,7 +59,14 @@ export function planPublish(
     if (payload.target !== "card") continue;
     const sources = cite(documentId, [payload.quote]);
     const back = payload.kind === "cloze" && !payload.back.trim() ? payload.quote : payload.back;
-    const row = { id: item.id, front: payload.front, back, evidence: payload.evidence, sources };
+    const row = {
+      id: item.id,
+      front: payload.front,
+      back,
+      evidence: payload.evidence,
+      evidenceReason: item.evidenceReason,
+      sources,
+    };
     cards.push({ ...row, kind: payload.kind, position: cards.length });
     if (payload.kind === "reversed")
       mirrors.push({
@@ -86,6 +96,7 @@ export function planPublish(
       answer: JSON.stringify(payload.kind === "matching" ? (payload.pairs ?? []) : (payload.answer ?? "")),
       explanation: payload.explanation,
       evidence: payload.evidence,
+      evidenceReason: item.evidenceReason,
       sources: cite(documentId, payload.quotes),
       cardIds: JSON.stringify(tested),
       position: quiz.length,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { toContentExport } from "./exportContent";
+import { toContentExport } from "./export-content";
 import { REPO_ROOT, SOURCE_SLUGS } from "./fixtures/files";
 import { formatIssue } from "./issues";
 import { loadContentFromDisk } from "./load";

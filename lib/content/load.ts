@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildContent } from "./buildContent";
+import { buildContent } from "./build-content";
 import type { ContentBuild, ContentFile } from "./types";
 
 const FOLDERS = ["content/sources", "content/decks"];

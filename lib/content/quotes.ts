@@ -1,4 +1,4 @@
-import { fnv1a64 } from "./textHash";
+import { fnv1a64 } from "./text-hash";
 
 /** Where a quote sits in a document body: offsets (end exclusive) and 1-based line. */
 export type QuoteRange = { start: number; end: number; line: number };

@@ -1,7 +1,7 @@
 import type { ContentIssue } from "./issues";
 import type { QuoteRange } from "./quotes";
 import type { CardInput, DeckInput, QuizInput } from "./schema";
-import type { SourceDocument } from "./sourceFile";
+import type { SourceDocument } from "./source-file";
 
 /** A cited quote, resolved against its document. */
 export type CitedSource = {

@@ -6,12 +6,19 @@ import {
   cardPayloadSchema,
   type DraftItemView,
   type DraftStatus,
+  quizPayloadSchema,
 } from "@/lib/authoring/draft-item";
+import { toDraftItem } from "@/lib/authoring/from-proposal";
 import { authoredDeckSlug, authoredItemId } from "@/lib/authoring/ids";
 import { planPublish } from "@/lib/authoring/publish";
+import { checkQuizEdit, type QuizEditInput } from "@/lib/authoring/quiz-edit";
+import { findQuote } from "@/lib/content/quotes";
 import { db } from "@/lib/db";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { proposeSelectionInWorker } from "@/lib/documents/run-in-worker";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { sql } from "@/lib/sql/client";
 import { draftItemView, getDraft, requireOwnDocument } from "./documents";
+import { claimPersonalCapacity } from "./personal-decks";
 
 /** Authored decks sort with the owner's other decks, after the curated ones. */
 const AUTHORED_POSITION = 1_000_000;
@@ -50,6 +57,39 @@ function cardPayload(previous: CardPayload | null, card: CardEditInput): CardPay
     needsCheck: false,
     checkReason: null,
   };
+}
+
+/**
+ * A card drafted from text the author selected in their document, to prefill the card editor:
+ * front, back (a cloze on the key term, or a basic card), and the suggested level with the cue
+ * words behind it (lib/propose proposeFromSelection, run in the document worker). The selection
+ * must be in the document word for word; the quote returned is the document's own characters.
+ * Nothing is stored: the author saves the card from the editor.
+ */
+export async function draftCardFromSelection(
+  ownerId: string,
+  documentId: string,
+  selected: string,
+): Promise<CardPayload> {
+  const doc = await requireOwnDocument(ownerId, documentId);
+  const range = findQuote(doc.body, selected);
+  if (!range)
+    throw new ValidationError("The selection is not in the document word for word.", {
+      quote: ["Select the passage in the document again."],
+    });
+  const proposal = await proposeSelectionInWorker({
+    text: doc.body,
+    document: documentId,
+    title: doc.title,
+    start: range.start,
+    end: range.end,
+  });
+  const draft = proposal ? toDraftItem(proposal) : null;
+  if (draft?.payload.target !== "card")
+    throw new ValidationError("Select at least a few words of one passage to make a card.", {
+      quote: ["Select at least a few words of one passage to make a card."],
+    });
+  return draft.payload;
 }
 
 /**
@@ -111,9 +151,59 @@ export async function saveDraftCard(
 }
 
 /**
+ * Saves the question editor: an edit of a proposed question (multiple choice, true/false,
+ * matching, evidence check) of the owner's document. Its kind stays; its options, right answer,
+ * pairs and quotes are checked (lib/authoring/quiz-edit); a ValidationError with field errors
+ * otherwise, and nothing changes. A saved question is accepted and keeps its id.
+ */
+export async function saveDraftQuiz(
+  ownerId: string,
+  documentId: string,
+  itemId: string,
+  input: QuizEditInput,
+  now: Date,
+): Promise<DraftItemView> {
+  const doc = await requireOwnDocument(ownerId, documentId);
+  const previous = await db.draftItem.findFirst({
+    where: { id: itemId, documentId },
+    select: { payload: true, target: true },
+  });
+  if (!previous) throw new NotFoundError("This question does not exist.");
+  if (previous.target !== "quiz")
+    throw new ValidationError("Only questions are edited in the question editor.");
+  const checked = checkQuizEdit(doc.body, quizPayloadSchema.parse(JSON.parse(previous.payload)), input);
+  if (!checked.ok) throw new ValidationError("Please fix the highlighted fields.", checked.errors);
+  const row = await db.draftItem.update({
+    where: { id: itemId },
+    data: {
+      payload: JSON.stringify(checked.payload),
+      status: "accepted",
+      evidenceReason: checked.reason,
+      updatedAt: now,
+    },
+  });
+  return draftItemView(row);
+}
+
+/** Rows per multi-row INSERT: at most 13 parameters each, well under both databases' limits. */
+const PUBLISH_CHUNK = 100;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < rows.length; start += PUBLISH_CHUNK)
+    out.push(rows.slice(start, start + PUBLISH_CHUNK));
+  return out;
+}
+
+const placeholders = (count: number, width: number) =>
+  Array.from({ length: count }, () => `(${Array(width).fill("?").join(", ")})`).join(", ");
+
+/**
  * Publishes the accepted items of the owner's draft as a deck: the first time a new deck, after
  * that the same deck, updated in place. Cards keep their ids (and so every learner's schedule);
- * what is no longer accepted is retired. One transaction: all of it or nothing.
+ * what is no longer accepted is retired. One transaction: all of it or nothing. A deck and its
+ * new cards count toward the account's caps (lib/data/personal-decks claimPersonalCapacity),
+ * checked inside that transaction.
  */
 export async function publishDraft(
   ownerId: string,
@@ -123,70 +213,119 @@ export async function publishDraft(
 ): Promise<string> {
   const draft = await getDraft(ownerId, documentId);
   if (!draft) throw new NotFoundError("This document does not exist.");
-  let slug = draft.document.deckSlug;
-  const published = slug
+  const planned = draft.document.deckSlug;
+  const published = planned
     ? {
         cards: (
-          await db.card.findMany({ where: { deckSlug: slug, retired: false }, select: { id: true } })
+          await db.card.findMany({ where: { deckSlug: planned, retired: false }, select: { id: true } })
         ).map((c) => c.id),
         quiz: (
-          await db.quizItem.findMany({ where: { deckSlug: slug, retired: false }, select: { id: true } })
+          await db.quizItem.findMany({ where: { deckSlug: planned, retired: false }, select: { id: true } })
         ).map((q) => q.id),
       }
     : { cards: [], quiz: [] };
   const plan = planPublish(documentId, draft.items, published);
   if (plan.cards.length === 0) throw new ValidationError("Accept at least one card before publishing.");
-  // Ids are global: a card id another deck already uses (never expected) must not be taken over.
-  const foreign = await db.card.count({
-    where: { id: { in: plan.cards.map((card) => card.id) }, ...(slug ? { deckSlug: { not: slug } } : {}) },
+  const deckSlug = planned ?? authoredDeckSlug(randomBytes(6).toString("hex"));
+  const cardIds = plan.cards.map((card) => card.id);
+  await sql().transaction(async (tx) => {
+    // Another publish of this document finished first (it made the deck): publish again on top of it.
+    const current = await tx.get<{ deckSlug: string | null }>(
+      'SELECT deckSlug FROM "UserDocument" WHERE id = ? AND ownerId = ?',
+      [documentId, ownerId],
+    );
+    if (!current) throw new NotFoundError("This document does not exist.");
+    if (current.deckSlug !== planned)
+      throw new ConflictError("This document was published meanwhile. Reload the page and publish again.");
+    // Ids are global: a card id another deck already uses (never expected) must not be taken over.
+    const existing = new Set<string>();
+    for (const chunk of chunks(cardIds)) {
+      const rows = await tx.all<{ id: string; deckSlug: string }>(
+        `SELECT id, deckSlug FROM "Card" WHERE id IN (${chunk.map(() => "?").join(", ")})`,
+        chunk,
+      );
+      for (const row of rows) {
+        if (row.deckSlug !== deckSlug)
+          throw new ValidationError("Some card ids are taken by another deck; nothing was published.");
+        existing.add(row.id);
+      }
+    }
+    const adding = cardIds.filter((id) => !existing.has(id)).length;
+    const owned = await claimPersonalCapacity(tx, ownerId, { decks: planned ? 0 : 1, cards: adding }, now);
+    if (planned)
+      await tx.run('UPDATE "Deck" SET title = ?, description = ? WHERE slug = ?', [
+        input.title,
+        input.description,
+        deckSlug,
+      ]);
+    else
+      await tx.run(
+        `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
+         VALUES (?, ?, ?, ?, FALSE, ?, ?)`,
+        [deckSlug, input.title, input.description, AUTHORED_POSITION + owned.decks, ownerId, now],
+      );
+    await tx.run('UPDATE "UserDocument" SET deckSlug = ? WHERE id = ?', [deckSlug, documentId]);
+    for (const chunk of chunks(plan.cards)) {
+      await tx.run(
+        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, evidenceReason, sources, position, retired)
+         VALUES ${placeholders(chunk.length, 9).replaceAll("?)", "?, FALSE)")}
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, front = excluded.front, back = excluded.back,
+           evidence = excluded.evidence, evidenceReason = excluded.evidenceReason, sources = excluded.sources,
+           position = excluded.position, retired = FALSE`,
+        chunk.flatMap((c) => [
+          c.id,
+          deckSlug,
+          c.kind,
+          c.front,
+          c.back,
+          c.evidence,
+          c.evidenceReason,
+          c.sources,
+          c.position,
+        ]),
+      );
+      // Every deck lists the cards it teaches in DeckCard (lib/seed/content does the same for content).
+      await tx.run(
+        `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${placeholders(chunk.length, 3)}
+         ON CONFLICT (deckSlug, cardId) DO UPDATE SET position = excluded.position`,
+        chunk.flatMap((c) => [deckSlug, c.id, c.position]),
+      );
+    }
+    for (const chunk of chunks(plan.quiz)) {
+      await tx.run(
+        `INSERT INTO "QuizItem" (id, deckSlug, kind, prompt, choices, answer, explanation, evidence,
+           evidenceReason, sources, cardIds, position, retired)
+         VALUES ${placeholders(chunk.length, 12).replaceAll("?)", "?, FALSE)")}
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, prompt = excluded.prompt,
+           choices = excluded.choices, answer = excluded.answer, explanation = excluded.explanation,
+           evidence = excluded.evidence, evidenceReason = excluded.evidenceReason,
+           sources = excluded.sources, cardIds = excluded.cardIds, position = excluded.position,
+           retired = FALSE`,
+        chunk.flatMap((q) => [
+          q.id,
+          deckSlug,
+          q.kind,
+          q.prompt,
+          q.choices,
+          q.answer,
+          q.explanation,
+          q.evidence,
+          q.evidenceReason,
+          q.sources,
+          q.cardIds,
+          q.position,
+        ]),
+      );
+    }
+    for (const [table, ids] of [
+      ["Card", plan.retireCards],
+      ["QuizItem", plan.retireQuiz],
+    ] as const)
+      for (const chunk of chunks(ids))
+        await tx.run(
+          `UPDATE "${table}" SET retired = TRUE WHERE deckSlug = ? AND id IN (${chunk.map(() => "?").join(", ")})`,
+          [deckSlug, ...chunk],
+        );
   });
-  if (foreign > 0)
-    throw new ValidationError("Some card ids are taken by another deck; nothing was published.");
-  const isNew = !slug;
-  slug ??= authoredDeckSlug(randomBytes(6).toString("hex"));
-  const deckSlug = slug;
-  const owned = isNew ? await db.deck.count({ where: { ownerId } }) : 0;
-  await db.$transaction([
-    isNew
-      ? db.deck.create({
-          data: {
-            slug: deckSlug,
-            title: input.title,
-            description: input.description,
-            position: AUTHORED_POSITION + owned,
-            ownerId,
-            createdAt: now,
-          },
-        })
-      : db.deck.update({
-          where: { slug: deckSlug },
-          data: { title: input.title, description: input.description },
-        }),
-    db.userDocument.update({ where: { id: documentId }, data: { deckSlug } }),
-    ...plan.cards.map(({ id, ...card }) =>
-      db.card.upsert({
-        where: { id },
-        create: { id, deckSlug, ...card, retired: false },
-        update: { ...card, retired: false },
-      }),
-    ),
-    // Every deck lists the cards it teaches in DeckCard (lib/seed/content does the same for content).
-    ...plan.cards.map((card) =>
-      db.deckCard.upsert({
-        where: { deckSlug_cardId: { deckSlug, cardId: card.id } },
-        create: { deckSlug, cardId: card.id, position: card.position },
-        update: { position: card.position },
-      }),
-    ),
-    ...plan.quiz.map(({ id, ...item }) =>
-      db.quizItem.upsert({
-        where: { id },
-        create: { id, deckSlug, ...item, retired: false },
-        update: { ...item, retired: false },
-      }),
-    ),
-    db.card.updateMany({ where: { deckSlug, id: { in: plan.retireCards } }, data: { retired: true } }),
-    db.quizItem.updateMany({ where: { deckSlug, id: { in: plan.retireQuiz } }, data: { retired: true } }),
-  ]);
   return deckSlug;
 }

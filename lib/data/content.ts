@@ -3,10 +3,9 @@ import { cache } from "react";
 import { z } from "zod";
 import { EVIDENCE_LEVELS, type EvidenceLevel, evidenceLevel, SOURCE_KINDS } from "@/lib/content/schema";
 import { db } from "@/lib/db";
-import { sql } from "@/lib/sql/client";
-import { joinMemberships } from "@/lib/sql/deck-membership";
+import { query } from "@/lib/query";
 import { studyCardCount } from "@/lib/study/card-count";
-import { visibleDeckSql, visibleDeckWhere } from "./deck-access";
+import { visibleDeck, visibleDeckWhere } from "./deck-access";
 
 // Content decks are the same for every learner; a personal deck (ownerId set) is shown to its owner only.
 
@@ -71,13 +70,16 @@ export async function listDecksWithEvidence(viewerId: string): Promise<DeckWithE
         },
       },
     }),
-    sql().all<{ deckSlug: string; evidence: string; n: number | bigint }>(
-      `SELECT m.deckSlug, c.evidence, COUNT(*) AS n FROM "Card" c ${joinMemberships("c.id")}
-       JOIN "Deck" d ON d.slug = m.deckSlug
-       WHERE c.retired = FALSE AND c.kind <> 'reverse' AND ${visibleDeckSql("d")}
-       GROUP BY m.deckSlug, c.evidence`,
-      [viewerId, viewerId],
-    ),
+    query()
+      .selectFrom("Card as c")
+      .innerJoin("DeckCard as m", "m.cardId", "c.id")
+      .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+      .select((eb) => ["m.deckSlug", "c.evidence", eb.fn.countAll<number>().as("n")])
+      .where("c.retired", "=", false)
+      .where("c.kind", "<>", "reverse")
+      .where(visibleDeck("d", viewerId))
+      .groupBy(["m.deckSlug", "c.evidence"])
+      .execute(),
     db.deckCard.groupBy({
       by: ["deckSlug"],
       where: { card: { retired: false, kind: "reverse" }, deck: visible },
@@ -110,6 +112,8 @@ const storedCard = z.object({
   back: z.string(),
   evidence: evidenceLevel,
   caveat: z.string().nullable(),
+  /** The author's reason for a level stronger than the quote's cue words (authored decks). */
+  evidenceReason: z.string().nullable(),
   topic: z.string().nullable(),
   sources: z.string().transform((text) => parseJson(citations, text, "card sources")),
 });
@@ -128,8 +132,10 @@ export interface DeckDetail {
   evidence: EvidenceCounts;
   /** Titles of the documents the cards cite, by slug, for link text. */
   documentTitles: Record<string, string>;
-  /** The viewer's own imported deck. */
+  /** The viewer's own deck (imported or authored). */
   personal: boolean;
+  /** Published from an uploaded document (its cards cite it and carry evidence levels). */
+  authored: boolean;
 }
 
 /**
@@ -158,12 +164,14 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
               back: true,
               evidence: true,
               caveat: true,
+              evidenceReason: true,
               topic: true,
               sources: true,
             },
           },
         },
       },
+      userDocuments: { select: { id: true }, take: 1 },
       _count: { select: { quizItems: { where: { retired: false } } } },
     },
   });
@@ -196,6 +204,7 @@ export const getDeck = cache(async (slug: string, viewerId: Viewer = null): Prom
       ...uploaded.map((doc) => [doc.id, doc.title]),
     ]),
     personal: deck.ownerId !== null && deck.ownerId === viewerId,
+    authored: deck.userDocuments.length > 0,
   };
 });
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { isStudyable, studyableSql } from "@/lib/sql/card-marks";
-import { sql } from "@/lib/sql/client";
-import { joinMemberships } from "@/lib/sql/deck-membership";
+import { query } from "@/lib/query";
+import { isStudyable, studyable } from "@/lib/query/card-marks";
 import { buildQueue, deckNewAllowance, studyDayStart, totalNewAllowance } from "@/lib/srs";
-import { visibleDeckSql } from "./deck-access";
+import { visibleDeck } from "./deck-access";
 import { deckOptionsByDeck } from "./deck-presets";
 import { loadLearnerSettings } from "./schedule-rows";
 import { type DeckSchedule, introducedSchedules, predictedRecallByDeck } from "./stats";
@@ -36,12 +35,12 @@ interface DeckRow {
   slug: string;
   title: string;
   description: string;
-  cardCount: number;
-  quizCount: number;
+  cardCount: number | null;
+  quizCount: number | null;
   /** The learner's suspended cards: out of the deck's count and progress. */
-  suspended: number | bigint;
+  suspended: number | null;
   /** Never-seen cards buried until a later study day: not new cards to offer today. */
-  buriedNew: number | bigint;
+  buriedNew: number | null;
 }
 
 /**
@@ -50,7 +49,7 @@ interface DeckRow {
  * what lib/data/study.ts queues for the same deck.
  */
 export async function getDeckProgress(userId: string, now: Date): Promise<DashboardProgress> {
-  const db = sql();
+  const db = query();
   const settings = await loadLearnerSettings(db, userId);
   // The same "done today" counts lib/data/study.ts feeds to buildQueue.
   const today = await answeredToday(
@@ -59,27 +58,65 @@ export async function getDeckProgress(userId: string, now: Date): Promise<Dashbo
     studyDayStart(now, settings.timeZone, settings.dayRolloverHour),
   );
 
-  const deckRows = await db.all<DeckRow>(
-    `SELECT d.slug, d.title, d.description,
-       (SELECT COUNT(*) FROM "Card" c ${joinMemberships("c.id")} WHERE m.deckSlug = d.slug AND c.retired = FALSE) AS cardCount,
-       (SELECT COUNT(*) FROM "QuizItem" q WHERE q.deckSlug = d.slug AND q.retired = FALSE) AS quizCount,
-       (SELECT COUNT(*) FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")}
-         WHERE m.deckSlug = d.slug AND c.retired = FALSE AND s.userId = ? AND s.suspended = TRUE) AS suspended,
-       (SELECT COUNT(*) FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")}
-         WHERE m.deckSlug = d.slug AND c.retired = FALSE AND s.userId = ? AND s.state = 'new'
-           AND s.suspended = FALSE AND NOT ${studyableSql("s")}) AS buriedNew
-     FROM "Deck" d WHERE d.retired = FALSE AND ${visibleDeckSql("d")} ORDER BY d.position`,
-    [userId, userId, now, userId, userId],
-  );
+  const deckRows: DeckRow[] = await db
+    .selectFrom("Deck as d")
+    .select(["d.slug", "d.title", "d.description"])
+    .select((eb) => [
+      // A deck's cards are its DeckCard rows: its own and the ones it includes.
+      eb
+        .selectFrom("Card as c")
+        .innerJoin("DeckCard as m", "m.cardId", "c.id")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .whereRef("m.deckSlug", "=", "d.slug")
+        .where("c.retired", "=", false)
+        .as("cardCount"),
+      eb
+        .selectFrom("QuizItem as q")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .whereRef("q.deckSlug", "=", "d.slug")
+        .where("q.retired", "=", false)
+        .as("quizCount"),
+      eb
+        .selectFrom("CardState as s")
+        .innerJoin("Card as c", "c.id", "s.cardId")
+        .innerJoin("DeckCard as m", "m.cardId", "c.id")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .whereRef("m.deckSlug", "=", "d.slug")
+        .where("c.retired", "=", false)
+        .where("s.userId", "=", userId)
+        .where("s.suspended", "=", true)
+        .as("suspended"),
+      eb
+        .selectFrom("CardState as s")
+        .innerJoin("Card as c", "c.id", "s.cardId")
+        .innerJoin("DeckCard as m", "m.cardId", "c.id")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .whereRef("m.deckSlug", "=", "d.slug")
+        .where("c.retired", "=", false)
+        .where("s.userId", "=", userId)
+        .where("s.state", "=", "new")
+        .where("s.suspended", "=", false)
+        .where((not) => not.not(studyable("s", now)))
+        .as("buriedNew"),
+    ])
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("d.position")
+    .execute();
 
   // Never-seen cards studying all decks could offer: a card in several decks is one card.
-  const unseen = await db.get<{ n: number | bigint }>(
-    `SELECT COUNT(DISTINCT c.id) AS n FROM "Card" c ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-     WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
-       AND (s.state IS NULL OR s.state = 'new') AND ${studyableSql("s")}`,
-    [userId, userId, userId, now],
-  );
+  const unseen = await db
+    .selectFrom("Card as c")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+    .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
+    .select((eb) => eb.fn.count<number>("c.id").distinct().as("n"))
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+    .where(studyable("s", now))
+    .executeTakeFirst();
   // Suspended cards are out of the learner's progress altogether; buried ones only out of today's counts.
   const schedules = (await introducedSchedules(userId)).filter((entry) => !entry.suspended);
   const recall = predictedRecallByDeck(schedules, now, settings);

@@ -1,5 +1,7 @@
 import "server-only";
+import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
 import { db } from "@/lib/db";
+import type { DB } from "@/lib/query";
 
 /**
  * Which decks a learner may study, in one place for the SQL and Prisma paths: every content deck,
@@ -13,6 +15,35 @@ export function visibleDeckSql(alias: string): string {
     SELECT 1 FROM "Assignment" va JOIN "TrainerClient" vt
       ON vt.trainerId = va.trainerId AND vt.clientId = va.clientId AND vt.endedAt IS NULL
     WHERE va.deckSlug = ${alias}.slug AND va.trainerId = ${alias}.ownerId AND va.clientId = ? AND va.removedAt IS NULL))`;
+}
+
+/**
+ * The same rule for the query builder: true when the deck aliased `deck` is visible to
+ * `viewerId` (null: nobody signed in, content decks only). Use it in a `where`:
+ * `.where(visibleDeck("d", userId))`.
+ */
+export function visibleDeck(deck: string, viewerId: string | null): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  const owner = sql.ref<string | null>(`${deck}.ownerId`);
+  return eb.or([
+    eb(owner, "is", null),
+    eb(owner, "=", viewerId),
+    eb.exists(
+      eb
+        .selectFrom("Assignment as va")
+        .innerJoin("TrainerClient as vt", (join) =>
+          join
+            .onRef("vt.trainerId", "=", "va.trainerId")
+            .onRef("vt.clientId", "=", "va.clientId")
+            .on("vt.endedAt", "is", null),
+        )
+        .select(sql.lit(1).as("one"))
+        .where("va.deckSlug", "=", sql.ref<string>(`${deck}.slug`))
+        .where("va.trainerId", "=", owner)
+        .where("va.clientId", "=", viewerId)
+        .where("va.removedAt", "is", null),
+    ),
+  ]);
 }
 
 /** Slugs of trainers' own decks assigned to the viewer by their owner over a standing link. */
@@ -40,4 +71,19 @@ export async function visibleDeckWhere(viewerId: string | null) {
   return {
     OR: [{ ownerId: null }, { ownerId: viewerId }, ...(assigned.length ? [{ slug: { in: assigned } }] : [])],
   };
+}
+
+/**
+ * Who besides its owner sees the owner's deck: the clients it is assigned to over a standing link
+ * (the rule above, from the owner's side). Zero for a deck nobody else sees.
+ */
+export async function assignedClientCount(ownerId: string, slug: string): Promise<number> {
+  return db.assignment.count({
+    where: {
+      trainerId: ownerId,
+      deckSlug: slug,
+      removedAt: null,
+      client: { trainerLinks: { some: { trainerId: ownerId, endedAt: null } } },
+    },
+  });
 }

@@ -62,15 +62,21 @@ export async function deckOptionsByDeck(userId: string): Promise<Map<string, Dec
   return new Map(rows.map((row) => [row.deckSlug, toOptions(row.preset)]));
 }
 
-/** The options of a card's home deck (its preset decides how the card is scheduled), or null. */
-export async function cardDeckOptions(userId: string, cardId: string): Promise<DeckOptions | null> {
-  const card = await db.card.findUnique({ where: { id: cardId }, select: { deckSlug: true } });
-  if (!card) return null;
-  const chosen = await db.deckPresetDeck.findUnique({
-    where: { userId_deckSlug: { userId, deckSlug: card.deckSlug } },
-    include: { preset: true },
-  });
-  return chosen ? toOptions(chosen.preset) : null;
+/**
+ * The scheduling options of a card's home deck's preset, from the columns the review read
+ * selects (lib/data/reviews readForReview): null when the deck has no preset.
+ */
+export function presetSchedulingOptions(row: {
+  presetRetention: number | null;
+  presetLearningSteps: string | null;
+  presetRelearningSteps: string | null;
+}): Pick<DeckOptions, "desiredRetention" | "learningSteps" | "relearningSteps"> | null {
+  if (row.presetRetention === null) return null;
+  return {
+    desiredRetention: row.presetRetention,
+    learningSteps: parseSteps(row.presetLearningSteps ?? "[]"),
+    relearningSteps: parseSteps(row.presetRelearningSteps ?? "[]"),
+  };
 }
 
 /** Creates a preset, or updates the learner's own one; names are unique per learner. */

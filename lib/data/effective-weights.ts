@@ -1,28 +1,80 @@
 import "server-only";
-import type { SqlClient } from "@/lib/sql/client";
+import { expressionBuilder, type RawBuilder, sql } from "kysely";
+import type { Database, DB } from "@/lib/query";
 import { learnerSettingsSchema } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS } from "@/lib/srs/training";
 
 /**
- * The FSRS weights a learner is scheduled with, in one statement (SQLite and PostgreSQL, see
- * lib/sql/translate.ts) that the review transaction can run (lib/data/schedule-rows.ts). The rule is the one
- * getEffectiveParameters in lib/data/parameters.ts states (a test holds the two together): the
- * learner's own applied set; else, with fewer than MIN_TRAINING_REVIEWS answers of their own, the
- * newest cohort set a trainer they are linked to applied for a deck that trainer assigned them;
- * else null (ts-fsrs's defaults). COALESCE and CASE stop early, so a learner with their own set
- * pays one primary-key lookup, and the count stops at the threshold.
+ * The one statement of which FSRS parameter set a learner is scheduled with, for the review's
+ * single read (lib/data/reviews.ts), the queue and the parameters page (getEffectiveParameters in
+ * lib/data/parameters.ts reads the set it names): the learner's own applied set; else, with fewer
+ * than MIN_TRAINING_REVIEWS answers of their own, the newest cohort set a trainer they are linked
+ * to applied for a deck that trainer assigned them; else null (ts-fsrs's defaults). COALESCE and
+ * CASE stop early, so a learner with their own set pays one primary-key lookup, and the count
+ * stops at the threshold.
+ *
+ * `ownSetId` asks "what if their own set were this one" (null: none), for previews of a switch.
  */
-const EFFECTIVE_WEIGHTS = `SELECT COALESCE(
-    (SELECT p.weights FROM "StudySettings" s JOIN "FsrsParameterSet" p ON p.id = s.parameterSetId
-      WHERE s.userId = @userId AND p.ownerId = @userId AND p.scope = 'personal'),
-    CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM "ReviewLog" WHERE userId = @userId LIMIT @enough) AS own) < @enough
-    THEN (SELECT p.weights FROM "FsrsParameterSet" p
-      JOIN "TrainerClient" tc ON tc.trainerId = p.ownerId AND tc.clientId = @userId AND tc.endedAt IS NULL
-      JOIN "Assignment" a ON a.trainerId = p.ownerId AND a.clientId = @userId AND a.deckSlug = p.deckSlug
-        AND a.removedAt IS NULL
-      WHERE p.scope = 'cohort' AND p.appliedAt IS NOT NULL AND p.discardedAt IS NULL
-      ORDER BY p.appliedAt DESC, p.version DESC LIMIT 1)
-    END) AS weights`;
+export function effectiveSetId(userId: string, ownSetId?: string | null): RawBuilder<string | null> {
+  const eb = expressionBuilder<DB, never>();
+  const own =
+    ownSetId === undefined
+      ? eb
+          .selectFrom("StudySettings as s")
+          .innerJoin("FsrsParameterSet as p", "p.id", "s.parameterSetId")
+          .select("p.id")
+          .where("s.userId", "=", userId)
+          .where("p.ownerId", "=", userId)
+          .where("p.scope", "=", "personal")
+      : eb
+          .selectFrom("FsrsParameterSet as p")
+          .select("p.id")
+          .where("p.id", "=", ownSetId)
+          .where("p.ownerId", "=", userId)
+          .where("p.scope", "=", "personal");
+  const answered = eb
+    .selectFrom(
+      eb
+        .selectFrom("ReviewLog")
+        .select(sql.lit(1).as("one"))
+        .where("userId", "=", userId)
+        .limit(MIN_TRAINING_REVIEWS)
+        .as("own"),
+    )
+    .select((count) => count.fn.countAll().as("n"));
+  const cohort = eb
+    .selectFrom("FsrsParameterSet as p")
+    .innerJoin("TrainerClient as tc", (join) =>
+      join
+        .onRef("tc.trainerId", "=", "p.ownerId")
+        .on("tc.clientId", "=", userId)
+        .on("tc.endedAt", "is", null),
+    )
+    .innerJoin("Assignment as a", (join) =>
+      join
+        .onRef("a.trainerId", "=", "p.ownerId")
+        .on("a.clientId", "=", userId)
+        .onRef("a.deckSlug", "=", "p.deckSlug")
+        .on("a.removedAt", "is", null),
+    )
+    .select("p.id")
+    .where("p.scope", "=", "cohort")
+    .where("p.appliedAt", "is not", null)
+    .where("p.discardedAt", "is", null)
+    .orderBy("p.appliedAt", "desc")
+    .orderBy("p.version", "desc")
+    .limit(1);
+  return sql<
+    string | null
+  >`COALESCE((${own}), CASE WHEN (${answered}) < ${MIN_TRAINING_REVIEWS} THEN (${cohort}) END)`;
+}
+
+/** The weights of the set effectiveSetId names (null: the defaults), as one SQL expression. */
+export function effectiveWeights(userId: string): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(SELECT "weights" FROM "FsrsParameterSet" WHERE "id" = ${effectiveSetId(userId)})`;
+}
 
 const weightsSchema = learnerSettingsSchema.shape.weights.unwrap();
 
@@ -37,11 +89,8 @@ export function parseWeights(json: string | null | undefined): number[] | undefi
   }
 }
 
-/** The learner's weights through the raw-SQL client, on either database (inside its transactions too). */
-export async function loadEffectiveWeights(client: SqlClient, userId: string): Promise<number[] | undefined> {
-  const row = await client.get<{ weights: string | null }>(EFFECTIVE_WEIGHTS, {
-    userId,
-    enough: MIN_TRAINING_REVIEWS,
-  });
+/** The learner's weights, on either database (inside a transaction too). */
+export async function loadEffectiveWeights(db: Database, userId: string): Promise<number[] | undefined> {
+  const row = await db.selectNoFrom(effectiveWeights(userId).as("weights")).executeTakeFirst();
   return parseWeights(row?.weights);
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { EvidenceLevel } from "@/lib/content/evidence";
 import { ankiDeckText } from "@/lib/exchange/anki-text";
 import { reviewLogCsv } from "@/lib/exchange/review-log-csv";
-import { sql } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import { query } from "@/lib/query";
+import { parseSqlDate } from "@/lib/query/values";
 import type { SrsState } from "@/lib/srs/types";
 import { getDeck } from "./content";
 
@@ -12,17 +12,13 @@ import { getDeck } from "./content";
  * since both moved the schedule. Read on the (userId, reviewedAt) index.
  */
 export async function reviewLogExport(userId: string): Promise<string> {
-  const rows = await sql().all<{
-    cardId: string;
-    reviewedAt: SqlDateValue;
-    rating: number | bigint;
-    stateBefore: string;
-    durationMs: number | bigint;
-  }>(
-    `SELECT cardId, reviewedAt, rating, stateBefore, durationMs FROM "ReviewLog"
-     WHERE userId = ? ORDER BY reviewedAt, cardVersion`,
-    [userId],
-  );
+  const rows = await query()
+    .selectFrom("ReviewLog")
+    .select(["cardId", "reviewedAt", "rating", "stateBefore", "durationMs"])
+    .where("userId", "=", userId)
+    .orderBy("reviewedAt")
+    .orderBy("cardVersion")
+    .execute();
   return reviewLogCsv(
     rows.map((row) => ({
       cardId: row.cardId,

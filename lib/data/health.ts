@@ -1,7 +1,8 @@
 import "server-only";
+import { sql } from "kysely";
 import { isDatabaseBusy, isStorageUnavailable } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { sql } from "@/lib/sql/client";
+import { query } from "@/lib/query";
 
 export interface DatabaseHealth {
   ok: boolean;
@@ -13,10 +14,11 @@ export interface DatabaseHealth {
 
 /**
  * A write that changes nothing but must reach the database's storage like a review does (through
- * the same raw-SQL client): one row of Prisma's migrations table set to its own value. A full
+ * the same client, lib/query): one row of Prisma's migrations table set to its own value. A full
  * disk or a read-only file or mount refuses it, where a read alone still answered "ok" (issue 13).
  */
-const WRITE_PROBE = `UPDATE "_prisma_migrations" SET "applied_steps_count" = "applied_steps_count"
+// Prisma's own table is not in the generated types: the one statement written as SQL.
+const WRITE_PROBE = sql`UPDATE "_prisma_migrations" SET "applied_steps_count" = "applied_steps_count"
   WHERE "id" = (SELECT "id" FROM "_prisma_migrations" ORDER BY "started_at" LIMIT 1)`;
 
 /** Health of the database as the app sees it: reachable, migrated, loaded with content, writable. */
@@ -29,7 +31,7 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
     return { ok: false, error: "The database is not reachable or not migrated." };
   }
   try {
-    await sql().run(WRITE_PROBE);
+    await WRITE_PROBE.execute(query());
   } catch (error) {
     console.error("[health] write probe failed", error);
     return {

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import type { FsrsParameterSet, OptimizationJob } from "@/lib/generated/prisma/client";
 import { type Fit, runOptimizer } from "@/lib/optimizer/run-optimizer";
+import { query, type Tx, transaction } from "@/lib/query";
 import type { LearnerSettings, StudyDayClock } from "@/lib/srs";
 import { type ReschedulePreview, rescheduleCard, summarizeMoves } from "@/lib/srs/reschedule";
 import {
@@ -15,7 +16,7 @@ import {
   trainingSet,
 } from "@/lib/srs/training";
 import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
-import { parseWeights } from "./effective-weights";
+import { effectiveSetId, parseWeights } from "./effective-weights";
 import { cardKey } from "./reviews";
 import { toLearnerSettings } from "./settings";
 import { answeredCardIds, trainingLogs } from "./training-logs";
@@ -100,69 +101,33 @@ export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([...default_w]);
 // ------------------------------------------------------------------------------------------------
 // Effective parameters
 
-async function hasOwnHistory(userId: string): Promise<boolean> {
-  const some = await db.reviewLog.findMany({
-    where: { userId },
-    select: { id: true },
-    take: MIN_TRAINING_REVIEWS,
-  });
-  return some.length >= MIN_TRAINING_REVIEWS;
-}
-
-/** The newest cohort set a linked trainer applied for a deck they assigned this learner, if any. */
-async function cohortSetFor(userId: string) {
-  const assignments = await db.assignment.findMany({
-    where: {
-      clientId: userId,
-      removedAt: null,
-      trainer: { clientLinks: { some: { clientId: userId, endedAt: null } } },
-    },
-    select: { trainerId: true, deckSlug: true },
-  });
-  if (assignments.length === 0) return null;
-  return db.fsrsParameterSet.findFirst({
-    where: {
-      scope: "cohort",
-      appliedAt: { not: null },
-      discardedAt: null,
-      OR: assignments.map((a) => ({ ownerId: a.trainerId, deckSlug: a.deckSlug })),
-    },
-    orderBy: [{ appliedAt: "desc" }, { version: "desc" }],
-    include: { owner: { select: { name: true } }, deck: { select: { title: true } } },
-  });
-}
-
 /**
  * The weights the learner is scheduled with: their own applied set; else, while they have fewer
  * than MIN_TRAINING_REVIEWS answers, the newest cohort set a trainer they are linked to applied for
  * a deck that trainer assigned them; else the defaults. `ownSetId` asks "what if their own set
- * were this one" (null: none), for previews. loadEffectiveWeights (effective-weights.ts) is the
- * same rule in one SQL statement for the review path.
+ * were this one" (null: none), for previews. The choice is made by effectiveSetId
+ * (effective-weights.ts), the statement the review path embeds: the rule is written once.
  */
 export async function getEffectiveParameters(
   userId: string,
   ownSetId?: string | null,
 ): Promise<EffectiveParameters> {
-  const id =
-    ownSetId !== undefined
-      ? ownSetId
-      : ((await db.studySettings.findUnique({ where: { userId }, select: { parameterSetId: true } }))
-          ?.parameterSetId ?? null);
-  const own = id
-    ? await db.fsrsParameterSet.findFirst({ where: { id, ownerId: userId, scope: "personal" } })
+  // Which set: the one rule, in SQL (lib/data/effective-weights.ts), as the review path reads it.
+  const chosen = await query().selectNoFrom(effectiveSetId(userId, ownSetId).as("id")).executeTakeFirst();
+  const set = chosen?.id
+    ? await db.fsrsParameterSet.findUnique({
+        where: { id: chosen.id },
+        include: { owner: { select: { name: true } }, deck: { select: { title: true } } },
+      })
     : null;
-  const ownWeights = parseWeights(own?.weights);
-  if (own && ownWeights) return { source: "personal", weights: ownWeights, set: toSetView(own) };
-  if (!(await hasOwnHistory(userId))) {
-    const cohort = await cohortSetFor(userId);
-    const cohortWeights = parseWeights(cohort?.weights);
-    if (cohort && cohortWeights) {
-      return {
-        source: "cohort",
-        weights: cohortWeights,
-        set: { ...toSetView(cohort), trainerName: cohort.owner.name, deckTitle: cohort.deck?.title },
-      };
-    }
+  const weights = parseWeights(set?.weights);
+  if (set && weights && set.scope === "personal") return { source: "personal", weights, set: toSetView(set) };
+  if (set && weights) {
+    return {
+      source: "cohort",
+      weights,
+      set: { ...toSetView(set), trainerName: set.owner.name, deckTitle: set.deck?.title },
+    };
   }
   return { source: "default", weights: [...DEFAULT_WEIGHTS], set: null };
 }
@@ -517,16 +482,16 @@ export async function switchParameterSet(
   if (set?.discardedAt)
     throw new ConflictError("You discarded this parameter set; optimize again for a new one.");
   const plan = reschedule ? await planReschedule(userId, now, setId) : null;
-  const results = await db.$transaction([
-    db.studySettings.upsert({
-      where: { userId },
-      create: { userId, parameterSetId: setId },
-      update: { parameterSetId: setId },
-    }),
-    ...(set ? [db.fsrsParameterSet.update({ where: { id: set.id }, data: { appliedAt: now } })] : []),
-    ...(plan ? cardWrites(userId, plan.changes) : []),
-  ]);
-  return writeCounts(results.slice(set ? 2 : 1), plan);
+  return transaction(async (tx) => {
+    await tx
+      .insertInto("StudySettings")
+      .values({ userId, parameterSetId: setId })
+      .onConflict((conflict) => conflict.column("userId").doUpdateSet({ parameterSetId: setId }))
+      .execute();
+    if (set)
+      await tx.updateTable("FsrsParameterSet").set({ appliedAt: now }).where("id", "=", set.id).execute();
+    return writeCards(tx, userId, plan);
+  });
 }
 
 /** Sets a proposal aside; the parameters in use cannot be discarded (switch first). */
@@ -608,12 +573,16 @@ async function planReschedule(userId: string, now: Date, ownSetId?: string | nul
   return { cards: states.length, changes };
 }
 
-/** Each card written only if nobody answered it since it was read, and its version bumped. */
-function cardWrites(userId: string, changes: readonly CardChange[]) {
-  return changes.map(({ cardId, version, after }) =>
-    db.cardState.updateMany({
-      where: { userId, cardId, version },
-      data: {
+/**
+ * The planned moves, on the progress path (lib/query) like every review: each card written only
+ * if nobody answered it since it was read, and its version bumped.
+ */
+async function writeCards(tx: Tx, userId: string, plan: ReschedulePlan | null): Promise<SwitchResult> {
+  let written = 0;
+  for (const { cardId, version, after } of plan?.changes ?? []) {
+    const result = await tx
+      .updateTable("CardState")
+      .set((eb) => ({
         state: after.state,
         due: after.due,
         stability: after.stability,
@@ -623,14 +592,14 @@ function cardWrites(userId: string, changes: readonly CardChange[]) {
         learningSteps: after.learningSteps,
         scheduledDays: after.scheduledDays,
         lastReview: after.lastReview,
-        version: { increment: 1 },
-      },
-    }),
-  );
-}
-
-function writeCounts(results: readonly unknown[], plan: ReschedulePlan | null): SwitchResult {
-  const written = results.filter((r) => (r as { count?: number }).count === 1).length;
+        version: eb("version", "+", 1),
+      }))
+      .where("userId", "=", userId)
+      .where("cardId", "=", cardId)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    written += Number(result.numUpdatedRows);
+  }
   return { rescheduled: written, skipped: (plan?.changes.length ?? 0) - written };
 }
 
@@ -656,6 +625,5 @@ export async function previewReschedule(
 export async function rescheduleCards(userId: string, now: Date): Promise<SwitchResult> {
   const plan = await planReschedule(userId, now);
   if (plan.changes.length === 0) return { rescheduled: 0, skipped: 0 };
-  const results = await db.$transaction(cardWrites(userId, plan.changes));
-  return writeCounts(results, plan);
+  return transaction((tx) => writeCards(tx, userId, plan));
 }

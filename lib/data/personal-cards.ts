@@ -4,7 +4,8 @@ import { REVERSE_SUFFIX } from "@/lib/authoring/ids";
 import type { PersonalCardInput } from "@/lib/authoring/personal-card";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type SqlClient, sql } from "@/lib/sql/client";
+import { claimPersonalCapacity } from "./personal-decks";
 
 /**
  * The card editor of a personal deck its owner imported: add, edit, retire. Ids never change
@@ -17,7 +18,14 @@ export interface EditableDeck {
   title: string;
   /** The document an authored deck was published from: its cards are edited there. */
   documentId: string | null;
-  cards: { id: string; kind: string; front: string; back: string; retired: boolean }[];
+  cards: {
+    id: string;
+    kind: string;
+    front: string;
+    back: string;
+    retired: boolean;
+    imageId: string | null;
+  }[];
 }
 
 export async function getEditableDeck(ownerId: string, slug: string): Promise<EditableDeck | null> {
@@ -30,7 +38,7 @@ export async function getEditableDeck(ownerId: string, slug: string): Promise<Ed
       cards: {
         where: { kind: { not: "reverse" } },
         orderBy: { position: "asc" },
-        select: { id: true, kind: true, front: true, back: true, retired: true },
+        select: { id: true, kind: true, front: true, back: true, retired: true, imageId: true },
       },
     },
   });
@@ -50,64 +58,67 @@ async function ownImportedDeck(ownerId: string, slug: string) {
   return deck;
 }
 
-/** The card's reversed twin follows its kind: there for a reversed card, retired otherwise. */
-function mirrorWrite(
+/**
+ * The card's reversed twin follows its kind: there for a reversed card, retired otherwise. Returns
+ * how many Card rows it would add (1 when a reversed card's twin does not exist yet), for the caps.
+ */
+async function mirrorWrite(
+  tx: SqlClient,
   slug: string,
   id: string,
   card: PersonalCardInput,
   position: number,
-): Prisma.PrismaPromise<unknown>[] {
+): Promise<void> {
   const mirrorId = `${id}${REVERSE_SUFFIX}`;
-  if (card.kind !== "reversed")
-    return [db.card.updateMany({ where: { id: mirrorId, deckSlug: slug }, data: { retired: true } })];
-  const data = { front: card.back, back: card.front, retired: false };
-  const mirror = db.card.upsert({
-    where: { id: mirrorId },
-    create: {
-      id: mirrorId,
-      deckSlug: slug,
-      kind: "reverse",
-      evidence: "personal",
-      sources: "[]",
-      position: position + 1_000_000,
-      ...data,
-    },
-    update: data,
-  });
+  if (card.kind !== "reversed") {
+    await tx.run('UPDATE "Card" SET retired = TRUE WHERE id = ? AND deckSlug = ?', [mirrorId, slug]);
+    return;
+  }
+  await tx.run(
+    `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
+     VALUES (?, ?, 'reverse', ?, ?, 'personal', '[]', ?, FALSE)
+     ON CONFLICT (id) DO UPDATE SET front = excluded.front, back = excluded.back, retired = FALSE`,
+    [mirrorId, slug, card.back, card.front, position + 1_000_000],
+  );
   // The study queue reads a deck's cards through DeckCard (lib/sql/deck-membership): the mirror too.
-  const member = db.deckCard.upsert({
-    where: { deckSlug_cardId: { deckSlug: slug, cardId: mirrorId } },
-    create: { deckSlug: slug, cardId: mirrorId, position: position + 1_000_000 },
-    update: {},
-  });
-  return [mirror, member];
+  await tx.run(
+    `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES (?, ?, ?)
+     ON CONFLICT (deckSlug, cardId) DO NOTHING`,
+    [slug, mirrorId, position + 1_000_000],
+  );
 }
 
+/**
+ * Adds a card (and its reversed twin) to the owner's imported deck, within the account's caps,
+ * checked in the same transaction as the write (lib/data/personal-decks claimPersonalCapacity).
+ */
 export async function addPersonalCard(
   ownerId: string,
   slug: string,
   card: PersonalCardInput,
+  now: Date,
 ): Promise<string> {
   await ownImportedDeck(ownerId, slug);
-  const last = await db.card.aggregate({ where: { deckSlug: slug }, _max: { position: true } });
-  const position = (last._max.position ?? -1) + 1;
   const id = `${slug}-a${randomBytes(5).toString("hex")}`;
-  await db.$transaction([
-    db.card.create({
-      data: {
-        id,
-        deckSlug: slug,
-        kind: card.kind,
-        front: card.front,
-        back: card.back,
-        evidence: "personal",
-        sources: "[]",
-        position,
-      },
-    }),
-    ...mirrorWrite(slug, id, card, position),
-    db.deckCard.create({ data: { deckSlug: slug, cardId: id, position } }),
-  ]);
+  await sql().transaction(async (tx) => {
+    await claimPersonalCapacity(tx, ownerId, { decks: 0, cards: card.kind === "reversed" ? 2 : 1 }, now);
+    const last = await tx.get<{ position: number | bigint | null }>(
+      "SELECT MAX(position) AS position FROM \"Card\" WHERE deckSlug = ? AND kind <> 'reverse'",
+      [slug],
+    );
+    const position = Number(last?.position ?? -1) + 1;
+    await tx.run(
+      `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
+       VALUES (?, ?, ?, ?, ?, 'personal', '[]', ?, FALSE)`,
+      [id, slug, card.kind, card.front, card.back, position],
+    );
+    await tx.run('INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES (?, ?, ?)', [
+      slug,
+      id,
+      position,
+    ]);
+    await mirrorWrite(tx, slug, id, card, position);
+  });
   return id;
 }
 
@@ -125,15 +136,25 @@ export async function editPersonalCard(
   ownerId: string,
   cardId: string,
   input: PersonalCardInput,
+  now: Date,
 ): Promise<void> {
   const card = await ownCard(ownerId, cardId);
-  await db.$transaction([
-    db.card.update({
-      where: { id: card.id },
-      data: { kind: input.kind, front: input.front, back: input.back, retired: false },
-    }),
-    ...mirrorWrite(card.deckSlug, card.id, input, card.position),
-  ]);
+  await sql().transaction(async (tx) => {
+    // Turning a card reversed adds its twin, a card of its own for the caps.
+    if (input.kind === "reversed") {
+      const twin = await tx.get<{ id: string }>('SELECT id FROM "Card" WHERE id = ?', [
+        `${card.id}${REVERSE_SUFFIX}`,
+      ]);
+      if (!twin) await claimPersonalCapacity(tx, ownerId, { decks: 0, cards: 1 }, now);
+    }
+    await tx.run('UPDATE "Card" SET kind = ?, front = ?, back = ?, retired = FALSE WHERE id = ?', [
+      input.kind,
+      input.front,
+      input.back,
+      card.id,
+    ]);
+    await mirrorWrite(tx, card.deckSlug, card.id, input, card.position);
+  });
 }
 
 /** Retires a card (and its reversed twin): no longer studied, its history kept. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cache } from "react";
+import { REVERSE_SUFFIX } from "@/lib/authoring/ids";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import {
   CARD_IMPORT_LIMITS,
@@ -22,6 +23,8 @@ import { joinMemberships } from "@/lib/sql/deck-membership";
 
 /** Personal decks sort after the curated ones (whose positions are small), in the order made. */
 const PERSONAL_POSITION = 1_000_000;
+/** How long a hidden deck may stay unfinished before the owner's next import removes it. */
+const UNFINISHED_IMPORT_MS = 10 * 60_000;
 /** Rows per INSERT: 10 parameters each, well under both databases' limits. */
 const INSERT_CHUNK = 200;
 
@@ -108,24 +111,63 @@ export async function personalUsage(
   return { decks: Number(row?.decks ?? 0), cards: Number(row?.cards ?? 0) };
 }
 
-/** Why the account cannot take `adding` more cards in a new deck, or null when it can. */
-export function personalLimitProblem(usage: { decks: number; cards: number }, adding: number): string | null {
+/**
+ * Why the account cannot take `adding` more cards (in a new deck, unless `newDeck` is false), or
+ * null when it can.
+ */
+export function personalLimitProblem(
+  usage: { decks: number; cards: number },
+  adding: number,
+  newDeck = true,
+): string | null {
   const { maxDecks, maxCards } = PERSONAL_LIMITS;
   const n = (value: number) => value.toLocaleString("en-GB");
-  if (usage.decks >= maxDecks)
-    return `You have ${n(usage.decks)} decks of your own, the most an account can keep. Delete one to import another.`;
+  if (newDeck && usage.decks >= maxDecks)
+    return `You have ${n(usage.decks)} decks of your own, the most an account can keep. Delete one to make another.`;
   if (usage.cards + adding > maxCards)
-    return `You have ${n(usage.cards)} cards of your own; with ${n(adding)} more you would pass the ${n(maxCards)} an account can keep. Delete a deck or import fewer cards.`;
+    return `You have ${n(usage.cards)} cards of your own; with ${n(adding)} more you would pass the ${n(maxCards)} an account can keep. Delete a deck or add fewer cards.`;
   return null;
+}
+
+/**
+ * The caps of every write that adds decks or cards of an account's own (an import, a deck published
+ * from a document, a card added to a deck), checked inside that write's transaction `tx`: takes the
+ * owner's row lock first, so two writes of one account count one after the other on PostgreSQL too
+ * (SQLite's write lock already orders them), removes imports a crash cut off, then counts. Refuses
+ * with PersonalLimitError; returns the usage before this write.
+ */
+export async function claimPersonalCapacity(
+  tx: SqlClient,
+  ownerId: string,
+  adding: { decks: 0 | 1; cards: number },
+  now: Date,
+): Promise<{ decks: number; cards: number }> {
+  await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
+  // Nothing else hides a personal deck: a hidden one is an import a crash cut off.
+  await tx.run('DELETE FROM "Deck" WHERE ownerId = ? AND retired = TRUE AND createdAt < ?', [
+    ownerId,
+    new Date(now.getTime() - UNFINISHED_IMPORT_MS),
+  ]);
+  const owned = await personalUsage(ownerId, tx);
+  const limit = personalLimitProblem(owned, adding.cards, adding.decks > 0);
+  if (limit) throw new PersonalLimitError(limit);
+  return owned;
+}
+
+/** A card of an imported deck, in file order; a "reversed" one also gets its mirror. */
+export type PersonalDeckCardInput = Pick<ImportedCard, "front" | "back" | "tags"> & {
+  kind: ImportedCard["kind"] | "reversed";
+};
+
+/** The id of the `index`-th (0-based) card of an imported deck; its mirror adds REVERSE_SUFFIX. */
+export function personalCardId(slug: string, index: number): string {
+  return `${slug}-${index + 1}`;
 }
 
 /** A slug no content deck uses ("p-" and 12 random hex digits; content slugs are words). */
 function personalSlug(): string {
   return `p-${randomBytes(6).toString("hex")}`;
 }
-
-/** How long a hidden deck may stay unfinished before the owner's next import removes it. */
-const UNFINISHED_IMPORT_MS = 10 * 60_000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -137,26 +179,19 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function createPersonalDeck(
   ownerId: string,
-  input: { title: string; description: string; cards: readonly ImportedCard[] },
+  input: { title: string; description: string; cards: readonly PersonalDeckCardInput[] },
   now: Date,
+  options: { afterCards?: (slug: string) => Promise<void> } = {},
 ): Promise<string> {
   if (input.cards.length === 0 || input.cards.length > CARD_IMPORT_LIMITS.maxCards)
     throw new ValidationError("There are no cards to import.");
+  // A reversed card is studied twice: it and its mirror (answer side first) both count.
+  const adding = input.cards.reduce((sum, card) => sum + (card.kind === "reversed" ? 2 : 1), 0);
   const slug = personalSlug();
   await sql().transaction(async (tx) => {
-    // Takes the owner's row lock first, so two imports of one account count one after the other
-    // on PostgreSQL too (SQLite's write lock already orders them).
-    await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
-    // Nothing else hides a personal deck: a hidden one is an import a crash cut off.
-    await tx.run('DELETE FROM "Deck" WHERE ownerId = ? AND retired = TRUE AND createdAt < ?', [
-      ownerId,
-      new Date(now.getTime() - UNFINISHED_IMPORT_MS),
-    ]);
     // The hidden deck and its card count are in the caps from here on, so a concurrent import of
     // the same account sees them.
-    const owned = await personalUsage(ownerId, tx);
-    const limit = personalLimitProblem(owned, input.cards.length);
-    if (limit) throw new PersonalLimitError(limit);
+    const owned = await claimPersonalCapacity(tx, ownerId, { decks: 1, cards: adding }, now);
     await tx.run(
       `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
        VALUES (?, ?, ?, ?, TRUE, ?, ?)`,
@@ -165,29 +200,37 @@ export async function createPersonalDeck(
   });
   try {
     for (let start = 0; start < input.cards.length; start += INSERT_CHUNK) {
-      const chunk = input.cards.slice(start, start + INSERT_CHUNK);
+      const rows = input.cards.slice(start, start + INSERT_CHUNK).flatMap((card, i) => {
+        const id = personalCardId(slug, start + i);
+        const tags = card.tags.length ? card.tags.join(" ") : null;
+        const row = { id, kind: card.kind, front: card.front, back: card.back, tags, position: start + i };
+        if (card.kind !== "reversed") return [row];
+        // The mirror as the card editor writes it (lib/data/personal-cards.ts), after the deck's own cards.
+        const mirror = {
+          ...row,
+          id: `${id}${REVERSE_SUFFIX}`,
+          kind: "reverse",
+          front: card.back,
+          back: card.front,
+        };
+        return [row, { ...mirror, position: start + i + 1_000_000 }];
+      });
       await sql().transaction(async (tx) => {
         await tx.run(
           `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, topic, sources, position, retired)
-           VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
-          chunk.flatMap((card, i) => [
-            `${slug}-${start + i + 1}`,
-            slug,
-            card.kind,
-            card.front,
-            card.back,
-            card.tags.length ? card.tags.join(" ") : null,
-            start + i,
-          ]),
+           VALUES ${rows.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
+          rows.flatMap((row) => [row.id, slug, row.kind, row.front, row.back, row.tags, row.position]),
         );
         // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
         await tx.run(
-          `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
-          chunk.flatMap((_, i) => [slug, `${slug}-${start + i + 1}`, start + i]),
+          `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}`,
+          rows.flatMap((row) => [slug, row.id, row.position]),
         );
       });
       await nextTurn();
     }
+    // Still hidden: what else the import brings (an .apkg's schedules and history) is written here.
+    if (options.afterCards) await options.afterCards(slug);
     await sql().transaction(async (tx) => {
       // Two imports of one account may write side by side: the card cap is checked again against
       // the decks already shown, in the owner's row lock, before this one is shown.
@@ -197,7 +240,7 @@ export async function createPersonalDeck(
          WHERE d.ownerId = ? AND d.retired = FALSE`,
         [ownerId],
       );
-      const limit = personalLimitProblem({ decks: 0, cards: Number(shown?.cards ?? 0) }, input.cards.length);
+      const limit = personalLimitProblem({ decks: 0, cards: Number(shown?.cards ?? 0) }, adding);
       if (limit) throw new PersonalLimitError(limit);
       await tx.run('UPDATE "Deck" SET retired = FALSE WHERE slug = ?', [slug]);
     });
@@ -231,13 +274,16 @@ export interface PersonalDeckCard {
 }
 
 /**
- * The owner's personal deck, without its cards; null for anyone else's deck or a content deck.
+ * The owner's imported deck, without its cards; null for anyone else's deck, a content deck or a
+ * deck published from a document.
  * Cached per request (the page and its metadata both ask).
  */
 export const getPersonalDeck = cache(
   async (ownerId: string, slug: string): Promise<PersonalDeckSummary | null> => {
     const deck = await sql().get<{ slug: string; title: string; description: string }>(
-      'SELECT slug, title, description FROM "Deck" WHERE slug = ? AND ownerId = ? AND retired = FALSE',
+      // A deck published from a document is not an imported one: getDeck lists it, with its levels.
+      `SELECT slug, title, description FROM "Deck" d WHERE slug = ? AND ownerId = ? AND retired = FALSE
+         AND NOT EXISTS (SELECT 1 FROM "UserDocument" u WHERE u.deckSlug = d.slug)`,
       [slug, ownerId],
     );
     if (!deck) return null;

@@ -3,6 +3,9 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { type Tx, transaction } from "@/lib/query";
+import { isUniqueViolation } from "@/lib/query/errors";
+import { isTrue } from "@/lib/query/values";
 import {
   choiceOrder,
   drawQuestions,
@@ -14,8 +17,6 @@ import {
   scoreResponse,
   summarize,
 } from "@/lib/quiz";
-import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
-import { isTrue } from "@/lib/sqlite-connection";
 import { studyDayStart } from "@/lib/srs";
 import type { QuizAnswerInput, StartQuizInput } from "@/lib/validations/quiz";
 import { visibleDeckWhere } from "./deck-access";
@@ -180,8 +181,10 @@ export type QuizAttemptView = Awaited<ReturnType<typeof getQuizAttempt>>;
 
 /**
  * Records one answer and, unless the learner turned it off, feeds the tested cards' schedule:
- * wrong counts as Again, right as Good, through the study session's review path, in the same
- * transaction. A card already reviewed in the current study day is left alone.
+ * wrong counts as Again, right as Good, through the study session's review path. One
+ * transaction reads the attempt (still open?), writes the answer and the reviews, and finishes
+ * the quiz with its last answer, so an answer can never land in a quiz finished meanwhile.
+ * A card already reviewed in the current study day is left alone.
  */
 export async function answerQuestion(
   userId: string,
@@ -189,12 +192,34 @@ export async function answerQuestion(
   input: QuizAnswerInput,
   now: Date,
 ): Promise<AnswerFeedback> {
-  const attempt = await ownAttempt(userId, attemptId);
+  const answer = (tx: Tx) => writeAnswer(tx, userId, attemptId, input, now);
+  let written: Awaited<ReturnType<typeof answer>>;
+  try {
+    written = await transaction(answer);
+  } catch (error) {
+    // The same answer sent twice at once (PostgreSQL): the first one's commit decides.
+    if (!isUniqueViolation(error)) throw error;
+    written = await transaction(answer);
+  }
+  return feedbackFor(written.item, input.response, written.rescheduled);
+}
+
+async function writeAnswer(tx: Tx, userId: string, attemptId: string, input: QuizAnswerInput, now: Date) {
+  // Someone else's attempt is "not found", so its existence is not revealed.
+  const attempt = await tx
+    .selectFrom("QuizAttempt")
+    .select(["itemIds", "finishedAt", "discardedAt"])
+    .where("id", "=", attemptId)
+    .where("userId", "=", userId)
+    .executeTakeFirst();
+  if (!attempt) throw new NotFoundError("This quiz does not exist.");
   if (attempt.finishedAt || attempt.discardedAt) throw new ConflictError("This quiz is already finished.");
-  const position = attempt.itemIds.indexOf(input.itemId);
+  const itemIds = stringList.parse(JSON.parse(attempt.itemIds));
+  const position = itemIds.indexOf(input.itemId);
   if (position < 0) throw new ValidationError("This question is not part of this quiz.");
-  const item = (await loadItems([input.itemId])).get(input.itemId);
-  if (!item) throw new NotFoundError("This question no longer exists.");
+  const row = await tx.selectFrom("QuizItem").selectAll().where("id", "=", input.itemId).executeTakeFirst();
+  if (!row) throw new NotFoundError("This question no longer exists.");
+  const item = toQuestion(row);
   let scored: ScoredAnswer;
   try {
     scored = scoreResponse(item, input.response);
@@ -203,64 +228,54 @@ export async function answerQuestion(
     throw error;
   }
 
-  const write = (tx: SqlClient) =>
-    writeAnswer(tx, userId, attemptId, input, item.cardIds, position, scored, now);
-  let rescheduled: string[];
-  try {
-    ({ rescheduled } = await sql().transaction(write));
-  } catch (error) {
-    // The same answer sent twice at once (PostgreSQL): the first one's commit decides.
-    if (!isUniqueViolation(error)) throw error;
-    ({ rescheduled } = await write(sql()));
-  }
-  // Counted after the write, so a retried answer cannot finish the quiz early.
-  if ((await db.quizAnswer.count({ where: { attemptId } })) >= attempt.itemIds.length) {
-    await finishQuiz(userId, attemptId, now);
-  }
-  return feedbackFor(item, input.response, rescheduled);
-}
-
-async function writeAnswer(
-  tx: SqlClient,
-  userId: string,
-  attemptId: string,
-  input: QuizAnswerInput,
-  cardIds: string[],
-  position: number,
-  scored: ScoredAnswer,
-  now: Date,
-): Promise<{ repeated: boolean; rescheduled: string[] }> {
-  const existing = await tx.get<{ response: string }>(
-    'SELECT response FROM "QuizAnswer" WHERE attemptId = ? AND itemId = ?',
-    [attemptId, input.itemId],
-  );
+  const existing = await tx
+    .selectFrom("QuizAnswer")
+    .select("response")
+    .where("attemptId", "=", attemptId)
+    .where("itemId", "=", input.itemId)
+    .executeTakeFirst();
   if (existing) {
-    if (existing.response === JSON.stringify(input.response)) return { repeated: true, rescheduled: [] };
+    if (existing.response === JSON.stringify(input.response)) return { item, rescheduled: [] };
     throw new ConflictError("This question was already answered.");
   }
   const answerId = crypto.randomUUID();
-  await tx.run(
-    `INSERT INTO "QuizAnswer" (id, attemptId, itemId, position, response, correct, answeredAt, durationMs)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      answerId,
+  await tx
+    .insertInto("QuizAnswer")
+    .values({
+      id: answerId,
       attemptId,
-      input.itemId,
+      itemId: input.itemId,
       position,
-      JSON.stringify(input.response),
-      scored.correct,
-      now,
-      input.durationMs,
-    ],
-  );
-  return {
-    repeated: false,
-    rescheduled: await feedSchedule(tx, userId, cardIds, scored.correct, answerId, now),
-  };
+      response: JSON.stringify(input.response),
+      correct: scored.correct,
+      answeredAt: now,
+      durationMs: input.durationMs,
+    })
+    .execute();
+  const rescheduled = await feedSchedule(tx, userId, item.cardIds, scored.correct, answerId, now);
+  // The last answer finishes the quiz, counted after the write so a retried answer cannot finish it early.
+  const counts = await tx
+    .selectFrom("QuizAnswer")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("answered"),
+      eb.fn.count<number>("id").filterWhere("correct", "=", true).as("correct"),
+    ])
+    .where("attemptId", "=", attemptId)
+    .executeTakeFirstOrThrow();
+  if (Number(counts.answered) >= itemIds.length) {
+    await tx
+      .updateTable("QuizAttempt")
+      .set({ finishedAt: now, score: Number(counts.correct) })
+      .where("id", "=", attemptId)
+      .where("userId", "=", userId)
+      .where("finishedAt", "is", null)
+      .execute();
+  }
+  return { item, rescheduled };
 }
 
 async function feedSchedule(
-  tx: SqlClient,
+  tx: Tx,
   userId: string,
   cardIds: string[],
   correct: boolean,
@@ -273,30 +288,36 @@ async function feedSchedule(
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const changed: string[] = [];
   for (const [index, cardId] of cardIds.entries()) {
-    const live = await tx.get('SELECT id FROM "Card" WHERE id = ? AND retired = FALSE', [cardId]);
-    if (!live) continue;
-    const today = await tx.get<{ n: number | bigint }>(
-      'SELECT COUNT(*) AS n FROM "ReviewLog" WHERE userId = ? AND cardId = ? AND reviewedAt >= ?',
-      [userId, cardId, dayStart],
-    );
-    if (Number(today?.n ?? 0) > 0) continue;
-    const state = await tx.get<{ version: number | bigint }>(
-      'SELECT version FROM "CardState" WHERE userId = ? AND cardId = ?',
-      [userId, cardId],
-    );
+    const card = await tx
+      .selectFrom("Card as c")
+      .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
+      .select("s.version")
+      .select((eb) =>
+        eb
+          .selectFrom("ReviewLog")
+          .select((count) => count.fn.countAll<number>().as("n"))
+          .where("userId", "=", userId)
+          .where("cardId", "=", cardId)
+          .where("reviewedAt", ">=", dayStart)
+          .as("today"),
+      )
+      .where("c.id", "=", cardId)
+      .where("c.retired", "=", false)
+      .executeTakeFirst();
+    if (!card || Number(card.today ?? 0) > 0) continue;
     await recordReview(
       userId,
       {
         idempotencyKey: `quiz-${answerId}-${index}`,
         cardId,
         rating: correct ? 3 : 1,
-        expectedVersion: Number(state?.version ?? 0),
+        expectedVersion: Number(card.version ?? 0),
         answeredAt: now.getTime(),
         durationMs: 0,
         origin: "quiz",
       },
       now,
-      tx,
+      { within: tx },
     );
     changed.push(cardId);
   }

@@ -1,16 +1,25 @@
 import "server-only";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { isUniqueViolation, type SqlClient, sql } from "@/lib/sql/client";
-import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import { sql } from "kysely";
+import { ConflictError, NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { type Database, dialect, query, type Tx, transaction } from "@/lib/query";
+import { isUniqueViolation } from "@/lib/query/errors";
+import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
-import { type DeckOptions, schedulingSettings } from "@/lib/srs/deck-options";
+import { schedulingSettings } from "@/lib/srs/deck-options";
 import { becomesLeech, leechRuleOf } from "@/lib/srs/leech";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
-import { visibleDeckSql } from "./deck-access";
-import { cardDeckOptions } from "./deck-presets";
-import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
+import { visibleDeck } from "./deck-access";
+import { presetSchedulingOptions } from "./deck-presets";
+import { effectiveWeights } from "./effective-weights";
+import {
+  learnerSettingsOf,
+  type ScheduleColumns,
+  SETTINGS_COLUMNS,
+  scheduleFromRow,
+  settingsOfRow,
+} from "./schedule-rows";
 
 export interface CardStateView {
   cardId: string;
@@ -32,115 +41,103 @@ export class StaleReviewError extends ConflictError {
   }
 }
 
-type StateRow = ScheduleColumns & { version: number | bigint };
-
-const STATE_COLUMNS =
-  "state, due, stability, difficulty, reps, lapses, learningSteps, scheduledDays, lastReview, version";
-
-function toView(cardId: string, row: StateRow | undefined, now: Date): CardStateView {
-  if (!row) return { cardId, schedule: newCardSchedule(now), version: 0 };
-  return { cardId, version: Number(row.version), schedule: scheduleFromRow(row) };
-}
-
 /** The per-card fuzz seed: the same learner, card and repetition always get the same fuzz. */
 export const cardKey = (userId: string, cardId: string) => `${userId}:${cardId}`;
 
-const SQL = {
-  findLog: 'SELECT cardId FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
-  // Someone else's personal deck's card does not exist for this learner.
-  findCard: `SELECT c.retired FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-     WHERE c.id = ? AND ${visibleDeckSql("d")}`,
-  findState: `SELECT ${STATE_COLUMNS} FROM "CardState" WHERE userId = ? AND cardId = ?`,
-  insertLog: `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
-       stateBefore, dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore,
-       learningStepsBefore, dueAfter, stabilityAfter, difficultyAfter, cardVersion)
-     VALUES (@id, @userId, @cardId, @idempotencyKey, @origin, @rating, @reviewedAt, @durationMs,
-       @stateBefore, @dueBefore, @lastReviewBefore, @stabilityBefore, @difficultyBefore, @scheduledDaysBefore,
-       @learningStepsBefore, @dueAfter, @stabilityAfter, @difficultyAfter, @cardVersion)`,
-  // The version check in the WHERE clause is the guard. SQLite's IMMEDIATE lock already serializes
-  // writers; under PostgreSQL's READ COMMITTED a concurrent writer of the same card blocks on the
-  // row, then sees the new version and updates nothing, so its answer is stale (409).
-  upsertState: `INSERT INTO "CardState" (userId, cardId, ${STATE_COLUMNS}, introducedAt)
-     VALUES (@userId, @cardId, @state, @due, @stability, @difficulty, @reps, @lapses, @learningSteps,
-       @scheduledDays, @lastReview, 1, @now)
-     ON CONFLICT (userId, cardId) DO UPDATE SET state = excluded.state, due = excluded.due,
-       stability = excluded.stability, difficulty = excluded.difficulty, reps = excluded.reps,
-       lapses = excluded.lapses, learningSteps = excluded.learningSteps, scheduledDays = excluded.scheduledDays,
-       lastReview = excluded.lastReview, version = "CardState".version + 1
-     WHERE "CardState".version = @expectedVersion`,
-};
+type ReviewInput = ReviewSubmission & { origin?: "study" | "quiz" };
 
-async function findState(tx: SqlClient, userId: string, cardId: string, now: Date): Promise<CardStateView> {
-  return toView(cardId, await tx.get<StateRow>(SQL.findState, [userId, cardId]), now);
+const STATE_COLUMNS = [
+  "s.state",
+  "s.due",
+  "s.stability",
+  "s.difficulty",
+  "s.reps",
+  "s.lapses",
+  "s.learningSteps",
+  "s.scheduledDays",
+  "s.lastReview",
+  "s.version",
+] as const;
+
+type StateRow = { [K in keyof ScheduleColumns]: ScheduleColumns[K] | null } & { version: number | null };
+
+function toView(cardId: string, row: StateRow | undefined, now: Date): CardStateView {
+  if (!row || row.version === null) return { cardId, schedule: newCardSchedule(now), version: 0 };
+  return { cardId, version: Number(row.version), schedule: scheduleFromRow(row as ScheduleColumns) };
 }
 
-function scheduleColumns(schedule: CardSchedule) {
-  return {
-    state: schedule.state,
-    due: schedule.due,
-    stability: schedule.stability,
-    difficulty: schedule.difficulty,
-    reps: schedule.reps,
-    lapses: schedule.lapses,
-    learningSteps: schedule.learningSteps,
-    scheduledDays: schedule.scheduledDays,
-    lastReview: schedule.lastReview,
-  };
+async function findState(db: Database, userId: string, cardId: string, now: Date): Promise<CardStateView> {
+  const row = await db
+    .selectFrom("CardState as s")
+    .select(STATE_COLUMNS)
+    .where("s.userId", "=", userId)
+    .where("s.cardId", "=", cardId)
+    .executeTakeFirst();
+  return toView(cardId, row, now);
 }
 
 /**
- * Records one answer: the log row and the card's new schedule commit together or not at all.
- * A repeated idempotency key returns the card's state and writes nothing; an answer rated
- * against an older version of the card is refused with StaleReviewError (409).
+ * Everything a review needs, in one statement: the session's version (revocation), whether the
+ * key was recorded (idempotency), whether the card exists for this learner, its state, the
+ * learner's settings (with their leech rule) and effective FSRS weights, and the preset of the
+ * card's home deck. No row: the account is gone.
  */
-export async function recordReview(
-  userId: string,
-  input: ReviewSubmission & { origin?: "study" | "quiz" },
-  now: Date,
-  within?: SqlClient,
-): Promise<ReviewResult> {
-  // The card's home deck's preset: read before the transaction (it is not part of the guarded state).
-  const options = await cardDeckOptions(userId, input.cardId);
-  const attempt = (tx: SqlClient) => writeReview(tx, userId, input, now, options);
-  if (within) return attempt(within);
-  try {
-    return await sql().transaction(attempt);
-  } catch (error) {
-    // Two submits of one key raced (PostgreSQL, READ COMMITTED): the other one committed it, and
-    // this one hit the key's unique index or already saw the card's new version. Answer as a repeat.
-    if (!isUniqueViolation(error) && !(error instanceof StaleReviewError)) throw error;
-    const logged = await sql().get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
-    if (!logged) throw error;
-    return { status: "duplicate", ...(await findState(sql(), userId, logged.cardId, now)) };
-  }
+function readForReview(db: Database, userId: string, input: ReviewInput) {
+  return (
+    db
+      .selectFrom("User as u")
+      .leftJoin("CardState as s", (join) =>
+        join.onRef("s.userId", "=", "u.id").on("s.cardId", "=", input.cardId),
+      )
+      .leftJoin("StudySettings as st", "st.userId", "u.id")
+      // The preset of the card's home deck (if the learner chose one) schedules the card.
+      .leftJoin("Card as hc", (join) => join.on("hc.id", "=", input.cardId))
+      .leftJoin("DeckPresetDeck as pd", (join) =>
+        join.onRef("pd.userId", "=", "u.id").onRef("pd.deckSlug", "=", "hc.deckSlug"),
+      )
+      .leftJoin("DeckPreset as p", "p.id", "pd.presetId")
+      .select(["u.sessionVersion", ...STATE_COLUMNS, ...SETTINGS_COLUMNS])
+      .select([
+        "p.desiredRetention as presetRetention",
+        "p.learningSteps as presetLearningSteps",
+        "p.relearningSteps as presetRelearningSteps",
+      ])
+      .select((eb) => [
+        eb
+          .selectFrom("ReviewLog")
+          .select("cardId")
+          .where("userId", "=", userId)
+          .where("idempotencyKey", "=", input.idempotencyKey)
+          .as("loggedCardId"),
+        // Someone else's personal deck's card does not exist for this learner: NULL, as for no card.
+        eb
+          .selectFrom("Card as c")
+          .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+          .select("c.retired")
+          .where("c.id", "=", input.cardId)
+          .where(visibleDeck("d", userId))
+          .as("cardRetired"),
+        effectiveWeights(userId).as("weights"),
+      ])
+      .where("u.id", "=", userId)
+      .executeTakeFirst()
+  );
 }
 
-async function writeReview(
-  tx: SqlClient,
-  userId: string,
-  input: ReviewSubmission & { origin?: "study" | "quiz" },
-  now: Date,
-  options: DeckOptions | null,
-): Promise<ReviewResult> {
-  const logged = await tx.get<{ cardId: string }>(SQL.findLog, [userId, input.idempotencyKey]);
-  if (logged) return { status: "duplicate", ...(await findState(tx, userId, logged.cardId, now)) };
-  const card = await tx.get<{ retired: unknown }>(SQL.findCard, [input.cardId, userId, userId]);
-  if (!card || isTrue(card.retired)) throw new NotFoundError("This card does not exist or was retired.");
-  const current = await findState(tx, userId, input.cardId, now);
-  if (current.version !== input.expectedVersion) throw new StaleReviewError(current);
+/** The log row and the new state of one answer, as written. */
+interface ReviewWrite {
+  userId: string;
+  input: ReviewInput;
+  log: ReturnType<typeof rate>["log"];
+  next: CardSchedule;
+  version: number;
+  now: Date;
+  /** The answer made the card a leech (lib/srs/leech): tag it, and suspend it if the rule says so. */
+  leech?: { suspend: boolean };
+}
 
-  // The answer keeps the time the learner gave it (it may arrive a little late from the outbox),
-  // but never later than now, nor long before now, nor before the card's last review.
-  const reviewedAt = answerTime(input.answeredAt, now, current.schedule.lastReview ?? null);
-  const settings = schedulingSettings(await loadLearnerSettings(tx, userId), options);
-  const { next, log } = rate(
-    current.schedule,
-    input.rating as ReviewRating,
-    reviewedAt,
-    settings,
-    cardKey(userId, input.cardId),
-  );
-  await tx.run(SQL.insertLog, {
+function logValues({ userId, input, log, version }: ReviewWrite) {
+  return {
     id: crypto.randomUUID(),
     userId,
     cardId: input.cardId,
@@ -159,50 +156,233 @@ async function writeReview(
     dueAfter: log.dueAfter,
     stabilityAfter: log.stabilityAfter,
     difficultyAfter: log.difficultyAfter,
-    cardVersion: current.version + 1,
-  });
-  const written = await tx.run(SQL.upsertState, {
-    userId,
-    cardId: input.cardId,
-    ...scheduleColumns(next),
-    now,
-    expectedVersion: input.expectedVersion,
-  });
-  if (written !== 1) throw new StaleReviewError(await findState(tx, userId, input.cardId, now));
-  if (current.schedule.lapses < next.lapses)
-    await markLeech(tx, userId, input.cardId, current.schedule.lapses, next.lapses);
-  return { status: "recorded", cardId: input.cardId, schedule: next, version: current.version + 1 };
+    cardVersion: version + 1,
+  };
+}
+
+function scheduleColumns(schedule: CardSchedule) {
+  return {
+    state: schedule.state,
+    due: schedule.due,
+    stability: schedule.stability,
+    difficulty: schedule.difficulty,
+    reps: schedule.reps,
+    lapses: schedule.lapses,
+    learningSteps: schedule.learningSteps,
+    scheduledDays: schedule.scheduledDays,
+    lastReview: schedule.lastReview,
+  };
 }
 
 /**
- * A lapse that reaches the learner's leech threshold tags the card, and suspends it unless they
- * chose tagging only. In the answer's transaction; the schedule's version is not bumped (marks
- * are not schedule), so an open study tab's next answer is not stale.
+ * The state upsert. The version check in its WHERE clause is the guard: SQLite's IMMEDIATE lock
+ * already serializes writers; under PostgreSQL's READ COMMITTED a concurrent writer of the same
+ * card blocks on the row, then sees the new version and updates nothing, so its answer is stale (409).
  */
-async function markLeech(tx: SqlClient, userId: string, cardId: string, before: number, after: number) {
-  const rule = leechRuleOf(await loadSettingsRow(tx, userId));
-  if (!becomesLeech(before, after, rule)) return;
-  await tx.run(
-    `UPDATE "CardState" SET leech = TRUE, suspended = CASE WHEN ? THEN TRUE ELSE suspended END
-     WHERE userId = ? AND cardId = ?`,
-    [rule.action === "suspend", userId, cardId],
-  );
+function upsertState(db: Database, { userId, input, next, now, leech }: ReviewWrite) {
+  // Leech marks ride on the same statement (only a lapse can set them); they are not schedule.
+  const marks = leech ? { leech: true, ...(leech.suspend ? { suspended: true } : {}) } : {};
+  return db
+    .insertInto("CardState")
+    .values({
+      userId,
+      cardId: input.cardId,
+      ...scheduleColumns(next),
+      ...marks,
+      version: 1,
+      introducedAt: now,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(["userId", "cardId"])
+        .doUpdateSet((eb) => ({
+          state: eb.ref("excluded.state"),
+          due: eb.ref("excluded.due"),
+          stability: eb.ref("excluded.stability"),
+          difficulty: eb.ref("excluded.difficulty"),
+          reps: eb.ref("excluded.reps"),
+          lapses: eb.ref("excluded.lapses"),
+          learningSteps: eb.ref("excluded.learningSteps"),
+          scheduledDays: eb.ref("excluded.scheduledDays"),
+          lastReview: eb.ref("excluded.lastReview"),
+          ...(leech ? { leech: eb.ref("excluded.leech") } : {}),
+          ...(leech?.suspend ? { suspended: eb.ref("excluded.suspended") } : {}),
+          version: sql<number>`"CardState"."version" + 1`,
+        }))
+        .where("CardState.version", "=", input.expectedVersion),
+    );
 }
 
-interface LogRow {
-  cardId: string;
-  rating: number | bigint;
-  reviewedAt: SqlDateValue;
-  stateBefore: string;
-  dueBefore: SqlDateValue;
-  lastReviewBefore: SqlDateValue | null;
-  stabilityBefore: number;
-  difficultyBefore: number;
-  scheduledDaysBefore: number | bigint;
-  learningStepsBefore: number | bigint;
-  dueAfter: SqlDateValue;
-  stabilityAfter: number;
-  difficultyAfter: number;
+/** SQLite, or inside a caller's transaction: two statements, guarded by the upsert's row count. */
+async function writeSeparately(tx: Database, write: ReviewWrite): Promise<boolean> {
+  await tx.insertInto("ReviewLog").values(logValues(write)).execute();
+  const result = await upsertState(tx, write).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * PostgreSQL: the log and the state in one data-modifying statement, atomic without a
+ * transaction. The log row is inserted only if the guarded upsert wrote the state.
+ */
+async function writeTogether(db: Database, write: ReviewWrite): Promise<boolean> {
+  const v = logValues(write);
+  const row = await db
+    .with("written", () => upsertState(db, write).returning("version"))
+    .with("logged", (w) =>
+      w
+        .insertInto("ReviewLog")
+        .columns([
+          "id",
+          "userId",
+          "cardId",
+          "idempotencyKey",
+          "origin",
+          "rating",
+          "reviewedAt",
+          "durationMs",
+          "stateBefore",
+          "dueBefore",
+          "lastReviewBefore",
+          "stabilityBefore",
+          "difficultyBefore",
+          "scheduledDaysBefore",
+          "learningStepsBefore",
+          "dueAfter",
+          "stabilityAfter",
+          "difficultyAfter",
+          "cardVersion",
+        ])
+        // Parameters in a SELECT list carry no type of their own in PostgreSQL: cast each one.
+        .expression((eb) =>
+          eb
+            .selectFrom("written")
+            .select([
+              eb.cast<string>(eb.val(v.id), "text").as("id"),
+              eb.cast<string>(eb.val(v.userId), "text").as("userId"),
+              eb.cast<string>(eb.val(v.cardId), "text").as("cardId"),
+              eb.cast<string>(eb.val(v.idempotencyKey), "text").as("idempotencyKey"),
+              eb.cast<string>(eb.val(v.origin), "text").as("origin"),
+              eb.cast<number>(eb.val(v.rating), "integer").as("rating"),
+              eb.cast<Date>(eb.val(v.reviewedAt), "timestamp").as("reviewedAt"),
+              eb.cast<number>(eb.val(v.durationMs), "integer").as("durationMs"),
+              eb.cast<string>(eb.val(v.stateBefore), "text").as("stateBefore"),
+              eb.cast<Date>(eb.val(v.dueBefore), "timestamp").as("dueBefore"),
+              eb.cast<Date | null>(eb.val(v.lastReviewBefore), "timestamp").as("lastReviewBefore"),
+              eb.cast<number>(eb.val(v.stabilityBefore), "double precision").as("stabilityBefore"),
+              eb.cast<number>(eb.val(v.difficultyBefore), "double precision").as("difficultyBefore"),
+              eb.cast<number>(eb.val(v.scheduledDaysBefore), "integer").as("scheduledDaysBefore"),
+              eb.cast<number>(eb.val(v.learningStepsBefore), "integer").as("learningStepsBefore"),
+              eb.cast<Date>(eb.val(v.dueAfter), "timestamp").as("dueAfter"),
+              eb.cast<number>(eb.val(v.stabilityAfter), "double precision").as("stabilityAfter"),
+              eb.cast<number>(eb.val(v.difficultyAfter), "double precision").as("difficultyAfter"),
+              "written.version as cardVersion",
+            ]),
+        )
+        .returning("id"),
+    )
+    .selectNoFrom((eb) =>
+      eb
+        .selectFrom("logged")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .as("n"),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0) === 1;
+}
+
+export interface ReviewOptions {
+  /** The caller's open transaction (quiz answers): the review joins it. */
+  within?: Tx;
+  /**
+   * The session version the request's token carries: checked in the review's own read instead
+   * of a statement of its own (lib/auth/api-session.ts). A changed version is a 401 and writes nothing.
+   */
+  session?: { version: number | undefined };
+}
+
+/**
+ * Records one answer: the log row and the card's new schedule commit together or not at all.
+ * A repeated idempotency key returns the card's state and writes nothing; an answer rated
+ * against an older version of the card is refused with StaleReviewError (409).
+ *
+ * On PostgreSQL this is two statements: one read and one write (see writeTogether). On SQLite
+ * it is one BEGIN IMMEDIATE transaction of a read and two writes (microseconds each).
+ */
+export async function recordReview(
+  userId: string,
+  input: ReviewInput,
+  now: Date,
+  options: ReviewOptions = {},
+): Promise<ReviewResult> {
+  if (options.within) return writeReview(options.within, userId, input, now, options, false);
+  const together = dialect() === "postgresql";
+  try {
+    if (together) return await writeReview(query(), userId, input, now, options, true);
+    return await transaction((tx) => writeReview(tx, userId, input, now, options, false));
+  } catch (error) {
+    // Two submits of one key raced (PostgreSQL, READ COMMITTED): the other one committed it, and
+    // this one hit the key's unique index or already saw the card's new version. Answer as a repeat.
+    if (!isUniqueViolation(error) && !(error instanceof StaleReviewError)) throw error;
+    const logged = await query()
+      .selectFrom("ReviewLog")
+      .select("cardId")
+      .where("userId", "=", userId)
+      .where("idempotencyKey", "=", input.idempotencyKey)
+      .executeTakeFirst();
+    if (!logged) throw error;
+    return { status: "duplicate", ...(await findState(query(), userId, logged.cardId, now)) };
+  }
+}
+
+async function writeReview(
+  db: Database,
+  userId: string,
+  input: ReviewInput,
+  now: Date,
+  options: ReviewOptions,
+  together: boolean,
+): Promise<ReviewResult> {
+  const row = await readForReview(db, userId, input);
+  if (!row || (options.session && Number(row.sessionVersion) !== options.session.version)) {
+    throw new UnauthorizedError("Your session has ended. Please sign in again.");
+  }
+  const current = toView(input.cardId, row, now);
+  if (row.loggedCardId !== null) {
+    const state =
+      row.loggedCardId === input.cardId ? current : await findState(db, userId, row.loggedCardId, now);
+    return { status: "duplicate", ...state };
+  }
+  if (row.cardRetired === null || isTrue(row.cardRetired)) {
+    throw new NotFoundError("This card does not exist or was retired.");
+  }
+  if (current.version !== input.expectedVersion) throw new StaleReviewError(current);
+
+  // The answer keeps the time the learner gave it (it may arrive a little late from the outbox),
+  // but never later than now, nor long before now, nor before the card's last review.
+  const reviewedAt = answerTime(input.answeredAt, now, current.schedule.lastReview ?? null);
+  const settingsRow = settingsOfRow(row);
+  // The card's home deck's preset decides its retention and steps (the study page does the same).
+  const settings = schedulingSettings(
+    learnerSettingsOf(settingsRow, row.weights),
+    presetSchedulingOptions(row),
+  );
+  const { next, log } = rate(
+    current.schedule,
+    input.rating as ReviewRating,
+    reviewedAt,
+    settings,
+    cardKey(userId, input.cardId),
+  );
+  // A lapse that reaches the learner's leech threshold tags the card (and suspends it unless they
+  // chose tagging only), in the same write: a normal answer's statements are unchanged.
+  const rule = leechRuleOf(settingsRow);
+  const leech = becomesLeech(current.schedule.lapses, next.lapses, rule)
+    ? { suspend: rule.action === "suspend" }
+    : undefined;
+  const write: ReviewWrite = { userId, input, log, next, version: current.version, now, leech };
+  const written = together ? await writeTogether(db, write) : await writeSeparately(db, write);
+  if (!written) throw new StaleReviewError(await findState(db, userId, input.cardId, now));
+  return { status: "recorded", cardId: input.cardId, schedule: next, version: current.version + 1 };
 }
 
 /**
@@ -210,16 +390,23 @@ interface LogRow {
  * schedule (ts-fsrs rollback). Only a card's latest answer can be undone.
  */
 export async function undoReview(userId: string, idempotencyKey: string, now: Date): Promise<CardStateView> {
-  return sql().transaction(async (tx) => {
-    const log = await tx.get<LogRow & { id: string; cardVersion: number }>(
-      'SELECT * FROM "ReviewLog" WHERE userId = ? AND idempotencyKey = ?',
-      [userId, idempotencyKey],
-    );
+  return transaction(async (tx) => {
+    const log = await tx
+      .selectFrom("ReviewLog")
+      .selectAll()
+      .where("userId", "=", userId)
+      .where("idempotencyKey", "=", idempotencyKey)
+      .executeTakeFirst();
     if (!log) throw new NotFoundError("There is no such answer to undo.");
-    const latest = await tx.get<{ idempotencyKey: string }>(
-      'SELECT idempotencyKey FROM "ReviewLog" WHERE userId = ? AND cardId = ? ORDER BY cardVersion DESC, reviewedAt DESC LIMIT 1',
-      [userId, log.cardId],
-    );
+    const latest = await tx
+      .selectFrom("ReviewLog")
+      .select("idempotencyKey")
+      .where("userId", "=", userId)
+      .where("cardId", "=", log.cardId)
+      .orderBy("cardVersion", "desc")
+      .orderBy("reviewedAt", "desc")
+      .limit(1)
+      .executeTakeFirst();
     const current = await findState(tx, userId, log.cardId, now);
     if (latest?.idempotencyKey !== idempotencyKey) {
       const conflict = new ConflictError("Only the latest answer of a card can be undone.");
@@ -240,16 +427,17 @@ export async function undoReview(userId: string, idempotencyKey: string, now: Da
       stabilityAfter: log.stabilityAfter,
       difficultyAfter: log.difficultyAfter,
     });
-    await tx.run('DELETE FROM "ReviewLog" WHERE id = ?', [log.id]);
+    await tx.deleteFrom("ReviewLog").where("id", "=", log.id).execute();
     // Guarded by the version read above, so a concurrent answer makes this undo stale instead of lost.
-    const written = await tx.run(
-      `UPDATE "CardState" SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
-         reps = @reps, lapses = @lapses, learningSteps = @learningSteps, scheduledDays = @scheduledDays,
-         lastReview = @lastReview, version = version + 1
-       WHERE userId = @userId AND cardId = @cardId AND version = @version`,
-      { userId, cardId: log.cardId, ...scheduleColumns(previous), version: current.version },
-    );
-    if (written !== 1) throw new StaleReviewError(await findState(tx, userId, log.cardId, now));
+    const written = await tx
+      .updateTable("CardState")
+      .set((eb) => ({ ...scheduleColumns(previous), version: eb("version", "+", 1) }))
+      .where("userId", "=", userId)
+      .where("cardId", "=", log.cardId)
+      .where("version", "=", current.version)
+      .executeTakeFirst();
+    if (Number(written.numUpdatedRows) !== 1)
+      throw new StaleReviewError(await findState(tx, userId, log.cardId, now));
     return { cardId: log.cardId, schedule: previous, version: current.version + 1 };
   });
 }

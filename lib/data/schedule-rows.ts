@@ -1,9 +1,9 @@
 import "server-only";
-import type { SqlClient } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import type { Database } from "@/lib/query";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import type { LearnerSettings } from "@/lib/srs";
 import type { CardSchedule, SrsState } from "@/lib/srs/types";
-import { loadEffectiveWeights } from "./effective-weights";
+import { effectiveWeights, parseWeights } from "./effective-weights";
 import { type SettingsRow, toLearnerSettings } from "./settings";
 
 /** The schedule columns of a CardState row, as better-sqlite3 returns them. */
@@ -37,14 +37,56 @@ export function scheduleFromRow(row: ScheduleColumns): CardSchedule {
   };
 }
 
-/** The learner's settings row through the raw-SQL client (inside its transactions too). */
-export async function loadSettingsRow(client: SqlClient, userId: string): Promise<SettingsRow | undefined> {
-  return client.get<SettingsRow>('SELECT * FROM "StudySettings" WHERE userId = ?', [userId]);
+/** The learner's settings row (inside a transaction too). */
+export async function loadSettingsRow(db: Database, userId: string): Promise<SettingsRow | undefined> {
+  return db.selectFrom("StudySettings").selectAll().where("userId", "=", userId).executeTakeFirst();
 }
 
-export async function loadLearnerSettings(client: SqlClient, userId: string): Promise<LearnerSettings> {
-  const settings = toLearnerSettings(await loadSettingsRow(client, userId));
-  // FSRS weights: the learner's own applied set, a trainer's cohort set, or the defaults (undefined).
-  const weights = await loadEffectiveWeights(client, userId);
+/**
+ * The StudySettings columns for a query that LEFT JOINs `"StudySettings" st` (its learningSteps
+ * renamed, as CardState has a column of that name): `settingsOfRow` turns them back into a row.
+ */
+export const SETTINGS_COLUMNS = [
+  "st.userId as settingsUserId",
+  "st.desiredRetention",
+  "st.newPerDay",
+  "st.newPerDayTotal",
+  "st.maxReviewsPerDay",
+  "st.maximumInterval",
+  "st.learningSteps as settingsLearningSteps",
+  "st.relearningSteps",
+  "st.timeZone",
+  "st.dayRolloverHour",
+  "st.enableFuzz",
+  "st.quizFeedsSchedule",
+  "st.leechThreshold",
+  "st.leechAction",
+] as const;
+
+type JoinedSettings = { settingsUserId: string | null; settingsLearningSteps: string | null } & {
+  [K in Exclude<keyof SettingsRow, "learningSteps">]: SettingsRow[K] | null;
+};
+
+export function settingsOfRow(row: JoinedSettings): SettingsRow | undefined {
+  if (row.settingsUserId === null) return undefined;
+  return { ...(row as unknown as SettingsRow), learningSteps: row.settingsLearningSteps as string };
+}
+
+/** Settings with the effective FSRS weights (undefined: ts-fsrs's defaults). */
+export function learnerSettingsOf(row: SettingsRow | undefined, weightsJson: string | null): LearnerSettings {
+  const settings = toLearnerSettings(row);
+  const weights = parseWeights(weightsJson);
   return weights ? { ...settings, weights } : settings;
+}
+
+/** The learner's settings with their effective FSRS weights, in one statement. */
+export async function loadLearnerSettings(db: Database, userId: string): Promise<LearnerSettings> {
+  const row = await db
+    .selectFrom("User as u")
+    .leftJoin("StudySettings as st", "st.userId", "u.id")
+    .select(SETTINGS_COLUMNS)
+    .select(effectiveWeights(userId).as("weights"))
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  return learnerSettingsOf(row ? settingsOfRow(row) : undefined, row?.weights ?? null);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { isStudyable } from "@/lib/sql/card-marks";
+import { query as queryBuilder } from "@/lib/query";
+import { isStudyable } from "@/lib/query/card-marks";
+import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
-import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import { cardInDeck } from "@/lib/sql/deck-membership";
 import {
   type CardSchedule,
   type DayCount,
@@ -19,7 +20,8 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
-import { visibleDeckSql } from "./deck-access";
+import { cardFrontLine } from "@/lib/trainer/card-front";
+import { visibleDeck, visibleDeckSql } from "./deck-access";
 import {
   loadLearnerSettings,
   SCHEDULE_COLUMNS,
@@ -41,7 +43,7 @@ export interface DeckSchedule {
   /** Every live deck the learner sees that teaches the card (DeckCard): per-deck figures count it in each. */
   decks: string[];
   schedule: CardSchedule;
-  /** The learner's marks (lib/sql/card-marks): a suspended or buried card is in no due count. */
+  /** The learner's marks (lib/query/card-marks): a suspended or buried card is in no due count. */
   suspended: boolean;
   buriedUntil: Date | null;
 }
@@ -51,15 +53,34 @@ export interface DeckSchedule {
  * few tens of ms); a card in several decks comes as one row per deck, ordered by card, and is folded.
  */
 export async function introducedSchedules(userId: string): Promise<DeckSchedule[]> {
-  type Row = ScheduleColumns & { cardId: string; deckSlug: string; inDeck: string };
-  const rows = await sql().all<Row & { suspended: unknown; buriedUntil: SqlDateValue | null }>(
-    `SELECT s.cardId, c.deckSlug, m.deckSlug AS inDeck, ${SCHEDULE_COLUMNS}, s.suspended, s.buriedUntil
-     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId ${joinMemberships("c.id")} JOIN "Deck" d ON d.slug = m.deckSlug
-     WHERE s.userId = ? AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE
-       AND ${visibleDeckSql("d")}
-     ORDER BY s.cardId`,
-    [userId, userId, userId],
-  );
+  const rows = await queryBuilder()
+    .selectFrom("CardState as s")
+    .innerJoin("Card as c", "c.id", "s.cardId")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+    .select([
+      "s.cardId",
+      "c.deckSlug",
+      "m.deckSlug as inDeck",
+      "s.state",
+      "s.due",
+      "s.stability",
+      "s.difficulty",
+      "s.reps",
+      "s.lapses",
+      "s.learningSteps",
+      "s.scheduledDays",
+      "s.lastReview",
+      "s.suspended",
+      "s.buriedUntil",
+    ])
+    .where("s.userId", "=", userId)
+    .where("s.state", "<>", "new")
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("s.cardId")
+    .execute();
   const result: DeckSchedule[] = [];
   for (const row of rows) {
     const last = result[result.length - 1];
@@ -186,7 +207,7 @@ export interface LearnerStats {
 
 export async function getLearnerStats(userId: string, now: Date): Promise<LearnerStats> {
   const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(queryBuilder(), userId);
   const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
   const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
   const endOfToday = nextStudyDayStart(now, clock.timeZone, clock.dayRolloverHour);
@@ -325,21 +346,6 @@ export interface CardTable {
 
 type TableRow = ScheduleColumns & { cardId: string; front: string; deckSlug: string; deckTitle: string };
 
-const CLOZE = /\{\{c\d+::(.*?)(?:::(.*?))?\}\}/g;
-
-/** The front as one line of plain text: cloze deletions shown as their hint (or "[…]"), markdown marks dropped. */
-function frontPreview(front: string, max = 80): string {
-  const plain = front
-    .replace(CLOZE, (_, _answer: string, hint?: string) => `[${hint ?? "…"}]`)
-    .replace(/[*_`#>]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
-}
-
 const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d.title AS deckTitle, ${SCHEDULE_COLUMNS}`;
 
 /**
@@ -349,7 +355,7 @@ const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d
  */
 export async function getCardTable(userId: string, now: Date, query: CardTableQuery): Promise<CardTable> {
   const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(queryBuilder(), userId);
   const recallOf = retrievabilityAt(now, settings);
   const decks = await db.all<{ slug: string; title: string }>(
     `SELECT slug, title FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
@@ -401,7 +407,7 @@ export async function getCardTable(userId: string, now: Date, query: CardTableQu
       const schedule = scheduleFromRow(row);
       return {
         cardId: row.cardId,
-        front: frontPreview(row.front),
+        front: cardFrontLine(row.front, 80),
         deckSlug: row.deckSlug,
         deckTitle: row.deckTitle,
         state: schedule.state,

@@ -1,8 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { studyableSql } from "@/lib/sql/card-marks";
-import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
+import { type Database, query } from "@/lib/query";
+import { studyable } from "@/lib/query/card-marks";
 import {
   buildQueue,
   type CardSchedule,
@@ -20,15 +19,10 @@ import { leechRuleOf } from "@/lib/srs/leech";
 import type { NewCardLimits } from "@/lib/srs/new-limits";
 import type { LearnerSettings } from "@/lib/srs/settings";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
-import { visibleDeckSql } from "./deck-access";
+import { visibleDeck } from "./deck-access";
+import { cardInDeck } from "./deck-membership";
 import { deckOptionsByDeck } from "./deck-presets";
-import {
-  loadLearnerSettings,
-  loadSettingsRow,
-  SCHEDULE_COLUMNS as SCHEDULE_ROW_COLUMNS,
-  type ScheduleColumns,
-  scheduleFromRow,
-} from "./schedule-rows";
+import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface StudyScope {
   /** One deck, or all decks when null. */
@@ -46,19 +40,6 @@ type ScheduleRow = {
   [K in keyof ScheduleColumns]: ScheduleColumns[K] | null;
 };
 
-interface ContentRow {
-  id: string;
-  deckSlug: string;
-  deckTitle: string;
-  kind: string;
-  front: string;
-  back: string;
-  evidence: string;
-  caveat: string | null;
-  topic: string | null;
-  sources: string;
-}
-
 function scheduleOf(row: ScheduleRow, now: Date) {
   // A card the learner has never answered has no row: it starts as a new card now.
   if (row.state === null || row.due === null) return newCardSchedule(now);
@@ -75,14 +56,17 @@ export async function getStudySession(
   scope: StudyScope,
   now: Date,
 ): Promise<StudySessionData> {
-  const db = sql();
+  const db = query();
   let title = "All decks";
   if (scope.deck) {
     // A personal deck is its owner's only: to anyone else it does not exist.
-    const found = await db.get<{ title: string }>(
-      `SELECT title FROM "Deck" d WHERE slug = ? AND retired = FALSE AND ${visibleDeckSql("d")}`,
-      [scope.deck, userId, userId],
-    );
+    const found = await db
+      .selectFrom("Deck as d")
+      .select("title")
+      .where("slug", "=", scope.deck)
+      .where("retired", "=", false)
+      .where(visibleDeck("d", userId))
+      .executeTakeFirst();
     if (!found) throw new NotFoundError("This deck does not exist.");
     title = found.title;
   }
@@ -99,13 +83,7 @@ export async function getStudySession(
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   const dueRows = wanted
     ? await startedCardsAmong(db, userId, scope, [...wanted], now)
-    : await db.all<ScheduleRow>(
-        `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-         FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-         WHERE s.userId = ? AND s.due < ? AND s.state <> 'new' AND c.retired = FALSE AND ${studyableSql("s")}
-           AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
-        [userId, dayEnd, now, scope.deck, scope.deck],
-      );
+    : await dueCards(db, userId, scope.deck, dayEnd, now);
   const newRows = wanted
     ? await newCardsAmong(db, userId, scope, [...wanted], now)
     : await newCardsForToday(db, userId, scope.deck, newLimits, today.introduced, now);
@@ -181,7 +159,19 @@ export async function getStudySession(
   };
 }
 
-const SCHEDULE_COLUMNS = `${SCHEDULE_ROW_COLUMNS}, s.version, s.flag`;
+const SCHEDULE_COLUMNS = [
+  "s.state",
+  "s.due",
+  "s.stability",
+  "s.difficulty",
+  "s.reps",
+  "s.lapses",
+  "s.learningSteps",
+  "s.scheduledDays",
+  "s.lastReview",
+  "s.version",
+  "s.flag",
+] as const;
 
 /** The learner's new-card limits with each preset deck's own (capped by the learner's). */
 export function withDeckNewLimits(settings: LearnerSettings, deckOptions: Map<string, DeckOptions>) {
@@ -207,23 +197,60 @@ export function reviewCeiling(
   return Math.min(settings.maxReviewsPerDay, today.reviewsDone + Math.max(0, left));
 }
 
+/** Started cards that can be due before the study day ends (the (userId, due) index). */
+async function dueCards(
+  db: Database,
+  userId: string,
+  deck: string | null,
+  dayEnd: Date,
+  now: Date,
+): Promise<ScheduleRow[]> {
+  // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
+  return db
+    .selectFrom("CardState as s")
+    .innerJoin("Card as c", "c.id", "s.cardId")
+    .select(["s.cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .where("s.userId", "=", userId)
+    .where("s.due", "<", dayEnd)
+    .where("s.state", "<>", "new")
+    .where("c.retired", "=", false)
+    .where(studyable("s", now))
+    .$if(deck !== null, (qb) => qb.where(cardInDeck("c.id", deck as string)))
+    .execute();
+}
+
 /** What the learner already did this study day, as the daily limits count it: new cards per deck too. */
-export async function answeredToday(db: SqlClient, userId: string, dayStart: Date) {
-  const row = await db.get<{ newIntroduced: number | bigint | null; reviewsDone: number | bigint | null }>(
-    `SELECT COUNT(*) FILTER (WHERE stateBefore = 'new') AS newIntroduced,
-       COUNT(DISTINCT CASE WHEN stateBefore = 'review' THEN cardId END) AS reviewsDone
-     FROM "ReviewLog" WHERE userId = ? AND reviewedAt >= ?`,
-    [userId, dayStart],
-  );
-  const perDeck = await db.all<{ deckSlug: string; introduced: number | bigint; reviewed: number | bigint }>(
-    // A card counts in every deck that teaches it (DeckCard), as the deck's other figures do.
-    `SELECT m.deckSlug, COUNT(*) FILTER (WHERE l.stateBefore = 'new') AS introduced,
-       COUNT(DISTINCT CASE WHEN l.stateBefore = 'review' THEN l.cardId END) AS reviewed
-     FROM "ReviewLog" l ${joinMemberships("l.cardId")}
-     WHERE l.userId = ? AND l.reviewedAt >= ? AND l.stateBefore IN ('new', 'review')
-     GROUP BY m.deckSlug`,
-    [userId, dayStart],
-  );
+export async function answeredToday(db: Database, userId: string, dayStart: Date) {
+  const row = await db
+    .selectFrom("ReviewLog")
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere("stateBefore", "=", "new").as("newIntroduced"),
+      eb.fn
+        .count<number>(eb.case().when("stateBefore", "=", "review").then(eb.ref("cardId")).end())
+        .distinct()
+        .as("reviewsDone"),
+    ])
+    .where("userId", "=", userId)
+    .where("reviewedAt", ">=", dayStart)
+    .executeTakeFirst();
+  // A card counts in every deck that teaches it (DeckCard), as the deck's other figures do.
+  const perDeck = await db
+    .selectFrom("ReviewLog as l")
+    .innerJoin("DeckCard as m", "m.cardId", "l.cardId")
+    .select((eb) => [
+      "m.deckSlug",
+      eb.fn.countAll<number>().filterWhere("l.stateBefore", "=", "new").as("introduced"),
+      // Review cards answered today per deck, for decks with their own review limit (a preset).
+      eb.fn
+        .count<number>(eb.case().when("l.stateBefore", "=", "review").then(eb.ref("l.cardId")).end())
+        .distinct()
+        .as("reviewed"),
+    ])
+    .where("l.userId", "=", userId)
+    .where("l.reviewedAt", ">=", dayStart)
+    .where("l.stateBefore", "in", ["new", "review"])
+    .groupBy("m.deckSlug")
+    .execute();
   const newIntroduced = Number(row?.newIntroduced ?? 0);
   const introduced: NewIntroducedToday = {
     total: newIntroduced,
@@ -237,11 +264,14 @@ export async function answeredToday(db: SqlClient, userId: string, dayStart: Dat
 }
 
 /** The learner's decks, in the library's order (content decks, then their own). */
-export async function visibleDeckSlugs(db: SqlClient, userId: string): Promise<string[]> {
-  const decks = await db.all<{ slug: string }>(
-    `SELECT slug FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
-    [userId, userId],
-  );
+export async function visibleDeckSlugs(db: Database, userId: string): Promise<string[]> {
+  const decks = await db
+    .selectFrom("Deck as d")
+    .select("slug")
+    .where("retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("position")
+    .execute();
   return decks.map((d) => d.slug);
 }
 
@@ -250,7 +280,7 @@ export async function visibleDeckSlugs(db: SqlClient, userId: string): Promise<s
  * the all-decks one, taken from each deck in turn (lib/srs/new-limits).
  */
 async function newCardsForToday(
-  db: SqlClient,
+  db: Database,
   userId: string,
   deck: string | null,
   limits: NewCardLimits,
@@ -278,15 +308,26 @@ async function newCardsForToday(
  * A deck's first never-seen cards in card order. Walks the deck's (deckSlug, position) index and
  * stops at the limit, instead of sorting every card of a large deck.
  */
-async function firstNewCards(db: SqlClient, userId: string, deck: string, limit: number, now: Date) {
+async function firstNewCards(
+  db: Database,
+  userId: string,
+  deck: string,
+  limit: number,
+  now: Date,
+): Promise<ScheduleRow[]> {
   if (limit <= 0) return [];
-  return db.all<ScheduleRow>(
-    `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-     FROM "Card" c ${joinMemberships("c.id")} LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-     WHERE m.deckSlug = ? AND c.retired = FALSE AND (s.state IS NULL OR s.state = 'new') AND ${studyableSql("s")}
-     ORDER BY m.position LIMIT ?`,
-    [userId, deck, now, limit],
-  );
+  return db
+    .selectFrom("Card as c")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
+    .select(["c.id as cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .where("m.deckSlug", "=", deck)
+    .where("c.retired", "=", false)
+    .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+    .where(studyable("s", now))
+    .orderBy("m.position")
+    .limit(limit)
+    .execute();
 }
 
 /** The queue with every candidate it left out (not due yet) added, soonest due first. */
@@ -308,50 +349,82 @@ function studyAheadOf<T extends { cardId: string; schedule: CardSchedule }>(queu
 }
 
 /** Started cards among an explicit list, due or not. */
-async function startedCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[], now: Date) {
+async function startedCardsAmong(
+  db: Database,
+  userId: string,
+  scope: StudyScope,
+  ids: string[],
+  now: Date,
+): Promise<ScheduleRow[]> {
   if (ids.length === 0) return [];
-  return db.all<ScheduleRow>(
-    `SELECT s.cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-     FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
-     WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(",")}) AND s.state <> 'new'
-       AND c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")} AND ${studyableSql("s")}
-       AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")})`,
-    [userId, ...ids, userId, userId, now, scope.deck, scope.deck],
-  );
+  return db
+    .selectFrom("CardState as s")
+    .innerJoin("Card as c", "c.id", "s.cardId")
+    .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+    .select(["s.cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .where("s.userId", "=", userId)
+    .where("s.cardId", "in", ids)
+    .where("s.state", "<>", "new")
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .where(studyable("s", now))
+    .$if(scope.deck !== null, (qb) => qb.where(cardInDeck("c.id", scope.deck as string)))
+    .execute();
 }
 
 /** Never-seen cards among an explicit list (e.g. the cards behind missed quiz questions). */
-async function newCardsAmong(db: SqlClient, userId: string, scope: StudyScope, ids: string[], now: Date) {
+async function newCardsAmong(
+  db: Database,
+  userId: string,
+  scope: StudyScope,
+  ids: string[],
+  now: Date,
+): Promise<ScheduleRow[]> {
   if (ids.length === 0) return [];
-  return db.all<ScheduleRow>(
-    `SELECT c.id AS cardId, c.deckSlug, ${SCHEDULE_COLUMNS}
-     FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-     LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-     WHERE c.id IN (${ids.map(() => "?").join(",")}) AND c.retired = FALSE AND d.retired = FALSE
-       AND ${visibleDeckSql("d")} AND ${studyableSql("s")}
-       AND (CAST(? AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = ?")}) AND (s.state IS NULL OR s.state = 'new')
-     ORDER BY d.position, c.position`,
-    [userId, ...ids, userId, userId, now, scope.deck, scope.deck],
-  );
+  return db
+    .selectFrom("Card as c")
+    .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+    .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
+    .select(["c.id as cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .where("c.id", "in", ids)
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .$if(scope.deck !== null, (qb) => qb.where(cardInDeck("c.id", scope.deck as string)))
+    .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+    .where(studyable("s", now))
+    .orderBy("d.position")
+    .orderBy("c.position")
+    .execute();
 }
 
-async function loadCardContent(db: SqlClient, ids: string[]) {
+async function loadCardContent(db: Database, ids: string[]) {
   const result = new Map<string, Omit<StudyCard, "schedule" | "version">>();
   if (ids.length === 0) return result;
   const titles = new Map(
-    (await db.all<{ slug: string; title: string }>('SELECT slug, title FROM "Document"')).map((d) => [
-      d.slug,
-      d.title,
-    ]),
+    (await db.selectFrom("Document").select(["slug", "title"]).execute()).map((d) => [d.slug, d.title]),
   );
   // Chunked: SQLite caps the number of bound parameters per statement.
   for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = await db.all<ContentRow>(
-      `SELECT c.id, c.deckSlug, d.title AS deckTitle, c.kind, c.front, c.back, c.evidence, c.caveat, c.topic, c.sources
-       FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE c.id IN (${chunk.map(() => "?").join(",")})`,
-      chunk,
-    );
+    const rows = await db
+      .selectFrom("Card as c")
+      .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+      .select([
+        "c.id",
+        "c.deckSlug",
+        "d.title as deckTitle",
+        "c.kind",
+        "c.front",
+        "c.back",
+        "c.evidence",
+        "c.caveat",
+        "c.topic",
+        "c.sources",
+        "c.imageId",
+      ])
+      .where("c.id", "in", ids.slice(i, i + 500))
+      .execute();
     for (const row of rows) {
       result.set(row.id, {
         cardId: row.id,
@@ -363,6 +436,7 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
         evidence: row.evidence,
         caveat: row.caveat,
         topic: row.topic,
+        imageId: row.imageId,
         sources: (JSON.parse(row.sources) as Array<Omit<StudyCard["sources"][number], "title">>).map(
           (source) => ({
             ...source,
@@ -378,7 +452,7 @@ async function loadCardContent(db: SqlClient, ids: string[]) {
 
 /** Authored cards cite uploaded documents ("u-…"): their titles come from UserDocument. */
 async function titleUploadedSources(
-  db: SqlClient,
+  db: Database,
   cards: Map<string, Omit<StudyCard, "schedule" | "version">>,
 ) {
   const sources = [...cards.values()]
@@ -386,10 +460,7 @@ async function titleUploadedSources(
     .filter((s) => s.document.startsWith("u-"));
   const ids = [...new Set(sources.map((source) => source.document))];
   if (ids.length === 0) return;
-  const rows = await db.all<{ id: string; title: string }>(
-    `SELECT id, title FROM "UserDocument" WHERE id IN (${ids.map(() => "?").join(",")})`,
-    ids,
-  );
+  const rows = await db.selectFrom("UserDocument").select(["id", "title"]).where("id", "in", ids).execute();
   const titles = new Map(rows.map((row) => [row.id, row.title]));
   for (const source of sources) source.title = titles.get(source.document) ?? source.title;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { isStudyable, studyableSql } from "@/lib/sql/card-marks";
-import { sql } from "@/lib/sql/client";
+import { query } from "@/lib/query";
+import { isStudyable, studyable } from "@/lib/query/card-marks";
 import { studyDayStart } from "@/lib/srs";
 import {
   sampleWorkloadCards,
@@ -8,7 +8,7 @@ import {
   type WorkloadCard,
   type WorkloadInput,
 } from "@/lib/srs/workload";
-import { visibleDeckSql } from "./deck-access";
+import { visibleDeck } from "./deck-access";
 import { loadLearnerSettings } from "./schedule-rows";
 import { introducedSchedules } from "./stats";
 import { answeredToday } from "./study";
@@ -24,19 +24,22 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
  * from the start of today's study day), the new cards they can still be given, and their pace.
  */
 export async function getWorkloadInput(userId: string, now: Date): Promise<WorkloadInput> {
-  const db = sql();
-  const settings = await loadLearnerSettings(db, userId);
+  const settings = await loadLearnerSettings(query(), userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const [schedules, today, unseen] = await Promise.all([
     introducedSchedules(userId),
-    answeredToday(db, userId, dayStart),
-    db.get<{ n: number | bigint }>(
-      `SELECT COUNT(*) AS n FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-       LEFT JOIN "CardState" s ON s.cardId = c.id AND s.userId = ?
-       WHERE c.retired = FALSE AND d.retired = FALSE AND ${visibleDeckSql("d")}
-         AND (s.state IS NULL OR s.state = 'new') AND ${studyableSql("s")}`,
-      [userId, userId, userId, now],
-    ),
+    answeredToday(query(), userId, dayStart),
+    query()
+      .selectFrom("Card as c")
+      .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+      .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("c.retired", "=", false)
+      .where("d.retired", "=", false)
+      .where(visibleDeck("d", userId))
+      .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+      .where(studyable("s", now))
+      .executeTakeFirst(),
   ]);
   // Suspended and buried cards are in no forecast, as in no queue.
   const cards = toWorkloadCards(

@@ -7,6 +7,8 @@ import { createSqlClient, type SqlClient } from "../sql/client";
  */
 export const COPIED_TABLES = [
   "User",
+  // Before Card: a card may name its picture.
+  "CardImage",
   "Document",
   "Deck",
   "Card",
@@ -22,6 +24,11 @@ export const COPIED_TABLES = [
   "TrainerClient",
   "Assignment",
   "OptimizationJob",
+  "NotificationSettings",
+  "Notification",
+  "EmailMessage",
+  "UnsubscribeToken",
+  "AssignmentStatusMark",
 ] as const;
 
 /** Columns read back to spot-check card states after the copy. */

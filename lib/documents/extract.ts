@@ -1,4 +1,4 @@
-import { parseComparisonTables } from "../content/comparisonTables";
+import { parseComparisonTables } from "../content/comparison-tables";
 import { docxToText } from "./docx";
 import { htmlToText } from "./html";
 import { languageWarning } from "./language";

@@ -1,62 +1,17 @@
-import { Worker } from "node:worker_threads";
-import type { ProposalSet } from "../propose/types";
+import type { CardProposal, ProposalSet } from "../propose/types";
+import { workerClient } from "../workers/worker-client";
 import { DocumentError, type ExtractedDocument, type ExtractOptions } from "./types";
 import { ensureDocumentWorker } from "./worker-bundle";
-import type { WorkerJob, WorkerReply, WorkerStage } from "./worker-protocol";
+import type { SelectionJob, WorkerJob, WorkerReply, WorkerStage } from "./worker-protocol";
 
 export type WorkerResult = { document: ExtractedDocument; proposals?: ProposalSet };
-type Pending = {
-  on: Worker;
-  resolve: (r: WorkerResult) => void;
-  reject: (e: Error) => void;
-  onProgress?: (stage: WorkerStage, fraction?: number) => void;
-};
-
-/** An idle worker is ended after this long; the next job starts one again (about 1 s: parsers, NLP model). */
-const IDLE_MS = 5 * 60_000;
-let worker: Worker | null = null;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
-const pending = new Map<number, Pending>();
-let nextId = 1;
 
 /**
- * The worker runs a plain .mjs file on disk (built from our TypeScript by worker-bundle.ts), not
- * an import: Turbopack bundles server code, so a module path would point into .next. The same
- * arrangement as lib/optimizer's worker.
+ * One worker per process, running the .mjs that worker-bundle.ts builds from our TypeScript. An
+ * idle worker is ended after five minutes; the next job starts one again (about 1 s: parsers,
+ * NLP model).
  */
-function startWorker(file: string): Worker {
-  const started = new Worker(file);
-  // Only this worker's jobs fail with it: a stopped worker's exit arrives after the next job may
-  // already run in a new one.
-  const fail = (error: Error) => {
-    if (worker === started) worker = null;
-    for (const [id, job] of pending) {
-      if (job.on !== started) continue;
-      pending.delete(id);
-      job.reject(error);
-    }
-  };
-  started.on("message", (message: WorkerReply) => {
-    const job = pending.get(message.id);
-    if (!job) return;
-    if (message.type === "progress") return job.onProgress?.(message.stage, message.fraction);
-    pending.delete(message.id);
-    if (message.type === "done") {
-      job.resolve(
-        message.proposals
-          ? { document: message.document, proposals: message.proposals }
-          : { document: message.document },
-      );
-    } else if (message.code) {
-      job.reject(new DocumentError(message.code, message.message));
-    } else {
-      job.reject(new Error(`Document extraction failed: ${message.message}`));
-    }
-  });
-  started.on("error", fail);
-  started.on("exit", (code) => fail(new Error(`The document worker stopped (exit code ${code})`)));
-  return started;
-}
+const documentWorker = workerClient({ name: "document", file: ensureDocumentWorker, idleMs: 5 * 60_000 });
 
 /** A job still running after this long is stopped (a pathological PDF must not hold the worker). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -76,44 +31,54 @@ export async function extractInWorker(
   } = {},
 ): Promise<WorkerResult> {
   const { propose, onProgress, timeoutMs = DEFAULT_TIMEOUT_MS, ...extract } = options;
-  const file = await ensureDocumentWorker();
-  clearTimeout(idleTimer);
-  worker ??= startWorker(file);
-  const running = worker;
-  running.ref();
-  const id = nextId++;
-  const result = new Promise<WorkerResult>((resolve, reject) => {
-    pending.set(id, { on: running, resolve, reject, ...(onProgress ? { onProgress } : {}) });
-  });
-  const job: WorkerJob = { id, bytes, options: extract, ...(propose ? { propose } : {}) };
-  running.postMessage(job);
-  const timer = setTimeout(() => {
-    const late = pending.get(id);
-    if (!late) return;
-    pending.delete(id);
-    late.reject(
-      new DocumentError(
-        "timeout",
-        "Reading this document took too long; try a smaller file or paste its text.",
-      ),
-    );
-    if (worker === running) worker = null;
-    void running.terminate();
-  }, timeoutMs);
-  const settle = () => {
-    clearTimeout(timer);
-    if ([...pending.values()].some((job) => job.on === running) || worker !== running) return;
-    running.unref();
-    idleTimer = setTimeout(() => {
-      if (worker === running && ![...pending.values()].some((job) => job.on === running)) {
-        worker = null;
-        void running.terminate();
+  const job: Omit<WorkerJob, "id"> = { bytes, options: extract, ...(propose ? { propose } : {}) };
+  return documentWorker.request<WorkerResult, WorkerReply>({
+    payload: job,
+    timeout: { ms: timeoutMs, error: tooLong },
+    onReply: (message) => {
+      if (message.type === "progress") return void onProgress?.(message.stage, message.fraction);
+      if (message.type === "done") {
+        return {
+          value: message.proposals
+            ? { document: message.document, proposals: message.proposals }
+            : { document: message.document },
+        };
       }
-    }, IDLE_MS);
-    idleTimer.unref();
-  };
-  result.then(settle, settle);
-  return result;
+      if (message.type === "selection")
+        return { error: new Error("The document worker answered a selection job") };
+      return failure(message);
+    },
+  });
+}
+
+/**
+ * `proposeFromSelection` in the worker thread: tagging the whole document for its sibling terms
+ * takes a while on a long text, so it stays off the request thread like the first proposals.
+ */
+export async function proposeSelectionInWorker(
+  selection: SelectionJob["selection"],
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<CardProposal | null> {
+  const job: Omit<SelectionJob, "id"> = { selection };
+  return documentWorker.request<CardProposal | null, WorkerReply>({
+    payload: job,
+    timeout: { ms: timeoutMs, error: tooLong },
+    onReply: (message) => {
+      if (message.type === "progress") return undefined;
+      if (message.type === "selection") return { value: message.card };
+      if (message.type === "done")
+        return { error: new Error("The document worker answered an extraction job") };
+      return failure(message);
+    },
+  });
+}
+
+const tooLong = () =>
+  new DocumentError("timeout", "Reading this document took too long; try a smaller file or paste its text.");
+
+function failure(message: Extract<WorkerReply, { type: "error" }>) {
+  if (message.code) return { error: new DocumentError(message.code, message.message) };
+  return { error: new Error(`Document extraction failed: ${message.message}`) };
 }
 
 const WARM_UP = new TextEncoder().encode(

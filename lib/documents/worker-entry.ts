@@ -1,19 +1,26 @@
 // The document worker (bundled to lib/generated/document.worker.mjs by worker-bundle.ts):
 // extraction and proposals in a worker thread, so parsing a PDF or tagging 3,000 words never
 // blocks requests.
-// Jobs: {id, bytes, options, propose?} in; {id, type: "progress" | "done" | "error", ...} out.
+// Jobs: {id, bytes, options, propose?} or {id, selection} in;
+// {id, type: "progress" | "done" | "selection" | "error", ...} out.
 import { parentPort } from "node:worker_threads";
 import { proposeItems } from "../propose";
+import { proposeFromSelection } from "../propose/selection";
 import { extractDocument } from "./extract";
 import { DocumentError } from "./types";
-import type { WorkerJob, WorkerReply } from "./worker-protocol";
+import type { SelectionJob, WorkerJob, WorkerReply } from "./worker-protocol";
 
 const port = parentPort;
 if (!port) throw new Error("document.worker.mjs runs in a worker thread only");
 
-port.on("message", async (job: WorkerJob) => {
+port.on("message", async (job: WorkerJob | SelectionJob) => {
   const reply = (message: WorkerReply) => port.postMessage(message);
   try {
+    if ("selection" in job) {
+      const { text, document, title, start, end } = job.selection;
+      const card = proposeFromSelection({ text, document, ...(title ? { title } : {}) }, { start, end });
+      return reply({ id: job.id, type: "selection", card });
+    }
     reply({ id: job.id, type: "progress", stage: "extracting" });
     const document = await extractDocument(job.bytes, {
       ...job.options,

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { workerClient } from "@/lib/workers/worker-client";
 import type { CardFile } from "./card-file.mjs";
 import type { Delimiter } from "./delimited.mjs";
 
@@ -25,53 +25,10 @@ type WorkerAnswer = { id: number } & (
   | { error: string }
 );
 
-interface PendingRead {
-  resolve: (reading: CardFileReading) => void;
-  reject: (error: Error) => void;
-}
-
-/** An idle worker is ended after this long; the next upload starts a new one (about 30 ms). */
-const IDLE_MS = 60_000;
-
-// One worker per process: it reads one file at a time, so imports take turns on one core and the
-// other stays free for requests. Reading is bounded (card-file.mjs), so a turn is short.
-let worker: Worker | null = null;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
-const pending = new Map<number, PendingRead>();
-let nextId = 1;
-
-function startWorker(): Worker {
-  const started = new Worker(cardImportWorkerPath());
-  const fail = (error: Error) => {
-    if (worker === started) worker = null;
-    for (const read of pending.values()) read.reject(error);
-    pending.clear();
-  };
-  started.on("message", (answer: WorkerAnswer) => {
-    const read = pending.get(answer.id);
-    if (!read) return;
-    pending.delete(answer.id);
-    if ("error" in answer) read.reject(new Error(`Reading the card file failed: ${answer.error}`));
-    else read.resolve("refused" in answer ? { refused: answer.refused } : answer);
-    if (pending.size === 0 && worker === started) idle(started);
-  });
-  started.on("error", fail);
-  started.on("exit", (code) => fail(new Error(`The card import worker stopped (exit code ${code})`)));
-  return started;
-}
-
-function idle(running: Worker) {
-  // Let go of the process while idle (a script need not wait for it), and end it later.
-  running.unref();
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    if (worker === running && pending.size === 0) {
-      worker = null;
-      void running.terminate();
-    }
-  }, IDLE_MS);
-  idleTimer.unref();
-}
+// One worker per process (ended after a minute idle; a new one starts in about 30 ms): it reads
+// one file at a time, so imports take turns on one core and the other stays free for requests.
+// Reading is bounded (card-file.mjs), so a turn is short.
+const cardImportWorker = workerClient({ name: "card import", file: cardImportWorkerPath, idleMs: 60_000 });
 
 /**
  * Reads a card file's bytes in the worker thread: SHA-256, UTF-8 check, cards and problems. The
@@ -83,13 +40,15 @@ export function readCardBytes(
   delimiter?: Delimiter,
   sample?: number,
 ): Promise<CardFileReading> {
-  clearTimeout(idleTimer);
-  worker ??= startWorker();
-  worker.ref();
-  const id = nextId++;
   // Only the bytes travel: a view into a larger buffer is copied out first.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  const reading = new Promise<CardFileReading>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.postMessage({ id, bytes: own.buffer, delimiter, sample }, [own.buffer]);
-  return reading;
+  return cardImportWorker.request<CardFileReading, WorkerAnswer>({
+    payload: { bytes: own.buffer, delimiter, sample },
+    transfer: [own.buffer],
+    onReply: (answer) => {
+      if ("error" in answer) return { error: new Error(`Reading the card file failed: ${answer.error}`) };
+      if ("refused" in answer) return { value: { refused: answer.refused } };
+      return { value: { digest: answer.digest, file: answer.file, cardCount: answer.cardCount } };
+    },
+  });
 }

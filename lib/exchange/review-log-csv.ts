@@ -1,4 +1,5 @@
 import type { SrsState } from "@/lib/srs/types";
+import { toCsv } from "@/lib/trainer/csv";
 
 /**
  * A learner's review log in the CSV the FSRS tools read (the FSRS optimizer's schema, and
@@ -25,20 +26,16 @@ export interface LoggedAnswer {
 
 const STATE_CODES: Record<SrsState, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
 
-/** RFC 4180 quoting for the id; the other columns are numbers. */
-function idCell(id: string): string {
-  return /[",\r\n]/.test(id) ? `"${id.replaceAll('"', '""')}"` : id;
-}
-
+/** The CSV text (no byte order mark: the FSRS tools read plain UTF-8), written like every CSV of ours. */
 export function reviewLogCsv(answers: readonly LoggedAnswer[]): string {
-  const rows = answers.map((answer) =>
-    [
-      idCell(answer.cardId),
+  return toCsv([
+    REVIEW_LOG_COLUMNS,
+    ...answers.map((answer) => [
+      answer.cardId,
       answer.reviewedAt.getTime(),
       answer.rating,
       STATE_CODES[answer.stateBefore],
       Math.max(0, Math.round(answer.durationMs)),
-    ].join(","),
-  );
-  return [REVIEW_LOG_COLUMNS.join(","), ...rows].map((row) => `${row}\r\n`).join("");
+    ]),
+  ]);
 }

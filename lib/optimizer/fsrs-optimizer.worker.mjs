@@ -6,12 +6,6 @@
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import {
-  computeParameters,
-  FSRSBinding,
-  FSRSBindingItem,
-  FSRSBindingReview,
-} from "@open-spaced-repetition/binding";
 import { unpackItems } from "./packed-items.mjs";
 
 // On Linux, this thread yields the CPU to the server's own thread when both want it (nice 10).
@@ -22,19 +16,31 @@ try {
   // Not Linux, or not allowed: fine.
 }
 
+// The binding is native and built for a few platforms only (docs/dependencies.md): where it does
+// not load, every fit fails with the reason instead of the worker dying.
+let binding;
+let unavailable;
+try {
+  binding = await import("@open-spaced-repetition/binding");
+} catch (error) {
+  const cause = error?.cause?.message ?? "";
+  unavailable = `the FSRS optimizer cannot load on ${process.platform}-${process.arch}: ${error?.message ?? error}${cause ? ` (${cause})` : ""}`;
+}
+
 function measure(weights, items) {
-  const { logLoss, rmseBins } = new FSRSBinding(weights).evaluate(items);
+  const { logLoss, rmseBins } = new binding.FSRSBinding(weights).evaluate(items);
   return { logLoss, rmse: rmseBins };
 }
 
 async function fitParameters(job) {
+  if (!binding) throw new Error(unavailable);
   const items = unpackItems(
     job,
-    (rating, deltaT) => new FSRSBindingReview(rating, deltaT),
-    (reviews) => new FSRSBindingItem(reviews),
+    (rating, deltaT) => new binding.FSRSBindingReview(rating, deltaT),
+    (reviews) => new binding.FSRSBindingItem(reviews),
   );
   const before = measure(job.currentWeights, items);
-  const weights = await computeParameters(items, {
+  const weights = await binding.computeParameters(items, {
     enableShortTerm: true,
     numRelearningSteps: job.numRelearningSteps,
     // How often the binding reports progress; it also waits up to this long after training ends.

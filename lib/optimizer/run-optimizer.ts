@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { TrainingItem } from "@/lib/srs/training";
+import { workerClient } from "@/lib/workers/worker-client";
 import type { PackedItems } from "./packed-items.mjs";
 
 /** Log loss and RMSE (binned) of a set of parameters on the training items; lower is better. */
@@ -89,86 +89,36 @@ type WorkerMessage = { id: number } & (
   | { type: "error"; message: string }
 );
 
-interface PendingFit {
-  resolve: (result: OptimizerResult) => void;
-  reject: (error: Error) => void;
-  onProgress?: (fraction: number) => void;
-}
-
-/** An idle worker is ended after this long; the next fit starts a new one (about 50 ms). */
-const IDLE_MS = 60_000;
-
-// One worker per process, kept between fits: starting a Node worker and loading the binding costs
-// more CPU than fitting a few thousand reviews.
-let worker: Worker | null = null;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
-const pending = new Map<number, PendingFit>();
-let nextId = 1;
-
-function startWorker(): Worker {
-  const started = new Worker(optimizerWorkerPath());
-  const fail = (error: Error) => {
-    if (worker === started) worker = null;
-    for (const fit of pending.values()) fit.reject(error);
-    pending.clear();
-  };
-  started.on("message", (message: WorkerMessage) => {
-    const fit = pending.get(message.id);
-    if (!fit) return;
-    if (message.type === "progress") {
-      if (message.total > 0) fit.onProgress?.(Math.min(1, message.current / message.total));
-      return;
-    }
-    pending.delete(message.id);
-    if (message.type === "done")
-      fit.resolve({ weights: message.weights, before: message.before, after: message.after });
-    else fit.reject(new Error(`The optimizer failed: ${message.message}`));
-  });
-  started.on("error", fail);
-  started.on("exit", (code) => fail(new Error(`The optimizer worker stopped (exit code ${code})`)));
-  return started;
-}
+// One worker per process, kept between fits (ended after a minute idle; a new one starts in about
+// 50 ms): starting a Node worker and loading the binding costs more CPU than fitting a few
+// thousand reviews.
+const optimizerWorker = workerClient({ name: "optimizer", file: optimizerWorkerPath, idleMs: 60_000 });
 
 function runInWorker(input: OptimizerInput): Promise<OptimizerResult> {
-  clearTimeout(idleTimer);
-  worker ??= startWorker();
-  const running = worker;
-  // Held while a fit runs (a script awaiting it must not exit), let go when idle.
-  running.ref();
-  const id = nextId++;
   const packed = pack(input.items);
-  const result = new Promise<OptimizerResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress: input.onProgress });
-  });
-  running.postMessage(
-    {
-      id,
+  return optimizerWorker.request<OptimizerResult, WorkerMessage>({
+    payload: {
       ...packed,
       currentWeights: [...input.currentWeights],
       numRelearningSteps: input.numRelearningSteps,
       progressIntervalMs: 50,
     },
-    [
+    transfer: [
       packed.ratings.buffer,
       packed.deltas.buffer,
       packed.historyEnds.buffer,
       packed.itemHistory.buffer,
       packed.itemLength.buffer,
     ],
-  );
-  const settle = () => {
-    if (pending.size > 0 || worker !== running) return;
-    running.unref();
-    idleTimer = setTimeout(() => {
-      if (worker === running && pending.size === 0) {
-        worker = null;
-        void running.terminate();
+    onReply: (message) => {
+      if (message.type === "progress") {
+        if (message.total > 0) input.onProgress?.(Math.min(1, message.current / message.total));
+        return undefined;
       }
-    }, IDLE_MS);
-    idleTimer.unref();
-  };
-  result.then(settle, settle);
-  return result;
+      if (message.type === "error") return { error: new Error(`The optimizer failed: ${message.message}`) };
+      return { value: { weights: message.weights, before: message.before, after: message.after } };
+    },
+  });
 }
 
 // One fit at a time per process: a fit keeps one core busy, and the other stays free for requests.

@@ -1,6 +1,6 @@
 import type { ContentEvidenceLevel } from "../content/evidence";
 import { CONTENT_EVIDENCE_LEVELS } from "../content/evidence";
-import { isHumanLevel } from "../content/evidenceCues";
+import { isHumanLevel } from "../content/evidence-cues";
 import { findQuote, normalizeQuote } from "../content/quotes";
 import type { Proposal, ProposalSet } from "./types";
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../content/fixtures/files";
 import { loadContentFromDisk } from "../content/load";
-import { checkQuizAnswer } from "../content/quizRules";
+import { checkQuizAnswer } from "../content/quiz-rules";
 import { cardSchema, quizSchema } from "../content/schema";
 import { extractDocument } from "../documents";
 import { type EvaluatedDocument, type Evaluation, evaluateProposals } from "./evaluate";
 import { proposeItems, toContentCard, toContentQuiz } from "./index";
-import { referenceClaims } from "./referenceClaims";
+import { referenceClaims } from "./reference-claims";
 
 // The engine's quality bar (issue 14), measured on the five source documents against the curated
 // decks' quotes and levels. Documents go through the same extraction as an upload. No sentence of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHumanLevel } from "../content/evidenceCues";
+import { isHumanLevel } from "../content/evidence-cues";
 import { suggestSentenceEvidence } from "./evidence";
 
 const level = (s: string, previous?: string) =>

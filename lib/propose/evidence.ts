@@ -1,4 +1,4 @@
-import { type EvidenceSuggestion, suggestEvidence } from "../content/evidenceCues";
+import { type EvidenceSuggestion, suggestEvidence } from "../content/evidence-cues";
 import type { SuggestedEvidence } from "./types";
 
 // Background wording: definitions, names, food sources, and safety advice state facts, not findings.
@@ -42,7 +42,7 @@ export type PreviousSentence = { text: string; suggested: SuggestedEvidence };
 
 /**
  * The suggested level of one sentence, in this order:
- * 1. cue words of a study design, population or model (lib/content/evidenceCues: a sentence that
+ * 1. cue words of a study design, population or model (lib/content/evidence-cues: a sentence that
  *    names an animal or cell model is never human, "animal products" is food, "more research in
  *    humans is needed" is not human evidence);
  * 2. a sentence that continues the previous sentence's study takes its level: "These studies …"

@@ -1,5 +1,5 @@
-import { idSegment } from "../content/tableItems";
-import { fnv1a64 } from "../content/textHash";
+import { idSegment } from "../content/table-items";
+import { fnv1a64 } from "../content/text-hash";
 
 /** A document reference usable inside item ids ("My Notes.pdf" → "my-notes-pdf"). */
 export function documentSegment(document: string): string {

@@ -1,4 +1,4 @@
-import { parseComparisonTables } from "../content/comparisonTables";
+import { parseComparisonTables } from "../content/comparison-tables";
 import { claimCard } from "./cards";
 import { type Claim, classifyClaim } from "./claims";
 import { suggestSentenceEvidence } from "./evidence";
@@ -17,7 +17,7 @@ import type {
   SuggestedEvidence,
 } from "./types";
 
-export { toContentCard, toContentQuiz } from "./contentItem";
+export { toContentCard, toContentQuiz } from "./content-item";
 export { MIN_QUOTE_LENGTH, proposeFromSelection } from "./selection";
 export type * from "./types";
 export { CLAIM_KINDS, PROPOSAL_KINDS } from "./types";

@@ -82,7 +82,7 @@ export function trueFalse(
   };
 }
 
-/** Choice wording per level; each reads back as its own level through lib/content/evidencePhrases. */
+/** Choice wording per level; each reads back as its own level through lib/content/evidence-phrases. */
 export const LEVEL_PHRASES: Record<ContentEvidenceLevel, string> = {
   "meta-analysis": "Meta-analysis of several studies",
   "human-rct": "Randomized controlled trial in humans",

@@ -1,4 +1,4 @@
-import { parseComparisonTables } from "../content/comparisonTables";
+import { parseComparisonTables } from "../content/comparison-tables";
 
 /** One sentence of the document text, with its verbatim offsets (end exclusive) and 1-based line. */
 export type Sentence = {

@@ -1,6 +1,6 @@
-import type { ComparisonTable, TableCell } from "../content/comparisonTables";
-import { suggestQuoteEvidence } from "../content/quoteEvidence";
-import { tableItems } from "../content/tableItems";
+import type { ComparisonTable, TableCell } from "../content/comparison-tables";
+import { suggestQuoteEvidence } from "../content/quote-evidence";
+import { tableItems } from "../content/table-items";
 import { documentSegment } from "./ids";
 import type { CardProposal, ProposalSource, QuizProposal, SuggestedEvidence } from "./types";
 
@@ -24,7 +24,7 @@ function suggestedFor(quotes: string[], level: SuggestedEvidence["level"]): Sugg
 }
 
 /**
- * Comparison tables through the content pipeline's own generator (lib/content/tableItems.ts):
+ * Comparison tables through the content pipeline's own generator (lib/content/table-items.ts):
  * one basic card per cell and one matching item per row, with the same ids content:export uses.
  * Cells that name no study design default to background.
  */

@@ -7,7 +7,7 @@
  */
 
 import type { ContentEvidenceLevel } from "../content/evidence";
-import type { EvidenceCue } from "../content/evidenceCues";
+import type { EvidenceCue } from "../content/evidence-cues";
 import type { QuoteRange } from "../content/quotes";
 import type { CaveatKind } from "../content/schema";
 
@@ -50,7 +50,7 @@ export type ProposalSource = { document: string; quote: string } & QuoteRange;
 export type SuggestedEvidence = {
   level: ContentEvidenceLevel;
   /**
-   * `cue`: cue words of a study design, population or model in the quote (lib/content/evidenceCues);
+   * `cue`: cue words of a study design, population or model in the quote (lib/content/evidence-cues);
    * `context`: the cue words of the study the sentence continues ("These studies suggest …");
    * `hedge`: hedged or causal wording without a study ("may", "theory", "helps prevent") → mechanism;
    * `default`: no study named → background (definitions, foods, doses, safety notes, facts).

@@ -1,7 +1,11 @@
 import type Database from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { databaseUrl, type Provider, providerOf } from "../database-url";
-import { openSqlite, sqlDate, sqlite } from "../sqlite-connection";
+import { closeQuery } from "../query";
+import { createPostgresPool, processPool } from "../query/connections";
+import { beginImmediate, turnsOf } from "../query/sqlite-turns";
+import { sqlDate } from "../query/values";
+import { openSqlite, sqlite } from "../sqlite-connection";
 import { type TranslatedSql, toPostgresSql } from "./translate";
 
 export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
@@ -46,26 +50,8 @@ function sqliteParams(params: SqlParams | undefined): unknown[] {
 class SqliteClient implements SqlClient {
   readonly dialect = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Transactions take turns on the one connection: a chain of promises, one link per turn. */
-  private tail: Promise<void> = Promise.resolve();
-  private waiting = 0;
 
   constructor(readonly connection: Database.Database) {}
-
-  private async turn(): Promise<() => void> {
-    this.waiting += 1;
-    let release = () => {};
-    const done = new Promise<void>((resolve) => {
-      release = () => {
-        this.waiting -= 1;
-        resolve();
-      };
-    });
-    const previous = this.tail;
-    this.tail = previous.then(() => done);
-    await previous;
-    return release;
-  }
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -78,7 +64,7 @@ class SqliteClient implements SqlClient {
 
   /** Statements outside a transaction wait for running and queued ones, so they never join one. */
   private async idle(): Promise<void> {
-    if (this.waiting > 0) (await this.turn())();
+    (await turnsOf(this.connection).take())();
   }
 
   readonly direct: SqlClient = {
@@ -104,9 +90,9 @@ class SqliteClient implements SqlClient {
   }
 
   async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
-    const release = await this.turn();
+    const release = await turnsOf(this.connection).take();
     try {
-      this.connection.prepare("BEGIN IMMEDIATE").run();
+      await beginImmediate(this.connection);
       try {
         const result = await work(this.direct);
         this.connection.prepare("COMMIT").run();
@@ -125,11 +111,6 @@ class SqliteClient implements SqlClient {
 // PostgreSQL: a pg pool. Timestamps are `timestamp(3)` without time zone holding UTC, as Prisma
 // writes them, so they are read and written as UTC whatever the server's TZ.
 
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text) => new Date(`${text.replace(" ", "T")}Z`));
-pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (text) => Number(text));
-pg.defaults.parseInputDatesAsUTC = true;
-
 const translations = new Map<string, TranslatedSql>();
 function translate(sql: string): TranslatedSql {
   let translated = translations.get(sql);
@@ -143,9 +124,11 @@ function translate(sql: string): TranslatedSql {
 function postgresArgs(sql: string, params: SqlParams | undefined): [string, unknown[]] {
   const { text, names } = translate(sql);
   if (!params) return [text, []];
-  if (Array.isArray(params)) return [text, [...params]];
+  // Dates as UTC text: a time zone in the text is ignored by `timestamp without time zone`.
+  const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+  if (Array.isArray(params)) return [text, params.map(value)];
   const named = params as Record<string, unknown>;
-  return [text, (names ?? []).map((name) => named[name])];
+  return [text, (names ?? []).map((name) => value(named[name]))];
 }
 
 type Queryable = Pick<pg.Pool, "query">;
@@ -171,16 +154,22 @@ class PostgresClient implements SqlClient {
   async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
     if (!this.pool) throw new Error("Nested transactions are not supported");
     const connection = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await connection.query("BEGIN");
       const result = await work(new PostgresClient(connection, null));
       await connection.query("COMMIT");
       return result;
     } catch (error) {
-      await connection.query("ROLLBACK").catch(() => {});
+      try {
+        await connection.query("ROLLBACK");
+      } catch (rollbackFailed) {
+        // The connection may still be inside the transaction: destroy it instead of pooling it.
+        broken = rollbackFailed as Error;
+      }
       throw error;
     } finally {
-      connection.release();
+      connection.release(broken);
     }
   }
 }
@@ -190,10 +179,7 @@ export function createSqlClient(url: string): { client: SqlClient; close: () => 
     const connection = openSqlite(url);
     return { client: new SqliteClient(connection), close: async () => void connection.close() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  // An idle connection the server ends (restart, failover, a dropped test database) must not take
-  // the process down; the pool replaces it on the next query.
-  pool.on("error", (error) => console.warn(`[sql] idle PostgreSQL connection closed: ${error.message}`));
+  const pool = createPostgresPool(url);
   return { client: new PostgresClient(pool, pool), close: () => pool.end() };
 }
 
@@ -209,7 +195,7 @@ export function sql(): SqlClient {
     cache.retainSql =
       providerOf(url) === "sqlite"
         ? { url, client: new SqliteClient(sqlite()), close: async () => {} }
-        : { url, ...createSqlClient(url) };
+        : { url, client: new PostgresClient(processPool(), processPool()), close: async () => {} };
   }
   return cache.retainSql.client;
 }
@@ -227,10 +213,7 @@ export async function closeSql(): Promise<void> {
   const current = cache.retainSql;
   cache.retainSql = undefined;
   await current?.close();
+  await closeQuery();
 }
 
-/** PostgreSQL's unique-violation code: two writers raced for the same key. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
+export { isUniqueViolation } from "../query/errors";

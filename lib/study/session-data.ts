@@ -39,6 +39,8 @@ export interface StudyCard {
   caveat?: string | null;
   topic: string | null;
   sources: StudyCardSource[];
+  /** A picture of the learner's own card (GET /api/images/:id); null or absent for none. */
+  imageId?: string | null;
   schedule: WireSchedule;
   /** The stored version this schedule belongs to; sent back with the answer. */
   version: number;

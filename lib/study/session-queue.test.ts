@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { rate } from "@/lib/srs/scheduler";
 import { enqueueAnswer, type OutboxOp, takeBack } from "./outbox";
+import { applyServerState, rateCurrent, resumeSession, undoLast } from "./session-answers";
 import { fromWire, toWire } from "./session-data";
 import {
-  applyServerState,
   nextUpcomingDue,
   phaseOf,
   promoteDue,
-  rateCurrent,
   remaining,
-  resumeSession,
   reveal,
   type StudyQueueState,
   setAside,
@@ -17,7 +15,6 @@ import {
   startSession,
   studyAhead,
   summarize,
-  undoLast,
 } from "./session-queue";
 import { DAY, MINUTE, SETTINGS, sessionData, studyCard, T0 } from "./test-fixtures";
 

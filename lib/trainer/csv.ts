@@ -1,3 +1,7 @@
+// The one CSV writer (the trainer's exports, the review log). Hand-written on purpose: RFC 4180
+// quoting is one line, and the part that matters, which cells a spreadsheet would run as a
+// formula, is our rule either way (papaparse's default escapeFormulae quotes every leading + and
+// -, which garbles phone numbers and negative values; given a RegExp it would run ours).
 export type CsvCell = string | number | null;
 
 // Spreadsheets run a cell starting with one of these as a formula (CSV injection); tab and CR are

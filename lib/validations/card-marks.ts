@@ -1,14 +1,6 @@
 import { z } from "zod";
 
-/** Flag colours, as numbers in CardState.flag (0 is no flag). */
-export const FLAGS = [
-  { value: 1, name: "Red" },
-  { value: 2, name: "Orange" },
-  { value: 3, name: "Green" },
-  { value: 4, name: "Blue" },
-] as const;
-
-export const flagName = (flag: number) => FLAGS.find((f) => f.value === flag)?.name ?? "None";
+export { FLAGS, flagName } from "@/lib/study/flags";
 
 /** One change to a card's marks: suspend or unsuspend, bury or unbury (until the next study day), flag. */
 export const cardMarkChangeSchema = z

@@ -52,6 +52,21 @@ export const cardEditorSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** The question editor's form: the ids; the fields are lib/authoring/quiz-edit quizEditSchema. */
+export const quizEditorIdsSchema = z.object({
+  documentId: documentIdSchema,
+  itemId: draftItemIdSchema,
+});
+
+export const selectionSchema = z.object({
+  documentId: documentIdSchema,
+  text: z
+    .string({ error: "Select some text in the document." })
+    .trim()
+    .min(8, "Select at least a few words of the document.")
+    .max(2000, "Select at most a paragraph or two."),
+});
+
 export const publishSchema = z.object({
   documentId: documentIdSchema,
   title: z

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../build-if-needed";
 import { runScript } from "../run-script";
 import { firstLoadJs } from "./bundle";
+import type { SideRun } from "./side-by-side";
 import { ms } from "./stats";
 
 type Percentiles = { n: number; p50: number; p95: number; p99: number; max: number };
@@ -133,6 +135,33 @@ runScript(async () => {
       ]);
     }
   }
+  // Not in the default run (it builds a second app and takes two minutes): `npm run bench -- side-by-side`.
+  if (only.includes("side-by-side")) {
+    await buildIfNeeded();
+    const s = runBench<{ learners: number; seconds: number; rounds: number; runs: SideRun[] }>(
+      "side-by-side",
+    );
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    };
+    for (const connections of [...new Set(s.runs.map((r) => r.connections))]) {
+      const of = (server: SideRun["server"]) =>
+        s.runs.filter((r) => r.connections === connections && r.server === server);
+      const [retain, minimal] = [of("retain"), of("minimal")];
+      const ratios = retain.map((r, i) => r.perSecond / (minimal[i]?.perSecond ?? Number.NaN));
+      for (const r of s.runs.filter((run) => run.connections === connections)) {
+        console.log(
+          `  round ${r.round}, ${connections} connections, ${r.server}: ${r.perSecond.toFixed(0)} reviews/s, CPU ${r.cpuMsPerReview.toFixed(2)} ms/review, p95 ${ms(r.p95)}, statuses ${JSON.stringify(r.statuses)}`,
+        );
+      }
+      rows.push([
+        `Review submit side by side, SQLite, ${connections} connections back to back, ${s.rounds} interleaved rounds of ${s.seconds} s (medians): Retain vs the minimal raw-SQL route`,
+        `${median(retain.map((r) => r.perSecond)).toFixed(0)} vs ${median(minimal.map((r) => r.perSecond)).toFixed(0)} reviews/s = ${(median(ratios) * 100).toFixed(0)} % (rounds ${ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(", ")}); server CPU per review ${median(retain.map((r) => r.cpuMsPerReview)).toFixed(2)} vs ${median(minimal.map((r) => r.cpuMsPerReview)).toFixed(2)} ms`,
+        ">= 80 % (issue 18)",
+      ]);
+    }
+  }
   if (wanted("next-card")) {
     await buildIfNeeded();
     const n = runBench<Percentiles & { ratings: number }>("next-card");
@@ -140,6 +169,42 @@ runScript(async () => {
       `Next card on screen after a rating key, Chromium, ${n.ratings} ratings`,
       `p50 ${ms(n.p50)}, p95 ${ms(n.p95)}, max ${ms(n.max)}`,
       "p95 < 50 ms",
+    ]);
+  }
+  if (wanted("author-paint")) {
+    await buildIfNeeded();
+    const a = runBench<Percentiles & { proposals: number; move: number; accept: number; reject: number }>(
+      "author-paint",
+    );
+    rows.push([
+      `Review view of a document with ${a.proposals} proposals: key press (next, previous, accept, reject) to paint, Chromium, ${a.n} keys`,
+      `p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, max ${ms(a.max)}; p50 by key: move ${ms(a.move)}, accept ${ms(a.accept)}, reject ${ms(a.reject)}`,
+      "< 100 ms",
+    ]);
+  }
+  if (wanted("digest")) {
+    const d = runBench<{
+      learners: number;
+      cardStates: number;
+      recipients: number;
+      dueCards: number;
+      deadlines: number;
+      computeMs: number;
+      computeMaxMs: number;
+      fullRunMs: number;
+      outcomes: object;
+      secondRunMs: number;
+      secondRecipients: number;
+    }>("digest");
+    rows.push([
+      `Daily digest, ${d.learners.toLocaleString("en")} learners all at their hour (${d.cardStates.toLocaleString("en")} card states; ${d.recipients.toLocaleString("en")} recipients, ${d.dueCards.toLocaleString("en")} due cards, ${d.deadlines.toLocaleString("en")} deadlines): computed in SQL`,
+      `${ms(d.computeMs)} (max of 3: ${ms(d.computeMaxMs)})`,
+      "< 30 s",
+    ]);
+    rows.push([
+      "Daily digest, the whole run: every digest written to the outbox and the app (SQLite, no SMTP); then a second run the same hour",
+      `${ms(d.fullRunMs)} ${JSON.stringify(d.outcomes)}; second run ${ms(d.secondRunMs)}, ${d.secondRecipients} recipients`,
+      "report",
     ]);
   }
   if (wanted("trainer")) {
@@ -150,6 +215,26 @@ runScript(async () => {
       "p95 < 300 ms",
     ]);
   }
+  if (wanted("trainer-groups")) {
+    type Timed = Percentiles & { rows: number };
+    const g = runBench<{
+      clients: number;
+      groups: number;
+      logs: number;
+      byGroup: Timed;
+      byGroupAndStatus: Timed;
+      byGroupAllDecks: Timed;
+    }>("trainer-groups");
+    const line = (label: string, t: Timed) =>
+      rows.push([
+        `Clients table, ${g.clients} clients in ${g.groups} groups, ${label} (${t.rows} rows)`,
+        `p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`,
+        "p95 < 300 ms",
+      ]);
+    line("filtered by group", g.byGroup);
+    line("by group and status", g.byGroupAndStatus);
+    line("by group and deck, by name", g.byGroupAllDecks);
+  }
   if (wanted("sign-in")) {
     type Timing = Percentiles & { mean: number };
     const s = runBench<{ unknown: Timing; wrong: Timing; differencePercent: number }>("sign-in");
@@ -157,6 +242,29 @@ runScript(async () => {
       `Sign-in time, unknown email vs wrong password, ${s.unknown.n} each`,
       `median ${ms(s.unknown.p50)} vs ${ms(s.wrong.p50)} (${s.differencePercent.toFixed(1)}%); p95 ${ms(s.unknown.p95)} vs ${ms(s.wrong.p95)}`,
       "within 10%",
+    ]);
+  }
+  if (wanted("apkg")) {
+    const a = runBench<
+      Percentiles & {
+        firstMs: number;
+        cpuP50: number;
+        cards: number;
+        reviews: number;
+        packageBytes: number;
+        importMs: number;
+        importedReviews: number;
+      }
+    >("apkg");
+    rows.push([
+      `.apkg export of ${a.cards.toLocaleString("en")} cards with ${a.reviews.toLocaleString("en")} reviews (${(a.packageBytes / 1024 / 1024).toFixed(1)} MB package)`,
+      `first ${ms(a.firstMs)}, then p50 ${ms(a.p50)}, max ${ms(a.max)} (CPU time p50 ${ms(a.cpuP50)}; load average ${os.loadavg()[0]?.toFixed(1)})`,
+      "< 3 s",
+    ]);
+    rows.push([
+      `.apkg import of that package (worker read, ${a.importedReviews.toLocaleString("en")} reviews replayed and written)`,
+      ms(a.importMs),
+      "none",
     ]);
   }
   if (wanted("propose")) {

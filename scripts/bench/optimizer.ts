@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import { seedDatabase } from "@/lib/seed";
 import { createSqlClient, type SqlClient } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import { writeSyntheticHistory } from "../../test/synthetic-history";
 import { runLearners } from "./reviews";
 import { signIn, startServer } from "./server";

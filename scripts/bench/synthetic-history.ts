@@ -1,4 +1,5 @@
-import { openSqlite, sqlDate } from "@/lib/sqlite-connection";
+import { sqlDate } from "@/lib/query/values";
+import { openSqlite } from "@/lib/sqlite-connection";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, type ReviewRating, rate } from "@/lib/srs";
 
 /** Cards in a deck of their own, written straight to SQLite (the bench measures reading them). */

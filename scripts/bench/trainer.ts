@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { openSqlite, sqlDate } from "@/lib/sqlite-connection";
+import { sqlDate } from "@/lib/query/values";
+import { openSqlite } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   DEFAULT_LEARNER_SETTINGS,
@@ -37,6 +38,41 @@ export async function benchTrainerDashboard(
   return { ...percentiles(samples), clients, cards, logs: clients * logsPerClient, rows };
 }
 
+/**
+ * The clients table filtered by group (issue 19): `clients` clients in `groups` equal groups,
+ * the first page of one group in the default order, then the same group filtered by status too.
+ */
+export async function benchTrainerGroups(
+  url: string,
+  { clients = 500, groups = 5, cards = 50, logsPerClient = 1000, runs = 20 } = {},
+) {
+  const now = new Date();
+  const cardIds = insertBenchDeck(url, "trainer", cards);
+  const trainerId = insertTrainerWithClients(url, cardIds, clients, logsPerClient, now, groups);
+  const { getClientsTable } = await import("@/lib/data/trainer/dashboard");
+  const time = async (query: Parameters<typeof getClientsTable>[2]) => {
+    let rows = 0;
+    for (let i = 0; i < 3; i++) rows = (await getClientsTable(trainerId, now, query)).total;
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await getClientsTable(trainerId, now, query);
+      samples.push(performance.now() - start);
+    }
+    return { ...percentiles(samples), rows };
+  };
+  const group = "bench-group-0";
+  return {
+    clients,
+    groups,
+    cards,
+    logs: clients * logsPerClient,
+    byGroup: await time({ group }),
+    byGroupAndStatus: await time({ group, status: "overdue" }),
+    byGroupAllDecks: await time({ group, deck: "trainer", sort: "name" }),
+  };
+}
+
 /** One card's schedule after a short history (a lapse on every seventh card), from time 0. */
 function templateSchedules(cardIds: string[]): CardSchedule[] {
   const settings = { ...DEFAULT_LEARNER_SETTINGS, enableFuzz: false };
@@ -63,6 +99,7 @@ function insertTrainerWithClients(
   clients: number,
   logsPerClient: number,
   now: Date,
+  groups = 0,
 ) {
   const db = openSqlite(url);
   const stamp = sqlDate(now);
@@ -72,8 +109,9 @@ function insertTrainerWithClients(
   );
   const settings = db.prepare(`INSERT INTO "StudySettings" (userId, timeZone) VALUES (?, ?)`);
   const link = db.prepare(
-    `INSERT INTO "TrainerClient" (id, trainerId, clientId, shareQuizAnswers, linkedAt) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO "TrainerClient" (id, trainerId, clientId, shareQuizAnswers, linkedAt, groupId) VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const group = db.prepare(`INSERT INTO "TrainerGroup" (id, trainerId, name, createdAt) VALUES (?, ?, ?, ?)`);
   const assignment = db.prepare(
     `INSERT INTO "Assignment" (id, trainerId, clientId, deckSlug, dueAt, goal, targetRecall, quizTarget, createdAt)
      VALUES (?, ?, ?, 'trainer', ?, ?, ?, ?, ?)`,
@@ -95,6 +133,7 @@ function insertTrainerWithClients(
   const trainerId = "bench-trainer";
   db.transaction(() => {
     user.run(trainerId, "trainer@bench.example", "Bench Trainer", "trainer", stamp);
+    for (let g = 0; g < groups; g++) group.run(`bench-group-${g}`, trainerId, `Class ${g + 1}`, stamp);
     for (let c = 0; c < clients; c++) {
       const clientId = `bench-client-${c}`;
       user.run(
@@ -111,6 +150,7 @@ function insertTrainerWithClients(
         clientId,
         c % 3 === 0 ? 0 : 1,
         sqlDate(new Date(now.getTime() - 90 * DAY)),
+        groups ? `bench-group-${c % groups}` : null,
       );
       const recall = c % 2 === 1;
       assignment.run(

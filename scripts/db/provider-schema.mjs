@@ -9,6 +9,8 @@ export const POSTGRES_SCHEMA = "prisma/postgresql/schema.prisma";
 /** @param {string} sqliteSchema */
 export function postgresSchemaText(sqliteSchema) {
   const out = sqliteSchema
+    // Kysely's types come from the SQLite schema alone (one set for both databases).
+    .replace(/\/\/ Kysely's table types[\s\S]*?\ngenerator kysely \{[\s\S]*?\n\}\n\n/, "")
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace('output       = "../lib/generated/prisma"', 'output       = "../../lib/generated/prisma-pg"');
   if (out === sqliteSchema || !out.includes("prisma-pg")) {

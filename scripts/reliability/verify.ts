@@ -1,4 +1,5 @@
-import { openSqlite, parseSqlDate } from "@/lib/sqlite-connection";
+import { parseSqlDate } from "@/lib/query/values";
+import { openSqlite } from "@/lib/sqlite-connection";
 import { type ReviewRating, replay, sameSchedule } from "@/lib/srs";
 import type { Ledger } from "./ledger";
 

@@ -46,6 +46,13 @@ const why =
   report?.error?.summary || report?.message || audit.stderr.trim().split("\n").at(-1) || "no answer";
 console.log(`npm audit is not available from this registry (${why.slice(0, 120)}).`);
 console.log(`Checking the lockfile against the committed advisory list (reviewed ${list.reviewed}) instead.`);
+// The list only knows what someone added; say so when nobody has looked for a while (docs/dependencies.md).
+const ageDays = Math.floor((Date.now() - Date.parse(list.reviewed)) / 86_400_000);
+if (ageDays > 90) {
+  console.warn(
+    `Warning: the advisory list was last reviewed ${ageDays} days ago; see docs/dependencies.md to bring it up to date.`,
+  );
+}
 const lockfile = JSON.parse(readFileSync("package-lock.json", "utf8"));
 const findings = knownVulnerabilities(installedVersions(lockfile), list.advisories as Advisory[], "high");
 for (const { advisory, installed } of findings) {

@@ -1,19 +1,32 @@
 import { describe, expect, it } from "vitest";
+import type { QuizPayload } from "@/lib/authoring/draft-item";
 import { personalCardSchema } from "@/lib/authoring/personal-card";
+import type { QuizEditInput } from "@/lib/authoring/quiz-edit";
 import { loadContentFromDisk } from "@/lib/content/load";
-import { publishDraft, saveDraftCard, setDraftStatus } from "@/lib/data/authoring";
+import {
+  draftCardFromSelection,
+  publishDraft,
+  saveDraftCard,
+  saveDraftQuiz,
+  setDraftStatus,
+} from "@/lib/data/authoring";
 import { getDeck, listDecksWithEvidence } from "@/lib/data/content";
 import { bringDocument, DocumentRejectedError } from "@/lib/data/document-intake";
 import { getDraft, getPublishedQuotes, getReadableDocument } from "@/lib/data/documents";
-import { endProgress, readProgress, reportProgress } from "@/lib/data/intake-progress";
+import { endProgress, progressReporter, readProgress, reportProgress } from "@/lib/data/intake-progress";
 import { addPersonalCard, editPersonalCard, retirePersonalCard } from "@/lib/data/personal-cards";
-import { importCardUpload, readCardUpload } from "@/lib/data/personal-decks";
+import {
+  importCardUpload,
+  PERSONAL_LIMITS,
+  PersonalLimitError,
+  readCardUpload,
+} from "@/lib/data/personal-decks";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { acceptInvitation, assignDeck, createInvitation, unassignDeck } from "@/lib/data/trainer/links";
 import { listAssignableDecks } from "@/lib/data/trainer/roster";
 import { createUser } from "@/lib/data/users";
-import { db } from "@/lib/db";
+import { createPrismaClient, db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { seedContent } from "@/lib/seed/content";
 import { K2_PARAGRAPHS, scannedPdf, textDocx, textPdf } from "../../e2e/authoring-documents";
@@ -121,26 +134,56 @@ describe("bringing a document", () => {
     expect((await stored()).documents).toBe(before.documents + 1);
   });
 
-  it("reports its progress to the uploader only, and forgets it when done", async () => {
+  it("keeps its progress in the database for any instance, to the uploader only, and forgets it when done", async () => {
     const owner = await createLearner();
     const other = await createLearner();
     const token = "progress-token-0001";
-    const seen: string[] = [];
+    // Another app instance: its own database client, none of this process's memory.
+    const elsewhere = createPrismaClient();
+    const progress = progressReporter(owner.id, token);
+    let at = Date.now();
     await bringDocument(
       owner.id,
       { bytes: utf8(MARKDOWN), fileName: null, format: "md", title: null, acceptNonEnglish: false },
       T0,
       (stage, fraction) => {
-        reportProgress(owner.id, token, { stage, fraction }, Date.now());
-        seen.push(stage);
-        expect(readProgress(owner.id, token)?.stage).toBe(stage);
-        expect(readProgress(other.id, token)).toBeNull();
+        at += 1000;
+        progress.report({ stage, fraction }, at);
       },
     );
-    expect(seen).toContain("extracting");
-    expect(seen).toContain("proposing");
-    endProgress(token);
-    expect(readProgress(owner.id, token)).toBeNull();
+    // The writes are chained behind the reports; wait for the last one, as the route's `end` does.
+    await reportProgress(owner.id, token, { stage: "storing", fraction: null }, at + 1000);
+    const row = await elsewhere.intakeProgress.findUnique({ where: { token } });
+    expect(row).toMatchObject({ userId: owner.id, stage: "storing", fraction: null });
+    expect(await readProgress(owner.id, token, at + 1000)).toEqual({ stage: "storing", fraction: null });
+    expect(await readProgress(other.id, token, at + 1000)).toBeNull();
+    // Someone else cannot take the token over.
+    await reportProgress(other.id, token, { stage: "extracting", fraction: 0.5 }, at + 2000);
+    expect((await elsewhere.intakeProgress.findUnique({ where: { token } }))?.userId).toBe(owner.id);
+    // A stale entry (its upload cut off) reads as nothing.
+    expect(await readProgress(owner.id, token, at + 10 * 60_000)).toBeNull();
+    await progress.end();
+    expect(await elsewhere.intakeProgress.count({ where: { token } })).toBe(0);
+    expect(await readProgress(owner.id, token, at + 1000)).toBeNull();
+    await elsewhere.$disconnect();
+  });
+
+  it("reports every stage of the reading while it runs", async () => {
+    const owner = await createLearner();
+    const token = "progress-token-0002";
+    const stages: string[] = [];
+    await bringDocument(
+      owner.id,
+      { bytes: utf8(MARKDOWN), fileName: null, format: "md", title: null, acceptNonEnglish: false },
+      T0,
+      (stage, fraction) => {
+        stages.push(stage);
+        void reportProgress(owner.id, token, { stage, fraction }, Date.now());
+      },
+    );
+    expect(stages).toContain("extracting");
+    expect(stages).toContain("proposing");
+    await endProgress(token);
   });
 
   it("strips scripts from HTML", async () => {
@@ -154,6 +197,44 @@ describe("bringing a document", () => {
 });
 
 describe("the card editor", () => {
+  it("drafts a card from a selection: front, back and a suggested level with its cue words", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    const rats = await draftCardFromSelection(
+      owner.id,
+      id,
+      "In rats, MK-4 increased muscle mass compared with controls.",
+    );
+    expect(rats.quote).toBe("In rats, MK-4 increased muscle mass compared with controls.");
+    expect(rats.front.length).toBeGreaterThan(8);
+    expect(rats.kind === "cloze" ? rats.front : rats.back).toMatch(/\S/);
+    if (rats.kind === "cloze") expect(rats.front).toMatch(/\{\{c1::.+\}\}/);
+    // An animal finding is never suggested as human, and the cue words behind the level come along.
+    expect(rats.evidence).toBe("animal");
+    expect(rats.suggested?.level).toBe("animal");
+    expect(rats.suggested?.cues.map((cue) => cue.word.toLowerCase())).toContain("rats");
+
+    const trial = await draftCardFromSelection(
+      owner.id,
+      id,
+      // Selected across a line break of the rendered text: whitespace does not matter.
+      "In a randomized controlled trial of 244 postmenopausal women,\n180 µg of MK-7 daily",
+    );
+    expect(trial.evidence).toBe("human-rct");
+    expect(trial.quote).toBe(
+      "In a randomized controlled trial of 244 postmenopausal women, 180 µg of MK-7 daily",
+    );
+
+    await expect(draftCardFromSelection(owner.id, id, "Words that are nowhere in it at all")).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(
+      draftCardFromSelection(other.id, id, "In rats, MK-4 increased muscle mass compared with controls."),
+    ).rejects.toThrow(NotFoundError);
+    expect(await db.draftItem.count({ where: { documentId: id, origin: "author" } })).toBe(0);
+  });
+
   it("keeps only quotes that are in the document word for word, stored as the document's characters", async () => {
     const owner = await createLearner();
     const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
@@ -205,6 +286,19 @@ describe("the card editor", () => {
     );
     expect(kept.evidenceReason).toBe("The same result was later shown in a human trial.");
     expect(kept.payload.evidence).toBe("human-rct");
+
+    // The reason is published with the card, for its evidence badge; a card without one has none.
+    const plain = (await getDraft(owner.id, id))?.items.find(
+      (item) => item.payload.target === "card" && item.id !== kept.id,
+    );
+    if (!plain) throw new Error("no proposed card");
+    await setDraftStatus(owner.id, id, [plain.id], "accepted", T0);
+    const slug = await publishDraft(owner.id, id, { title: "Reasons", description: "" }, T0);
+    const cards = (await getDeck(slug, owner.id))?.cards ?? [];
+    expect(cards.find((c) => c.id === kept.id)?.evidenceReason).toBe(
+      "The same result was later shown in a human trial.",
+    );
+    expect(cards.find((c) => c.id === plain.id)?.evidenceReason).toBeNull();
   });
 
   it("edits, accepts and rejects only the owner's drafts", async () => {
@@ -237,6 +331,148 @@ describe("the card editor", () => {
     );
     expect((await db.draftItem.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("proposed");
     expect(await db.deck.count({ where: { ownerId: other.id } })).toBe(0);
+  });
+});
+
+describe("the question editor", () => {
+  const TABLE = `${MARKDOWN}\n| Form | Half-life | Source |\n| --- | --- | --- |\n| MK-4 | a few hours | meat and eggs |\n| MK-7 | about three days | natto |\n`;
+
+  async function questions(ownerId: string) {
+    const { id } = await bring(ownerId, utf8(TABLE), "md");
+    const items = (await getDraft(ownerId, id))?.items ?? [];
+    const of = (kind: string) => {
+      const item = items.find((i) => i.payload.kind === kind);
+      if (item?.payload.target !== "quiz") throw new Error(`no ${kind} proposed`);
+      return { ...item, payload: item.payload };
+    };
+    return { id, items, of };
+  }
+
+  const edit = (payload: QuizPayload, change: Partial<QuizEditInput> = {}): QuizEditInput => ({
+    prompt: payload.prompt,
+    choices: payload.choices,
+    answer: payload.answer === null ? null : payload.choices.indexOf(payload.answer),
+    pairs: payload.pairs ?? [],
+    explanation: payload.explanation,
+    quotes: payload.quotes,
+    evidence: payload.evidence,
+    reason: null,
+    ...change,
+  });
+
+  it("saves an edited multiple-choice question, accepted, with its answer among distinct options", async () => {
+    const owner = await createLearner();
+    const { id, of } = await questions(owner.id);
+    const mc = of("multiple-choice");
+    const choices = [
+      ...mc.payload.choices.filter((c) => c !== mc.payload.answer),
+      "90 µg",
+      mc.payload.answer ?? "",
+    ];
+    const saved = await saveDraftQuiz(
+      owner.id,
+      id,
+      mc.id,
+      edit(mc.payload, {
+        prompt: "How much MK-7 a day did the three-year trial give?",
+        choices,
+        answer: choices.length - 1,
+        explanation: "180 µg a day, for three years.",
+      }),
+      T0,
+    );
+    expect(saved.id).toBe(mc.id);
+    expect(saved.status).toBe("accepted");
+    expect(saved.payload).toMatchObject({
+      target: "quiz",
+      kind: "multiple-choice",
+      prompt: "How much MK-7 a day did the three-year trial give?",
+      choices,
+      answer: mc.payload.answer,
+      explanation: "180 µg a day, for three years.",
+    });
+    expect((await getDraft(owner.id, id))?.items.find((i) => i.id === mc.id)?.payload).toEqual(saved.payload);
+  });
+
+  it("refuses a right answer outside the options, repeated options and a quote not in the document, changing nothing", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const { id, of, items } = await questions(owner.id);
+    const mc = of("multiple-choice");
+    const fieldsOf = async (input: QuizEditInput, itemId = mc.id) => {
+      const error = await saveDraftQuiz(owner.id, id, itemId, input, T0).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      return Object.keys((error as ValidationError).fieldErrors);
+    };
+    expect(await fieldsOf(edit(mc.payload, { answer: null }))).toEqual(["answer"]);
+    expect(await fieldsOf(edit(mc.payload, { answer: 7 }))).toEqual(["answer"]);
+    expect(
+      await fieldsOf(
+        edit(mc.payload, { choices: [mc.payload.answer ?? "", ` ${mc.payload.answer}`, "x"], answer: 0 }),
+      ),
+    ).toEqual(["choices"]);
+    expect(await fieldsOf(edit(mc.payload, { choices: [mc.payload.answer ?? ""], answer: 0 }))).toEqual([
+      "choices",
+    ]);
+    expect(
+      await fieldsOf(
+        edit(mc.payload, { quotes: ["In a randomized controlled trial of 999 postmenopausal women"] }),
+      ),
+    ).toEqual(["quotes"]);
+    // A label stronger than the quote's cue words needs a reason, as for cards.
+    const rats = items.find(
+      (i) =>
+        i.payload.target === "quiz" &&
+        i.payload.kind === "true-false" &&
+        i.payload.quote.startsWith("In rats"),
+    );
+    if (rats?.payload.target !== "quiz") throw new Error("no true/false question on the rat finding");
+    expect(await fieldsOf(edit(rats.payload, { evidence: "human-rct" }), rats.id)).toEqual(["evidence"]);
+    // A matching question needs two complete pairs with distinct sides.
+    const matching = of("matching");
+    expect(
+      await fieldsOf(
+        edit(matching.payload, {
+          pairs: [
+            { left: "Half-life", right: "a few hours" },
+            { left: "Half-life", right: "" },
+          ],
+        }),
+        matching.id,
+      ),
+    ).toEqual(["pairs"]);
+    // Cards are edited in the card editor; someone else's document is not found.
+    const card = items.find((i) => i.payload.target === "card");
+    await expect(saveDraftQuiz(owner.id, id, card?.id ?? "", edit(mc.payload), T0)).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(saveDraftQuiz(other.id, id, mc.id, edit(mc.payload), T0)).rejects.toThrow(NotFoundError);
+    expect((await getDraft(owner.id, id))?.items).toEqual(items);
+  });
+
+  it("keeps true/false options fixed, and rebuilds a matching question's options from its pairs", async () => {
+    const owner = await createLearner();
+    const { id, of } = await questions(owner.id);
+    const tf = of("true-false");
+    const saved = await saveDraftQuiz(
+      owner.id,
+      id,
+      tf.id,
+      // Options sent for a true/false question are ignored; the index picks True or False.
+      edit(tf.payload, { choices: ["Yes", "No"], answer: 0, prompt: "Natto is a source of MK-7." }),
+      T0,
+    );
+    expect(saved.payload).toMatchObject({ choices: ["True", "False"], answer: "True", needsCheck: false });
+
+    const matching = of("matching");
+    const pairs = [
+      { left: "Half-life", right: "a few hours" },
+      { left: "Source", right: "meat, cheese and eggs" },
+    ];
+    const matched = await saveDraftQuiz(owner.id, id, matching.id, edit(matching.payload, { pairs }), T0);
+    expect(matched.payload).toMatchObject({ pairs, answer: null });
+    if (matched.payload.target !== "quiz") throw new Error("not a question");
+    expect([...matched.payload.choices].sort()).toEqual(["a few hours", "meat, cheese and eggs"]);
   });
 });
 
@@ -322,17 +558,22 @@ describe("the card editor of an imported deck", () => {
       },
       T0,
     );
-    await editPersonalCard(owner.id, first.id, { kind: "reversed", front: "One, edited?", back: "1" });
-    const added = await addPersonalCard(owner.id, slug, {
-      kind: "cloze",
-      front: "{{c1::Three}} comes after two",
-      back: "",
-    });
+    await editPersonalCard(owner.id, first.id, { kind: "reversed", front: "One, edited?", back: "1" }, T0);
+    const added = await addPersonalCard(
+      owner.id,
+      slug,
+      {
+        kind: "cloze",
+        front: "{{c1::Three}} comes after two",
+        back: "",
+      },
+      T0,
+    );
     await expect(
-      editPersonalCard(other.id, first.id, { kind: "basic", front: "Stolen", back: "x" }),
+      editPersonalCard(other.id, first.id, { kind: "basic", front: "Stolen", back: "x" }, T0),
     ).rejects.toThrow(NotFoundError);
     await expect(
-      addPersonalCard(other.id, slug, { kind: "basic", front: "Mine?", back: "x" }),
+      addPersonalCard(other.id, slug, { kind: "basic", front: "Mine?", back: "x" }, T0),
     ).rejects.toThrow(NotFoundError);
     await expect(retirePersonalCard(other.id, added)).rejects.toThrow(NotFoundError);
     expect(personalCardSchema.safeParse({ kind: "cloze", front: "Nothing hidden", back: "" }).success).toBe(
@@ -358,6 +599,109 @@ describe("the card editor of an imported deck", () => {
       expect.stringMatching(/-2$/),
       added,
     ]);
+  });
+});
+
+describe("account caps on authored decks and added cards", () => {
+  /** A deck of the owner's holding `count` cards, to bring the account up to a cap. */
+  async function fillerDeck(ownerId: string, count: number) {
+    const slug = `p-fill${key().slice(0, 8)}`;
+    await db.deck.create({
+      data: { slug, title: "Filler", description: "", position: 1_000_000, ownerId, createdAt: T0 },
+    });
+    for (let start = 0; start < count; start += 1000)
+      await db.card.createMany({
+        data: Array.from({ length: Math.min(1000, count - start) }, (_, i) => ({
+          id: `${slug}-${start + i}`,
+          deckSlug: slug,
+          kind: "basic",
+          front: "f",
+          back: "b",
+          evidence: "personal",
+          sources: "[]",
+          position: start + i,
+        })),
+      });
+  }
+
+  async function acceptCards(ownerId: string, documentId: string, count: number) {
+    const draft = await getDraft(ownerId, documentId);
+    const cards = (draft?.items ?? []).filter((item) => item.payload.target === "card").slice(0, count);
+    await setDraftStatus(
+      ownerId,
+      documentId,
+      cards.map((item) => item.id),
+      "accepted",
+      T0,
+    );
+  }
+
+  it("refuses a 51st deck published from a document and writes nothing", async () => {
+    const owner = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    await acceptCards(owner.id, id, 2);
+    await db.deck.createMany({
+      data: Array.from({ length: PERSONAL_LIMITS.maxDecks }, (_, i) => ({
+        slug: `p-cap${key().slice(0, 6)}${i}`,
+        title: "Mine",
+        description: "",
+        position: 1_000_000 + i,
+        ownerId: owner.id,
+        createdAt: T0,
+      })),
+    });
+    await expect(publishDraft(owner.id, id, { title: "One too many", description: "" }, T0)).rejects.toThrow(
+      PersonalLimitError,
+    );
+    expect(await db.deck.count({ where: { ownerId: owner.id } })).toBe(PERSONAL_LIMITS.maxDecks);
+    expect(await db.card.count({ where: { id: { startsWith: id } } })).toBe(0);
+    expect((await db.userDocument.findUnique({ where: { id } }))?.deckSlug).toBeNull();
+  });
+
+  it("refuses cards past 20,000 when publishing or adding, and lets an edit that adds none through", async () => {
+    const owner = await createLearner();
+    const { id } = await bring(owner.id, utf8(MARKDOWN), "md");
+    await acceptCards(owner.id, id, 1);
+    const slug = await publishDraft(owner.id, id, { title: "K2", description: "" }, T0);
+    const file = new File(["front,back\nOne?,1\n"], "cards.csv", { type: "text/csv" });
+    const { digest } = await readCardUpload(file);
+    const imported = await importCardUpload(owner.id, { file, title: "Mine", digest }, T0);
+    const [own] = await db.card.findMany({ where: { deckSlug: imported } });
+    if (!own) throw new Error("no card");
+    const usage = await db.card.count({ where: { deck: { ownerId: owner.id } } });
+    await fillerDeck(owner.id, PERSONAL_LIMITS.maxCards - usage);
+    const before = await db.card.count({ where: { deck: { ownerId: owner.id } } });
+    expect(before).toBe(PERSONAL_LIMITS.maxCards);
+
+    await acceptCards(owner.id, id, 2);
+    await expect(publishDraft(owner.id, id, { title: "K2, more", description: "" }, T0)).rejects.toThrow(
+      PersonalLimitError,
+    );
+    expect((await db.deck.findUnique({ where: { slug } }))?.title).toBe("K2");
+    await expect(
+      addPersonalCard(owner.id, imported, { kind: "basic", front: "Two?", back: "2" }, T0),
+    ).rejects.toThrow(PersonalLimitError);
+    // Turning a card reversed adds its twin: a card too.
+    await expect(
+      editPersonalCard(owner.id, own.id, { kind: "reversed", front: "One?", back: "1" }, T0),
+    ).rejects.toThrow(PersonalLimitError);
+    expect(await db.card.count({ where: { deck: { ownerId: owner.id } } })).toBe(before);
+
+    // What adds no card still goes through at the cap.
+    await editPersonalCard(owner.id, own.id, { kind: "basic", front: "One, edited?", back: "1" }, T0);
+    await acceptCards(owner.id, id, 1);
+    await setDraftStatus(
+      owner.id,
+      id,
+      ((await getDraft(owner.id, id))?.items ?? [])
+        .filter((i) => i.payload.target === "card")
+        .slice(1)
+        .map((i) => i.id),
+      "rejected",
+      T0,
+    );
+    await publishDraft(owner.id, id, { title: "K2, renamed", description: "" }, T0);
+    expect((await db.deck.findUnique({ where: { slug } }))?.title).toBe("K2, renamed");
   });
 });
 

@@ -5,8 +5,10 @@ import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { getClientsTable } from "@/lib/data/trainer/dashboard";
 import { getWorkloadInput } from "@/lib/data/workload";
+import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { statementsSent } from "@/lib/query/statement-count";
 import { createDeck, createLearner, key } from "./fixtures";
 
 // Learners use UTC with the day rolling over at 04:00: this is mid-afternoon of 1 March.
@@ -170,6 +172,22 @@ describe("leeches", () => {
       [six, 7, false, false],
     ]);
     expect(await queued(user.id, "leech", new Date(NOW.getTime() + DAY))).toEqual([six]);
+  });
+
+  it("marks the leech in the answer's own write: no statement more than any review", async () => {
+    const user = await createLearner();
+    const [warm, leech] = await createDeck("leech-count", 2);
+    await dueReview(user.id, warm!, 0);
+    await dueReview(user.id, leech!, 7);
+    await again(user.id, warm!);
+    const before = statementsSent();
+    await again(user.id, leech!);
+    // PostgreSQL: the read and the write; SQLite: BEGIN IMMEDIATE, the read, the log, the state, COMMIT.
+    expect(statementsSent() - before).toBe(providerOf(databaseUrl()) === "sqlite" ? 5 : 2);
+    const row = await db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: leech! } },
+    });
+    expect(row).toMatchObject({ lapses: 8, leech: true, suspended: true, version: 4 });
   });
 
   it("tags only, when the learner chose that, at their own threshold", async () => {

@@ -248,11 +248,16 @@ describe("an imported personal deck", () => {
     expect(session.cards.map((c) => c.cardId)).toEqual(members.map((m) => m.cardId));
 
     // A card made reversed in the editor is studied both ways: its mirror is a member of the deck too.
-    await editPersonalCard(learner, `${slug}-1`, {
-      kind: "reversed",
-      front: "Own front 1",
-      back: "Own back",
-    });
+    await editPersonalCard(
+      learner,
+      `${slug}-1`,
+      {
+        kind: "reversed",
+        front: "Own front 1",
+        back: "Own back",
+      },
+      NOW,
+    );
     const both = await getStudySession(learner, { deck: slug, cardIds: null }, NOW);
     expect(both.cards.map((c) => c.cardId)).toContain(`${slug}-1.reverse`);
   });

@@ -3,8 +3,10 @@ import { getDeckProgress } from "@/lib/data/dashboard";
 import { choosePreset, deletePreset, listPresets, savePreset } from "@/lib/data/deck-presets";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
+import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { statementsSent } from "@/lib/query/statement-count";
 import { createDeck, createLearner, key } from "./fixtures";
 
 const NOW = new Date(Date.UTC(2026, 2, 1, 15, 0, 0));
@@ -112,6 +114,7 @@ describe("deck presets", () => {
       learningSteps: ["7m"],
       relearningSteps: [],
     });
+    const before = statementsSent();
     const result = await recordReview(
       user.id,
       {
@@ -125,6 +128,8 @@ describe("deck presets", () => {
       NOW,
     );
     expect(result.schedule.due.getTime() - NOW.getTime()).toBe(7 * 60_000);
+    // The preset comes with the review's one read: as many statements as any review (issue 18).
+    expect(statementsSent() - before).toBe(providerOf(databaseUrl()) === "sqlite" ? 5 : 2);
   });
 
   it("keeps presets to their owner and names unique", async () => {

@@ -25,6 +25,7 @@ import { acceptInvitation, assignDeck, createInvitation, removeClient } from "@/
 import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { query } from "@/lib/query";
 import { sql } from "@/lib/sql/client";
 import { signUpSchema } from "@/lib/validations/user";
 import { SYNTHETIC_TRUE_WEIGHTS, writeSyntheticHistory } from "../synthetic-history";
@@ -32,7 +33,7 @@ import { createDeck, createLearner } from "./fixtures";
 
 const NOW = new Date(Date.UTC(2026, 10, 24, 12));
 /** The weights the review path schedules with (lib/data/reviews reads settings this way). */
-const scheduledWeights = async (userId: string) => (await loadLearnerSettings(sql(), userId)).weights;
+const scheduledWeights = async (userId: string) => (await loadLearnerSettings(query(), userId)).weights;
 
 async function finishedJob(userId: string, start: Promise<{ jobId: string; finished: Promise<void> }>) {
   const { jobId, finished } = await start;
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const { reviews } = await writeSyntheticHistory(sql(), learnerId, deck, {
     answersPerCard: 6,
     now: NOW,
-    settings: await loadLearnerSettings(sql(), learnerId),
+    settings: await loadLearnerSettings(query(), learnerId),
   });
   expect(reviews).toBe(960);
 }, 60_000);
@@ -138,7 +139,7 @@ describe("applying, discarding and going back", () => {
     expect(effective.source).toBe("personal");
     expect(effective.set?.id).toBe(proposal.id);
     expect(await scheduledWeights(learnerId)).toEqual(effective.weights);
-    expect(await loadEffectiveWeights(sql(), learnerId)).toEqual(effective.weights);
+    expect(await loadEffectiveWeights(query(), learnerId)).toEqual(effective.weights);
     const overview = await getParameterOverview(learnerId, NOW);
     expect(overview.proposal).toBeNull();
     expect(overview.versions.map((v) => [v.version, v.appliedAt !== null])).toEqual([[1, true]]);

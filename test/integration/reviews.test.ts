@@ -5,7 +5,8 @@ import { cardKey, recordReview, StaleReviewError, undoReview } from "@/lib/data/
 import { getStudySession } from "@/lib/data/study";
 import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { statementsSent } from "@/lib/query/statement-count";
 import { sqlite } from "@/lib/sqlite-connection";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, type ReviewRating, rate, replay } from "@/lib/srs";
 import { ANSWER_LATENESS_MS } from "@/lib/srs/answer-time";
@@ -15,6 +16,8 @@ import { createDeck, createLearner, key } from "./fixtures";
 const T0 = new Date(Date.UTC(2026, 2, 1, 12, 0, 0));
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 const noFuzz = { ...DEFAULT_LEARNER_SETTINGS, enableFuzz: false };
+
+const onSqlite = providerOf(databaseUrl()) === "sqlite";
 
 function answer(cardId: string, rating: number, expectedVersion: number, at: Date, idempotencyKey = key()) {
   return { idempotencyKey, cardId, rating, expectedVersion, answeredAt: at.getTime(), durationMs: 1500 };
@@ -34,6 +37,26 @@ describe("recording a review", () => {
     expect(state.due.getTime()).toBe(expected.due.getTime());
     expect(state.version).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("takes two statements on PostgreSQL, session check included, and one transaction on SQLite (issue 18)", async () => {
+    const user = await createLearner();
+    const [first, second] = await createDeck("count", 2);
+    const session = { version: 0 };
+    // The first statements of a process prepare and cache; count a warmed-up review.
+    await recordReview(user.id, answer(first!, 3, 0, T0), T0, { session });
+    const before = statementsSent();
+    const result = await recordReview(user.id, answer(second!, 3, 0, T0), T0, { session });
+    expect(result.status).toBe("recorded");
+    // PostgreSQL: one read (session version, idempotency key, card, state, settings, weights) and
+    // one write (log + state in a data-modifying statement). SQLite: BEGIN IMMEDIATE, the read,
+    // the log, the state, COMMIT.
+    expect(statementsSent() - before).toBe(onSqlite ? 5 : 2);
+    // An ended session writes nothing.
+    await expect(
+      recordReview(user.id, answer(first!, 3, 1, T0), T0, { session: { version: 1 } }),
+    ).rejects.toThrow(UnauthorizedError);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(2);
   });
 
   it("treats the same idempotency key twice as one answer", async () => {

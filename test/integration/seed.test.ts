@@ -4,9 +4,9 @@ import { getDeck } from "@/lib/data/content";
 import { recordReview } from "@/lib/data/reviews";
 import { getClientsTable } from "@/lib/data/trainer/dashboard";
 import { db } from "@/lib/db";
+import { parseSqlDate } from "@/lib/query/values";
 import { REVERSE_SUFFIX, seedContent } from "@/lib/seed/content";
 import { DEMO_ASSIGNED_DECK, seedDemoAccounts } from "@/lib/seed/demo";
-import { parseSqlDate } from "@/lib/sqlite-connection";
 import { DEFAULT_LEARNER_SETTINGS, type ReviewRating, replay } from "@/lib/srs";
 
 describe("seeding content", () => {

@@ -1,3 +1,4 @@
+import { default_w, forgetting_curve } from "ts-fsrs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDeckProgress } from "@/lib/data/dashboard";
 import { recordReview } from "@/lib/data/reviews";
@@ -305,7 +306,13 @@ describe("dashboard deck progress", () => {
     // its own 3 new left (1 card unseen), paging all 3; all decks together 3 of 4 (issue 16, item 3).
     const alpha = progress.decks.find((deck) => deck.slug === "alpha");
     expect(alpha).toMatchObject({ cardCount: 6, introduced: 6, due: 2, newAvailable: 0 });
-    expect(alpha?.predictedRecall).toBeGreaterThan(0);
+    // Mean recall of alpha's six cards (stability 3, last review 3 days before each due date), by
+    // ts-fsrs's forgetting curve with the default weights: whole days since the last review
+    // 5, 3, 2, 0 (the card due in 6 days: clamped), 3 and 2.
+    const elapsedDays = [5, 3, 2, 0, 3, 2];
+    const expectedRecall =
+      elapsedDays.reduce((sum, days) => sum + forgetting_curve(default_w, days, 3), 0) / elapsedDays.length;
+    expect(alpha?.predictedRecall).toBeCloseTo(expectedRecall, 12);
     expect(progress.decks.find((deck) => deck.slug === "beta")).toMatchObject({
       introduced: 3,
       newAvailable: 1,

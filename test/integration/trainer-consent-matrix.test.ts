@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getClientsSummary } from "@/app/(trainer)/trainer/clients-loaders";
 import { answerQuestion, finishQuiz, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
+import { getClientsSummary } from "@/lib/data/trainer/client-pages";
 import { getCohortOverview } from "@/lib/data/trainer/cohort-parameters";
 import { clientsCsv, getClientDetail, getClientsTable, getDeckInsight } from "@/lib/data/trainer/dashboard";
+import { ensureGroup } from "@/lib/data/trainer/groups";
 import { setQuizSharing } from "@/lib/data/trainer/links";
+import { getClientHistory, getGroupHistory } from "@/lib/data/trainer/progress";
 import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import type { ReviewRating } from "@/lib/srs";
@@ -35,6 +37,7 @@ type Who = "sharer" | "private" | "control";
 const WHO: Who[] = ["sharer", "private", "control"];
 const trainers = {} as Record<Who, string>;
 const clients = {} as Record<Who, string>;
+const groups = {} as Record<Who, string>;
 
 const versions = new Map<string, number>();
 async function review(userId: string, cardId: string, rating: ReviewRating, when: Date) {
@@ -82,10 +85,12 @@ beforeAll(async () => {
     trainers[who] = await trainer(`Coach ${who}`);
     // One name for all three, so the views can be compared whole.
     clients[who] = (await createLearner("Client")).id;
+    groups[who] = (await ensureGroup(trainers[who], "Tuesday 6 am class", ago(20 * DAY))).id;
     await db.trainerClient.create({
       data: {
         trainerId: trainers[who],
         clientId: clients[who],
+        groupId: groups[who],
         shareQuizAnswers: who === "sharer",
         linkedAt: ago(20 * DAY),
       },
@@ -132,7 +137,16 @@ function anonymous(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [field, inner] of Object.entries(value)) {
     if (
-      ["clientId", "assignmentId", "name", "email", "shareQuizAnswers", "quizAnswersShared"].includes(field)
+      [
+        "clientId",
+        "assignmentId",
+        "groupId",
+        "group",
+        "name",
+        "email",
+        "shareQuizAnswers",
+        "quizAnswersShared",
+      ].includes(field)
     )
       continue;
     out[field] = anonymous(inner);
@@ -206,6 +220,38 @@ const CELLS: { view: string; read: (who: Who) => Promise<unknown>; shows: boolea
   {
     view: "deck insight: common wrong answers",
     read: async (w) => (await getDeckInsight(trainers[w], "cm", NOW)).wrongAnswers,
+    shows: true,
+  },
+  {
+    view: "clients table filtered by group",
+    read: async (w) => anonymous(await getClientsTable(trainers[w], NOW, { group: groups[w] })),
+    shows: true,
+  },
+  {
+    view: "client history: weeks (reviews, retention, predicted recall)",
+    read: async (w) => anonymous((await getClientHistory(trainers[w], clients[w], NOW)).assignments),
+    shows: true,
+  },
+  {
+    view: "client history: cards forgotten this week and last",
+    read: async (w) => (await getClientHistory(trainers[w], clients[w], NOW)).forgotten,
+    shows: true,
+  },
+  {
+    view: "client history: every quiz attempt",
+    read: async (w) => anonymous((await getClientHistory(trainers[w], clients[w], NOW)).quizAttempts),
+    shows: true,
+  },
+  {
+    view: "group history: whole",
+    read: async (w) => {
+      const { group, quizAttempts, ...rest } = await getGroupHistory(trainers[w], groups[w], NOW);
+      return anonymous({
+        groupName: group.name,
+        quizAttempts: quizAttempts.map(({ attemptId: _, ...a }) => a),
+        ...rest,
+      });
+    },
     shows: true,
   },
   {

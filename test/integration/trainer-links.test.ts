@@ -104,7 +104,17 @@ describe("leaving and removing", () => {
     await expect(requireClientAccess(trainer.id, learner.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await listMyTrainers(learner.id)).toEqual([]);
     await link();
-    await expect(requireClientAccess(trainer.id, learner.id)).resolves.toBeTruthy();
+    const open = await db.trainerClient.findFirstOrThrow({
+      where: { trainerId: trainer.id, clientId: learner.id, endedAt: null },
+    });
+    // The new link's access: its own settings, and no assignment carried over from the old link.
+    expect(await requireClientAccess(trainer.id, learner.id)).toEqual({
+      trainerId: trainer.id,
+      clientId: learner.id,
+      linkId: open.id,
+      shareQuizAnswers: true,
+      deckSlugs: [],
+    });
     await removeClient(trainer.id, learner.id, days(2));
     await expect(requireClientAccess(trainer.id, learner.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(removeClient(trainer.id, learner.id, days(2))).rejects.toBeInstanceOf(NotFoundError);

@@ -1,11 +1,12 @@
 "use server";
 
+import { failure } from "@/app/ui/form-state";
 import { passwordCheckAttempts } from "@/lib/auth/attempt-limits";
 import { requireUser } from "@/lib/auth/session";
 import { timeLeft } from "@/lib/auth/sign-in-errors";
 import { deleteAccount } from "@/lib/data/account";
 import { changePassword, revokeAllSessions } from "@/lib/data/users";
-import { AppError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { assertFormData } from "@/lib/validations/form-data";
 import { passwordField } from "@/lib/validations/user";
 
@@ -20,7 +21,7 @@ export async function signOutEverywhereAction(): Promise<AccountActionState> {
     await revokeAllSessions(user.id);
     return { ok: true, message: "Signed out on every device." };
   } catch (error) {
-    return failure(error);
+    return failure(error, "account");
   }
 }
 
@@ -45,7 +46,7 @@ export async function changePasswordAction(_previous: AccountActionState, formDa
         "Password changed. Every device is signed out, this one too: sign in again with your new password.",
     } as const;
   } catch (error) {
-    return failure(error);
+    return failure(error, "account");
   }
 }
 
@@ -61,7 +62,7 @@ export async function deleteAccountAction(_previous: AccountActionState, formDat
     );
     return { ok: true, message: "Your account and all its data are deleted." } as const;
   } catch (error) {
-    return failure(error);
+    return failure(error, "account");
   }
 }
 
@@ -81,12 +82,4 @@ async function withPasswordCheckLimit(
   }
   await step();
   await passwordCheckAttempts().clear(userId);
-}
-
-function failure(error: unknown): AccountActionState {
-  if (error instanceof ValidationError)
-    return { ok: false, message: error.message, errors: error.fieldErrors };
-  if (error instanceof AppError) return { ok: false, message: error.message, errors: {} };
-  console.error("[account] action failed", error);
-  return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {} };
 }

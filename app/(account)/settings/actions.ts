@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { saveStudySettings } from "@/lib/data/settings";
-import { AppError } from "@/lib/errors";
 import { assertFormData } from "@/lib/validations/form-data";
 import { studySettingsFormSchema } from "@/lib/validations/settings";
 
@@ -42,19 +42,16 @@ export async function saveSettingsAction(
     );
     const parsed = studySettingsFormSchema.safeParse(raw);
     if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        // One message per field: two bad steps say the same thing once.
-        if (!errors[key]?.includes(issue.message)) errors[key] = [...(errors[key] ?? []), issue.message];
-      }
-      return { ok: false, message: "Please fix the highlighted settings.", errors, values };
+      return {
+        ok: false,
+        message: "Please fix the highlighted settings.",
+        errors: fieldErrors(parsed.error.issues),
+        values,
+      };
     }
     await saveStudySettings(user.id, parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, errors: {}, values };
-    console.error("[settings] save failed", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {}, values };
+    return { ...failure(error, "settings"), values };
   }
   revalidatePath("/dashboard");
   revalidatePath("/settings");

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLeechRule } from "@/lib/data/card-marks";
+import { getNotificationSettings } from "@/lib/data/notifications";
 import { getStudySettings } from "@/lib/data/settings";
 import { getWorkloadInput } from "@/lib/data/workload";
 import { LeechForm } from "./leech-form";
+import { NotificationSettingsForm } from "./notification-settings-form";
 import { OptimizeSection } from "./optimize-section";
 import { SettingsForm } from "./settings-form";
 
@@ -12,10 +14,11 @@ export const metadata: Metadata = { title: "Study settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const [settings, workload, leech] = await Promise.all([
+  const [settings, workload, leech, notifications] = await Promise.all([
     getStudySettings(user.id),
     getWorkloadInput(user.id, new Date()),
     getLeechRule(user.id),
+    getNotificationSettings(user.id),
   ]);
   return (
     <>
@@ -26,6 +29,11 @@ export default async function SettingsPage() {
       </p>
       <SettingsForm settings={settings} workload={workload} />
       <LeechForm rule={leech} />
+      <NotificationSettingsForm
+        settings={notifications}
+        trainer={user.role === "trainer"}
+        timeZone={settings.timeZone}
+      />
       <OptimizeSection userId={user.id} />
     </>
   );

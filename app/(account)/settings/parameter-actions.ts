@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import {
   discardParameterSet,

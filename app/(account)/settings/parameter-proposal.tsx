@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
 import { FitTable } from "@/app/ui/fit-table";
+import type { FormState } from "@/app/ui/form-state";
 import { countText, dateText, moveText } from "@/app/ui/parameter-words";
 import type { ParameterSetView } from "@/lib/data/parameters";
 import type { ReschedulePreview } from "@/lib/srs/reschedule";

@@ -1,4 +1,4 @@
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
+import { ActionButton } from "@/app/ui/action-button";
 import { countText, dateText, logLossText } from "@/app/ui/parameter-words";
 import type { EffectiveParameters, ParameterSetView } from "@/lib/data/parameters";
 import { switchParametersAction } from "./parameter-actions";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type FormState, failure } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { leaveTrainer, setQuizSharing } from "@/lib/data/trainer/links";
 import { assertFormData } from "@/lib/validations/form-data";

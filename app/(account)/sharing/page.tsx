@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
-import { dayText } from "@/app/(trainer)/ui/assignment-words";
+import { ActionButton } from "@/app/ui/action-button";
+import { dayText } from "@/app/ui/assignment-words";
 import { requirePageUser } from "@/lib/auth/session";
 import { listMyTrainers } from "@/lib/data/trainer/links";
 import { leaveTrainerAction } from "./actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import { setQuizSharingAction } from "./actions";
 
 /** A switch that saves as soon as it changes, and says what the trainer now sees. */

@@ -1,12 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
+import { failure, fieldErrors } from "@/app/ui/form-state";
 import { signUpAttempts } from "@/lib/auth/attempt-limits";
 import { clientAddress } from "@/lib/auth/client-address";
 import { timeLeft } from "@/lib/auth/sign-in-errors";
 import { createUser } from "@/lib/data/users";
 import { trustedProxies } from "@/lib/env";
-import { ValidationError } from "@/lib/errors";
 import { NOT_A_FORM } from "@/lib/validations/form-data";
 import { signUpSchema } from "@/lib/validations/user";
 
@@ -37,12 +37,12 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
   };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      errors[key] = [...(errors[key] ?? []), issue.message];
-    }
-    return { ok: false, message: "Please fix the highlighted fields.", errors, values };
+    return {
+      ok: false,
+      message: "Please fix the highlighted fields.",
+      errors: fieldErrors(parsed.error.issues),
+      values,
+    };
   }
   try {
     // Counted once the form is valid, before the account is written: the limit is on creations.
@@ -60,11 +60,7 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     }
     await createUser(parsed.data);
   } catch (error) {
-    if (error instanceof ValidationError) {
-      return { ok: false, message: error.message, errors: error.fieldErrors, values };
-    }
-    console.error("[sign-up] failed", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {}, values };
+    return { ...failure(error, "sign-up"), values };
   }
   return { ok: true };
 }

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { dueDateText, goalText, quizTargetText } from "@/app/(trainer)/ui/assignment-words";
+import { dueDateText, goalText, quizTargetText } from "@/app/ui/assignment-words";
 import { type DashboardProgress, getDeckProgress } from "@/lib/data/dashboard";
 import { getQuizHistory } from "@/lib/data/quiz";
 import { getLearnerSettings } from "@/lib/data/settings";
 import { introducedSchedules, predictedRecallByDeck } from "@/lib/data/stats";
 import { listMyAssignments, listMyTrainers } from "@/lib/data/trainer/links";
 import { type OnTrack, type OnTrackStatus, onTrack } from "@/lib/trainer/on-track";
+import styles from "./assigned-decks.module.css";
 
 interface AssignedDeck {
   id: string;
@@ -16,6 +17,8 @@ interface AssignedDeck {
   goal: string;
   targetRecall: number | null;
   quizTarget: number | null;
+  /** The trainer's short message with the assignment. */
+  message: string | null;
   introduced: number;
   total: number;
   track: OnTrack;
@@ -111,6 +114,12 @@ function AssignedDeckCard({ deck }: { deck: AssignedDeck }) {
         <strong>Goal:</strong> {goalText(deck)}
         {quiz && `; ${quiz.charAt(0).toLowerCase()}${quiz.slice(1)}`}
       </p>
+      {deck.message && (
+        <figure className={styles.trainerMessage}>
+          <blockquote className="small">{deck.message}</blockquote>
+          <figcaption className="small muted">— {deck.trainerName}</figcaption>
+        </figure>
+      )}
       <div className="deck-progress-bar">
         <span id={progressId} className="small muted">
           Progress: {deck.introduced} of {deck.total} cards started

@@ -7,6 +7,7 @@ import { getDeckProgress } from "@/lib/data/dashboard";
 import { AssignedDecks } from "./assigned-decks";
 import { DeckProgressCard } from "./deck-progress-card";
 import { DueSummary } from "./due-summary";
+import { TrainerMessages } from "./trainer-messages";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -16,7 +17,8 @@ export default async function DashboardPage({
   searchParams: Promise<{ joined?: string }>;
 }) {
   const [user, { joined }] = await Promise.all([requirePageUser("/dashboard"), searchParams]);
-  const progress = await getDeckProgress(user.id, new Date());
+  const now = new Date();
+  const progress = await getDeckProgress(user.id, now);
   const started = progress.decks.some((deck) => deck.introduced > 0);
   return (
     <>
@@ -24,6 +26,7 @@ export default async function DashboardPage({
       <h1>Welcome, {user.name}</h1>
       <p className="muted">Pick a deck to study. Reviews you have due will show up here.</p>
 
+      <TrainerMessages userId={user.id} now={now} />
       <AssignedDecks
         userId={user.id}
         joinedTrainerId={typeof joined === "string" ? joined : undefined}

@@ -1,19 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { failure } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { discardQuiz, finishQuiz, startQuiz } from "@/lib/data/quiz";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { assertFormData } from "@/lib/validations/form-data";
 import { startQuizSchema } from "@/lib/validations/quiz";
 
 export type QuizActionState = { ok: false; message: string } | null;
-
-function failure(error: unknown): QuizActionState {
-  if (error instanceof AppError) return { ok: false, message: error.message };
-  console.error("[quiz] action failed", error);
-  return { ok: false, message: "Something went wrong on our side. Please try again." };
-}
 
 export async function startQuizAction(
   _previous: QuizActionState,
@@ -32,7 +27,7 @@ export async function startQuizAction(
       return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the quiz options." };
     attemptId = await startQuiz(user.id, parsed.data, new Date());
   } catch (error) {
-    return failure(error);
+    return failure(error, "quiz");
   }
   redirect(`/quiz/${attemptId}`);
 }
@@ -48,7 +43,7 @@ export async function finishQuizAction(attemptId: string): Promise<QuizActionSta
     const user = await requireUser();
     await finishQuiz(user.id, attemptIdOf(attemptId), new Date());
   } catch (error) {
-    return failure(error);
+    return failure(error, "quiz");
   }
   redirect(`/quiz/${attemptId}/result`);
 }
@@ -58,7 +53,7 @@ export async function discardQuizAction(attemptId: string, deckSlug: string): Pr
     const user = await requireUser();
     await discardQuiz(user.id, attemptIdOf(attemptId), new Date());
   } catch (error) {
-    return failure(error);
+    return failure(error, "quiz");
   }
   redirect(typeof deckSlug === "string" ? `/decks/${encodeURIComponent(deckSlug)}/quiz` : "/decks");
 }

@@ -3,8 +3,9 @@ import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
 import { quoteHref } from "@/app/ui/source-link";
 import { parseCloze } from "@/lib/study/cloze";
+import { flagName } from "@/lib/study/flags";
 import type { StudyCard } from "@/lib/study/session-data";
-import { flagName } from "@/lib/validations/card-marks";
+import styles from "./card-image.module.css";
 import { FlagDot } from "./card-marks";
 
 const isEvidenceLevel = (value: string): value is EvidenceLevel => Object.hasOwn(EVIDENCE_LABELS, value);
@@ -42,8 +43,22 @@ interface CardFaceProps {
   answerRef: Ref<HTMLElement>;
 }
 
+/** A picture of the learner's own card, served by GET /api/images/:id. */
+function CardImage({ id }: { id: string }) {
+  return (
+    // biome-ignore lint/performance/noImgElement: a private, authenticated picture; next/image would proxy and cache it
+    <img
+      className={styles.picture}
+      src={`/api/images/${encodeURIComponent(id)}`}
+      alt="Illustration of the card"
+    />
+  );
+}
+
 export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps) {
   const cloze = card.kind === "cloze";
+  // A reversed card's mirror asks from the back: its picture belongs with the answer.
+  const imageWithAnswer = card.kind === "reverse";
   return (
     <article className="card study-card" aria-labelledby="study-question-heading">
       <h2 id="study-question-heading" className="visually-hidden">
@@ -60,6 +75,7 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
           )}
         </p>
       )}
+      {card.imageId && !imageWithAnswer && <CardImage id={card.imageId} />}
       <p className="study-front" id="study-front">
         {cloze ? <ClozeText text={card.front} revealed={revealed} /> : card.front}
       </p>
@@ -68,6 +84,7 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
           <h2 id="study-answer-heading" className="visually-hidden">
             Answer
           </h2>
+          {card.imageId && imageWithAnswer && <CardImage id={card.imageId} />}
           <p className={cloze ? "study-answer study-answer-extra" : "study-answer"}>{card.back}</p>
           {isEvidenceLevel(card.evidence) && (
             <div className="study-evidence">

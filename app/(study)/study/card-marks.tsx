@@ -1,4 +1,4 @@
-import { FLAGS } from "@/lib/validations/card-marks";
+import { FLAGS } from "@/lib/study/flags";
 import styles from "./card-marks.module.css";
 
 const DOT = [styles.flag1, styles.flag2, styles.flag3, styles.flag4];

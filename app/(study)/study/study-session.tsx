@@ -5,15 +5,15 @@ import { schedulingSettings } from "@/lib/srs/deck-options";
 import { scopeTitle, studyPath } from "@/lib/study/scope";
 import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
-import { checkTypedAnswer, expectedAnswer, type TypedAnswerCheck } from "@/lib/study/typed-answer";
 import { CardFace } from "./card-face";
 import { CardMarksBar } from "./card-marks";
 import { RatingButtons } from "./rating-buttons";
-import { NothingDue, SessionSummary, WaitingPanel } from "./session-panels";
+import { NothingDue, WaitingPanel } from "./session-panels";
 import { StudyTopBar } from "./study-top-bar";
 import { AnswerComparison, TypedAnswerForm } from "./typed-answer";
 import { useStudyKeys } from "./use-study-keys";
 import { useStudyQueue } from "./use-study-queue";
+import { useTypedAnswer } from "./use-typed-answer";
 
 /** The study page with typed answers switched on or off. */
 function typedHref(path: string, on: boolean): string {
@@ -22,26 +22,16 @@ function typedHref(path: string, on: boolean): string {
 }
 
 export function StudySession({ data, typed = false }: { data: StudySessionData; typed?: boolean }) {
-  const { state, sync, notice, actions, scheduler } = useStudyQueue(data);
-  // Typed-answer mode: what was typed for the card on show, and how it compares with the answer.
-  const [typedAnswer, setTypedAnswer] = useState<{
-    cardId: string;
-    typed: string;
-    check: TypedAnswerCheck;
-  } | null>(null);
+  const { state, sync, notice, actions, scheduler, later } = useStudyQueue(data);
+  const typedAnswer = useTypedAnswer(typed, state, actions.reveal);
   const suggestedRef = useRef<HTMLButtonElement>(null);
-  // A card shown again later in the session (a learning step) is typed afresh.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: clears on every change of the card on show
-  useEffect(() => setTypedAnswer(null), [state.current, state.shownAt]);
   const [ended, setEnded] = useState(false);
   const phase = ended ? "ended" : phaseOf(state);
   const card = phase === "studying" && state.current !== null ? state.cards[state.current] : undefined;
   const { revealed, current, shownAt } = state;
-  const comparison = typedAnswer && card && typedAnswer.cardId === card.cardId ? typedAnswer : null;
+  const comparison = card && typedAnswer.answer?.cardId === card.cardId ? typedAnswer.answer : null;
   const checkTyped = (text: string) => {
-    if (!card) return;
-    setTypedAnswer({ cardId: card.cardId, typed: text, check: checkTypedAnswer(text, expectedAnswer(card)) });
-    actions.reveal();
+    if (card) typedAnswer.check(card, text);
   };
 
   const previews = useMemo(() => {
@@ -75,13 +65,15 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
   const showAnswerRef = useRef<HTMLButtonElement>(null);
   const answerRef = useRef<HTMLElement>(null);
   const panelHeadingRef = useRef<HTMLHeadingElement>(null);
+  // The summary can mount after its phase began (ended before the deferred module arrived): focus it then.
+  const summaryShown = (phase === "done" || phase === "ended") && later !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever another card (or side) is shown
   useEffect(() => {
     if (phase !== "studying") panelHeadingRef.current?.focus();
     else if (revealed) (suggestedRef.current ?? answerRef.current)?.focus();
     else if (!typed) showAnswerRef.current?.focus();
     else document.getElementById("typed-answer")?.focus();
-  }, [phase, revealed, current, shownAt]);
+  }, [phase, revealed, current, shownAt, summaryShown]);
 
   const title = scopeTitle(data.scope);
   const scope = { deck: data.scope.deck, title };
@@ -163,8 +155,9 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
           headingRef={panelHeadingRef}
         />
       )}
-      {(phase === "done" || phase === "ended") && (
-        <SessionSummary
+      {/* A session ends after answers, so the summary's module is here by then (see deferred.ts). */}
+      {(phase === "done" || phase === "ended") && later && (
+        <later.SessionSummary
           summary={summarize(state)}
           scope={scope}
           finished={phase === "done"}

@@ -1,5 +1,5 @@
 import type { RemainingCounts } from "@/lib/study/session-queue";
-import type { SyncSnapshot } from "./outbox-sync";
+import type { SyncSnapshot } from "./sync-snapshot";
 import { SyncStatus } from "./sync-status";
 
 interface StudyTopBarProps {

@@ -1,5 +1,5 @@
-import Link from "next/link";
-import type { SyncSnapshot } from "./outbox-sync";
+import { AppLink } from "@/app/ui/app-link";
+import type { SyncSnapshot } from "./sync-snapshot";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -47,9 +47,9 @@ export function SyncStatus({
         {text}
       </p>
       {sync.pending > 0 && sync.problem === "auth" && (
-        <Link href={signInHref} className="study-sync-action">
+        <AppLink href={signInHref} className="study-sync-action">
           Sign in again
-        </Link>
+        </AppLink>
       )}
       {sync.pending > 0 && (sync.problem === "offline" || sync.problem === "server") && (
         <button type="button" className="button link study-sync-action" onClick={onRetry}>

@@ -2,24 +2,19 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { becomesLeech } from "@/lib/srs/leech";
 import type { ReviewRating } from "@/lib/srs/types";
 import type { SettleEvent } from "@/lib/study/outbox";
-import { outboxStorageKey } from "@/lib/study/outbox";
 import type { StudySessionData } from "@/lib/study/session-data";
 import {
-  applyServerState,
-  forgetAnswers,
   nextUpcomingDue,
   promoteDue,
-  rateCurrent,
-  resumeSession,
   reveal,
   type StudyQueueState,
   setAside,
   setFlag,
   startSession,
   studyAhead,
-  undoLast,
 } from "@/lib/study/session-queue";
-import { flushOtherOutboxes, IDLE_SNAPSHOT, type OutboxSync, outboxSync } from "./outbox-sync";
+import type { OutboxSync } from "./outbox-sync";
+import { IDLE_SNAPSHOT } from "./sync-snapshot";
 
 /** Sends a change of a card's marks; the error message to show, or null when it was saved. */
 async function sendMarks(cardId: string, change: Record<string, boolean | number>): Promise<string | null> {
@@ -43,20 +38,21 @@ function newIdempotencyKey(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-type Scheduler = typeof import("@/lib/srs/scheduler");
-let schedulerModule: Promise<Scheduler> | undefined;
-/** ts-fsrs (about 10 kB) arrives after first paint: the front of a card needs none of it. */
-const loadScheduler = () => {
-  schedulerModule ??= import("@/lib/srs/scheduler");
-  return schedulerModule;
+type Deferred = typeof import("./deferred");
+let deferredModule: Promise<Deferred> | undefined;
+/** ts-fsrs and the outbox engine arrive after first paint: the front of a card needs neither. */
+const loadDeferred = () => {
+  deferredModule ??= import("./deferred");
+  return deferredModule;
 };
-if (typeof window !== "undefined") loadScheduler().catch(() => {}); // reported by the hook below
+if (typeof window !== "undefined") loadDeferred().catch(() => {}); // reported by the hook below
 
 const noSubscribe = () => () => {};
 const idle = () => IDLE_SNAPSHOT;
 
 /** What a server response means for the local queue, and the notice to show, if any. */
 function reconcile(
+  { applyServerState, forgetAnswers }: Deferred["answers"],
   state: StudyQueueState,
   event: SettleEvent,
   now: number,
@@ -91,24 +87,32 @@ function reconcile(
  * Every action updates the queue synchronously; the server is only ever heard from afterwards.
  */
 export function useStudyQueue(data: StudySessionData) {
-  const storageKey = outboxStorageKey(data.userId, data.scope);
+  // One engine per session page, made once its module has arrived.
   const engineRef = useRef<OutboxSync | null>(null);
-  if (engineRef.current === null && typeof window !== "undefined") engineRef.current = outboxSync(storageKey);
-  const engine = engineRef.current;
+  const { userId, scope } = data;
+  const engineFor = useCallback(
+    (loaded: Deferred) => {
+      engineRef.current ??= loaded.outboxSync(loaded.outboxStorageKey(userId, scope));
+      return engineRef.current;
+    },
+    [userId, scope],
+  );
+  const [deferred, setDeferred] = useState<Deferred | null>(null);
+  const engine = deferred ? engineFor(deferred) : null;
+  const scheduler = deferred?.scheduler ?? null;
   const sync = useSyncExternalStore(engine?.subscribe ?? noSubscribe, engine?.getSnapshot ?? idle, idle);
 
   // The first render matches the server's HTML; the outbox is applied right after hydration.
   const [state, setState] = useState(() => startSession(data, data.serverNow));
   const stateRef = useRef(state);
   const [notice, setNotice] = useState<string | null>(null);
-  const [scheduler, setScheduler] = useState<Scheduler | null>(null);
   const waitingToRate = useRef(false);
   useEffect(() => {
     let live = true;
-    loadScheduler().then(
-      (loaded) => live && setScheduler(loaded),
+    loadDeferred().then(
+      (loaded) => live && setDeferred(loaded),
       () => {
-        schedulerModule = undefined; // let a later visit try again
+        deferredModule = undefined; // let a later visit try again
         if (live)
           setNotice("Part of the study page did not load. Check your connection and reload the page.");
       },
@@ -124,19 +128,22 @@ export function useStudyQueue(data: StudySessionData) {
 
   // Once the scheduler is here: answers still in the outbox are re-applied, then sending starts.
   useEffect(() => {
-    if (!engine || !scheduler) return;
+    if (!engine || !deferred) return;
     const off = engine.onEvent((event) => {
-      const [next, message] = reconcile(stateRef.current, event, Date.now());
+      const [next, message] = reconcile(deferred.answers, stateRef.current, event, Date.now());
       commit(next);
       if (message) setNotice(message);
     });
     // The card on show has been on screen since hydration at the latest; time it from here.
     const now = Date.now();
-    commit({ ...resumeSession(stateRef.current, engine.operations, now, scheduler.rate), shownAt: now });
+    commit({
+      ...deferred.answers.resumeSession(stateRef.current, engine.operations, now, deferred.scheduler.rate),
+      shownAt: now,
+    });
     engine.start();
-    flushOtherOutboxes(data.userId, storageKey);
+    deferred.flushOtherOutboxes(userId, deferred.outboxStorageKey(userId, scope));
     return off;
-  }, [engine, scheduler, commit, data.userId, storageKey]);
+  }, [engine, deferred, commit, userId, scope]);
 
   // Learning cards come back on time: wake up when the next one is due (and when the tab returns).
   const nextDue = nextUpcomingDue(state);
@@ -155,35 +162,39 @@ export function useStudyQueue(data: StudySessionData) {
     reveal: useCallback(() => commit(reveal(stateRef.current)), [commit]),
     rate: useCallback(
       (rating: ReviewRating) => {
-        if (!engine || !stateRef.current.revealed || waitingToRate.current) return;
+        if (typeof window === "undefined" || !stateRef.current.revealed || waitingToRate.current) return;
         const now = Date.now();
         const key = newIdempotencyKey();
-        const apply = (loaded: Scheduler) => {
+        const apply = (loaded: Deferred) => {
           waitingToRate.current = false;
-          const result = rateCurrent(stateRef.current, rating, now, key, loaded.rate);
+          const result = loaded.answers.rateCurrent(
+            stateRef.current,
+            rating,
+            now,
+            key,
+            loaded.scheduler.rate,
+          );
           if (!result) return;
-          engine.enqueue(result.answer);
           // The server tags (and suspends) a leech with this answer; the session follows suit.
           const { cardId, before } = result.answer;
           const lapses = result.state.cards[cardId]?.schedule.lapses ?? 0;
-          if (data.leech && becomesLeech(before.schedule.lapses, lapses, data.leech)) {
-            const suspended = data.leech.action === "suspend";
-            commit(suspended ? setAside(result.state, cardId, now) : result.state);
+          const leech = data.leech && becomesLeech(before.schedule.lapses, lapses, data.leech);
+          const suspended = leech && data.leech?.action === "suspend";
+          commit(suspended ? setAside(result.state, cardId, now) : result.state);
+          engineFor(loaded).enqueue(result.answer);
+          if (leech)
             setNotice(
               `That card has been forgotten ${lapses} times: it is now tagged leech${suspended ? " and suspended" : ""}. Rewrite it or find it under Cards.`,
             );
-            return;
-          }
-          commit(result.state);
         };
-        if (scheduler) return apply(scheduler);
+        if (deferred) return apply(deferred);
         // Rated within the first moments, before ts-fsrs arrived: answered now, applied when it lands.
         waitingToRate.current = true;
-        loadScheduler().then(apply, () => {
+        loadDeferred().then(apply, () => {
           waitingToRate.current = false;
         });
       },
-      [engine, scheduler, commit, data.leech],
+      [deferred, engineFor, commit, data.leech],
     ),
     /** Suspends or buries the card on show: it leaves the session at once, the server hears after. */
     setAside: useCallback(
@@ -221,14 +232,15 @@ export function useStudyQueue(data: StudySessionData) {
     ),
     undo: useCallback(() => {
       const last = stateRef.current.history.at(-1);
-      if (!engine || !last) return;
+      if (!engine || !deferred || !last) return;
       const outcome = engine.takeBack(last);
-      commit(undoLast(stateRef.current, Date.now(), outcome === "queued"));
-    }, [engine, commit]),
+      commit(deferred.answers.undoLast(stateRef.current, Date.now(), outcome === "queued"));
+    }, [engine, deferred, commit]),
     studyAhead: useCallback(() => commit(studyAhead(stateRef.current, Date.now())), [commit]),
     retryNow: useCallback(() => engine?.retryNow(), [engine]),
     dismissNotice: useCallback(() => setNotice(null), []),
   };
 
-  return { state, sync, notice, actions, scheduler };
+  // `later`: the deferred module, once here (the session summary comes with it).
+  return { state, sync, notice, actions, scheduler, later: deferred };
 }

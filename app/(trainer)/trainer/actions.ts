@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { earliestDueDate } from "@/app/(trainer)/ui/assignment-words";
-import { type FieldErrors, type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { earliestDueDate } from "@/app/ui/assignment-words";
+import { type FieldErrors, type FormState, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { requireTrainer } from "@/lib/data/trainer/access";
 import {
@@ -27,10 +27,11 @@ const rowId = z.string().min(1, "Missing id.").max(100);
 export interface InvitationValues {
   maxUses: string;
   expiresInDays: string;
+  groupName: string;
 }
 
 export type InvitationState =
-  | { ok: true; message: string; code: string }
+  | { ok: true; message: string; code: string; groupName: string | null }
   | { ok: false; message: string; errors: FieldErrors; values?: InvitationValues }
   | null;
 
@@ -43,16 +44,19 @@ export async function createInvitationAction(
   formData: FormData,
 ): Promise<InvitationState> {
   let code: string;
+  let groupName: string | null;
   try {
     const trainerId = await actingTrainer();
     assertFormData(formData);
     const values = {
       maxUses: String(formData.get("maxUses") ?? "").slice(0, 20),
       expiresInDays: String(formData.get("expiresInDays") ?? "").slice(0, 20),
+      groupName: String(formData.get("groupName") ?? "").slice(0, 100),
     };
     const parsed = invitationSchema.safeParse({
       maxUses: formData.get("maxUses"),
       expiresInDays: formData.get("expiresInDays") || undefined,
+      groupName: typeof formData.get("groupName") === "string" ? formData.get("groupName") : undefined,
     });
     if (!parsed.success) {
       return {
@@ -62,12 +66,18 @@ export async function createInvitationAction(
         values,
       };
     }
-    ({ code } = await createInvitation(trainerId, parsed.data, new Date()));
+    ({ code, groupName } = await createInvitation(trainerId, parsed.data, new Date()));
   } catch (error) {
     return failure(error, "trainer/invitations");
   }
   revalidatePath(INVITATIONS);
-  return { ok: true, message: "Your invitation link is ready. Copy it and send it to your clients.", code };
+  const joins = groupName ? ` Those who accept join ${groupName}.` : "";
+  return {
+    ok: true,
+    message: `Your invitation link is ready. Copy it and send it to your clients.${joins}`,
+    code,
+    groupName,
+  };
 }
 
 export async function revokeInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -100,6 +110,7 @@ function assignmentInput(formData: FormData) {
     goal,
     targetRecall: recallPercent === undefined ? undefined : Number(recallPercent) / 100,
     quizTarget: optional("quizTarget"),
+    message: formData.has("message") ? String(formData.get("message") ?? "") : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { dueDateText } from "@/app/(trainer)/ui/assignment-words";
+import { dueDateText } from "@/app/ui/assignment-words";
 import type { AssignmentRow, ClientStatus } from "@/lib/data/trainer/dashboard";
 import type { OnTrack } from "@/lib/trainer/on-track";
 import {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ClientsSummary } from "./clients-loaders";
+import type { ClientsSummary } from "@/lib/data/trainer/client-pages";
 import { plural } from "./clients-words";
 
 /** The three numbers a trainer checks first, over all clients whatever the table shows. */

@@ -2,8 +2,17 @@ import Link from "next/link";
 import { Pagination } from "@/app/ui/pagination";
 import { SortableHeader } from "@/app/ui/sortable-header";
 import type { ClientsTable as ClientsTableData, ClientsTableSort } from "@/lib/data/trainer/dashboard";
+import { BulkBar } from "./bulk-bar";
 import { AssignmentSummary, ClientStatusPill } from "./clients-assignment";
-import { agoText, type ClientsTableState, clientsHref, dateTimeText, showingText } from "./clients-words";
+import styles from "./clients-table.module.css";
+import {
+  agoText,
+  type ClientsTableState,
+  clientsHref,
+  dateTimeText,
+  STATUS_FILTER_LABEL,
+  showingText,
+} from "./clients-words";
 
 const COLUMNS: { key: ClientsTableSort; label: string; numeric?: boolean; first: "asc" | "desc" }[] = [
   { key: "name", label: "Client", first: "asc" },
@@ -41,34 +50,91 @@ function SortHeader({
   );
 }
 
-function SearchForm({ state }: { state: ClientsTableState }) {
+export interface TableFilterOptions {
+  groups: { id: string; name: string; clients: number }[];
+  decks: { slug: string; title: string }[];
+}
+
+function FilterForm({ state, options }: { state: ClientsTableState; options: TableFilterOptions }) {
+  const filtered = Boolean(state.search || state.group || state.status || state.deck);
   return (
     <search>
-      <form method="get" action="/trainer" className="row table-filter clients-search">
+      <form method="get" action="/trainer" className={styles.filters}>
         <input type="hidden" name="sort" value={state.sort} />
         <input type="hidden" name="direction" value={state.direction} />
-        <label htmlFor="client-search">Find a client</label>
-        <input
-          id="client-search"
-          type="search"
-          name="q"
-          defaultValue={state.search}
-          placeholder="Name or email"
-          className="input"
-          maxLength={200}
-          autoComplete="off"
-        />
-        <button type="submit" className="button secondary">
-          Search
-        </button>
-        {state.search && <Link href={clientsHref(state, { search: "", page: 1 })}>Show all</Link>}
+        <div className={`field ${styles.filter}`}>
+          <label htmlFor="client-search">Find a client</label>
+          <input
+            id="client-search"
+            type="search"
+            name="q"
+            defaultValue={state.search}
+            placeholder="Name or email"
+            className="input"
+            maxLength={200}
+            autoComplete="off"
+          />
+        </div>
+        <div className={`field ${styles.filter}`}>
+          <label htmlFor="filter-group">Group</label>
+          <select id="filter-group" name="group" defaultValue={state.group ?? ""}>
+            <option value="">All clients</option>
+            {options.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name} ({g.clients})
+              </option>
+            ))}
+            <option value="none">In no group</option>
+          </select>
+        </div>
+        <div className={`field ${styles.filter}`}>
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={state.status ?? ""}>
+            <option value="">Any status</option>
+            {Object.entries(STATUS_FILTER_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field ${styles.filter}`}>
+          <label htmlFor="filter-deck">Deck</label>
+          <select id="filter-deck" name="deck" defaultValue={state.deck ?? ""}>
+            <option value="">Any deck</option>
+            {options.decks.map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.filterButtons}>
+          <button type="submit" className="button secondary">
+            Show
+          </button>
+          {filtered && (
+            <Link href={clientsHref(state, { search: "", group: null, status: null, deck: null, page: 1 })}>
+              Show all
+            </Link>
+          )}
+        </div>
       </form>
     </search>
   );
 }
 
 /** The trainer's clients, sorted, searched and paged on the server; plain links and a GET form. */
-export function ClientsTable({ table, now }: { table: ClientsTableData; now: Date }) {
+export function ClientsTable({
+  table,
+  now,
+  options,
+}: {
+  table: ClientsTableData;
+  now: Date;
+  options: TableFilterOptions;
+}) {
+  const group = table.group ? options.groups.find((g) => g.id === table.group) : undefined;
   const state: ClientsTableState = table;
   const showing = showingText(table.page, table.pageSize, table.total);
   return (
@@ -79,16 +145,25 @@ export function ClientsTable({ table, now }: { table: ClientsTableData; now: Dat
           {showing}
         </span>
       </div>
-      <SearchForm state={state} />
+      <FilterForm state={state} options={options} />
       {table.rows.length === 0 ? (
         <div className="card empty-state">
-          <p>No client matches “{table.search}”. Search looks at names and email addresses.</p>
+          <p>
+            {table.search
+              ? `No client matches “${table.search}”. Search looks at names and email addresses.`
+              : "No client matches these filters."}
+          </p>
           <Link href={clientsHref(state, { search: "", page: 1 })} className="button secondary">
             Show all clients
           </Link>
         </div>
       ) : (
         <>
+          <BulkBar
+            group={group ? { id: group.id, name: group.name } : null}
+            groups={options.groups.map(({ id, name }) => ({ id, name }))}
+            decks={options.decks}
+          />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
           <section className={SCROLL_CLASS} aria-label="Clients table" tabIndex={0}>
             <table className="stats-table clients-table" aria-describedby="clients-showing">
@@ -107,10 +182,25 @@ export function ClientsTable({ table, now }: { table: ClientsTableData; now: Dat
                 {table.rows.map((row) => (
                   <tr key={row.clientId}>
                     <th scope="row" className="client-col">
-                      <Link href={`/trainer/clients/${row.clientId}`} className="client-name">
-                        {row.name}
-                      </Link>
-                      <span className="client-email small muted">{row.email}</span>
+                      <div className={styles.picked}>
+                        <input
+                          type="checkbox"
+                          name="clientIds"
+                          value={row.clientId}
+                          form="bulk-form"
+                          aria-label={`Select ${row.name}`}
+                          className={styles.pick}
+                        />
+                        <div>
+                          <Link href={`/trainer/clients/${row.clientId}`} className="client-name">
+                            {row.name}
+                          </Link>
+                          <span className="client-email small muted">{row.email}</span>
+                          {row.groupName && (
+                            <span className={`small ${styles.groupTag}`}>{row.groupName}</span>
+                          )}
+                        </div>
+                      </div>
                     </th>
                     <td className="nowrap" data-label="Last active">
                       {row.lastActive ? (

@@ -101,6 +101,9 @@ export interface ClientsTableState {
   direction: "asc" | "desc";
   search: string;
   page: number;
+  group?: string | null;
+  status?: string | null;
+  deck?: string | null;
 }
 
 /** The clients table's URL; `q` is the search, as the search form sends it. */
@@ -108,9 +111,19 @@ export function clientsHref(state: ClientsTableState, change: Partial<ClientsTab
   const next = { ...state, ...change };
   const params = new URLSearchParams({ sort: next.sort, direction: next.direction });
   if (next.search) params.set("q", next.search);
+  if (next.group) params.set("group", next.group);
+  if (next.status) params.set("status", next.status);
+  if (next.deck) params.set("deck", next.deck);
   if (next.page > 1) params.set("page", String(next.page));
   return `/trainer?${params}`;
 }
+
+export const STATUS_FILTER_LABEL: Record<string, string> = {
+  "on-track": "On track",
+  "at-risk": "At risk",
+  overdue: "Overdue",
+  finished: "Finished",
+};
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -121,5 +134,8 @@ export function clientsTableParams(params: Record<string, string | string[] | un
     direction: first(params.direction),
     search: first(params.q),
     page: first(params.page),
+    group: first(params.group),
+    status: first(params.status),
+    deck: first(params.deck),
   };
 }

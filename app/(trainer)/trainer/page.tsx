@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getClientsSummary } from "@/lib/data/trainer/client-pages";
 import { clientsTableQuerySchema, getClientsTable } from "@/lib/data/trainer/dashboard";
-import { getClientsSummary } from "./clients-loaders";
+import { listGroups } from "@/lib/data/trainer/groups";
 import { ClientsSummaryStrip, DeckInsightLinks } from "./clients-summary";
 import { ClientsTable } from "./clients-table";
 import { clientsTableParams } from "./clients-words";
@@ -13,7 +14,7 @@ interface ClientsPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-function ClientsActions() {
+function ClientsActions({ group }: { group: string | null }) {
   return (
     <div className="row clients-actions">
       <Link href="/trainer/invitations" className="button">
@@ -23,9 +24,16 @@ function ClientsActions() {
         Assign a deck
       </Link>
       {/* A file download from a route handler: a plain link, not client-side navigation. */}
-      <a href="/trainer/export" className="button secondary" download>
-        Download CSV
+      <a
+        href={group ? `/trainer/export?group=${encodeURIComponent(group)}` : "/trainer/export"}
+        className="button secondary"
+        download
+      >
+        Download CSV{group ? " (this group)" : ""}
       </a>
+      <Link href="/trainer/groups" className="button secondary">
+        Groups
+      </Link>
     </div>
   );
 }
@@ -35,9 +43,10 @@ export default async function ClientsPage({ searchParams }: ClientsPageProps) {
   if (!trainer) return <TrainerOnly />;
   const now = new Date();
   const query = clientsTableQuerySchema.parse(clientsTableParams(await searchParams));
-  const [table, summary] = await Promise.all([
+  const [table, summary, groups] = await Promise.all([
     getClientsTable(trainer.trainerId, now, query),
     getClientsSummary(trainer.trainerId, now),
+    listGroups(trainer.trainerId),
   ]);
 
   return (
@@ -60,9 +69,9 @@ export default async function ClientsPage({ searchParams }: ClientsPageProps) {
         </div>
       ) : (
         <>
-          <ClientsActions />
+          <ClientsActions group={table.group} />
           <ClientsSummaryStrip summary={summary} />
-          <ClientsTable table={table} now={now} />
+          <ClientsTable table={table} now={now} options={{ groups, decks: summary.decks }} />
           <DeckInsightLinks decks={summary.decks} />
         </>
       )}

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const LINKS = [
   { href: "/trainer", label: "Clients" },
+  { href: "/trainer/groups", label: "Groups" },
   { href: "/trainer/invitations", label: "Invitations" },
   { href: "/trainer/clients/assign", label: "Assign decks" },
 ] as const;

@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/api/respond";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { requireApiUser } from "@/lib/auth/api-session";
 import { bringDocument } from "@/lib/data/document-intake";
-import { endProgress, PROGRESS_TOKEN, reportProgress } from "@/lib/data/intake-progress";
+import { PROGRESS_TOKEN, progressReporter } from "@/lib/data/intake-progress";
 
 /**
  * Takes in a document (file or pasted text) and its proposals as a draft; 201 with its id. With
@@ -16,19 +16,19 @@ export async function POST(request: NextRequest) {
     assertSameOrigin(request);
     const user = await requireApiUser(request);
     const token = request.nextUrl.searchParams.get("progress");
-    const report = token && PROGRESS_TOKEN.test(token) ? token : null;
+    const progress = token && PROGRESS_TOKEN.test(token) ? progressReporter(user.id, token) : null;
     try {
       const input = await readUploadForm(request);
-      if (report) reportProgress(user.id, report, { stage: "uploaded", fraction: null }, Date.now());
-      const stored = await bringDocument(user.id, input, new Date(), (stage, fraction) => {
-        if (report) reportProgress(user.id, report, { stage, fraction }, Date.now());
-      });
+      progress?.report({ stage: "uploaded", fraction: null }, Date.now());
+      const stored = await bringDocument(user.id, input, new Date(), (stage, fraction) =>
+        progress?.report({ stage, fraction }, Date.now()),
+      );
       return Response.json(
         { ...stored, href: `/author/${stored.id}` },
         { status: stored.existing ? 200 : 201 },
       );
     } finally {
-      if (report) endProgress(report);
+      await progress?.end();
     }
   } catch (error) {
     return errorResponse(error);

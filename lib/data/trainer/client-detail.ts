@@ -1,8 +1,8 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   type DayCount,

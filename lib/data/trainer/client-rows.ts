@@ -1,8 +1,8 @@
 import "server-only";
+import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/query/values";
 import { studyableSql } from "@/lib/sql/card-marks";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
-import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/sqlite-connection";
 import {
   type CardSchedule,
   type LearnerSettings,
@@ -39,6 +39,9 @@ export interface ActiveClient {
   clientId: string;
   name: string;
   email: string;
+  /** The trainer's group the client is in, if any. */
+  groupId: string | null;
+  groupName: string | null;
   shareQuizAnswers: boolean;
   settings: LearnerSettings;
   clock: StudyDayClock;
@@ -100,38 +103,55 @@ export interface ClientRow extends ClientTotals {
   clientId: string;
   name: string;
   email: string;
+  groupId: string | null;
+  groupName: string | null;
   shareQuizAnswers: boolean;
   /** The trainer's live assignments to this client, oldest first. */
   assignments: AssignmentRow[];
   status: ClientStatus;
 }
 
+/** Which of the trainer's clients: one client, one group's members, or those in no group ("none"). */
+export type ClientScope = { clientId: string } | { groupId: string | "none" } | null;
+
 /**
- * The trainer's clients whose link stands (or just `onlyClientId`, if its link stands), with
- * their settings and study-day boundaries at `now`.
+ * The trainer's clients whose link stands (narrowed by `scope`: one client, a group, or no
+ * group), with their settings and study-day boundaries at `now`.
  */
 export async function activeClients(
   trainerId: string,
   now: Date,
-  onlyClientId: string | null = null,
+  scope: string | ClientScope = null,
 ): Promise<ActiveClient[]> {
+  const only = typeof scope === "string" ? scope : scope && "clientId" in scope ? scope.clientId : null;
+  const group = scope && typeof scope === "object" && "groupId" in scope ? scope.groupId : null;
   const rows = await sql().all<
-    SettingsColumns & { clientId: string; name: string; email: string; shareQuizAnswers: unknown }
+    SettingsColumns & {
+      clientId: string;
+      name: string;
+      email: string;
+      shareQuizAnswers: unknown;
+      groupId: string | null;
+      groupName: string | null;
+    }
   >(
-    `SELECT u.id AS clientId, u.name, u.email, tc.shareQuizAnswers, s.userId AS settingsUserId,
+    `SELECT u.id AS clientId, u.name, u.email, tc.shareQuizAnswers, tc.groupId, g.name AS groupName,
+       s.userId AS settingsUserId,
        s.desiredRetention, s.newPerDay, s.maxReviewsPerDay, s.maximumInterval, s.learningSteps,
        s.relearningSteps, s.timeZone, s.dayRolloverHour, s.enableFuzz
      FROM "TrainerClient" tc JOIN "User" u ON u.id = tc.clientId
+     LEFT JOIN "TrainerGroup" g ON g.id = tc.groupId
      LEFT JOIN "StudySettings" s ON s.userId = tc.clientId
-     WHERE tc.trainerId = ? AND tc.endedAt IS NULL AND (CAST(? AS TEXT) IS NULL OR tc.clientId = ?)`,
-    [trainerId, onlyClientId, onlyClientId],
+     WHERE tc.trainerId = ? AND tc.endedAt IS NULL AND (CAST(? AS TEXT) IS NULL OR tc.clientId = ?)
+       AND (CAST(? AS TEXT) IS NULL OR tc.groupId = ? OR (CAST(? AS TEXT) = 'none' AND tc.groupId IS NULL))`,
+    [trainerId, only, only, group, group, group],
   );
   // Most clients share default settings and a handful of time zones: validating settings and
   // working out day boundaries once per distinct value keeps 500 clients to a few milliseconds.
   const settingsByValue = new Map<string, LearnerSettings>();
   const daysByClock = new Map<string, { clock: StudyDayClock; dayStart: Date; from7: Date }>();
   return rows.map((row) => {
-    const { clientId, name, email, shareQuizAnswers, settingsUserId, ...columns } = row;
+    const { clientId, name, email, shareQuizAnswers, groupId, groupName, settingsUserId, ...columns } = row;
     const settingsKey = settingsUserId
       ? JSON.stringify(columns, (_, v) => (typeof v === "bigint" ? Number(v) : v))
       : "";
@@ -149,7 +169,16 @@ export async function activeClients(
       days = { clock, dayStart: startOf(today), from7: startOf(shiftStudyDayKey(today, -6)) };
       daysByClock.set(clockKey, days);
     }
-    return { clientId, name, email, shareQuizAnswers: isTrue(shareQuizAnswers), settings, ...days };
+    return {
+      clientId,
+      name,
+      email,
+      groupId,
+      groupName,
+      shareQuizAnswers: isTrue(shareQuizAnswers),
+      settings,
+      ...days,
+    };
   });
 }
 
@@ -176,7 +205,7 @@ const SCOPE_ROWS = {
  * The join conditions sit in WHERE because PostgreSQL takes no ON after CROSS JOIN (SQLite plans
  * them the same either way; PostgreSQL orders inner joins itself).
  */
-const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
+export const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
     ${SCOPE_ROWS[db.dialect]}
   ), scoped AS (
     SELECT a.id, a.clientId, a.deckSlug, k.dayStart, k.from7
@@ -185,9 +214,9 @@ const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
       AND a.trainerId = @trainerId AND a.clientId = k.clientId AND a.removedAt IS NULL
   )`;
 
-type ScopeParams = { trainerId: string; scope: string; now: Date };
+export type ScopeParams = { trainerId: string; scope: string; now: Date };
 
-const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
+export const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
   trainerId,
   scope: JSON.stringify(clients.map((c) => [c.clientId, sqlDate(c.dayStart), sqlDate(c.from7)])),
   now,
@@ -296,7 +325,7 @@ export async function clientTotals(
 }
 
 /** Questions asked in attempt `q`: the length of its JSON list of item ids (text in both databases). */
-const ITEM_COUNT = {
+export const ITEM_COUNT = {
   sqlite: "json_array_length(q.itemIds)",
   postgresql: "json_array_length(CAST(q.itemIds AS json))",
 } as const;
@@ -472,6 +501,8 @@ export function toClientRow(
     clientId: client.clientId,
     name: client.name,
     email: client.email,
+    groupId: client.groupId,
+    groupName: client.groupName,
     shareQuizAnswers: client.shareQuizAnswers,
     lastActive: totals.lastActive,
     reviews7d: totals.reviews7d,

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import type { SchedulerSettings } from "@/lib/srs/scheduler";
 import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
 import { studyOnlyCard } from "@/lib/trainer/study-only";

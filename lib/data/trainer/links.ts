@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { AssignmentInput, InvitationInput } from "@/lib/validations/trainer";
 import { activeClientIds } from "./access";
+import { ensureGroup } from "./groups";
 
 const DAY = 86_400_000;
 
@@ -20,9 +21,12 @@ function statusOf(
 }
 
 export async function createInvitation(trainerId: string, input: InvitationInput, now: Date) {
+  // A named link creates its group the first time the name is used, and joins it after.
+  const group = input.groupName ? await ensureGroup(trainerId, input.groupName, now) : null;
   const invitation = await db.trainerInvitation.create({
     data: {
       trainerId,
+      groupId: group?.id ?? null,
       code: randomBytes(16).toString("base64url"),
       maxUses: input.maxUses,
       expiresAt: new Date(now.getTime() + input.expiresInDays * DAY),
@@ -34,6 +38,7 @@ export async function createInvitation(trainerId: string, input: InvitationInput
     code: invitation.code,
     expiresAt: invitation.expiresAt,
     maxUses: invitation.maxUses,
+    groupName: group?.name ?? null,
   };
 }
 
@@ -42,9 +47,11 @@ export async function listInvitations(trainerId: string, now: Date) {
     where: { trainerId },
     orderBy: { createdAt: "desc" },
     take: 100,
+    include: { group: { select: { name: true } } },
   });
   return invitations.map((inv) => ({
     id: inv.id,
+    groupName: inv.group?.name ?? null,
     code: inv.code,
     maxUses: inv.maxUses,
     uses: inv.uses,
@@ -68,11 +75,13 @@ export async function revokeInvitation(trainerId: string, invitationId: string, 
 export async function getInvitationPreview(code: string, now: Date) {
   const invitation = await db.trainerInvitation.findUnique({
     where: { code },
-    include: { trainer: { select: { id: true, name: true } } },
+    include: { trainer: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
   });
   if (!invitation) throw new NotFoundError("This invitation link is not valid.");
   return {
     code,
+    groupId: invitation.group?.id ?? null,
+    groupName: invitation.group?.name ?? null,
     trainerId: invitation.trainer.id,
     trainerName: invitation.trainer.name,
     expiresAt: invitation.expiresAt,
@@ -97,7 +106,12 @@ export async function acceptInvitation(
   const existing = await db.trainerClient.findUnique({
     where: { trainerId_clientId: { trainerId: preview.trainerId, clientId: client.id } },
   });
-  if (existing && !existing.endedAt) return { trainerId: preview.trainerId, alreadyLinked: true };
+  if (existing && !existing.endedAt) {
+    // A linked client opening a named link joins its group (while the link is usable), with no place used.
+    if (preview.groupId && preview.status === "active" && existing.groupId !== preview.groupId)
+      await db.trainerClient.update({ where: { id: existing.id }, data: { groupId: preview.groupId } });
+    return { trainerId: preview.trainerId, alreadyLinked: true };
+  }
   if (preview.status !== "active") {
     throw new ConflictError(
       preview.status === "expired"
@@ -108,9 +122,12 @@ export async function acceptInvitation(
     );
   }
   await db.$transaction(async (tx) => {
-    const claimed = await tx.$executeRaw`
-      UPDATE "TrainerInvitation" SET uses = uses + 1
-      WHERE code = ${code} AND "revokedAt" IS NULL AND uses < "maxUses"`;
+    // One use claimed only while uses < maxUses (a column comparison), so two clients racing for
+    // the last use cannot both get it.
+    const { count: claimed } = await tx.trainerInvitation.updateMany({
+      where: { code, revokedAt: null, uses: { lt: tx.trainerInvitation.fields.maxUses } },
+      data: { uses: { increment: 1 } },
+    });
     if (claimed !== 1) throw new ConflictError("This invitation has already been used.");
     const invitation = await tx.trainerInvitation.findUniqueOrThrow({
       where: { code },
@@ -118,6 +135,7 @@ export async function acceptInvitation(
     });
     const link = {
       invitationId: invitation.id,
+      groupId: preview.groupId,
       shareQuizAnswers,
       linkedAt: now,
       endedAt: null,
@@ -235,6 +253,8 @@ export async function assignDeck(trainerId: string, input: AssignmentInput, now:
     targetRecall: input.goal === "recall" ? (input.targetRecall ?? null) : null,
     quizTarget: input.quizTarget ?? null,
     removedAt: null,
+    // Left out, the message stays as it was (an empty one clears it).
+    ...(input.message === undefined ? {} : { message: input.message || null }),
   };
   await db.$transaction(
     clientIds.map((clientId) =>
@@ -288,6 +308,7 @@ export async function listMyAssignments(clientId: string) {
     goal: a.goal,
     targetRecall: a.targetRecall,
     quizTarget: a.quizTarget,
+    message: a.message,
     createdAt: a.createdAt,
   }));
 }

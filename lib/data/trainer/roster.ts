@@ -17,6 +17,7 @@ export interface RosterClient {
   name: string;
   email: string;
   linkedAt: Date;
+  groupId: string | null;
   assignments: RosterAssignment[];
 }
 
@@ -30,6 +31,7 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
     orderBy: [{ client: { name: "asc" } }, { linkedAt: "asc" }],
     select: {
       linkedAt: true,
+      groupId: true,
       client: {
         select: {
           id: true,
@@ -57,11 +59,12 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
     select: { slug: true, title: true },
   });
   const title = new Map(decks.map((d) => [d.slug, d.title]));
-  return links.map(({ linkedAt, client }) => ({
+  return links.map(({ linkedAt, groupId, client }) => ({
     id: client.id,
     name: client.name,
     email: client.email,
     linkedAt,
+    groupId,
     assignments: client.assignments.map((a) => ({ ...a, deckTitle: title.get(a.deckSlug) ?? a.deckSlug })),
   }));
 }
@@ -76,4 +79,13 @@ export async function listAssignableDecks(trainerId?: string): Promise<{ slug: s
     orderBy: { position: "asc" },
     select: { slug: true, title: true },
   });
+}
+
+/** The messages this trainer attached to their live assignments of a client, by assignment id. */
+export async function assignmentMessages(trainerId: string, clientId: string): Promise<Map<string, string>> {
+  const rows = await db.assignment.findMany({
+    where: { trainerId, clientId, removedAt: null, message: { not: null } },
+    select: { id: true, message: true },
+  });
+  return new Map(rows.flatMap((r) => (r.message ? [[r.id, r.message] as const] : [])));
 }

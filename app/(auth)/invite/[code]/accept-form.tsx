@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
+import type { FormState } from "@/app/ui/form-state";
 import { acceptInvitationAction, declineInvitationAction } from "./actions";
 
 export function AcceptForm({
@@ -41,6 +42,23 @@ export function AcceptForm({
         >
           Decline
         </button>
+      </div>
+    </form>
+  );
+}
+
+/** A client already linked to the trainer joins the group a named link is for. */
+export function JoinGroupForm({ code, groupName }: { code: string; groupName: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(acceptInvitationAction, null);
+  return (
+    <form action={action} className="form">
+      <input type="hidden" name="code" value={code} />
+      <div aria-live="polite">{state && !state.ok && <p className="alert error">{state.message}</p>}</div>
+      <div className="row">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Joining…" : `Join ${groupName}`}
+        </button>
+        <Link href="/dashboard">Go to your dashboard</Link>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type FormState, failure } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/data/trainer/links";
 import { assertFormData } from "@/lib/validations/form-data";

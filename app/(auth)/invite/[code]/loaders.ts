@@ -11,11 +11,13 @@ import { invitationCode } from "@/lib/validations/trainer";
 
 export type InvitationView =
   | { kind: "invalid" }
-  | { kind: "already-linked"; trainerName: string }
+  | { kind: "already-linked"; trainerName: string; code: string; groupName: string | null }
   | { kind: "closed"; trainerName: string; status: Exclude<InvitationStatus, "active"> }
   | {
       kind: "open";
       trainerName: string;
+      /** The group a named link puts those who accept in. */
+      groupName: string | null;
       code: string;
       expiresAt: Date;
       ownLink: boolean;
@@ -39,12 +41,19 @@ export async function invitationForVisitor(code: string, user: SessionUser | nul
   if (user?.role === "learner") {
     const trainers = await listMyTrainers(user.id);
     if (trainers.some((t) => t.trainerId === preview.trainerId))
-      return { kind: "already-linked", trainerName };
+      return {
+        kind: "already-linked",
+        trainerName,
+        code: parsed.data,
+        // A named link still open lets a linked client join its group.
+        groupName: status === "active" ? preview.groupName : null,
+      };
   }
   if (status !== "active") return { kind: "closed", trainerName, status };
   return {
     kind: "open",
     trainerName,
+    groupName: preview.groupName,
     code: parsed.data,
     expiresAt: preview.expiresAt,
     ownLink: user?.id === preview.trainerId,

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dayText } from "@/app/(trainer)/ui/assignment-words";
+import { dayText } from "@/app/ui/assignment-words";
 import { currentUser } from "@/lib/auth/session";
-import { AcceptForm } from "./accept-form";
+import { AcceptForm, JoinGroupForm } from "./accept-form";
 import { type InvitationView, invitationForVisitor } from "./loaders";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -59,7 +59,17 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
     return (
       <section className="card auth-panel invite-panel" aria-labelledby="invite-heading">
         <h1 id="invite-heading">You train with {view.trainerName}</h1>
-        <p>You have already accepted this invitation. Nothing more to do.</p>
+        {view.groupName ? (
+          <>
+            <p>
+              This link is for {view.trainerName}&apos;s group <strong>{view.groupName}</strong>. Join it to
+              be with that group; nothing else changes, and what you share stays as it is.
+            </p>
+            <JoinGroupForm code={view.code} groupName={view.groupName} />
+          </>
+        ) : (
+          <p>You have already accepted this invitation. Nothing more to do.</p>
+        )}
         <div className="row">
           <Link href="/dashboard" className="button">
             Go to your dashboard
@@ -75,6 +85,11 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
     <section className="card auth-panel invite-panel" aria-labelledby="invite-heading">
       <p className="pill">Invitation</p>
       <h1 id="invite-heading">{view.trainerName} invited you to train with them on Retain</h1>
+      {view.groupName && (
+        <p>
+          You join the group <strong>{view.groupName}</strong>.
+        </p>
+      )}
       <WhatTheySee trainerName={view.trainerName} />
       <p className="muted small">This link works until {dayText(view.expiresAt)}.</p>
       {!user ? (

@@ -2,9 +2,9 @@
 
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
-import type { DraftItemView } from "@/lib/authoring/draft-item";
+import type { CardPayload, DraftItemView } from "@/lib/authoring/draft-item";
 import { CONTENT_EVIDENCE_LEVELS } from "@/lib/content/evidence";
-import { suggestQuoteEvidence } from "@/lib/content/quoteEvidence";
+import { suggestQuoteEvidence } from "@/lib/content/quote-evidence";
 import styles from "../../author.module.css";
 import { saveCardAction } from "../actions";
 
@@ -19,6 +19,7 @@ export function CardEditor({
   documentId,
   item,
   quote: initialQuote,
+  prefill = null,
   onSaved,
   onCancel,
 }: {
@@ -26,11 +27,13 @@ export function CardEditor({
   body: string;
   item: DraftItemView | null;
   quote: string;
+  /** A new card drafted from the selection: its front, back, kind and suggested level. */
+  prefill?: CardPayload | null;
   onSaved: (item: DraftItemView) => void;
   onCancel: () => void;
 }) {
   const id = useId();
-  const card = item?.payload.target === "card" ? item.payload : null;
+  const card = item?.payload.target === "card" ? item.payload : prefill;
   const [quote, setQuote] = useState(initialQuote);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState("");
@@ -125,6 +128,15 @@ export function CardEditor({
             ? `The quote's cue words suggest ${EVIDENCE_LABELS[suggestion.level].label} (${[...new Set(suggestion.cues.map((c) => c.word))].join(", ")}).`
             : "The quote names no study: background or mechanism."}
         </span>
+        {prefill?.suggested && (
+          <span className="muted small" data-testid="selection-suggestion">
+            Suggested for this passage: {EVIDENCE_LABELS[prefill.suggested.level].label}
+            {prefill.suggested.cues.length > 0
+              ? ` (cue words: ${[...new Set(prefill.suggested.cues.map((c) => c.word))].join(", ")})`
+              : " (no study named)"}
+            .
+          </span>
+        )}
         {error("evidence")}
       </label>
       <label>

@@ -44,6 +44,11 @@ export const ProposalRow = memo(function ProposalRow({
       </div>
       <div>{itemHeadline(payload)}</div>
       {payload.target === "card" && payload.back && <div className={styles.meta}>→ {payload.back}</div>}
+      {item.evidenceReason && (
+        <div className={styles.meta} data-evidence-reason>
+          Your reason for this level: {item.evidenceReason}
+        </div>
+      )}
       {payload.needsCheck && (
         <div className={`${styles.meta} alert`}>Check: {payload.checkReason ?? "verify this one."}</div>
       )}

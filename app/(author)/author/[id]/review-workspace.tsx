@@ -1,14 +1,15 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DraftItemView, DraftStatus } from "@/lib/authoring/draft-item";
+import type { CardPayload, DraftItemView, DraftStatus } from "@/lib/authoring/draft-item";
 import styles from "../../author.module.css";
-import { setDraftStatusAction } from "../actions";
+import { draftSelectionAction, setDraftStatusAction } from "../actions";
 import { CardEditor } from "./card-editor";
 import { ProposalRow } from "./proposal-row";
+import { QuizEditor } from "./quiz-editor";
 
 type Filter = "all" | DraftStatus;
-type Editing = { item: DraftItemView | null; quote: string } | null;
+type Editing = { item: DraftItemView | null; quote: string; prefill?: CardPayload | null } | null;
 
 const FILTERS: { value: Filter; label: string }[] = [
   { value: "all", label: "All" },
@@ -46,6 +47,7 @@ export function ReviewWorkspace({
   const [editing, setEditing] = useState<Editing>(null);
   const [selection, setSelection] = useState("");
   const [message, setMessage] = useState("");
+  const [drafting, setDrafting] = useState(false);
   const documentRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -122,13 +124,27 @@ export function ReviewWorkspace({
   );
 
   const edit = useCallback(() => {
-    if (!current) return;
-    if (current.payload.target !== "card") {
-      setMessage("Questions are accepted or rejected as proposed; edit the card it tests instead.");
-      return;
-    }
-    setEditing({ item: current, quote: current.payload.quote });
+    if (current) setEditing({ item: current, quote: current.payload.quote });
   }, [current]);
+
+  // A card from the selection opens prefilled: the engine drafts its front, back and level.
+  const cardFromSelection = useCallback(async () => {
+    if (!selection || drafting) return;
+    setDrafting(true);
+    setMessage("Drafting a card from the selection…");
+    const form = new FormData();
+    form.set("documentId", documentId);
+    form.set("text", selection);
+    const result = await draftSelectionAction(form);
+    setDrafting(false);
+    if (result.ok) {
+      setMessage("");
+      setEditing({ item: null, quote: result.card.quote, prefill: result.card });
+    } else {
+      setMessage(`No card drafted: ${result.message} Write it yourself below.`);
+      setEditing({ item: null, quote: selection });
+    }
+  }, [documentId, selection, drafting]);
 
   const keyAction = useCallback(
     (key: string): (() => void) | null => {
@@ -148,12 +164,12 @@ export function ReviewWorkspace({
         case "e":
           return edit;
         case "c":
-          return selection ? () => setEditing({ item: null, quote: selection }) : null;
+          return selection ? () => void cardFromSelection() : null;
         default:
           return null;
       }
     },
-    [move, decideCurrent, edit, selection],
+    [move, decideCurrent, edit, selection, cardFromSelection],
   );
 
   useEffect(() => {
@@ -191,7 +207,7 @@ export function ReviewWorkspace({
     setCurrentId(item.id);
     setEditing(null);
     setSelection("");
-    setMessage("Card saved and accepted.");
+    setMessage(item.payload.target === "quiz" ? "Question saved and accepted." : "Card saved and accepted.");
   };
 
   const open = visible.filter((item) => item.status === "proposed").map((item) => item.id);
@@ -212,9 +228,10 @@ export function ReviewWorkspace({
           <button
             type="button"
             className={styles.selectionButton}
-            onClick={() => setEditing({ item: null, quote: selection })}
+            onClick={() => void cardFromSelection()}
+            disabled={drafting}
           >
-            Make a card from the selection
+            {drafting ? "Drafting a card…" : "Make a card from the selection"}
           </button>
         )}
       </section>
@@ -246,12 +263,24 @@ export function ReviewWorkspace({
         <p aria-live="polite" className="small" data-testid="review-status">
           {message}
         </p>
-        {editing && (
+        {editing?.item?.payload.target === "quiz" && (
+          <QuizEditor
+            key={editing.item.id}
+            documentId={documentId}
+            item={{ ...editing.item, payload: editing.item.payload }}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+        {editing && editing.item?.payload.target !== "quiz" && (
           <CardEditor
+            // A new editor for each item or selection: its fields start from what it edits.
+            key={editing.item?.id ?? `new:${editing.quote}`}
             documentId={documentId}
             body={body}
             item={editing.item}
             quote={editing.quote}
+            prefill={editing.prefill ?? null}
             onSaved={saved}
             onCancel={() => setEditing(null)}
           />

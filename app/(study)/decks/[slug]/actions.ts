@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { failure } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { deletePersonalDeck } from "@/lib/data/personal-decks";
-import { AppError } from "@/lib/errors";
 import { assertFormData } from "@/lib/validations/form-data";
 import { deleteDeckSchema } from "@/lib/validations/personal-deck";
 
@@ -26,9 +26,7 @@ export async function deleteDeckAction(
       return { ok: false, message: parsed.error.issues[0]?.message ?? "Please try again." };
     await deletePersonalDeck(user.id, parsed.data.slug);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    console.error("[decks] delete failed", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again." };
+    return failure(error, "decks delete");
   }
   revalidatePath("/decks");
   revalidatePath("/dashboard");

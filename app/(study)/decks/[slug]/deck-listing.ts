@@ -1,6 +1,7 @@
 import type { DeckCardView } from "@/app/ui/deck-card-item";
 import type { EvidenceLevel } from "@/lib/content/schema";
 import { type EvidenceCounts, getDeck } from "@/lib/data/content";
+import { assignedClientCount } from "@/lib/data/deck-access";
 import { getPersonalDeck, getPersonalDeckCards } from "@/lib/data/personal-decks";
 
 /** Cards listed per page: a 5,000-card personal deck would otherwise render every card at once. */
@@ -11,10 +12,14 @@ export interface DeckListing {
   slug: string;
   title: string;
   description: string;
+  /** The viewer's own deck: imported, or published from a document (`authored`). */
   personal: boolean;
+  authored: boolean;
+  /** For the owner's authored deck: how many clients it is assigned to (who else sees it). */
+  assignedClients: number;
   quizCount: number;
   documentTitles: Record<string, string>;
-  /** Per level, for the filter; null for a personal deck (its cards all carry one level). */
+  /** Per level, for the filter; null for an imported deck (its cards all carry one level). */
   evidence: EvidenceCounts | null;
   total: number;
   /** Cards to study (a reversed card counts twice) and how many are reversed: lib/study/card-count. */
@@ -37,8 +42,8 @@ function pageWithin(asked: number, count: number) {
 }
 
 /**
- * The viewer's personal deck is read one page at a time; a content deck (a few dozen cards) is
- * read whole by getDeck, which its evidence filter needs. Null: unknown, or someone else's.
+ * The viewer's imported deck is read one page at a time; a content or authored deck (a few dozen
+ * to a few hundred cards) is read whole by getDeck, which its evidence filter needs. Null: unknown, or someone else's.
  */
 export async function loadDeckListing(
   viewerId: string,
@@ -52,6 +57,8 @@ export async function loadDeckListing(
     return {
       ...personal,
       personal: true,
+      authored: false,
+      assignedClients: 0,
       quizCount: 0,
       documentTitles: {},
       evidence: null,
@@ -67,6 +74,7 @@ export async function loadDeckListing(
   }
   const deck = await getDeck(slug, viewerId);
   if (!deck) return null;
+  const assignedClients = deck.personal && deck.authored ? await assignedClientCount(viewerId, slug) : 0;
   const cards = filter ? deck.cards.filter((card) => card.evidence === filter) : deck.cards;
   const { page, pageCount, offset } = pageWithin(askedPage, cards.length);
   return {
@@ -74,9 +82,12 @@ export async function loadDeckListing(
     title: deck.title,
     description: deck.description,
     personal: deck.personal,
+    authored: deck.authored,
+    assignedClients,
     quizCount: deck.quizCount,
     documentTitles: deck.documentTitles,
-    evidence: deck.personal ? null : deck.evidence,
+    // Content and authored decks carry evidence levels (imported decks are listed above).
+    evidence: deck.evidence,
     total: deck.cards.length,
     cardCount: deck.cardCount,
     reversedCount: deck.reversedCount,

@@ -49,7 +49,7 @@ export default async function DeckPage({ params, searchParams }: Props) {
       </nav>
       <h1>{deck.title}</h1>
       <p className="muted deck-description">{deck.description}</p>
-      {deck.personal ? (
+      {deck.personal && !deck.authored ? (
         <p className="small">
           {cardCountText(deck.cardCount, deck.reversedCount)} · your own deck, visible only to you
         </p>
@@ -57,8 +57,26 @@ export default async function DeckPage({ params, searchParams }: Props) {
         <>
           <p className="small">
             {cardCountText(deck.cardCount, deck.reversedCount)} · {deck.quizCount} quiz questions · quoted
-            from the <Link href="/sources">source documents</Link>
+            from{" "}
+            {deck.authored ? (
+              Object.entries(deck.documentTitles).map(([id, title]) => (
+                <Link key={id} href={`/documents/${encodeURIComponent(id)}`}>
+                  {title}
+                </Link>
+              ))
+            ) : (
+              <Link href="/sources">the source documents</Link>
+            )}
           </p>
+          {deck.authored && deck.personal && (
+            <p className="small" data-testid="deck-audience">
+              {deck.assignedClients > 0
+                ? `Your deck: you and the ${deck.assignedClients === 1 ? "client" : `${deck.assignedClients} clients`} you assigned it to can see it.`
+                : user.role === "trainer"
+                  ? "Your deck: visible only to you until you assign it to a client."
+                  : "Your own deck, visible only to you."}
+            </p>
+          )}
           <p className="disclaimer small">Educational content, not medical advice.</p>
         </>
       )}
@@ -85,6 +103,14 @@ export default async function DeckPage({ params, searchParams }: Props) {
         <a href={`/decks/${encodeURIComponent(deck.slug)}/anki`} className="button secondary" download>
           Download for Anki
         </a>
+        <a
+          href={`/decks/${encodeURIComponent(deck.slug)}/apkg`}
+          className="button secondary"
+          download
+          title="An Anki package with your schedule and review history"
+        >
+          Anki package (.apkg)
+        </a>
       </div>
 
       <section aria-labelledby="cards-heading">
@@ -96,7 +122,7 @@ export default async function DeckPage({ params, searchParams }: Props) {
               : `${deck.total.toLocaleString("en-GB")} cards`}
           </p>
         </div>
-        {/* A personal deck's cards all carry the one level: nothing to filter. */}
+        {/* An imported deck's cards all carry the one level: nothing to filter. */}
         {deck.evidence && <EvidenceFilter deckSlug={deck.slug} counts={deck.evidence} current={filter} />}
         {deck.cards.length === 0 ? (
           <div className="card empty-state">No cards in this deck have this evidence level.</div>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import {
   type CardUpload,
@@ -12,7 +12,6 @@ import {
   personalUsage,
   readCardUpload,
 } from "@/lib/data/personal-decks";
-import { AppError } from "@/lib/errors";
 import { DELIMITER_NAMES, type Delimiter } from "@/lib/exchange/card-import";
 import { assertFormData } from "@/lib/validations/form-data";
 import { cardUploadSchema, confirmImportSchema } from "@/lib/validations/personal-deck";
@@ -58,15 +57,6 @@ const DELIMITERS: Record<string, Delimiter | undefined> = {
 };
 const cut = (text: string) => (text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text);
 
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    errors[key] = [...(errors[key] ?? []), issue.message];
-  }
-  return errors;
-}
-
 function previewOf(fileName: string, upload: CardUpload, limit: string | null): ImportPreview {
   const { file, digest, cardCount } = upload;
   const blocked = !file.complete || file.errors.some((error) => error.line === null) || cardCount === 0;
@@ -97,12 +87,6 @@ function previewOf(fileName: string, upload: CardUpload, limit: string | null): 
 const fields = (formData: FormData, names: readonly string[]) =>
   Object.fromEntries(names.flatMap((name) => (formData.has(name) ? [[name, formData.get(name)]] : [])));
 
-function failure(error: unknown, what: string): ImportState {
-  if (error instanceof AppError) return { ok: false, message: error.message, errors: {} };
-  console.error(`[import] ${what} failed`, error);
-  return { ok: false, message: "Something went wrong on our side. Please try again.", errors: {} };
-}
-
 /** Step 1: reads the file and shows what would be imported, with line-numbered errors. Writes nothing. */
 export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   try {
@@ -110,14 +94,18 @@ export async function previewImportAction(_previous: ImportState, formData: Form
     assertFormData(formData);
     const parsed = cardUploadSchema.safeParse(fields(formData, ["file", "delimiter"]));
     if (!parsed.success)
-      return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
+      return {
+        ok: false,
+        message: "Please fix the highlighted fields.",
+        errors: fieldErrors(parsed.error.issues),
+      };
     const upload = await readCardUpload(parsed.data.file, DELIMITERS[parsed.data.delimiter], {
       sample: SAMPLE_CARDS,
     });
     const limit = personalLimitProblem(await personalUsage(user.id), upload.cardCount);
     return { ok: true, preview: previewOf(parsed.data.file.name, upload, limit) };
   } catch (error) {
-    return failure(error, "preview");
+    return failure(error, "import preview");
   }
 }
 
@@ -135,7 +123,11 @@ export async function confirmImportAction(_previous: ImportState, formData: Form
       fields(formData, ["title", "file", "delimiter", "digest", "skipProblems"]),
     );
     if (!parsed.success)
-      return { ok: false, message: "Please fix the highlighted fields.", errors: fieldErrors(parsed.error) };
+      return {
+        ok: false,
+        message: "Please fix the highlighted fields.",
+        errors: fieldErrors(parsed.error.issues),
+      };
     const { title, file, delimiter, digest, skipProblems } = parsed.data;
     fileName = file.name;
     slug = await importCardUpload(

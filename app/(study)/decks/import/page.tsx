@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { APKG_LIMITS } from "@/lib/exchange/apkg/package-read.mjs";
 import { CARD_IMPORT_LIMITS } from "@/lib/exchange/card-import";
 import { ImportForm } from "./import-form";
+import { PackageForm } from "./package-form";
 
 export const metadata: Metadata = { title: "Import cards" };
 
@@ -20,6 +22,14 @@ export default async function ImportCardsPage() {
         problem before anything is saved.
       </p>
       <ImportForm maxBytes={CARD_IMPORT_LIMITS.maxBytes} maxCards={CARD_IMPORT_LIMITS.maxCards} />
+      <section aria-labelledby="package-heading" className="stack">
+        <h2 id="package-heading">From Anki</h2>
+        <p className="muted">
+          An Anki package becomes a deck only you can see, with your reviews from Anki. Retain reads
+          Anki&apos;s legacy collection format (collection.anki2 / .anki21).
+        </p>
+        <PackageForm maxBytes={APKG_LIMITS.maxBytes} />
+      </section>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { createInvitationAction, type InvitationState } from "../actions";
 import { CopyLink } from "./copy-link";
 
 /** Creates a link; the new link is shown right here, ready to copy. */
-export function InvitationForm({ origin }: { origin: string }) {
+export function InvitationForm({ origin, groups }: { origin: string; groups: string[] }) {
   const [state, action, pending] = useActionState<InvitationState, FormData>(createInvitationAction, null);
   const errors = state && !state.ok ? state.errors : {};
   // React resets a form after its action; the submitted values come back as the new defaults.
@@ -37,6 +37,21 @@ export function InvitationForm({ origin }: { origin: string }) {
           hint="1 to 90 days."
           errors={errors.expiresInDays}
         />
+        <FormField
+          name="groupName"
+          label="Group (optional)"
+          defaultValue={values?.groupName ?? ""}
+          maxLength={60}
+          list="group-names"
+          autoComplete="off"
+          hint="Those who join are put in this group, e.g. “Tuesday 6 am class”. A new name creates it."
+          errors={errors.groupName}
+        />
+        <datalist id="group-names">
+          {groups.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
       </div>
       <div>
         <button type="submit" className="button" disabled={pending}>
@@ -49,7 +64,14 @@ export function InvitationForm({ origin }: { origin: string }) {
           <p className={`alert ${state.ok ? "success" : "error"}`}>{state.message}</p>
         )}
       </div>
-      {state?.ok && <CopyLink url={`${origin}/invite/${state.code}`} label="Your new invitation link" />}
+      {state?.ok && (
+        <CopyLink
+          url={`${origin}/invite/${state.code}`}
+          label={
+            state.groupName ? `Your new invitation link for ${state.groupName}` : "Your new invitation link"
+          }
+        />
+      )}
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
-import { dayText } from "@/app/(trainer)/ui/assignment-words";
+import { ActionButton } from "@/app/ui/action-button";
+import { dayText } from "@/app/ui/assignment-words";
 import type { InvitationStatus } from "@/lib/data/trainer/links";
 import { revokeInvitationAction } from "../actions";
 import { CopyLink } from "./copy-link";
@@ -12,6 +12,7 @@ interface InvitationRow {
   createdAt: Date;
   expiresAt: Date;
   status: InvitationStatus;
+  groupName: string | null;
 }
 
 const STATUS_LABEL: Record<InvitationStatus, string> = {
@@ -43,6 +44,7 @@ export function InvitationList({ invitations, origin }: { invitations: Invitatio
                 </strong>{" "}
                 <span className="muted">{invitation.maxUses === 1 ? "place" : "places"} used</span>
               </span>
+              {invitation.groupName && <span className="pill">Group: {invitation.groupName}</span>}
               <span className="muted small">
                 Created {created} · {expiry} {dayText(invitation.expiresAt)}
               </span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { listGroups } from "@/lib/data/trainer/groups";
 import { listInvitations } from "@/lib/data/trainer/links";
 import { TrainerOnly, trainerForPage } from "../trainer-gate";
 import { TrainerNav } from "../trainer-nav";
@@ -11,9 +12,10 @@ export const metadata: Metadata = { title: "Invitations" };
 export default async function InvitationsPage() {
   const trainer = await trainerForPage("/trainer/invitations");
   if (!trainer) return <TrainerOnly />;
-  const [invitations, origin] = await Promise.all([
+  const [invitations, origin, groups] = await Promise.all([
     listInvitations(trainer.trainerId, new Date()),
     requestOrigin(),
+    listGroups(trainer.trainerId),
   ]);
   return (
     <>
@@ -25,7 +27,7 @@ export default async function InvitationsPage() {
       </p>
       <section className="card" aria-labelledby="new-invitation-heading">
         <h2 id="new-invitation-heading">New invitation link</h2>
-        <InvitationForm origin={origin} />
+        <InvitationForm origin={origin} groups={groups.map((g) => g.name)} />
       </section>
       <section aria-labelledby="invitations-heading">
         <div className="section-title">

@@ -10,7 +10,7 @@ export async function GET(request: NextRequest) {
     const user = await requireApiUser(request);
     const token = request.nextUrl.searchParams.get("token") ?? "";
     if (!PROGRESS_TOKEN.test(token)) throw new ValidationError("The progress token is not valid.");
-    const progress = readProgress(user.id, token);
+    const progress = await readProgress(user.id, token, Date.now());
     if (!progress) throw new NotFoundError("No upload with this token is being read.");
     return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

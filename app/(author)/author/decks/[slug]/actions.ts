@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type FormState, failure, fieldErrors } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure, fieldErrors } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { personalCardSchema } from "@/lib/authoring/personal-card";
+import { setPersonalCardImage } from "@/lib/data/card-images";
 import { addPersonalCard, editPersonalCard, retirePersonalCard } from "@/lib/data/personal-cards";
 import { assertFormData } from "@/lib/validations/form-data";
 import { deckSlugSchema } from "@/lib/validations/personal-deck";
@@ -27,7 +28,7 @@ export async function addPersonalCardAction(_previous: FormState, formData: Form
         message: "Please fix the highlighted fields.",
         errors: fieldErrors([...(slug.error?.issues ?? []), ...(card.error?.issues ?? [])]),
       };
-    await addPersonalCard(user.id, slug.data, card.data);
+    await addPersonalCard(user.id, slug.data, card.data, new Date());
     revalidatePath(`/decks/${slug.data}`);
     return { ok: true, message: "Card added." };
   } catch (error) {
@@ -48,7 +49,7 @@ export async function editPersonalCardAction(_previous: FormState, formData: For
         message: "Please fix the highlighted fields.",
         errors: fieldErrors([...(id.error?.issues ?? []), ...(card.error?.issues ?? [])]),
       };
-    await editPersonalCard(user.id, id.data, card.data);
+    await editPersonalCard(user.id, id.data, card.data, new Date());
     return { ok: true, message: "Card saved." };
   } catch (error) {
     return failure(error, "personal card edit");
@@ -66,5 +67,31 @@ export async function retirePersonalCardAction(_previous: FormState, formData: F
     return { ok: true, message: "Card retired." };
   } catch (error) {
     return failure(error, "personal card retire");
+  }
+}
+
+/**
+ * Puts a picture on a card of the caller's own imported deck (or, with `remove`, takes it off).
+ * The picture's size and type (by its first bytes) are checked before it is stored.
+ */
+export async function setCardImageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const user = await requireUser();
+    assertFormData(formData);
+    const id = cardId.safeParse(formData.get("cardId"));
+    if (!id.success) return { ok: false, message: "Choose a card.", errors: fieldErrors(id.error.issues) };
+    if (formData.get("remove") === "1") {
+      await setPersonalCardImage(user.id, id.data, null);
+      revalidatePath(`/author/decks`, "layout");
+      return { ok: true, message: "Picture removed." };
+    }
+    const image = formData.get("image");
+    if (!(image instanceof File) || image.size === 0)
+      return { ok: false, message: "Choose a picture.", errors: { image: ["Choose a picture."] } };
+    await setPersonalCardImage(user.id, id.data, new Uint8Array(await image.arrayBuffer()));
+    revalidatePath(`/author/decks`, "layout");
+    return { ok: true, message: "Picture saved." };
+  } catch (error) {
+    return failure(error, "personal card image");
   }
 }

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { addPersonalCardAction, editPersonalCardAction, retirePersonalCardAction } from "./actions";
+import { CardImageForm } from "./card-image-form";
 
-type Card = { id: string; kind: string; front: string; back: string };
+type Card = { id: string; kind: string; front: string; back: string; imageId?: string | null };
 
 /** One card of an imported deck, editable (or the empty form that adds one), with a retire button. */
 export function PersonalCardForm({ slug, card }: { slug: string; card: Card | null }) {
@@ -36,6 +37,7 @@ export function PersonalCardForm({ slug, card }: { slug: string; card: Card | nu
           {card ? "Save card" : "Add card"}
         </button>
       </form>
+      {card && <CardImageForm cardId={card.id} imageId={card.imageId ?? null} />}
       {card && (
         <form action={retire}>
           <input type="hidden" name="cardId" value={card.id} />

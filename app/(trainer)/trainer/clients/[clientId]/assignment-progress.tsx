@@ -52,16 +52,20 @@ export function AssignmentProgress({
   assignment,
   progress,
   now,
+  children,
 }: {
   assignment: AssignmentRow;
   progress: AssignmentProgressOverTime | undefined;
   now: Date;
+  /** Tools for this assignment (the in-place editor). */
+  children?: React.ReactNode;
 }) {
   const summaryId = `progress-summary-${assignment.assignmentId}`;
   const points = progress ? introducedPoints(progress, now) : [];
   return (
     <li className="card assignment-progress">
       <AssignmentSummary assignment={assignment} />
+      {children}
       {progress && (
         <div className="assignment-progress-chart">
           <h3 className="small">Cards introduced over time</h3>

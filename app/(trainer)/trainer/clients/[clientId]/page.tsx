@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadClientPage, loadClientTools } from "@/lib/data/trainer/client-pages";
 import { ClientStatusPill } from "../../clients-assignment";
-import { loadClientPage } from "../../clients-loaders";
 import { dateText } from "../../clients-words";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { AssignmentProgress } from "./assignment-progress";
+import { ClientHistorySection } from "./client-history";
 import { ClientActivity, ClientFigures } from "./client-overview";
+import { EditAssignment } from "./edit-assignment";
+import { MoveClient } from "./move-client";
+import { NotesPanel } from "./notes-panel";
 import { QuizMisses } from "./quiz-misses";
 import { WeakestCards } from "./weakest-cards";
 
@@ -22,8 +26,11 @@ export default async function ClientPage({ params }: ClientPageProps) {
   const trainer = await trainerForPage(`/trainer/clients/${encodeURIComponent(clientId)}`);
   if (!trainer) return <TrainerOnly />;
   const now = new Date();
-  const page = await loadClientPage(trainer.trainerId, clientId, now);
-  if (!page) notFound();
+  const [page, tools] = await Promise.all([
+    loadClientPage(trainer.trainerId, clientId, now),
+    loadClientTools(trainer.trainerId, clientId, now),
+  ]);
+  if (!page || !tools) notFound();
   const { detail, linkedAt, evidence } = page;
   const { client } = detail;
   const deckTitles = new Map(client.assignments.map((a) => [a.deckSlug, a.deckTitle]));
@@ -42,8 +49,14 @@ export default async function ClientPage({ params }: ClientPageProps) {
             {linkedAt && <> · linked since {dateText(linkedAt)}</>}
           </p>
         </div>
-        <ClientStatusPill status={client.status} />
+        <div className="row">
+          <ClientStatusPill status={client.status} />
+          <Link href={`/trainer/clients/${client.clientId}/report`} className="button secondary small-button">
+            Printable report
+          </Link>
+        </div>
       </div>
+      <MoveClient clientId={client.clientId} groupId={client.groupId} groups={tools.groups} />
       <ClientFigures detail={detail} now={now} />
 
       <section aria-labelledby="assignments-heading">
@@ -66,7 +79,21 @@ export default async function ClientPage({ params }: ClientPageProps) {
                 assignment={assignment}
                 progress={progress.get(assignment.assignmentId)}
                 now={now}
-              />
+              >
+                <EditAssignment
+                  assignment={{
+                    assignmentId: assignment.assignmentId,
+                    deckTitle: assignment.deckTitle,
+                    dueAt: assignment.dueAt ? assignment.dueAt.toISOString().slice(0, 10) : "",
+                    goal: assignment.goal,
+                    targetRecall:
+                      assignment.targetRecall === null
+                        ? ""
+                        : String(Math.round(assignment.targetRecall * 100)),
+                    message: tools.messages.get(assignment.assignmentId) ?? "",
+                  }}
+                />
+              </AssignmentProgress>
             ))}
           </ul>
         )}
@@ -75,6 +102,16 @@ export default async function ClientPage({ params }: ClientPageProps) {
       <ClientActivity days={detail.heatmap} />
       <WeakestCards cards={detail.weakestCards} evidence={evidence} deckTitles={deckTitles} now={now} />
       <QuizMisses misses={detail.quizMisses} name={client.name} />
+      <ClientHistorySection history={tools.history} name={client.name} />
+      <section aria-labelledby="notes-heading">
+        <div className="section-title">
+          <h2 id="notes-heading">Private notes</h2>
+        </div>
+        <NotesPanel
+          clientId={client.clientId}
+          notes={tools.notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt.toISOString() }))}
+        />
+      </section>
     </>
   );
 }

@@ -1,12 +1,16 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import type { FormState } from "@/app/(trainer)/ui/form-state";
 import { FormField } from "@/app/ui/form-field";
+import type { FormState } from "@/app/ui/form-state";
 import { assignDeckAction } from "../../actions";
 
 interface AssignFormProps {
-  clients: { id: string; name: string; email: string }[];
+  clients: { id: string; name: string; email: string; groupId: string | null }[];
+  /** The trainer's groups, to select everyone in one at once. */
+  groups: { id: string; name: string }[];
+  /** A group to start selected (from ?group=). */
+  initialGroup?: string;
   decks: { slug: string; title: string }[];
   /** The earliest due date offered (YYYY-MM-DD); the browser narrows it to its own today. */
   earliestDue: string;
@@ -23,11 +27,23 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** One deck to one or many clients, with an optional due date, a goal and a quiz target. */
-export function AssignForm({ clients, decks, earliestDue, assigned }: AssignFormProps) {
+export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, assigned }: AssignFormProps) {
   const [state, action, pending] = useActionState<FormState, FormData>(assignDeckAction, null);
   // Controlled and submitted by hand: a form action would reset the fields after every submit,
   // and the trainer often assigns a second deck to the same clients.
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const membersOf = (groupId: string) => clients.filter((c) => c.groupId === groupId).map((c) => c.id);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(initialGroup ? membersOf(initialGroup) : []),
+  );
+  const [search, setSearch] = useState("");
+  const [group, setGroup] = useState(initialGroup ?? "");
+  const needle = search.trim().toLocaleLowerCase();
+  const shown = needle
+    ? clients.filter(
+        (c) => c.name.toLocaleLowerCase().includes(needle) || c.email.toLocaleLowerCase().includes(needle),
+      )
+    : clients;
+  const [message, setMessage] = useState("");
   const [deckSlug, setDeckSlug] = useState("");
   const [dueAt, setDueAt] = useState("");
   const [goal, setGoal] = useState<"all-introduced" | "recall">("all-introduced");
@@ -79,6 +95,48 @@ export function AssignForm({ clients, decks, earliestDue, assigned }: AssignForm
         aria-describedby={errors.clientIds ? "clientIds-error" : undefined}
       >
         <legend>Clients</legend>
+        <div className="assign-grid">
+          <div className="field">
+            <label htmlFor="assign-search">Find clients</label>
+            <input
+              id="assign-search"
+              type="search"
+              className="input"
+              value={search}
+              placeholder="Name or email"
+              autoComplete="off"
+              maxLength={200}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          </div>
+          {groups.length > 0 && (
+            <div className="field">
+              <label htmlFor="assign-group">Select a group</label>
+              <select
+                id="assign-group"
+                className="input"
+                value={group}
+                onChange={(event) => {
+                  setGroup(event.target.value);
+                  if (event.target.value) setSelected(new Set(membersOf(event.target.value)));
+                }}
+              >
+                <option value="">Choose clients one by one</option>
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    Everyone in {g.name} ({membersOf(g.id).length})
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </div>
+        <p className="small muted" aria-live="polite">
+          {selected.size} of {clients.length} selected
+          {needle && shown.length < clients.length
+            ? `; showing ${shown.length} matching “${search.trim()}”`
+            : ""}
+        </p>
         <label className="choice select-all">
           <input
             ref={selectAll}
@@ -94,7 +152,7 @@ export function AssignForm({ clients, decks, earliestDue, assigned }: AssignForm
         </label>
         <div className="client-choices">
           {clients.map((client) => (
-            <label key={client.id} className="choice">
+            <label key={client.id} className="choice" hidden={!shown.includes(client)}>
               <input
                 type="checkbox"
                 name="clientIds"
@@ -208,6 +266,22 @@ export function AssignForm({ clients, decks, earliestDue, assigned }: AssignForm
           hint="Best quiz score to reach on this deck."
           errors={errors.quizTarget}
         />
+      </div>
+
+      <div className="field">
+        <label htmlFor="assign-message">Message to your clients (optional)</label>
+        <textarea
+          id="assign-message"
+          name="message"
+          maxLength={280}
+          rows={2}
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+          aria-describedby="assign-message-hint"
+        />
+        <p id="assign-message-hint" className="hint">
+          Shown with the deck on their dashboard, e.g. “Finish before Tuesday’s class”. Up to 280 characters.
+        </p>
       </div>
 
       {replacing.length > 0 && (

@@ -1,5 +1,5 @@
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
-import { dayText, dueDateText, goalText, quizTargetText } from "@/app/(trainer)/ui/assignment-words";
+import { ActionButton } from "@/app/ui/action-button";
+import { dayText, dueDateText, goalText, quizTargetText } from "@/app/ui/assignment-words";
 import type { RosterClient } from "@/lib/data/trainer/roster";
 import { removeClientAction, unassignDeckAction } from "../../actions";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dueDateText, earliestDueDate, goalText } from "@/app/(trainer)/ui/assignment-words";
-import { FocusedAlert } from "@/app/(trainer)/ui/focused-alert";
+import { dueDateText, earliestDueDate, goalText } from "@/app/ui/assignment-words";
+import { FocusedAlert } from "@/app/ui/focused-alert";
+import { listGroups } from "@/lib/data/trainer/groups";
 import { removedAssignment } from "@/lib/data/trainer/links";
 import {
   listAssignableDecks,
@@ -18,14 +19,15 @@ export const metadata: Metadata = { title: "Assign decks" };
 export default async function AssignPage({
   searchParams,
 }: {
-  searchParams: Promise<{ removed?: string; unassigned?: string }>;
+  searchParams: Promise<{ removed?: string; unassigned?: string; group?: string }>;
 }) {
   const trainer = await trainerForPage("/trainer/clients/assign");
   if (!trainer) return <TrainerOnly />;
-  const { removed, unassigned } = await searchParams;
-  const [clients, decks, unassignedOne] = await Promise.all([
+  const { removed, unassigned, group } = await searchParams;
+  const [clients, decks, groups, unassignedOne] = await Promise.all([
     listClientsWithAssignments(trainer.trainerId),
     listAssignableDecks(trainer.trainerId),
+    listGroups(trainer.trainerId),
     typeof unassigned === "string" ? removedAssignment(trainer.trainerId, unassigned.slice(0, 100)) : null,
   ]);
   return (
@@ -59,7 +61,11 @@ export default async function AssignPage({
           <section className="card" aria-labelledby="assign-heading">
             <h2 id="assign-heading">Assign a deck</h2>
             <AssignForm
-              clients={clients.map(({ id, name, email }) => ({ id, name, email }))}
+              clients={clients.map(({ id, name, email, groupId }) => ({ id, name, email, groupId }))}
+              groups={groups.map(({ id, name }) => ({ id, name }))}
+              initialGroup={
+                typeof group === "string" && groups.some((g) => g.id === group) ? group : undefined
+              }
               decks={decks}
               earliestDue={earliestDueDate(new Date())}
               assigned={assignedDecks(clients)}

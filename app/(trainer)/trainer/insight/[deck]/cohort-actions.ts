@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type FormState, failure } from "@/app/(trainer)/ui/form-state";
+import { type FormState, failure } from "@/app/ui/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { requireTrainer } from "@/lib/data/trainer/access";
 import { applyCohortSet, discardCohortSet } from "@/lib/data/trainer/cohort-parameters";

@@ -1,4 +1,4 @@
-import { ActionButton } from "@/app/(trainer)/ui/action-button";
+import { ActionButton } from "@/app/ui/action-button";
 import { FitTable } from "@/app/ui/fit-table";
 import { OptimizationRunner } from "@/app/ui/optimization-runner";
 import { countText, dateText } from "@/app/ui/parameter-words";

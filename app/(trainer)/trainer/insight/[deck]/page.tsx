@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadDeckInsight } from "../../clients-loaders";
+import { loadDeckInsight } from "@/lib/data/trainer/client-pages";
 import { plural } from "../../clients-words";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { CohortParameters } from "./cohort-parameters";

@@ -1,0 +1,52 @@
+import type { Ref } from "react";
+import type { SessionSummary as Summary } from "@/lib/study/session-queue";
+import { describeDue, formatDuration } from "@/lib/study/time-words";
+import { BackLinks, type ScopeLinks } from "./session-panels";
+import { useNow } from "./use-now";
+
+/** The end of a session: what was studied, and when these cards come back. Loaded with deferred.ts. */
+export function SessionSummary({
+  summary,
+  scope,
+  finished,
+  headingRef,
+}: {
+  summary: Summary;
+  scope: ScopeLinks;
+  /** False when the learner ended with learning cards still pending. */
+  finished: boolean;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
+  const now = useNow(60_000);
+  const againRate = summary.answers ? Math.round((summary.again / summary.answers) * 100) : 0;
+  return (
+    <section className="card study-panel" aria-labelledby="study-panel-heading">
+      <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
+        {finished ? "Session complete" : "Session ended"}
+      </h2>
+      <dl className="study-stats">
+        <div>
+          <dt>Cards studied</dt>
+          <dd>{summary.cards}</dd>
+        </div>
+        <div>
+          <dt>Again rate</dt>
+          <dd>
+            {againRate}%{" "}
+            <span className="muted small">
+              ({summary.again} of {summary.answers} {summary.answers === 1 ? "answer" : "answers"})
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Time spent</dt>
+          <dd>{formatDuration(summary.timeMs)}</dd>
+        </div>
+      </dl>
+      {summary.nextDue !== null && now !== null && (
+        <p>Your next review of these cards is due {describeDue(summary.nextDue, now)}.</p>
+      )}
+      <BackLinks scope={scope} />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
+import type { DB } from "@/lib/query";
+
+/**
+ * "The cards of a deck" for the query builder: every read goes through DeckCard, which lists a
+ * card in its own deck and in every deck that includes it (prisma/schema.prisma). Card.deckSlug
+ * is only the card's home deck; reading a deck's cards through it would leave out the included
+ * ones. One schedule per card (CardState is keyed by card id), so a card in two decks is one card.
+ * (lib/sql/deck-membership.ts states the same rule for the statements not yet moved here.)
+ */
+
+/**
+ * True when the card id column `card` belongs to `deck`: `.where(cardInDeck("c.id", slug))`.
+ * An EXISTS never repeats the outer row, so a card included in two decks still counts once.
+ */
+export function cardInDeck(card: string, deck: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return eb.exists(
+    eb
+      .selectFrom("DeckCard as dc")
+      .select(sql.lit(1).as("one"))
+      .where("dc.cardId", "=", sql.ref<string>(card))
+      .where("dc.deckSlug", "=", deck),
+  );
+}
