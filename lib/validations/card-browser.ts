@@ -14,8 +14,12 @@ export const BROWSER_DUE = ["overdue", "today", "week", "month"] as const;
 export const BROWSER_SORTS = ["deck", "front", "due", "lapses", "evidence", "state"] as const;
 export type BrowserSort = (typeof BROWSER_SORTS)[number];
 
-/** Anything unreadable in the URL falls back to "no filter" rather than an error page. */
-const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+/**
+ * Anything unreadable in the URL falls back to "no filter" rather than an error page. An empty
+ * field (the filter form's "Any") is no filter too: coerced, "" would read as 0 (flag: "any flag").
+ */
+const loose = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
 
 /** The card browser's query, from its URL: every field optional, bad values ignored. */
 export const cardBrowserQuerySchema = z.object({
