@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
 import { apiHeaderRules } from "./lib/security/headers";
 
@@ -19,4 +20,5 @@ const nextConfig: NextConfig = {
   ],
 };
 
-export default nextConfig;
+// Serwist bundles the service worker with esbuild inside the route handler: kept external too.
+export default withSerwist(nextConfig);

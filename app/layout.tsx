@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { ServiceWorker } from "@/app/ui/service-worker";
+import { ShortcutsDialog } from "@/app/ui/shortcuts-dialog";
 import { SiteHeader } from "@/app/ui/site-header";
+import { THEME_SCRIPT } from "@/app/ui/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,20 +20,30 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's per-request CSP nonce (proxy.ts): the theme script must run before paint, inline.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    // The theme script sets data-theme before React hydrates: that attribute is expected to differ.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, nonced */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main">
-          <div className="container">{children}</div>
-        </main>
-        <footer className="site-footer">
-          <div className="container">Retain · educational content, not medical advice.</div>
-        </footer>
+        <ServiceWorker>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SiteHeader />
+          <main id="main">
+            <div className="container">{children}</div>
+          </main>
+          <ShortcutsDialog />
+          <footer className="site-footer">
+            <div className="container">Retain · educational content, not medical advice.</div>
+          </footer>
+        </ServiceWorker>
       </body>
     </html>
   );

@@ -9,7 +9,8 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 
 /** A labelled input whose errors and hint are announced with it. */
 export function FormField({ name, label, hint, errors, ...input }: FieldProps) {
-  const id = `field-${name}`;
+  // A page with several forms of the same fields (deck presets) gives each its own id.
+  const id = input.id ?? `field-${name}`;
   const describedBy = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div className="field">

@@ -11,6 +11,7 @@ const TRAINER = [
 ];
 const STUDY = [
   { href: "/decks", label: "Decks" },
+  { href: "/cards", label: "Cards" },
   { href: "/author", label: "Author" },
   { href: "/stats", label: "Statistics" },
   { href: "/sources", label: "Sources" },

@@ -3,6 +3,7 @@ import { AppLink } from "./app-link";
 import { NavLinks } from "./nav-links";
 import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitch } from "./theme-switch";
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -17,6 +18,7 @@ export async function SiteHeader() {
         </AppLink>
         {user && <NavLinks trainer={user.role === "trainer"} />}
         <div className="header-user">
+          <ThemeSwitch />
           {user ? (
             <>
               <NotificationsLink userId={user.id} />

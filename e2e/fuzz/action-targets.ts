@@ -279,6 +279,115 @@ function saveSettingsInputs(world: World) {
   );
 }
 
+// --- leeches and the card browser ----------------------------------------------------------------
+
+function saveLeechInputs(world: World) {
+  const threshold = fc.integer({ min: 1, max: 100 }).map(String);
+  const leechAction = fc.constantFrom("suspend", "tag");
+  const bad = breakSome<Record<string, FormValue | undefined>>(
+    { leechThreshold: threshold, leechAction },
+    {
+      leechThreshold: fc.oneof(fc.constant(undefined), notWholeIn(1, 100), fileValue),
+      leechAction: fc.oneof(
+        fc.constant(undefined),
+        text.filter((value) => value !== "suspend" && value !== "tag"),
+        fileValue,
+      ),
+    },
+  ).chain((values) => formOf(mapValues(values, fc.constant)));
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["leechThreshold", "leechAction"])),
+    calls(actor(world, SIGNED_IN), bad),
+  );
+}
+
+const MARK_OPS = ["suspend", "unsuspend", "bury", "unbury", "flag-0", "flag-1", "flag-2", "flag-3", "flag-4"];
+
+function markCardsInputs(world: World) {
+  const op = fc.constantFrom(...MARK_OPS);
+  const badOp = fc.oneof(
+    fc.constant(undefined),
+    text.filter((value) => !MARK_OPS.includes(value)),
+    fileValue,
+  );
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(["cardId", "op"])),
+    // Real cards, a wrong or missing operation.
+    calls(actor(world, SIGNED_IN), formOf({ cardId: fc.constantFrom(...world.cards), op: badOp })),
+    // A right operation on no card, or on cards nobody has.
+    calls(
+      actor(world, SIGNED_IN),
+      formOf({ cardId: fc.oneof(fc.constant(undefined), unknownId, fileValue), op: maybe(op) }),
+    ),
+  );
+}
+
+// --- deck presets --------------------------------------------------------------------------------
+
+const PRESET_FIELDS = [
+  "presetId",
+  "name",
+  "newPerDay",
+  "maxReviewsPerDay",
+  "desiredRetention",
+  "learningSteps",
+  "relearningSteps",
+];
+
+function savePresetInputs(world: World) {
+  const fields = {
+    // Nobody owns a preset in the fuzz world: any id is someone else's or none.
+    presetId: fc.constant(""),
+    name: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/),
+    newPerDay: fc.integer({ min: 0, max: 9999 }).map(String),
+    maxReviewsPerDay: fc.integer({ min: 0, max: 99_999 }).map(String),
+    desiredRetention: fc.integer({ min: 70, max: 97 }).map((n) => String(n / 100)),
+    learningSteps: fc.constantFrom("1m 10m", "5m", ""),
+    relearningSteps: fc.constantFrom("10m", ""),
+  };
+  const bad = breakSome<Record<string, FormValue | undefined>>(fields, {
+    presetId: fc.oneof(
+      unknownId.filter((id) => id.trim() !== "" && id.length <= 100),
+      fileValue,
+    ),
+    name: fc.oneof(fc.constant(undefined), fc.constantFrom("", "  ", "Default", "x".repeat(61)), fileValue),
+    newPerDay: fc.oneof(fc.constant(undefined), notWholeIn(0, 9999), fileValue),
+    maxReviewsPerDay: fc.oneof(fc.constant(undefined), notWholeIn(0, 99_999), fileValue),
+    desiredRetention: fc.oneof(fc.constant(undefined), fc.constantFrom("0.5", "1", "abc", ""), fileValue),
+    learningSteps: fc.oneof(
+      fc.constantFrom("1x", "0m", "m", "1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 11m"),
+      fileValue,
+    ),
+    relearningSteps: fc.oneof(fc.constantFrom("10", "-1m", "abc"), fileValue),
+  }).chain((values) => formOf(mapValues(values, fc.constant)));
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), anyForm(PRESET_FIELDS)),
+    calls(actor(world, SIGNED_IN), bad),
+  );
+}
+
+function deletePresetInputs(world: World) {
+  const presetId = maybe(fc.oneof(unknownId, fileValue));
+  return calls(actor(world, [...SIGNED_OUT, ...SIGNED_IN]), formOf({ presetId }));
+}
+
+function choosePresetInputs(world: World) {
+  const deckSlug = maybe(fc.oneof(someId(world.decks), fileValue));
+  // No preset exists in the fuzz world: a named one is never the caller's.
+  const presetId = fc.oneof(
+    unknownId.filter((id) => id.trim() !== "" && id.length <= 100),
+    fileValue,
+  );
+  return fc.oneof(
+    calls(actor(world, SIGNED_OUT), formOf({ deckSlug, presetId: maybe(presetId) })),
+    calls(actor(world, SIGNED_IN), formOf({ deckSlug, presetId })),
+    calls(
+      actor(world, SIGNED_IN),
+      formOf({ deckSlug: maybe(fc.oneof(unknownId, fileValue)), presetId: maybe(fc.constant("")) }),
+    ),
+  );
+}
+
 // --- sharing -------------------------------------------------------------------------------------
 
 /** A trainer id the caller is not linked to (a is linked to t, b to t2; trainers to nobody). */
@@ -884,6 +993,11 @@ export const ACTION_TARGETS: FuzzTarget<ActionInput>[] = [
   actionTarget("deleteAccountAction", deleteAccountInputs),
   actionTarget("signOutEverywhereAction", signOutEverywhereInputs),
   actionTarget("saveSettingsAction", saveSettingsInputs),
+  actionTarget("saveLeechAction", saveLeechInputs),
+  actionTarget("markCardsAction", markCardsInputs),
+  actionTarget("savePresetAction", savePresetInputs),
+  actionTarget("deletePresetAction", deletePresetInputs),
+  actionTarget("choosePresetAction", choosePresetInputs),
   actionTarget("setQuizSharingAction", sharingInputs),
   actionTarget("leaveTrainerAction", sharingInputs),
   actionTarget("markAllReadAction", markAllReadInputs),

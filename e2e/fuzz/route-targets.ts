@@ -346,6 +346,37 @@ function undoInputs(world: World) {
   return postJson(world, byCaller(world, undo, jsonBody(jsonValue)).map(at("/api/reviews/undo")));
 }
 
+// --- card marks ----------------------------------------------------------------------------------
+
+function marksInputs(world: World) {
+  const card = fc.constantFrom(...world.cards);
+  const bad = jsonBody(
+    fc.oneof(
+      fc.constant({}),
+      fc.record({ suspended: jsonValue.filter((value) => typeof value !== "boolean") }),
+      fc.record({ buried: jsonValue.filter((value) => typeof value !== "boolean") }),
+      fc.record({ flag: notWholeNumberIn(0, 4) }),
+      fc
+        .tuple(fc.record({ flag: fc.integer({ min: 0, max: 4 }) }), extraKeys)
+        .map(([body, extra]) => withExtraKeys(body, extra)),
+    ),
+  );
+  const good = fc
+    .oneof(fc.record({ flag: fc.integer({ min: 0, max: 4 }) }), fc.record({ suspended: fc.boolean() }))
+    .map((body) => JSON.stringify(body));
+  const calls = fc.oneof(
+    // Anyone, a wrong body for a real card.
+    fc.record({ actor: actor(world, [...SIGNED_OUT, ...SIGNED_IN]), body: bad, card }),
+    // A right body: signed out, or for a card nobody has.
+    fc.record({ actor: actor(world, SIGNED_OUT), body: good, card: pathSegment(world.cards) }),
+    fc.record({ actor: actor(world, SIGNED_IN), body: good, card: pathSegment([]) }),
+  );
+  return postJson(
+    world,
+    calls.map(({ card: id, ...call }) => ({ ...call, path: `/api/cards/${encodeURIComponent(id)}/marks` })),
+  );
+}
+
 // --- quiz answers --------------------------------------------------------------------------------
 
 /** A path segment that reaches the route: not empty, not a dot segment, short enough for a URL. */
@@ -886,6 +917,17 @@ function judgeAnki(input: RouteInput, outcome: Outcome): string | undefined {
   return input.method === "HEAD" ? undefined : judgeClientError(outcome);
 }
 
+/** The service worker: anyone may read it; nothing else there answers 5xx. */
+function judgeServiceWorker(input: RouteInput, outcome: Outcome): string | undefined {
+  if (outcome.status >= 500) return `got ${outcome.status}: ${outcome.text.slice(0, 200)}`;
+  if (input.method === "GET" && input.path === "/serwist/sw.js") {
+    const type = outcome.headers.get("content-type") ?? "";
+    if (outcome.status !== 200 || !type.includes("javascript"))
+      return `expected the script, got ${outcome.status} ${type}`;
+  }
+  return undefined;
+}
+
 /**
  * One-click unsubscribe without a session: any token that is not one the app signed is a 404,
  * from anyone; a post another site's page makes is a 403 first. (A real token's single use is in
@@ -921,9 +963,21 @@ function unsubscribeInputs(world: World) {
 }
 
 export const ROUTE_TARGETS: FuzzTarget<RouteInput>[] = [
+  routeTarget(
+    "GET /serwist/[path]",
+    "app/serwist/[path]/route.ts",
+    (world) =>
+      fc.oneof(
+        readInputs(world, "/serwist/sw.js").map((input) => ({ ...input, path: "/serwist/sw.js" })),
+        readInputs(world, "/serwist/sw.js"),
+        pathSegment([]).chain((segment) => readInputs(world, `/serwist/${encodeURIComponent(segment)}`)),
+      ),
+    judgeServiceWorker,
+  ),
   routeTarget("POST /api/unsubscribe/[token]", "app/api/unsubscribe/[token]/route.ts", unsubscribeInputs),
   routeTarget("POST /api/reviews", "app/api/reviews/route.ts", reviewInputs),
   routeTarget("POST /api/reviews/undo", "app/api/reviews/undo/route.ts", undoInputs),
+  routeTarget("POST /api/cards/[cardId]/marks", "app/api/cards/[cardId]/marks/route.ts", marksInputs),
   routeTarget(
     "POST /api/quiz/[attemptId]/answers",
     "app/api/quiz/[attemptId]/answers/route.ts",

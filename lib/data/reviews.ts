@@ -7,9 +7,12 @@ import { prepared } from "@/lib/query/prepared";
 import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { type CardSchedule, newCardSchedule, type ReviewRating, rate, type SrsState, undo } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
+import { schedulingSettings } from "@/lib/srs/deck-options";
+import { becomesLeech, leechRuleOf } from "@/lib/srs/leech";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
 import { visibleDeck } from "./deck-access";
+import { presetSchedulingOptions } from "./deck-presets";
 import { effectiveWeights } from "./effective-weights";
 import {
   learnerSettingsOf,
@@ -77,7 +80,8 @@ async function findState(db: Database, userId: string, cardId: string, now: Date
 /**
  * Everything a review needs, in one statement: the session's version (revocation), whether the
  * key was recorded (idempotency), whether the card exists for this learner, its state, the
- * learner's settings and effective FSRS weights. No row: the account is gone.
+ * learner's settings (with their leech rule) and effective FSRS weights, and the preset of the
+ * card's home deck. No row: the account is gone.
  */
 const readForReview = prepared<{ userId: string; cardId: string; key: string }>()((db, param) =>
   db
@@ -86,7 +90,18 @@ const readForReview = prepared<{ userId: string; cardId: string; key: string }>(
       join.onRef("s.userId", "=", "u.id").on("s.cardId", "=", param("cardId")),
     )
     .leftJoin("StudySettings as st", "st.userId", "u.id")
+    // The preset of the card's home deck (if the learner chose one) schedules the card.
+    .leftJoin("Card as hc", (join) => join.on("hc.id", "=", param("cardId")))
+    .leftJoin("DeckPresetDeck as pd", (join) =>
+      join.onRef("pd.userId", "=", "u.id").onRef("pd.deckSlug", "=", "hc.deckSlug"),
+    )
+    .leftJoin("DeckPreset as p", "p.id", "pd.presetId")
     .select(["u.sessionVersion", ...STATE_COLUMNS, ...SETTINGS_COLUMNS])
+    .select([
+      "p.desiredRetention as presetRetention",
+      "p.learningSteps as presetLearningSteps",
+      "p.relearningSteps as presetRelearningSteps",
+    ])
     .select((eb) => [
       eb
         .selectFrom("ReviewLog")
@@ -115,6 +130,8 @@ interface ReviewWrite {
   next: CardSchedule;
   version: number;
   now: Date;
+  /** The answer made the card a leech (lib/srs/leech): tag it, and suspend it if the rule says so. */
+  leech?: { suspend: boolean };
 }
 
 function logValues({ userId, input, log, version }: ReviewWrite) {
@@ -178,17 +195,23 @@ function upsertState(db: Database, v: UpsertValues) {
           learningSteps: eb.ref("excluded.learningSteps"),
           scheduledDays: eb.ref("excluded.scheduledDays"),
           lastReview: eb.ref("excluded.lastReview"),
+          // Leech marks ride on the same statement, and a fixed one (it is compiled once): an answer
+          // that makes no leech passes FALSE and leaves the marks as they were. They are not schedule.
+          leech: sql<boolean>`"CardState"."leech" OR excluded."leech"`,
+          suspended: sql<boolean>`"CardState"."suspended" OR excluded."suspended"`,
           version: sql<number>`"CardState"."version" + 1`,
         }))
         .where("CardState.version", "=", expectedVersion),
     );
 }
 
-function upsertValues({ userId, input, next, now }: ReviewWrite) {
+function upsertValues({ userId, input, next, now, leech }: ReviewWrite) {
   return {
     userId,
     cardId: input.cardId,
     ...scheduleColumns(next),
+    leech: leech !== undefined,
+    suspended: leech?.suspend === true,
     now,
     expectedVersion: input.expectedVersion,
   };
@@ -237,6 +260,8 @@ const UPSERT_KEYS = [
   "learningSteps",
   "scheduledDays",
   "lastReview",
+  "leech",
+  "suspended",
   "now",
   "expectedVersion",
 ] as const satisfies readonly (keyof UpsertValues)[];
@@ -395,7 +420,12 @@ async function writeReview(
   // The answer keeps the time the learner gave it (it may arrive a little late from the outbox),
   // but never later than now, nor long before now, nor before the card's last review.
   const reviewedAt = answerTime(input.answeredAt, now, current.schedule.lastReview ?? null);
-  const settings = learnerSettingsOf(settingsOfRow(row), row.weights);
+  const settingsRow = settingsOfRow(row);
+  // The card's home deck's preset decides its retention and steps (the study page does the same).
+  const settings = schedulingSettings(
+    learnerSettingsOf(settingsRow, row.weights),
+    presetSchedulingOptions(row),
+  );
   const { next, log } = rate(
     current.schedule,
     input.rating as ReviewRating,
@@ -403,7 +433,13 @@ async function writeReview(
     settings,
     cardKey(userId, input.cardId),
   );
-  const write: ReviewWrite = { userId, input, log, next, version: current.version, now };
+  // A lapse that reaches the learner's leech threshold tags the card (and suspends it unless they
+  // chose tagging only), in the same write: a normal answer's statements are unchanged.
+  const rule = leechRuleOf(settingsRow);
+  const leech = becomesLeech(current.schedule.lapses, next.lapses, rule)
+    ? { suspend: rule.action === "suspend" }
+    : undefined;
+  const write: ReviewWrite = { userId, input, log, next, version: current.version, now, leech };
   const written = together ? await writeTogether(db, write) : await writeSeparately(db, write);
   if (!written) throw new StaleReviewError(await findState(db, userId, input.cardId, now));
   return { status: "recorded", cardId: input.cardId, schedule: next, version: current.version + 1 };

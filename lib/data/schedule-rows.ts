@@ -59,6 +59,8 @@ export const SETTINGS_COLUMNS = [
   "st.dayRolloverHour",
   "st.enableFuzz",
   "st.quizFeedsSchedule",
+  "st.leechThreshold",
+  "st.leechAction",
 ] as const;
 
 type JoinedSettings = { settingsUserId: string | null; settingsLearningSteps: string | null } & {

@@ -15,6 +15,8 @@ export interface SettingsRow {
   dayRolloverHour: number | bigint;
   enableFuzz: boolean | number | bigint;
   quizFeedsSchedule?: boolean | number | bigint;
+  leechThreshold?: number | bigint;
+  leechAction?: string;
 }
 
 function parseSteps(json: string): unknown {

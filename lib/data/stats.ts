@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { query as queryBuilder } from "@/lib/query";
+import { isStudyable } from "@/lib/query/card-marks";
+import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck } from "@/lib/sql/deck-membership";
 import {
@@ -41,6 +43,9 @@ export interface DeckSchedule {
   /** Every live deck the learner sees that teaches the card (DeckCard): per-deck figures count it in each. */
   decks: string[];
   schedule: CardSchedule;
+  /** The learner's marks (lib/query/card-marks): a suspended or buried card is in no due count. */
+  suspended: boolean;
+  buriedUntil: Date | null;
 }
 
 /**
@@ -66,6 +71,8 @@ export async function introducedSchedules(userId: string): Promise<DeckSchedule[
       "s.learningSteps",
       "s.scheduledDays",
       "s.lastReview",
+      "s.suspended",
+      "s.buriedUntil",
     ])
     .where("s.userId", "=", userId)
     .where("s.state", "<>", "new")
@@ -84,6 +91,8 @@ export async function introducedSchedules(userId: string): Promise<DeckSchedule[
         deckSlug: row.deckSlug,
         decks: [row.inDeck],
         schedule: scheduleFromRow(row),
+        suspended: isTrue(row.suspended),
+        buriedUntil: row.buriedUntil ? parseSqlDate(row.buriedUntil) : null,
       });
   }
   return result;
@@ -244,7 +253,8 @@ export async function getLearnerStats(userId: string, now: Date): Promise<Learne
     predictedRecall: recall.get(deck.slug) ?? null,
   }));
 
-  const allSchedules = schedules.map((entry) => entry.schedule);
+  // The forecast counts only what the queue would show: suspended and buried cards are left out.
+  const allSchedules = schedules.filter((entry) => isStudyable(entry, now)).map((entry) => entry.schedule);
   return {
     today,
     clock,

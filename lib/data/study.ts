@@ -1,6 +1,7 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type Database, query } from "@/lib/query";
+import { studyable } from "@/lib/query/card-marks";
 import {
   buildQueue,
   type CardSchedule,
@@ -13,11 +14,15 @@ import {
   takeInTurn,
   totalNewAllowance,
 } from "@/lib/srs";
+import { type DeckOptions, deckLimits } from "@/lib/srs/deck-options";
+import { leechRuleOf } from "@/lib/srs/leech";
 import type { NewCardLimits } from "@/lib/srs/new-limits";
+import type { LearnerSettings } from "@/lib/srs/settings";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import { visibleDeck } from "./deck-access";
 import { cardInDeck } from "./deck-membership";
-import { loadLearnerSettings, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
+import { deckOptionsByDeck } from "./deck-presets";
+import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 
 export interface StudyScope {
   /** One deck, or all decks when null. */
@@ -26,7 +31,12 @@ export interface StudyScope {
   cardIds: string[] | null;
 }
 
-type ScheduleRow = { cardId: string; deckSlug: string; version: number | bigint | null } & {
+type ScheduleRow = {
+  cardId: string;
+  deckSlug: string;
+  version: number | bigint | null;
+  flag: number | bigint | null;
+} & {
   [K in keyof ScheduleColumns]: ScheduleColumns[K] | null;
 };
 
@@ -61,6 +71,9 @@ export async function getStudySession(
     title = found.title;
   }
   const settings = await loadLearnerSettings(db, userId);
+  const leech = leechRuleOf(await loadSettingsRow(db, userId));
+  const deckOptions = await deckOptionsByDeck(userId);
+  const newLimits = withDeckNewLimits(settings, deckOptions);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayRolloverHour);
   const today = await answeredToday(db, userId, dayStart);
@@ -69,20 +82,25 @@ export async function getStudySession(
 
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   const dueRows = wanted
-    ? await startedCardsAmong(db, userId, scope, [...wanted])
-    : await dueCards(db, userId, scope.deck, dayEnd);
+    ? await startedCardsAmong(db, userId, scope, [...wanted], now)
+    : await dueCards(db, userId, scope.deck, dayEnd, now);
   const newRows = wanted
-    ? await newCardsAmong(db, userId, scope, [...wanted])
-    : await newCardsForToday(db, userId, scope.deck, settings, today.introduced);
+    ? await newCardsAmong(db, userId, scope, [...wanted], now)
+    : await newCardsForToday(db, userId, scope.deck, newLimits, today.introduced, now);
   // The new cards are chosen above, by each deck's limit and the all-decks one (lib/srs/new-limits);
   // buildQueue takes them all and applies the daily review limit.
   const limits = wanted
     ? { ...settings, newPerDay: newRows.length, maxReviewsPerDay: wanted.size }
-    : { ...settings, newPerDay: newRows.length };
+    : {
+        ...settings,
+        newPerDay: newRows.length,
+        maxReviewsPerDay: reviewCeiling(settings, deckOptions, today, scope.deck),
+      };
   const counts = { newIntroduced: 0, reviewsDone: wanted ? 0 : today.reviewsDone };
   const candidates = [...dueRows, ...newRows].map((row) => ({
     cardId: row.cardId,
     version: Number(row.version ?? 0),
+    flag: Number(row.flag ?? 0),
     schedule: scheduleOf(row, now),
   }));
   const built = buildQueue(candidates, now, limits, counts);
@@ -100,7 +118,25 @@ export async function getStudySession(
   );
   const toStudyCard = (c: (typeof candidates)[number]): StudyCard[] => {
     const text = content.get(c.cardId);
-    return text ? [{ ...text, schedule: toWire(c.schedule), version: c.version }] : [];
+    if (!text) return [];
+    // A card is scheduled with its home deck's preset (the server does the same: lib/data/reviews).
+    const options = deckOptions.get(text.deckSlug);
+    const own = options
+      ? {
+          desiredRetention: options.desiredRetention,
+          learningSteps: options.learningSteps,
+          relearningSteps: options.relearningSteps,
+        }
+      : undefined;
+    return [
+      {
+        ...text,
+        schedule: toWire(c.schedule),
+        version: c.version,
+        flag: c.flag,
+        ...(own ? { options: own } : {}),
+      },
+    ];
   };
   return {
     userId,
@@ -119,6 +155,7 @@ export async function getStudySession(
     counts: queue.counts,
     upcomingLearning: upcoming.flatMap(toStudyCard),
     serverNow: now.getTime(),
+    leech,
   };
 }
 
@@ -133,7 +170,32 @@ const SCHEDULE_COLUMNS = [
   "s.scheduledDays",
   "s.lastReview",
   "s.version",
+  "s.flag",
 ] as const;
+
+/** The learner's new-card limits with each preset deck's own (capped by the learner's). */
+export function withDeckNewLimits(settings: LearnerSettings, deckOptions: Map<string, DeckOptions>) {
+  const perDeck = Object.fromEntries(
+    [...deckOptions].map(([slug, options]) => [slug, deckLimits(settings, options).newPerDay]),
+  );
+  return { ...settings, perDeck };
+}
+
+/**
+ * The review limit of a session, as buildQueue reads it (it subtracts today's reviews in all
+ * decks): one deck with a preset is held to the preset's limit less that deck's reviews today too.
+ */
+export function reviewCeiling(
+  settings: LearnerSettings,
+  deckOptions: Map<string, DeckOptions>,
+  today: { reviewsDone: number; reviewsByDeck: Record<string, number> },
+  deck: string | null,
+): number {
+  const options = deck ? deckOptions.get(deck) : undefined;
+  if (!deck || !options) return settings.maxReviewsPerDay;
+  const left = deckLimits(settings, options).maxReviewsPerDay - (today.reviewsByDeck[deck] ?? 0);
+  return Math.min(settings.maxReviewsPerDay, today.reviewsDone + Math.max(0, left));
+}
 
 /** Started cards that can be due before the study day ends (the (userId, due) index). */
 async function dueCards(
@@ -141,6 +203,7 @@ async function dueCards(
   userId: string,
   deck: string | null,
   dayEnd: Date,
+  now: Date,
 ): Promise<ScheduleRow[]> {
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   return db
@@ -151,6 +214,7 @@ async function dueCards(
     .where("s.due", "<", dayEnd)
     .where("s.state", "<>", "new")
     .where("c.retired", "=", false)
+    .where(studyable("s", now))
     .$if(deck !== null, (qb) => qb.where(cardInDeck("c.id", deck as string)))
     .execute();
 }
@@ -173,10 +237,18 @@ export async function answeredToday(db: Database, userId: string, dayStart: Date
   const perDeck = await db
     .selectFrom("ReviewLog as l")
     .innerJoin("DeckCard as m", "m.cardId", "l.cardId")
-    .select((eb) => ["m.deckSlug", eb.fn.countAll<number>().as("introduced")])
+    .select((eb) => [
+      "m.deckSlug",
+      eb.fn.countAll<number>().filterWhere("l.stateBefore", "=", "new").as("introduced"),
+      // Review cards answered today per deck, for decks with their own review limit (a preset).
+      eb.fn
+        .count<number>(eb.case().when("l.stateBefore", "=", "review").then(eb.ref("l.cardId")).end())
+        .distinct()
+        .as("reviewed"),
+    ])
     .where("l.userId", "=", userId)
     .where("l.reviewedAt", ">=", dayStart)
-    .where("l.stateBefore", "=", "new")
+    .where("l.stateBefore", "in", ["new", "review"])
     .groupBy("m.deckSlug")
     .execute();
   const newIntroduced = Number(row?.newIntroduced ?? 0);
@@ -184,7 +256,11 @@ export async function answeredToday(db: Database, userId: string, dayStart: Date
     total: newIntroduced,
     byDeck: Object.fromEntries(perDeck.map((r) => [r.deckSlug, Number(r.introduced)])),
   };
-  return { newIntroduced, reviewsDone: Number(row?.reviewsDone ?? 0), introduced };
+  /** Review cards answered today per deck, for decks with their own review limit (a preset). */
+  const reviewsByDeck: Record<string, number> = Object.fromEntries(
+    perDeck.map((r) => [r.deckSlug, Number(r.reviewed)]),
+  );
+  return { newIntroduced, reviewsDone: Number(row?.reviewsDone ?? 0), introduced, reviewsByDeck };
 }
 
 /** The learner's decks, in the library's order (content decks, then their own). */
@@ -209,8 +285,9 @@ async function newCardsForToday(
   deck: string | null,
   limits: NewCardLimits,
   today: NewIntroducedToday,
+  now: Date,
 ) {
-  if (deck) return firstNewCards(db, userId, deck, deckNewAllowance(limits, today, deck));
+  if (deck) return firstNewCards(db, userId, deck, deckNewAllowance(limits, today, deck), now);
   const total = totalNewAllowance(limits, today);
   if (total <= 0) return [];
   const perDeck: ScheduleRow[][] = [];
@@ -219,7 +296,7 @@ async function newCardsForToday(
     const allowance = Math.min(total, deckNewAllowance(limits, today, slug));
     // A card included in several decks is one new card, listed under the first deck that has it:
     // reading `listed.size` more rows still fills this deck's allowance after skipping those.
-    const rows = await firstNewCards(db, userId, slug, allowance > 0 ? allowance + listed.size : 0);
+    const rows = await firstNewCards(db, userId, slug, allowance > 0 ? allowance + listed.size : 0, now);
     const fresh = rows.filter((row) => !listed.has(row.cardId)).slice(0, allowance);
     for (const row of fresh) listed.add(row.cardId);
     perDeck.push(fresh);
@@ -236,6 +313,7 @@ async function firstNewCards(
   userId: string,
   deck: string,
   limit: number,
+  now: Date,
 ): Promise<ScheduleRow[]> {
   if (limit <= 0) return [];
   return db
@@ -246,6 +324,7 @@ async function firstNewCards(
     .where("m.deckSlug", "=", deck)
     .where("c.retired", "=", false)
     .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+    .where(studyable("s", now))
     .orderBy("m.position")
     .limit(limit)
     .execute();
@@ -275,6 +354,7 @@ async function startedCardsAmong(
   userId: string,
   scope: StudyScope,
   ids: string[],
+  now: Date,
 ): Promise<ScheduleRow[]> {
   if (ids.length === 0) return [];
   return db
@@ -288,6 +368,7 @@ async function startedCardsAmong(
     .where("c.retired", "=", false)
     .where("d.retired", "=", false)
     .where(visibleDeck("d", userId))
+    .where(studyable("s", now))
     .$if(scope.deck !== null, (qb) => qb.where(cardInDeck("c.id", scope.deck as string)))
     .execute();
 }
@@ -298,6 +379,7 @@ async function newCardsAmong(
   userId: string,
   scope: StudyScope,
   ids: string[],
+  now: Date,
 ): Promise<ScheduleRow[]> {
   if (ids.length === 0) return [];
   return db
@@ -311,6 +393,7 @@ async function newCardsAmong(
     .where(visibleDeck("d", userId))
     .$if(scope.deck !== null, (qb) => qb.where(cardInDeck("c.id", scope.deck as string)))
     .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+    .where(studyable("s", now))
     .orderBy("d.position")
     .orderBy("c.position")
     .execute();

@@ -1,5 +1,6 @@
 import "server-only";
 import { query } from "@/lib/query";
+import { isStudyable, studyable } from "@/lib/query/card-marks";
 import { studyDayStart } from "@/lib/srs";
 import {
   sampleWorkloadCards,
@@ -37,10 +38,12 @@ export async function getWorkloadInput(userId: string, now: Date): Promise<Workl
       .where("d.retired", "=", false)
       .where(visibleDeck("d", userId))
       .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+      .where(studyable("s", now))
       .executeTakeFirst(),
   ]);
+  // Suspended and buried cards are in no forecast, as in no queue.
   const cards = toWorkloadCards(
-    schedules.map((entry) => entry.schedule),
+    schedules.filter((entry) => isStudyable(entry, now)).map((entry) => entry.schedule),
     dayStart,
   );
   return {

@@ -18,7 +18,7 @@ describe("contentSecurityPolicy", () => {
     expect(contentSecurityPolicy(production)).toBe(
       "default-src 'self'; " +
         `script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; ` +
-        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; " +
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     );
   });

@@ -28,6 +28,8 @@ export function contentSecurityPolicy({ nonce, isDev, isHttps }: SecurityHeaderO
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (/serwist/sw.js): 'strict-dynamic' would otherwise leave workers to nonces.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -10,6 +10,8 @@ export interface NewCardLimits {
   newPerDay: number;
   /** New cards a day when studying all decks together. */
   newPerDayTotal: number;
+  /** Decks whose preset sets their own limit (lib/srs/deck-options deckLimits), by slug. */
+  perDeck?: Readonly<Record<string, number>>;
 }
 
 export interface NewIntroducedToday {
@@ -21,7 +23,7 @@ export interface NewIntroducedToday {
 
 /** New cards one deck may still introduce today when studied on its own. */
 export function deckNewAllowance(limits: NewCardLimits, today: NewIntroducedToday, deck: string): number {
-  return Math.max(0, limits.newPerDay - (today.byDeck[deck] ?? 0));
+  return Math.max(0, (limits.perDeck?.[deck] ?? limits.newPerDay) - (today.byDeck[deck] ?? 0));
 }
 
 /** New cards a session over all decks may still introduce today, before each deck's own limit. */

@@ -1,3 +1,4 @@
+import { schedulingSettings } from "@/lib/srs/deck-options";
 import type { ReviewRating } from "@/lib/srs/types";
 import type { NewAnswer, OutboxOp } from "./outbox";
 import { fromWire, type StudyCard, toWire, type WireSchedule } from "./session-data";
@@ -32,7 +33,8 @@ function rateCard(
     fromWire(card.schedule),
     rating,
     new Date(at),
-    state.settings,
+    // A card is scheduled with its home deck's preset, as on the server (lib/data/reviews).
+    schedulingSettings(state.settings, card.options),
     `${state.userId}:${card.cardId}`,
   );
   return { at, card: { ...card, schedule: toWire(next), version: card.version + 1 } };

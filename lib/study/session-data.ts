@@ -1,4 +1,6 @@
 import type { CardSchedule, SchedulerSettings, SrsState } from "@/lib/srs";
+import type { DeckOptions } from "@/lib/srs/deck-options";
+import type { LeechRule } from "@/lib/srs/leech";
 
 /**
  * What the study page hands to the client: the queue with everything needed to show and
@@ -42,6 +44,10 @@ export interface StudyCard {
   schedule: WireSchedule;
   /** The stored version this schedule belongs to; sent back with the answer. */
   version: number;
+  /** The learner's flag colour (0 none, 1–4: lib/validations/card-marks FLAGS). */
+  flag?: number;
+  /** Retention and steps of the card's home deck's preset (lib/srs/deck-options), if it has one. */
+  options?: Pick<DeckOptions, "desiredRetention" | "learningSteps" | "relearningSteps">;
 }
 
 export interface StudySessionData {
@@ -54,6 +60,8 @@ export interface StudySessionData {
   /** Learning cards not due yet; the session shows them when their time comes. */
   upcomingLearning: StudyCard[];
   serverNow: number;
+  /** The learner's leech rule: the session sets a card aside as the server suspends it. */
+  leech?: LeechRule;
 }
 
 export function toWire(schedule: CardSchedule): WireSchedule {

@@ -10,6 +10,8 @@ import {
   remaining,
   reveal,
   type StudyQueueState,
+  setAside,
+  setFlag,
   startSession,
   studyAhead,
   summarize,
@@ -264,5 +266,41 @@ describe("resuming twice", () => {
       rate,
     );
     expect(resumeSession(state, ops, T0 + 2000, rate)).toEqual({ ...state, shownAt: T0 + 2000 });
+  });
+});
+
+describe("setAside", () => {
+  it("takes the card on show off the screen and shows the next one", () => {
+    const state = reveal(startSession(sessionData([studyCard("a"), studyCard("b"), studyCard("c")]), T0));
+    const next = setAside(state, "a", T0 + MINUTE);
+    expect(next.current).toBe("b");
+    expect(next.revealed).toBe(false);
+    expect(next.due).toEqual(["c"]);
+    expect(remaining(next)).toEqual({ learning: 0, review: 0, new: 2 });
+  });
+
+  it("drops a queued or upcoming card and leaves the one on show", () => {
+    const first = answer(startSession(sessionData([studyCard("a"), studyCard("b")]), T0), 1, T0).state;
+    expect(first.upcoming).toEqual(["a"]);
+    const next = setAside(first, "a", T0 + 1000);
+    expect(next.upcoming).toEqual([]);
+    expect(next.current).toBe("b");
+    expect(next.history).toHaveLength(1);
+  });
+
+  it("leaves nothing to study when the only card is set aside", () => {
+    const next = setAside(startSession(sessionData([studyCard("a")]), T0), "a", T0);
+    expect(next.current).toBeNull();
+    expect(phaseOf(next)).toBe("nothing-due");
+  });
+});
+
+describe("setFlag", () => {
+  it("changes only that card's flag", () => {
+    const state = startSession(sessionData([studyCard("a"), studyCard("b")]), T0);
+    const next = setFlag(state, "b", 3);
+    expect(next.cards.b?.flag).toBe(3);
+    expect(next.cards.a?.flag).toBeUndefined();
+    expect(setFlag(state, "nope", 1)).toBe(state);
   });
 });

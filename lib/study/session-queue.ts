@@ -133,6 +133,22 @@ export function studyAhead(state: StudyQueueState, now: number): StudyQueueState
   return promoteDue({ ...state, upcoming: rest, due: [first, ...state.due] }, now);
 }
 
+/**
+ * Takes a card out of this session (suspended, buried, or become a leech): from the queue, or
+ * off the screen, the next due card taking its place. Its answers stay in the history.
+ */
+export function setAside(state: StudyQueueState, cardId: string, now: number): StudyQueueState {
+  const rest = { due: without(state.due, cardId), upcoming: without(state.upcoming, cardId) };
+  if (state.current !== cardId) return { ...state, ...rest };
+  return promoteDue({ ...state, ...rest, current: null, revealed: false }, now);
+}
+
+/** Sets a card's flag in the session's copy. */
+export function setFlag(state: StudyQueueState, cardId: string, flag: number): StudyQueueState {
+  const card = state.cards[cardId];
+  return card ? { ...state, cards: { ...state.cards, [cardId]: { ...card, flag } } } : state;
+}
+
 export interface RemainingCounts {
   learning: number;
   review: number;

@@ -38,6 +38,14 @@ runScript(async () => {
       "< 50 ms",
     ]);
   }
+  if (wanted("browser")) {
+    const b = runBench<Percentiles & { cards: number; logs: number; queries: number }>("browser");
+    rows.push([
+      `Card browser page (search, filters, sorts; ${b.queries} kinds), ${b.cards.toLocaleString("en")} cards / ${b.logs.toLocaleString("en")} logs`,
+      `p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)} (${b.n} pages)`,
+      "p95 < 100 ms",
+    ]);
+  }
   if (wanted("reviews")) {
     await buildIfNeeded();
     type Load = Percentiles & { perSecond: number; statuses: object };

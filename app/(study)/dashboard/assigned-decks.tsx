@@ -54,7 +54,8 @@ async function loadAssignedDecks(
       }),
     ),
   ]);
-  const schedules = await introducedSchedules(userId);
+  // Suspended cards count nowhere in progress (lib/data/dashboard leaves them out of cardCount too).
+  const schedules = (await introducedSchedules(userId)).filter((entry) => !entry.suspended);
   const decks = new Map(progress.decks.map((deck) => [deck.slug, deck]));
   return assignments.flatMap((assignment, index) => {
     const deck = decks.get(assignment.deckSlug);

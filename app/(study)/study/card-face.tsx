@@ -3,8 +3,10 @@ import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
 import { quoteHref } from "@/app/ui/source-link";
 import { parseCloze } from "@/lib/study/cloze";
+import { flagName } from "@/lib/study/flags";
 import type { StudyCard } from "@/lib/study/session-data";
 import styles from "./card-image.module.css";
+import { FlagDot } from "./card-marks";
 
 const isEvidenceLevel = (value: string): value is EvidenceLevel => Object.hasOwn(EVIDENCE_LABELS, value);
 
@@ -62,10 +64,15 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
       <h2 id="study-question-heading" className="visually-hidden">
         Question
       </h2>
-      {(card.topic || showDeck) && (
+      {(card.topic || showDeck || (card.flag ?? 0) > 0) && (
         <p className="study-card-meta">
           {showDeck && <span>{card.deckTitle}</span>}
           {card.topic && <span className="pill">{card.topic}</span>}
+          {(card.flag ?? 0) > 0 && (
+            <span className="pill">
+              <FlagDot flag={card.flag ?? 0} /> {flagName(card.flag ?? 0)} flag
+            </span>
+          )}
         </p>
       )}
       {card.imageId && !imageWithAnswer && <CardImage id={card.imageId} />}

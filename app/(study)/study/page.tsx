@@ -41,5 +41,6 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function StudyPage({ searchParams }: { searchParams: SearchParams }) {
-  return <StudySession data={await load(searchParams)} />;
+  const typed = first((await searchParams).typed) === "1";
+  return <StudySession data={await load(searchParams)} typed={typed} />;
 }

@@ -1,6 +1,8 @@
+import type { Ref } from "react";
 import type { RatingPreview } from "@/lib/srs/scheduler";
 import { REVIEW_RATINGS, type ReviewRating } from "@/lib/srs/types";
 import { spokenInterval } from "@/lib/study/time-words";
+import typed from "./typed-answer.module.css";
 
 const NAMES: Record<ReviewRating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 
@@ -8,10 +10,15 @@ const NAMES: Record<ReviewRating, string> = { 1: "Again", 2: "Hard", 3: "Good", 
 export function RatingButtons({
   previews,
   onRate,
+  suggested,
+  suggestedRef,
 }: {
   /** Null for the moment before the scheduler has loaded: the buttons show, without intervals. */
   previews: readonly Pick<RatingPreview, "rating" | "label">[] | null;
   onRate: (rating: ReviewRating) => void;
+  /** A typed answer's suggested grade: marked, and focused so Enter accepts it. */
+  suggested?: ReviewRating;
+  suggestedRef?: Ref<HTMLButtonElement>;
 }) {
   const shown = previews ?? REVIEW_RATINGS.map((rating) => ({ rating, label: "" }));
   return (
@@ -20,8 +27,9 @@ export function RatingButtons({
       {shown.map(({ rating, label }) => (
         <button
           key={rating}
+          ref={rating === suggested ? suggestedRef : undefined}
           type="button"
-          className={`study-rate study-rate-${NAMES[rating].toLowerCase()}`}
+          className={`study-rate study-rate-${NAMES[rating].toLowerCase()}${rating === suggested ? ` ${typed.suggested}` : ""}`}
           aria-keyshortcuts={String(rating)}
           onClick={() => onRate(rating)}
         >
@@ -30,6 +38,7 @@ export function RatingButtons({
             {label || "\u00a0"}
           </span>
           {label && <span className="visually-hidden">, next in {spokenInterval(label)}</span>}
+          {rating === suggested && <span className={typed.tag}>Suggested</span>}
           <span className="study-rate-key" aria-hidden="true">
             <kbd>{rating}</kbd>
           </span>

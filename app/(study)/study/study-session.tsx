@@ -1,23 +1,38 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { schedulingSettings } from "@/lib/srs/deck-options";
 import { scopeTitle, studyPath } from "@/lib/study/scope";
 import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
 import { CardFace } from "./card-face";
+import { CardMarksBar } from "./card-marks";
 import { RatingButtons } from "./rating-buttons";
 import { NothingDue, WaitingPanel } from "./session-panels";
-
 import { StudyTopBar } from "./study-top-bar";
+import { AnswerComparison, TypedAnswerForm } from "./typed-answer";
 import { useStudyKeys } from "./use-study-keys";
 import { useStudyQueue } from "./use-study-queue";
+import { useTypedAnswer } from "./use-typed-answer";
 
-export function StudySession({ data }: { data: StudySessionData }) {
+/** The study page with typed answers switched on or off. */
+function typedHref(path: string, on: boolean): string {
+  if (!on) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}typed=1`;
+}
+
+export function StudySession({ data, typed = false }: { data: StudySessionData; typed?: boolean }) {
   const { state, sync, notice, actions, scheduler, later } = useStudyQueue(data);
+  const typedAnswer = useTypedAnswer(typed, state, actions.reveal);
+  const suggestedRef = useRef<HTMLButtonElement>(null);
   const [ended, setEnded] = useState(false);
   const phase = ended ? "ended" : phaseOf(state);
   const card = phase === "studying" && state.current !== null ? state.cards[state.current] : undefined;
   const { revealed, current, shownAt } = state;
+  const comparison = card && typedAnswer.answer?.cardId === card.cardId ? typedAnswer.answer : null;
+  const checkTyped = (text: string) => {
+    if (card) typedAnswer.check(card, text);
+  };
 
   const previews = useMemo(() => {
     if (!card || !revealed || !scheduler) return null;
@@ -26,7 +41,7 @@ export function StudySession({ data }: { data: StudySessionData }) {
     return scheduler.previewRatings(
       fromWire(card.schedule),
       now,
-      state.settings,
+      schedulingSettings(state.settings, card.options),
       `${state.userId}:${card.cardId}`,
     );
   }, [card, revealed, scheduler, state.settings, state.userId]);
@@ -40,6 +55,10 @@ export function StudySession({ data }: { data: StudySessionData }) {
     onReveal: actions.reveal,
     onRate: actions.rate,
     onUndo: undo,
+    studying: phase === "studying",
+    onFlag: actions.flag,
+    onBury: () => actions.setAside("buried"),
+    onSuspend: () => actions.setAside("suspended"),
   });
 
   // Keyboard and screen-reader users always land on what comes next: the button, the answer, the panel.
@@ -51,8 +70,9 @@ export function StudySession({ data }: { data: StudySessionData }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever another card (or side) is shown
   useEffect(() => {
     if (phase !== "studying") panelHeadingRef.current?.focus();
-    else if (revealed) answerRef.current?.focus();
-    else showAnswerRef.current?.focus();
+    else if (revealed) (suggestedRef.current ?? answerRef.current)?.focus();
+    else if (!typed) showAnswerRef.current?.focus();
+    else document.getElementById("typed-answer")?.focus();
   }, [phase, revealed, current, shownAt, summaryShown]);
 
   const title = scopeTitle(data.scope);
@@ -85,10 +105,17 @@ export function StudySession({ data }: { data: StudySessionData }) {
             showDeck={data.scope.deck === null}
             answerRef={answerRef}
           />
+          {typed && !revealed && <TypedAnswerForm key={card.cardId} onCheck={checkTyped} />}
+          {comparison && revealed && <AnswerComparison typed={comparison.typed} check={comparison.check} />}
           <div className="study-actions">
             {revealed ? (
-              <RatingButtons previews={previews} onRate={actions.rate} />
-            ) : (
+              <RatingButtons
+                previews={previews}
+                onRate={actions.rate}
+                suggested={comparison?.check.suggested}
+                suggestedRef={suggestedRef}
+              />
+            ) : typed ? null : (
               <button
                 ref={showAnswerRef}
                 type="button"
@@ -104,9 +131,18 @@ export function StudySession({ data }: { data: StudySessionData }) {
               </button>
             )}
           </div>
+          <CardMarksBar
+            flag={card.flag ?? 0}
+            onFlag={actions.flag}
+            onBury={() => actions.setAside("buried")}
+            onSuspend={() => actions.setAside("suspended")}
+          />
           <p className="study-hint muted small">
             <kbd>Space</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Ctrl</kbd>+<kbd>Z</kbd>{" "}
-            undoes
+            undoes · <kbd>?</kbd> all keys ·{" "}
+            <a href={typedHref(studyPath(data.scope), !typed)}>
+              {typed ? "Stop typing answers" : "Type answers"}
+            </a>
           </p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { becomesLeech } from "@/lib/srs/leech";
 import type { ReviewRating } from "@/lib/srs/types";
 import type { SettleEvent } from "@/lib/study/outbox";
 import type { StudySessionData } from "@/lib/study/session-data";
@@ -7,11 +8,29 @@ import {
   promoteDue,
   reveal,
   type StudyQueueState,
+  setAside,
+  setFlag,
   startSession,
   studyAhead,
 } from "@/lib/study/session-queue";
 import type { OutboxSync } from "./outbox-sync";
 import { IDLE_SNAPSHOT } from "./sync-snapshot";
+
+/** Sends a change of a card's marks; the error message to show, or null when it was saved. */
+async function sendMarks(cardId: string, change: Record<string, boolean | number>): Promise<string | null> {
+  try {
+    const response = await fetch(`/api/cards/${encodeURIComponent(cardId)}/marks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(change),
+    });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    return body?.error ?? `the server answered ${response.status}.`;
+  } catch {
+    return "you seem to be offline.";
+  }
+}
 
 /** 128 random bits as hex; getRandomValues also works where randomUUID does not (plain-http LAN hosts). */
 function newIdempotencyKey(): string {
@@ -156,8 +175,17 @@ export function useStudyQueue(data: StudySessionData) {
             loaded.scheduler.rate,
           );
           if (!result) return;
-          commit(result.state);
+          // The server tags (and suspends) a leech with this answer; the session follows suit.
+          const { cardId, before } = result.answer;
+          const lapses = result.state.cards[cardId]?.schedule.lapses ?? 0;
+          const leech = data.leech && becomesLeech(before.schedule.lapses, lapses, data.leech);
+          const suspended = leech && data.leech?.action === "suspend";
+          commit(suspended ? setAside(result.state, cardId, now) : result.state);
           engineFor(loaded).enqueue(result.answer);
+          if (leech)
+            setNotice(
+              `That card has been forgotten ${lapses} times: it is now tagged leech${suspended ? " and suspended" : ""}. Rewrite it or find it under Cards.`,
+            );
         };
         if (deferred) return apply(deferred);
         // Rated within the first moments, before ts-fsrs arrived: answered now, applied when it lands.
@@ -166,7 +194,41 @@ export function useStudyQueue(data: StudySessionData) {
           waitingToRate.current = false;
         });
       },
-      [deferred, engineFor, commit],
+      [deferred, engineFor, commit, data.leech],
+    ),
+    /** Suspends or buries the card on show: it leaves the session at once, the server hears after. */
+    setAside: useCallback(
+      async (mark: "suspended" | "buried") => {
+        const cardId = stateRef.current.current;
+        if (cardId === null) return;
+        commit(setAside(stateRef.current, cardId, Date.now()));
+        const failure = await sendMarks(cardId, { [mark]: true });
+        setNotice(
+          failure
+            ? `Could not ${mark === "suspended" ? "suspend" : "bury"} that card: ${failure}`
+            : mark === "suspended"
+              ? "Card suspended. Unsuspend it under Cards."
+              : "Card buried until tomorrow.",
+        );
+      },
+      [commit],
+    ),
+    /** Sets (or, given the card's own colour, clears) the flag of the card on show. */
+    flag: useCallback(
+      async (colour: number) => {
+        const cardId = stateRef.current.current;
+        const card = cardId === null ? undefined : stateRef.current.cards[cardId];
+        if (!card || cardId === null) return;
+        const previous = card.flag ?? 0;
+        const flag = previous === colour ? 0 : colour;
+        commit(setFlag(stateRef.current, cardId, flag));
+        const failure = await sendMarks(cardId, { flag });
+        if (failure) {
+          commit(setFlag(stateRef.current, cardId, previous));
+          setNotice(`Could not flag that card: ${failure}`);
+        }
+      },
+      [commit],
     ),
     undo: useCallback(() => {
       const last = stateRef.current.history.at(-1);

@@ -1,5 +1,6 @@
 import "server-only";
 import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/query/values";
+import { studyableSql } from "@/lib/sql/card-marks";
 import { type SqlClient, sql } from "@/lib/sql/client";
 import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import {
@@ -282,7 +283,7 @@ export async function clientTotals(
          MAX(s.lastReview) AS lastActive
        FROM scoped a CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "CardState" s
        WHERE m.deckSlug = a.deckSlug AND c.id = m.cardId AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
-         AND ${sharedCard("s")}
+         AND ${sharedCard("s")} AND ${studyableSql("s", "@now")}
        GROUP BY a.clientId`,
       params,
     ),
@@ -340,6 +341,7 @@ interface AssignmentColumns {
   targetRecall: number | null;
   quizTarget: number | bigint | null;
   cards: number | bigint;
+  suspended: number | bigint;
   best: number | null;
   last: number | null;
 }
@@ -374,7 +376,10 @@ export async function assignmentRows(
          WHERE c.retired = FALSE AND m.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY m.deckSlug
        )
        SELECT s.id, s.clientId, s.deckSlug, d.title AS deckTitle, a.goal, a.dueAt, a.createdAt, a.targetRecall,
-         a.quizTarget, COALESCE(sizes.cards, 0) AS cards, scores.best, scores.last
+         a.quizTarget, COALESCE(sizes.cards, 0) AS cards, scores.best, scores.last,
+         (SELECT COUNT(*) FROM "DeckCard" sm JOIN "Card" sc ON sc.id = sm.cardId
+           JOIN "CardState" ss ON ss.cardId = sc.id AND ss.userId = s.clientId
+           WHERE sm.deckSlug = s.deckSlug AND sc.retired = FALSE AND ss.suspended = TRUE) AS suspended
        FROM scoped s JOIN "Assignment" a ON a.id = s.id JOIN "Deck" d ON d.slug = s.deckSlug
        LEFT JOIN sizes ON sizes.deckSlug = s.deckSlug LEFT JOIN scores ON scores.id = s.id
        ORDER BY a.createdAt, d.position`,
@@ -385,7 +390,8 @@ export async function assignmentRows(
        SELECT a.id AS assignmentId, s.cardId, ${SCHEDULE_COLUMNS}
        FROM scoped a CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "CardState" s
        WHERE m.deckSlug = a.deckSlug AND c.id = m.cardId AND c.retired = FALSE
-         AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new' AND ${sharedCard("s")}`,
+         AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new' AND ${sharedCard("s")}
+         AND s.suspended = FALSE`,
       params,
     ),
     hiddenCards(db, params, clients, "a.id"),
@@ -430,7 +436,8 @@ export async function assignmentRows(
   for (const row of assignments) {
     const client = byClient.get(row.clientId);
     if (!client) continue;
-    const cards = Number(row.cards);
+    // Cards the client suspended count nowhere in their progress.
+    const cards = Number(row.cards) - Number(row.suspended);
     const seen = schedules.get(row.id) ?? [];
     const introducedSchedules = seen.map((entry) => entry.schedule);
     const introduced = seen.filter((entry) => entry.studied).length;

@@ -90,6 +90,10 @@ export default async function DeckPage({ params, searchParams }: Props) {
             Take a quiz
           </Link>
         )}
+        {/* Draws cards on every visit: a plain link, so the router does not prefetch (and draw) it. */}
+        <a href={`/decks/${encodeURIComponent(deck.slug)}/typed-quiz`} className="button secondary">
+          Typed quiz
+        </a>
         {deck.personal && (
           <Link href={`/author/decks/${encodeURIComponent(deck.slug)}`} className="button secondary">
             Edit cards

@@ -1,0 +1,30 @@
+-- CreateTable
+CREATE TABLE "DeckPreset" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "newPerDay" INTEGER NOT NULL,
+    "maxReviewsPerDay" INTEGER NOT NULL,
+    "desiredRetention" REAL NOT NULL,
+    "learningSteps" TEXT NOT NULL,
+    "relearningSteps" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "DeckPreset_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DeckPresetDeck" (
+    "userId" TEXT NOT NULL,
+    "deckSlug" TEXT NOT NULL,
+    "presetId" TEXT NOT NULL,
+
+    PRIMARY KEY ("userId", "deckSlug"),
+    CONSTRAINT "DeckPresetDeck_presetId_fkey" FOREIGN KEY ("presetId") REFERENCES "DeckPreset" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DeckPresetDeck_deckSlug_fkey" FOREIGN KEY ("deckSlug") REFERENCES "Deck" ("slug") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DeckPreset_userId_name_key" ON "DeckPreset"("userId", "name");
+
+-- CreateIndex
+CREATE INDEX "DeckPresetDeck_presetId_idx" ON "DeckPresetDeck"("presetId");
