@@ -56,8 +56,9 @@ export function BrowserTable({ page, query }: { page: BrowserPage; query: CardBr
           ? "No cards match"
           : `${plural(page.total, "card")}${page.pageCount > 1 ? `, ${first}–${first + shown - 1} shown` : ""}`}
       </h2>
-      {page.total > 0 && (
-        <BulkForm>
+      {/* Always mounted: the message of the last bulk action stays when no card matches any more. */}
+      <BulkForm>
+        {page.total > 0 && (
           <div className="stats-table-scroll">
             <table className={`stats-table ${styles.table}`}>
               <caption className="visually-hidden">Your cards; column headers sort the table.</caption>
@@ -121,8 +122,8 @@ export function BrowserTable({ page, query }: { page: BrowserPage; query: CardBr
               </tbody>
             </table>
           </div>
-        </BulkForm>
-      )}
+        )}
+      </BulkForm>
       {page.pageCount > 1 && (
         <Pagination
           page={page.page}

@@ -6,7 +6,7 @@ import { markCardsAction } from "./actions";
 import styles from "./cards.module.css";
 
 /** The table's form: tick cards, then suspend, bury or flag them together. */
-export function BulkForm({ children }: { children: ReactNode }) {
+export function BulkForm({ children }: { children: ReactNode | false }) {
   const [state, action, pending] = useActionState(markCardsAction, null);
   return (
     <form action={action} aria-label="Ticked cards">
