@@ -12,9 +12,12 @@ export type PresetState =
   | { ok: false; message: string; errors: Record<string, string[] | undefined> }
   | null;
 
+/** A text field; a file where text belongs is refused (it must not read as an empty field). */
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
-  return typeof value === "string" ? value : "";
+  if (value !== null && typeof value !== "string")
+    throw new ValidationError("This form could not be read.", { [name]: ["Expected text"] });
+  return value ?? "";
 };
 
 /** Runs one preset change with the action shape every form here shares. */
