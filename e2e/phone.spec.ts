@@ -40,7 +40,8 @@ test("quiz feedback fits the screen", async ({ page, account }) => {
   await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
   for (let n = 1; n <= 10; n++) {
     await expect(page.locator("#quiz-progress-label")).toContainText(`Question ${n} of 10`);
-    const lists = page.getByRole("combobox");
+    // The question's lists, not the header's theme switch.
+    const lists = page.getByRole("main").getByRole("combobox");
     const count = await lists.count();
     if (count === 0)
       await page

@@ -13,7 +13,8 @@ export async function startQuiz(page: Page, length: 5 | 10 | 20) {
 
 /** Answers the question on screen with the keyboard only: the first choice, or letters in each list. */
 export async function answerByKeyboard(page: Page) {
-  const lists = page.getByRole("combobox");
+  // The question's lists, not the header's theme switch.
+  const lists = page.getByRole("main").getByRole("combobox");
   const count = await lists.count();
   if (count === 0) {
     await page.keyboard.press("1");

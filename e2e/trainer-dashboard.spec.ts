@@ -26,7 +26,8 @@ async function takeQuiz(page: Page) {
   await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
   for (let n = 1; n <= 5; n++) {
     await expect(page.locator("#quiz-progress-label")).toContainText(`Question ${n} of 5`);
-    const lists = page.getByRole("combobox");
+    // The question's lists, not the header's theme switch.
+    const lists = page.getByRole("main").getByRole("combobox");
     const count = await lists.count();
     if (count === 0) {
       await page.keyboard.press("1");
