@@ -2,6 +2,7 @@ import "server-only";
 import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
 import { db } from "@/lib/db";
 import type { DB } from "@/lib/query";
+import { assignmentLive, linkStands } from "./trainer/access";
 
 /**
  * Which decks a learner may study, in one place for the SQL and Prisma paths: every content deck,
@@ -35,13 +36,13 @@ export function visibleDeck(deck: string, viewerId: string | null): Expression<S
           join
             .onRef("vt.trainerId", "=", "va.trainerId")
             .onRef("vt.clientId", "=", "va.clientId")
-            .on("vt.endedAt", "is", null),
+            .on(linkStands("vt")),
         )
         .select(sql.lit(1).as("one"))
         .where("va.deckSlug", "=", sql.ref<string>(`${deck}.slug`))
         .where("va.trainerId", "=", owner)
         .where("va.clientId", "=", viewerId)
-        .where("va.removedAt", "is", null),
+        .where(assignmentLive("va")),
     ),
   ]);
 }

@@ -11,10 +11,11 @@ import type { DB } from "@/lib/query";
  */
 
 /**
- * True when the card id column `card` belongs to `deck`: `.where(cardInDeck("c.id", slug))`.
- * An EXISTS never repeats the outer row, so a card included in two decks still counts once.
+ * True when the card id column `card` belongs to `deck`: a slug (bound), or a column such as
+ * `sql.ref("a.deckSlug")`: `.where(cardInDeck("c.id", slug))`. An EXISTS never repeats the outer
+ * row, so a card included in two decks still counts once.
  */
-export function cardInDeck(card: string, deck: string): Expression<SqlBool> {
+export function cardInDeck(card: string, deck: string | Expression<string>): Expression<SqlBool> {
   const eb = expressionBuilder<DB, never>();
   return eb.exists(
     eb
@@ -22,5 +23,18 @@ export function cardInDeck(card: string, deck: string): Expression<SqlBool> {
       .select(sql.lit(1).as("one"))
       .where("dc.cardId", "=", sql.ref<string>(card))
       .where("dc.deckSlug", "=", deck),
+  );
+}
+
+/** True when the card id column `card` belongs to any of `decks` (none: false). */
+export function cardInDecks(card: string, decks: readonly string[]): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  if (decks.length === 0) return sql<SqlBool>`1 = 0`;
+  return eb.exists(
+    eb
+      .selectFrom("DeckCard as dc")
+      .select(sql.lit(1).as("one"))
+      .where("dc.cardId", "=", sql.ref<string>(card))
+      .where("dc.deckSlug", "in", decks),
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { expressionBuilder, type RawBuilder, sql } from "kysely";
+import { assignmentLive, linkStands } from "@/lib/data/trainer/access";
 import type { Database, DB } from "@/lib/query";
 import { learnerSettingsSchema } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS } from "@/lib/srs/training";
@@ -45,17 +46,14 @@ export function effectiveSetId(userId: string, ownSetId?: string | null): RawBui
   const cohort = eb
     .selectFrom("FsrsParameterSet as p")
     .innerJoin("TrainerClient as tc", (join) =>
-      join
-        .onRef("tc.trainerId", "=", "p.ownerId")
-        .on("tc.clientId", "=", userId)
-        .on("tc.endedAt", "is", null),
+      join.onRef("tc.trainerId", "=", "p.ownerId").on("tc.clientId", "=", userId).on(linkStands("tc")),
     )
     .innerJoin("Assignment as a", (join) =>
       join
         .onRef("a.trainerId", "=", "p.ownerId")
         .on("a.clientId", "=", userId)
         .onRef("a.deckSlug", "=", "p.deckSlug")
-        .on("a.removedAt", "is", null),
+        .on(assignmentLive("a")),
     )
     .select("p.id")
     .where("p.scope", "=", "cohort")

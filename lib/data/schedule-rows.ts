@@ -19,9 +19,18 @@ export interface ScheduleColumns {
   lastReview: SqlDateValue | null;
 }
 
-/** Those columns in a SELECT over `"CardState" s`. */
-export const SCHEDULE_COLUMNS =
-  "s.state, s.due, s.stability, s.difficulty, s.reps, s.lapses, s.learningSteps, s.scheduledDays, s.lastReview";
+/** Those columns for the query builder, over `CardState as s`. */
+export const SCHEDULE_COLUMNS = [
+  "s.state",
+  "s.due",
+  "s.stability",
+  "s.difficulty",
+  "s.reps",
+  "s.lapses",
+  "s.learningSteps",
+  "s.scheduledDays",
+  "s.lastReview",
+] as const;
 
 export function scheduleFromRow(row: ScheduleColumns): CardSchedule {
   return {

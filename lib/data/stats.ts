@@ -1,10 +1,9 @@
 import "server-only";
+import { type Expression, sql } from "kysely";
 import { z } from "zod";
-import { query as queryBuilder } from "@/lib/query";
+import { dialect, query as queryBuilder } from "@/lib/query";
 import { isStudyable } from "@/lib/query/card-marks";
-import { isTrue, parseSqlDate } from "@/lib/query/values";
-import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck } from "@/lib/sql/deck-membership";
+import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import {
   type CardSchedule,
   type DayCount,
@@ -21,20 +20,28 @@ import {
   studyDayStartOfKey,
 } from "@/lib/srs";
 import { cardFrontLine } from "@/lib/trainer/card-front";
-import { visibleDeck, visibleDeckSql } from "./deck-access";
-import {
-  loadLearnerSettings,
-  SCHEDULE_COLUMNS,
-  type ScheduleColumns,
-  scheduleFromRow,
-} from "./schedule-rows";
+import { visibleDeck } from "./deck-access";
+import { cardInDeck } from "./deck-membership";
+import { loadLearnerSettings, SCHEDULE_COLUMNS, scheduleFromRow } from "./schedule-rows";
 
 const HEATMAP_DAYS = 365;
 const FORECAST_DAYS = 30;
 
-/** Introduced cards of live decks: what the queue, the forecast and the recall figures all count. */
-const INTRODUCED_FROM = `FROM "CardState" s JOIN "Card" c ON c.id = s.cardId JOIN "Deck" d ON d.slug = c.deckSlug
-  WHERE s.userId = @userId AND s.state <> 'new' AND c.retired = FALSE AND d.retired = FALSE`;
+/**
+ * Introduced cards of live decks (narrowed to those `deck` teaches, if given): what the queue, the
+ * forecast and the recall figures all count.
+ */
+function introducedCards(userId: string, deck: string | null) {
+  const cards = queryBuilder()
+    .selectFrom("CardState as s")
+    .innerJoin("Card as c", "c.id", "s.cardId")
+    .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+    .where("s.userId", "=", userId)
+    .where("s.state", "<>", "new")
+    .where("c.retired", "=", false)
+    .where("d.retired", "=", false);
+  return deck === null ? cards : cards.where(cardInDeck("c.id", deck));
+}
 
 export interface DeckSchedule {
   cardId: string;
@@ -129,34 +136,38 @@ export function studyDayWindows(
 }
 
 /**
- * The windows as a `VALUES` list for a CTE `w(day, dayStart, dayEnd)`, with its parameters.
- * PostgreSQL types a bare parameter in VALUES as text, so the bounds are cast to timestamps there.
+ * The windows as a `VALUES` list, for a CTE `w(day, dayStart, dayEnd)`:
+ * `.with("w(day, dayStart, dayEnd)", () => windowRows(windows))`. PostgreSQL types a bare
+ * parameter in VALUES as text, so the bounds are cast to timestamps there.
  */
-export function windowValues(
-  db: SqlClient,
-  windows: [string, Date, Date][],
-): { values: string; params: unknown[] } {
-  const bound = db.dialect === "postgresql" ? "CAST(? AS timestamp)" : "?";
-  return {
-    values: windows.map(() => `(?, ${bound}, ${bound})`).join(", "),
-    params: windows.flat(),
-  };
+export function windowRows(windows: [string, Date, Date][]) {
+  const bound = (date: Date) => (dialect() === "postgresql" ? sql`CAST(${date} AS timestamp)` : sql`${date}`);
+  return sql<{ day: string; dayStart: SqlDateValue; dayEnd: SqlDateValue }>`(VALUES ${sql.join(
+    windows.map(([day, start, end]) => sql`(${day}, ${bound(start)}, ${bound(end)})`),
+  )})`;
 }
 
 /**
  * Reviews per study day, counted in SQL: one index range count on (userId, reviewedAt) per day, so
  * 200,000 logs are never sent to JS. Day boundaries come from lib/srs, so DST and rollover hours match.
  */
-async function reviewsPerStudyDay(db: SqlClient, userId: string, windows: [string, Date, Date][]) {
-  const { values, params } = windowValues(db, windows);
-  const rows = await db.all<{ day: string; count: number | bigint }>(
-    `WITH w(day, dayStart, dayEnd) AS (VALUES ${values})
-     SELECT w.day, (SELECT COUNT(*) FROM "ReviewLog" l WHERE l.userId = ?
-         AND l.reviewedAt >= w.dayStart AND l.reviewedAt < w.dayEnd) AS count
-     FROM w ORDER BY w.day`,
-    [...params, userId],
-  );
-  return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
+async function reviewsPerStudyDay(userId: string, windows: [string, Date, Date][]) {
+  const rows = await queryBuilder()
+    .with("w(day, dayStart, dayEnd)", () => windowRows(windows))
+    .selectFrom("w")
+    .select((eb) => [
+      "w.day",
+      eb
+        .selectFrom("ReviewLog as l")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .where("l.userId", "=", userId)
+        .whereRef("l.reviewedAt", ">=", "w.dayStart")
+        .whereRef("l.reviewedAt", "<", "w.dayEnd")
+        .as("count"),
+    ])
+    .orderBy("w.day")
+    .execute();
+  return rows.map((row) => ({ day: row.day, count: Number(row.count ?? 0) }));
 }
 
 const retention = (answered: number, recalled: number): Retention => ({
@@ -206,8 +217,8 @@ export interface LearnerStats {
 }
 
 export async function getLearnerStats(userId: string, now: Date): Promise<LearnerStats> {
-  const db = sql();
-  const settings = await loadLearnerSettings(queryBuilder(), userId);
+  const db = queryBuilder();
+  const settings = await loadLearnerSettings(db, userId);
   const clock = { timeZone: settings.timeZone, dayRolloverHour: settings.dayRolloverHour };
   const today = studyDayKey(now, clock.timeZone, clock.dayRolloverHour);
   const endOfToday = nextStudyDayStart(now, clock.timeZone, clock.dayRolloverHour);
@@ -215,36 +226,48 @@ export async function getLearnerStats(userId: string, now: Date): Promise<Learne
     studyDayStartOfKey(shiftStudyDayKey(today, -daysAgo), clock.timeZone, clock.dayRolloverHour);
 
   const heatmap = await reviewsPerStudyDay(
-    db,
     userId,
     studyDayWindows(shiftStudyDayKey(today, 1 - HEATMAP_DAYS), HEATMAP_DAYS, clock),
   );
 
-  const answers = await db.get<
-    Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | null>
-  >(
-    `SELECT COUNT(*) FILTER (WHERE reviewedAt >= @from7) AS answered7,
-       COUNT(*) FILTER (WHERE reviewedAt >= @from7 AND rating <> 1) AS recalled7,
-       COUNT(*) AS answered30, COUNT(*) FILTER (WHERE rating <> 1) AS recalled30
-     FROM "ReviewLog" WHERE userId = @userId AND stateBefore = 'review' AND reviewedAt >= @from30 AND reviewedAt < @to`,
-    { userId, from7: startOf(6), from30: startOf(29), to: endOfToday },
-  );
-  const reviewsAllTime = await db.get<{ count: number }>(
-    'SELECT COUNT(*) AS count FROM "ReviewLog" WHERE userId = ?',
-    [userId],
-  );
+  const from7 = startOf(6);
+  const answers = await db
+    .selectFrom("ReviewLog")
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere("reviewedAt", ">=", from7).as("answered7"),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((f) => f.and([f("reviewedAt", ">=", from7), f("rating", "<>", 1)]))
+        .as("recalled7"),
+      eb.fn.countAll<number>().as("answered30"),
+      eb.fn.countAll<number>().filterWhere("rating", "<>", 1).as("recalled30"),
+    ])
+    .where("userId", "=", userId)
+    .where("stateBefore", "=", "review")
+    .where("reviewedAt", ">=", startOf(29))
+    .where("reviewedAt", "<", endOfToday)
+    .executeTakeFirst();
+  const reviewsAllTime = await db
+    .selectFrom("ReviewLog")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("userId", "=", userId)
+    .executeTakeFirst();
 
   const schedules = await introducedSchedules(userId);
   const recall = predictedRecallByDeck(schedules, now, settings);
   const introducedByDeck = new Map<string, number>();
   for (const { decks } of schedules)
     for (const deckSlug of decks) introducedByDeck.set(deckSlug, (introducedByDeck.get(deckSlug) ?? 0) + 1);
-  const deckRows = await db.all<{ slug: string; title: string; cards: number }>(
-    `SELECT d.slug, d.title, COUNT(c.id) AS cards
-     FROM "Deck" d LEFT JOIN "DeckCard" m ON m.deckSlug = d.slug LEFT JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
-     WHERE d.retired = FALSE AND ${visibleDeckSql("d")} GROUP BY d.slug ORDER BY d.position`,
-    [userId, userId],
-  );
+  const deckRows = await db
+    .selectFrom("Deck as d")
+    .leftJoin("DeckCard as m", "m.deckSlug", "d.slug")
+    .leftJoin("Card as c", (join) => join.onRef("c.id", "=", "m.cardId").on("c.retired", "=", false))
+    .select((eb) => ["d.slug", "d.title", eb.fn.count<number>("c.id").as("cards")])
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .groupBy("d.slug")
+    .orderBy("d.position")
+    .execute();
   const decks = deckRows.map((deck) => ({
     slug: deck.slug,
     title: deck.title,
@@ -304,16 +327,16 @@ export const cardTableQuerySchema = z.object({
 });
 export type CardTableQuery = z.infer<typeof cardTableQuerySchema>;
 
-// Whitelisted ORDER BY expressions; retrievability is computed in JS (it needs ts-fsrs).
-const ORDER_BY: Record<Exclude<CardTableSort, "retrievability">, string> = {
-  front: "lower(c.front)",
-  deck: "lower(d.title)",
-  state: "CASE s.state WHEN 'learning' THEN 0 WHEN 'relearning' THEN 1 ELSE 2 END",
-  due: "s.due",
-  stability: "s.stability",
-  difficulty: "s.difficulty",
-  lapses: "s.lapses",
-  reps: "s.reps",
+// The sort columns' ORDER BY expressions; retrievability is computed in JS (it needs ts-fsrs).
+const ORDER_BY: Record<Exclude<CardTableSort, "retrievability">, Expression<unknown>> = {
+  front: sql`lower(${sql.ref("c.front")})`,
+  deck: sql`lower(${sql.ref("d.title")})`,
+  state: sql`CASE ${sql.ref("s.state")} WHEN 'learning' THEN 0 WHEN 'relearning' THEN 1 ELSE 2 END`,
+  due: sql.ref("s.due"),
+  stability: sql.ref("s.stability"),
+  difficulty: sql.ref("s.difficulty"),
+  lapses: sql.ref("s.lapses"),
+  reps: sql.ref("s.reps"),
 };
 
 export interface CardTableRow {
@@ -344,9 +367,14 @@ export interface CardTable {
   clock: StudyDayClock;
 }
 
-type TableRow = ScheduleColumns & { cardId: string; front: string; deckSlug: string; deckTitle: string };
-
-const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d.title AS deckTitle, ${SCHEDULE_COLUMNS}`;
+/** A table row's columns over introducedCards (the front cut to what a line can show). */
+const TABLE_COLUMNS = [
+  "s.cardId",
+  sql<string>`substr(${sql.ref("c.front")}, 1, 400)`.as("front"),
+  "c.deckSlug",
+  "d.title as deckTitle",
+  ...SCHEDULE_COLUMNS,
+] as const;
 
 /**
  * One page of the learner's introduced cards. Sorting by a stored column is an indexed
@@ -354,53 +382,65 @@ const TABLE_COLUMNS = `s.cardId, substr(c.front, 1, 400) AS front, c.deckSlug, d
  * ranks them in JS and then loads the text of the 50 on the page.
  */
 export async function getCardTable(userId: string, now: Date, query: CardTableQuery): Promise<CardTable> {
-  const db = sql();
-  const settings = await loadLearnerSettings(queryBuilder(), userId);
+  const db = queryBuilder();
+  const settings = await loadLearnerSettings(db, userId);
   const recallOf = retrievabilityAt(now, settings);
-  const decks = await db.all<{ slug: string; title: string }>(
-    `SELECT slug, title FROM "Deck" d WHERE retired = FALSE AND ${visibleDeckSql("d")} ORDER BY position`,
-    [userId, userId],
-  );
+  const decks = await db
+    .selectFrom("Deck as d")
+    .select(["d.slug", "d.title"])
+    .where("d.retired", "=", false)
+    .where(visibleDeck("d", userId))
+    .orderBy("d.position")
+    .execute();
   const deck = query.deck && decks.some((d) => d.slug === query.deck) ? query.deck : null;
-  const from = `${INTRODUCED_FROM} AND (CAST(@deck AS TEXT) IS NULL OR ${cardInDeck("c.id", "dc.deckSlug = @deck")})`;
-  const params = { userId, deck };
   const total = Number(
-    (await db.get<{ total: number }>(`SELECT COUNT(*) AS total ${from}`, params))?.total ?? 0,
+    (
+      await introducedCards(userId, deck)
+        .select((eb) => eb.fn.countAll<number>().as("total"))
+        .executeTakeFirst()
+    )?.total ?? 0,
   );
   const pageCount = Math.max(1, Math.ceil(total / CARD_TABLE_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const offset = (page - 1) * CARD_TABLE_PAGE_SIZE;
-  const direction = query.direction === "desc" ? "DESC" : "ASC";
+  const direction = query.direction === "desc" ? "desc" : "asc";
 
-  let rows: TableRow[];
-  if (query.sort === "retrievability") {
+  const byRecall = async () => {
     const ranked = (
-      await db.all<ScheduleColumns & { cardId: string }>(
-        `SELECT s.cardId, ${SCHEDULE_COLUMNS} ${from} ORDER BY d.position, c.position`,
-        params,
-      )
+      await introducedCards(userId, deck)
+        .select(["s.cardId", ...SCHEDULE_COLUMNS])
+        .orderBy("d.position")
+        .orderBy("c.position")
+        .execute()
     ).map((row) => ({ cardId: row.cardId, recall: recallOf(scheduleFromRow(row)) }));
-    const sign = direction === "DESC" ? -1 : 1;
+    const sign = direction === "desc" ? -1 : 1;
     // Array#sort is stable, so equal recalls keep deck and card order.
     ranked.sort((a, b) => sign * (a.recall - b.recall));
     const ids = ranked.slice(offset, offset + CARD_TABLE_PAGE_SIZE).map((entry) => entry.cardId);
     const pageRows = ids.length
-      ? await db.all<TableRow>(
-          `SELECT ${TABLE_COLUMNS} FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-           JOIN "Deck" d ON d.slug = c.deckSlug
-           WHERE s.userId = ? AND s.cardId IN (${ids.map(() => "?").join(", ")})`,
-          [userId, ...ids],
-        )
+      ? await db
+          .selectFrom("CardState as s")
+          .innerJoin("Card as c", "c.id", "s.cardId")
+          .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+          .select(TABLE_COLUMNS)
+          .where("s.userId", "=", userId)
+          .where("s.cardId", "in", ids)
+          .execute()
       : [];
     const byId = new Map(pageRows.map((row) => [row.cardId, row] as const));
-    rows = ids.flatMap((id) => byId.get(id) ?? []);
-  } else {
-    rows = await db.all<TableRow>(
-      `SELECT ${TABLE_COLUMNS} ${from}
-       ORDER BY ${ORDER_BY[query.sort]} ${direction}, d.position, c.position LIMIT @limit OFFSET @offset`,
-      { ...params, limit: CARD_TABLE_PAGE_SIZE, offset },
-    );
-  }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const rows =
+    query.sort === "retrievability"
+      ? await byRecall()
+      : await introducedCards(userId, deck)
+          .select(TABLE_COLUMNS)
+          .orderBy(ORDER_BY[query.sort], direction)
+          .orderBy("d.position")
+          .orderBy("c.position")
+          .limit(CARD_TABLE_PAGE_SIZE)
+          .offset(offset)
+          .execute();
 
   return {
     rows: rows.map((row) => {

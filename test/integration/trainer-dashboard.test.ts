@@ -398,3 +398,30 @@ describe("clientsCsv", () => {
     expect(csv.match(/^"Smith/gm)).toHaveLength(2);
   });
 });
+
+describe("a linked client with no deck assigned", () => {
+  it("has an empty detail: no answer on a deck the trainer did not assign is counted", async () => {
+    const coach = await user("Coach New", "trainer");
+    const dee = await user("Dee Unassigned");
+    await db.trainerClient.create({
+      data: { trainerId: coach, clientId: dee, shareQuizAnswers: true, linkedAt: ago(5 * DAY) },
+    });
+    await learn(dee, "mk-c01", ago(2 * DAY));
+    await review(dee, "mk-c01", 1, ago(DAY));
+    await takeQuiz(dee, MISSES, ago(DAY));
+
+    const detail = await getClientDetail(coach, dee, NOW);
+    expect(detail.client).toMatchObject({
+      status: "no-assignments",
+      reviews7d: 0,
+      dueNow: 0,
+      assignments: [],
+    });
+    expect(detail.heatmap).toHaveLength(365);
+    expect(detail.heatmap.every((day) => day.count === 0)).toBe(true);
+    expect(detail.retention.last7).toEqual({ answered: 0, recalled: 0, rate: null });
+    expect(detail.progress).toEqual([]);
+    expect(detail.weakestCards).toEqual([]);
+    expect(detail.quizMisses).toEqual([]);
+  });
+});

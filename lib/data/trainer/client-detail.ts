@@ -1,8 +1,8 @@
 import "server-only";
+import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
 import { NotFoundError } from "@/lib/errors";
-import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
-import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
+import { type DB, query } from "@/lib/query";
+import { parseSqlDate } from "@/lib/query/values";
 import {
   type CardSchedule,
   type DayCount,
@@ -17,8 +17,9 @@ import {
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { recallAt } from "@/lib/trainer/recall";
 import { type WrongPick, wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
-import { SCHEDULE_COLUMNS, type ScheduleColumns, scheduleFromRow } from "../schedule-rows";
-import { studyDayWindows, windowValues } from "../stats";
+import { cardInDecks } from "../deck-membership";
+import { SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
+import { studyDayWindows, windowRows } from "../stats";
 import { requireClientAccess } from "./access";
 import {
   type ActiveClient,
@@ -29,7 +30,6 @@ import {
   toClientRow,
 } from "./client-rows";
 import {
-  type HiddenStudyLogRow,
   hiddenLog,
   type StudyOnlyCardView,
   sharedCard,
@@ -112,17 +112,16 @@ export async function getClientDetail(trainerId: string, clientId: string, now: 
   const access = await requireClientAccess(trainerId, clientId);
   const [client] = await activeClients(trainerId, now, clientId);
   if (!client) throw new NotFoundError("This client is not linked to you.");
-  const db = sql();
   const decks = access.deckSlugs;
   const today = studyDayKey(now, client.clock.timeZone, client.clock.dayRolloverHour);
   const shared = access.shareQuizAnswers;
   const loaded = assignmentRows(trainerId, [client], now).then((byClient) => byClient.get(clientId) ?? []);
-  const scope: DetailScope = { db, trainerId, client, decks };
+  const scope: DetailScope = { trainerId, client, decks };
   const hidden = hiddenCardsOf(scope);
   const [totals, assignments, progress, days, recall, weakest, misses] = await Promise.all([
     clientTotals(trainerId, [client], now).then((byClient) => byClient.get(clientId)),
     loaded,
-    loaded.then((list) => progressByWeek(db, clientId, decks, list, now)),
+    loaded.then((list) => progressByWeek(clientId, decks, list, now)),
     heatmap(scope, today),
     hidden.then((cards) => retention(scope, cards, today, now)),
     hidden.then((cards) => weakestCards(scope, cards, today, now)),
@@ -145,22 +144,24 @@ export async function getClientDetail(trainerId: string, clientId: string, now: 
 const dayStart = (clock: StudyDayClock, key: string) =>
   studyDayStartOfKey(key, clock.timeZone, clock.dayRolloverHour);
 
-/**
- * `column IN (...)` over the assigned decks, as named parameters @deck0, @deck1, ...: a plain list
- * both databases read alike, in place of SQLite's json_each. `IN (NULL)` matches nothing, for a
- * client with no deck assigned.
- */
-function inDecks(column: string, decks: readonly string[]): { sql: string; params: Record<string, string> } {
-  const names = decks.map((_, i) => `deck${i}`);
-  return {
-    sql: `${column} IN (${names.length ? names.map((name) => `@${name}`).join(", ") : "NULL"})`,
-    params: Object.fromEntries(names.map((name, i) => [name, decks[i] as string])),
-  };
+/** `column IN (...)` over the assigned decks; false for a client with no deck assigned. */
+function inDecks(column: string, decks: readonly string[]): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return decks.length ? eb(sql.ref<string>(column), "in", decks) : sql<SqlBool>`1 = 0`;
+}
+
+/** The card `c`'s deck as the trainer knows it: the first assigned deck that teaches it (its home deck may not be one). */
+function assignedDeckOf(decks: readonly string[]) {
+  const eb = expressionBuilder<DB, never>();
+  return eb
+    .selectFrom("DeckCard as dc")
+    .select((min) => min.fn.min("dc.deckSlug").as("slug"))
+    .where("dc.cardId", "=", sql.ref<string>("c.id"))
+    .where(inDecks("dc.deckSlug", decks));
 }
 
 /** What the detail's statements share: the client, the decks this trainer assigned, and who asks. */
 interface DetailScope {
-  db: SqlClient;
   trainerId: string;
   client: ActiveClient;
   decks: readonly string[];
@@ -170,39 +171,57 @@ interface DetailScope {
  * The client's cards on the assigned decks that a quiz answer hidden from this trainer changed,
  * as their study answers alone make them (./consent.ts); keyed by deck.
  */
-async function hiddenCardsOf({ db, trainerId, client, decks }: DetailScope): Promise<StudyOnlyCardView[]> {
-  const deckList = inDecks("dc.deckSlug", decks);
+async function hiddenCardsOf({ trainerId, client, decks }: DetailScope): Promise<StudyOnlyCardView[]> {
   // One row per card (its answers are counted once), keyed by an assigned deck that teaches it.
-  const rows = await db.all<HiddenStudyLogRow>(
-    `WITH hidden AS (
-       SELECT DISTINCT (SELECT MIN(dc.deckSlug) FROM "DeckCard" dc WHERE dc.cardId = c.id AND ${deckList.sql}) AS key, q.userId, q.cardId
-       FROM "ReviewLog" q JOIN "Card" c ON c.id = q.cardId
-       WHERE q.userId = @clientId AND ${hiddenLog("q")} AND c.retired = FALSE AND ${cardInDeck("c.id", deckList.sql)}
-     )
-     SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
-     FROM hidden h CROSS JOIN "ReviewLog" l
-     WHERE l.userId = h.userId AND l.cardId = h.cardId AND l.origin <> 'quiz'`,
-    { ...deckList.params, clientId: client.clientId, trainerId },
-  );
-  return rows.length ? studyOnlyCards(rows, () => client.settings) : [];
+  const rows = await query()
+    .with("hidden", (db) =>
+      db
+        .selectFrom("ReviewLog as q")
+        .innerJoin("Card as c", "c.id", "q.cardId")
+        .select([assignedDeckOf(decks).as("key"), "q.userId", "q.cardId"])
+        .distinct()
+        .where("q.userId", "=", client.clientId)
+        .where(hiddenLog(trainerId, "q"))
+        .where("c.retired", "=", false)
+        .where(cardInDecks("c.id", decks)),
+    )
+    .selectFrom("hidden as h")
+    .crossJoin("ReviewLog as l")
+    .select(["h.key", "h.userId", "h.cardId", "l.rating", "l.reviewedAt"])
+    .whereRef("l.userId", "=", "h.userId")
+    .whereRef("l.cardId", "=", "h.cardId")
+    .where("l.origin", "<>", "quiz")
+    .execute();
+  return rows.length
+    ? studyOnlyCards(
+        rows.map((row) => ({ ...row, key: row.key ?? "" })),
+        () => client.settings,
+      )
+    : [];
 }
 
 /** Reviews per study day, counted in SQL as one index range per day (as lib/data/stats.ts does). */
-async function heatmap({ db, trainerId, client, decks }: DetailScope, today: string): Promise<DayCount[]> {
+async function heatmap({ trainerId, client, decks }: DetailScope, today: string): Promise<DayCount[]> {
   const windows = studyDayWindows(shiftStudyDayKey(today, 1 - HEATMAP_DAYS), HEATMAP_DAYS, client.clock);
-  const { values, params } = windowValues(db, windows);
-  // Positional parameters, as windowValues writes them: the deck list and the trainer too.
-  const slugs = decks.length ? decks.map(() => "?").join(", ") : "NULL";
-  const rows = await db.all<{ day: string; count: number | bigint }>(
-    `WITH w(day, dayStart, dayEnd) AS (VALUES ${values})
-     SELECT w.day,
-       (SELECT COUNT(*) FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-        WHERE l.userId = ? AND l.reviewedAt >= w.dayStart AND l.reviewedAt < w.dayEnd
-          AND ${cardInDeck("c.id", `dc.deckSlug IN (${slugs})`)} AND ${sharedLog("l", "?")}) AS count
-     FROM w ORDER BY w.day`,
-    [...params, client.clientId, ...decks, trainerId],
-  );
-  return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
+  const rows = await query()
+    .with("w(day, dayStart, dayEnd)", () => windowRows(windows))
+    .selectFrom("w")
+    .select((eb) => [
+      "w.day",
+      eb
+        .selectFrom("ReviewLog as l")
+        .innerJoin("Card as c", "c.id", "l.cardId")
+        .select((count) => count.fn.countAll<number>().as("n"))
+        .where("l.userId", "=", client.clientId)
+        .whereRef("l.reviewedAt", ">=", "w.dayStart")
+        .whereRef("l.reviewedAt", "<", "w.dayEnd")
+        .where(cardInDecks("c.id", decks))
+        .where(sharedLog(trainerId, "l"))
+        .as("count"),
+    ])
+    .orderBy("w.day")
+    .execute();
+  return rows.map((row) => ({ day: row.day, count: Number(row.count ?? 0) }));
 }
 
 const rate = (answered: number, recalled: number): Retention => ({
@@ -217,25 +236,33 @@ const rate = (answered: number, recalled: number): Retention => ({
  * would tell that a quiz moved it.
  */
 async function retention(
-  { db, trainerId, client, decks }: DetailScope,
+  { trainerId, client, decks }: DetailScope,
   hidden: readonly StudyOnlyCardView[],
   today: string,
   now: Date,
 ): Promise<{ last7: Retention; last30: Retention }> {
-  type Counts = Record<"answered7" | "recalled7" | "answered30" | "recalled30", number | bigint | null>;
-  const deckList = inDecks("dc.deckSlug", decks);
   const from7 = dayStart(client.clock, shiftStudyDayKey(today, -6));
   const from30 = dayStart(client.clock, shiftStudyDayKey(today, -29));
   const to = nextStudyDayStart(now, client.clock.timeZone, client.clock.dayRolloverHour);
-  const row = await db.get<Counts>(
-    `SELECT COUNT(*) FILTER (WHERE l.reviewedAt >= @from7) AS answered7,
-       COUNT(*) FILTER (WHERE l.reviewedAt >= @from7 AND l.rating <> 1) AS recalled7,
-       COUNT(*) AS answered30, COUNT(*) FILTER (WHERE l.rating <> 1) AS recalled30
-     FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-     WHERE l.userId = @clientId AND l.stateBefore = 'review' AND l.reviewedAt >= @from30 AND l.reviewedAt < @to
-       AND ${cardInDeck("c.id", deckList.sql)} AND ${sharedCard("l")}`,
-    { ...deckList.params, clientId: client.clientId, trainerId, from7, from30, to },
-  );
+  const row = await query()
+    .selectFrom("ReviewLog as l")
+    .innerJoin("Card as c", "c.id", "l.cardId")
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere("l.reviewedAt", ">=", from7).as("answered7"),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((f) => f.and([f("l.reviewedAt", ">=", from7), f("l.rating", "<>", 1)]))
+        .as("recalled7"),
+      eb.fn.countAll<number>().as("answered30"),
+      eb.fn.countAll<number>().filterWhere("l.rating", "<>", 1).as("recalled30"),
+    ])
+    .where("l.userId", "=", client.clientId)
+    .where("l.stateBefore", "=", "review")
+    .where("l.reviewedAt", ">=", from30)
+    .where("l.reviewedAt", "<", to)
+    .where(cardInDecks("c.id", decks))
+    .where(sharedCard(trainerId, "l"))
+    .executeTakeFirst();
   const counts = {
     answered7: Number(row?.answered7 ?? 0),
     recalled7: Number(row?.recalled7 ?? 0),
@@ -265,22 +292,24 @@ async function retention(
  * ReviewLog: a quiz answer does not introduce a card (study answers are always shared).
  */
 async function progressByWeek(
-  db: SqlClient,
   clientId: string,
   decks: readonly string[],
   assignments: ClientRow["assignments"],
   now: Date,
 ): Promise<AssignmentProgressOverTime[]> {
   const firstAnswers = new Map<string, number[]>();
-  const deckList = inDecks("m.deckSlug", decks);
-  const rows = await db.all<{ deckSlug: string; firstAt: SqlDateValue }>(
-    `SELECT m.deckSlug, MIN(l.reviewedAt) AS firstAt FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-     ${joinMemberships("c.id")}
-     WHERE l.userId = @clientId AND l.origin = 'study' AND l.reviewedAt <= @now AND c.retired = FALSE
-       AND ${deckList.sql}
-     GROUP BY l.cardId, m.deckSlug`,
-    { ...deckList.params, clientId, now },
-  );
+  const rows = await query()
+    .selectFrom("ReviewLog as l")
+    .innerJoin("Card as c", "c.id", "l.cardId")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .select((eb) => ["m.deckSlug", eb.fn.min("l.reviewedAt").as("firstAt")])
+    .where("l.userId", "=", clientId)
+    .where("l.origin", "=", "study")
+    .where("l.reviewedAt", "<=", now)
+    .where("c.retired", "=", false)
+    .where(inDecks("m.deckSlug", decks))
+    .groupBy(["l.cardId", "m.deckSlug"])
+    .execute();
   for (const row of rows) {
     const list = firstAnswers.get(row.deckSlug) ?? [];
     list.push(parseSqlDate(row.firstAt).getTime());
@@ -321,37 +350,49 @@ async function progressByWeek(
  * near 100%, the ones just forgotten included, so recall alone would hide them.
  */
 async function weakestCards(
-  { db, trainerId, client, decks }: DetailScope,
+  { trainerId, client, decks }: DetailScope,
   hidden: readonly StudyOnlyCardView[],
   today: string,
   now: Date,
 ): Promise<WeakCard[]> {
   const recallOf = recallAt(now, client.settings);
-  const deckList = inDecks("dc.deckSlug", decks);
-  const params = { ...deckList.params, clientId: client.clientId, trainerId };
   const [rows, again] = await Promise.all([
-    // The card's deck as the trainer knows it: an assigned deck that teaches it (its home deck may not be one).
-    db.all<ScheduleColumns & { cardId: string; deckSlug: string }>(
-      `SELECT s.cardId, (SELECT MIN(dc.deckSlug) FROM "DeckCard" dc WHERE dc.cardId = c.id AND ${deckList.sql}) AS deckSlug, ${SCHEDULE_COLUMNS}
-       FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
-       WHERE s.userId = @clientId AND s.state <> 'new' AND c.retired = FALSE AND ${cardInDeck("c.id", deckList.sql)}
-         AND ${sharedCard("s")}`,
-      params,
-    ),
-    db.all<{ cardId: string; again: number | bigint; lastAt: SqlDateValue }>(
-      `SELECT l.cardId, COUNT(*) AS again, MAX(l.reviewedAt) AS lastAt
-       FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-       WHERE l.userId = @clientId AND l.rating = 1 AND l.reviewedAt >= @from7 AND l.reviewedAt <= @now
-         AND ${cardInDeck("c.id", deckList.sql)} AND ${sharedLog("l")}
-       GROUP BY l.cardId`,
-      { ...params, from7: dayStart(client.clock, shiftStudyDayKey(today, -6)), now },
-    ),
+    query()
+      .selectFrom("CardState as s")
+      .innerJoin("Card as c", "c.id", "s.cardId")
+      .select(["s.cardId", assignedDeckOf(decks).as("deckSlug"), ...SCHEDULE_COLUMNS])
+      .where("s.userId", "=", client.clientId)
+      .where("s.state", "<>", "new")
+      .where("c.retired", "=", false)
+      .where(cardInDecks("c.id", decks))
+      .where(sharedCard(trainerId, "s"))
+      .execute(),
+    query()
+      .selectFrom("ReviewLog as l")
+      .innerJoin("Card as c", "c.id", "l.cardId")
+      .select((eb) => [
+        "l.cardId",
+        eb.fn.countAll<number>().as("again"),
+        eb.fn.max("l.reviewedAt").as("lastAt"),
+      ])
+      .where("l.userId", "=", client.clientId)
+      .where("l.rating", "=", 1)
+      .where("l.reviewedAt", ">=", dayStart(client.clock, shiftStudyDayKey(today, -6)))
+      .where("l.reviewedAt", "<=", now)
+      .where(cardInDecks("c.id", decks))
+      .where(sharedLog(trainerId, "l"))
+      .groupBy("l.cardId")
+      .execute(),
   ]);
   const againOf = new Map(
     again.map((row) => [row.cardId, { count: Number(row.again), lastAt: parseSqlDate(row.lastAt) }]),
   );
   const cards: { cardId: string; deckSlug: string; schedule: CardSchedule }[] = [
-    ...rows.map((row) => ({ cardId: row.cardId, deckSlug: row.deckSlug, schedule: scheduleFromRow(row) })),
+    ...rows.map((row) => ({
+      cardId: row.cardId,
+      deckSlug: row.deckSlug ?? "",
+      schedule: scheduleFromRow(row),
+    })),
     ...hidden.map((card) => ({ cardId: card.cardId, deckSlug: card.key, schedule: card.schedule })),
   ];
   const ranked = cards
@@ -369,10 +410,11 @@ async function weakestCards(
     ids.length === 0
       ? []
       : (
-          await db.all<{ id: string; front: string }>(
-            `SELECT id, substr(front, 1, 400) AS front FROM "Card" WHERE id IN (${ids.map(() => "?").join(", ")})`,
-            ids,
-          )
+          await query()
+            .selectFrom("Card")
+            .select((eb) => ["id", eb.fn<string>("substr", ["front", eb.lit(1), eb.lit(400)]).as("front")])
+            .where("id", "in", ids)
+            .execute()
         ).map((row) => [row.id, row.front] as const),
   );
   return ranked.map((card) => ({
@@ -390,26 +432,29 @@ async function weakestCards(
 }
 
 /** The latest wrong quiz answers; the consent rule is checked again in the statement itself. */
-async function quizMisses({ db, trainerId, client, decks }: DetailScope, now: Date): Promise<QuizMiss[]> {
-  type MissRow = {
-    itemId: string;
-    response: string;
-    answeredAt: SqlDateValue;
-    deckSlug: string;
-    deckTitle: string;
-    prompt: string;
-    answer: string;
-  };
-  const deckList = inDecks("q.deckSlug", decks);
-  const rows = await db.all<MissRow>(
-    `SELECT qa.itemId, qa.response, qa.answeredAt, q.deckSlug, d.title AS deckTitle, qi.prompt, qi.answer
-     FROM "QuizAttempt" q JOIN "QuizAnswer" qa ON qa.attemptId = q.id
-     JOIN "QuizItem" qi ON qi.id = qa.itemId JOIN "Deck" d ON d.slug = q.deckSlug
-     WHERE q.userId = @clientId AND ${deckList.sql} AND ${sharesQuizAnswers("q.userId")}
-       AND qa.correct = FALSE AND qa.answeredAt <= @now
-     ORDER BY qa.answeredAt DESC LIMIT @limit`,
-    { ...deckList.params, clientId: client.clientId, trainerId, now, limit: QUIZ_MISSES },
-  );
+async function quizMisses({ trainerId, client, decks }: DetailScope, now: Date): Promise<QuizMiss[]> {
+  const rows = await query()
+    .selectFrom("QuizAttempt as q")
+    .innerJoin("QuizAnswer as qa", "qa.attemptId", "q.id")
+    .innerJoin("QuizItem as qi", "qi.id", "qa.itemId")
+    .innerJoin("Deck as d", "d.slug", "q.deckSlug")
+    .select([
+      "qa.itemId",
+      "qa.response",
+      "qa.answeredAt",
+      "q.deckSlug",
+      "d.title as deckTitle",
+      "qi.prompt",
+      "qi.answer",
+    ])
+    .where("q.userId", "=", client.clientId)
+    .where(inDecks("q.deckSlug", decks))
+    .where(sharesQuizAnswers(trainerId, sql.ref("q.userId")))
+    .where("qa.correct", "=", false)
+    .where("qa.answeredAt", "<=", now)
+    .orderBy("qa.answeredAt", "desc")
+    .limit(QUIZ_MISSES)
+    .execute();
   return rows.map((row) => ({
     itemId: row.itemId,
     deckSlug: row.deckSlug,

@@ -1,8 +1,8 @@
 import "server-only";
+import { type RawBuilder, sql } from "kysely";
+import { dialect, query } from "@/lib/query";
+import { studyable } from "@/lib/query/card-marks";
 import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/query/values";
-import { studyableSql } from "@/lib/sql/card-marks";
-import { type SqlClient, sql } from "@/lib/sql/client";
-import { cardInDeck, joinMemberships } from "@/lib/sql/deck-membership";
 import {
   type CardSchedule,
   type LearnerSettings,
@@ -13,10 +13,11 @@ import {
 } from "@/lib/srs";
 import { type AssignmentGoalKind, type OnTrack, onTrack } from "@/lib/trainer/on-track";
 import { recallAt } from "@/lib/trainer/recall";
-import { SCHEDULE_COLUMNS, type ScheduleColumns, scheduleFromRow } from "../schedule-rows";
-import { type SettingsRow, toLearnerSettings } from "../settings";
+import { cardInDeck } from "../deck-membership";
+import { SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
+import { toLearnerSettings } from "../settings";
+import { assignmentLive, linkStands } from "./access";
 import {
-  type HiddenStudyLogRow,
   hiddenLog,
   type StudyOnlyCardView,
   sharedCard,
@@ -30,8 +31,8 @@ import {
  * clients: every statement runs over all the clients in scope at once (a JSON list, read by
  * SQLite's json_each or PostgreSQL's json_array_elements) and groups in SQL; only retrievability,
  * which needs ts-fsrs, is computed in JS.
- * Each statement joins TrainerClient (endedAt IS NULL) and Assignment (removedAt IS NULL) itself,
- * so nothing outside a standing link and a live assignment is ever read, and applies the consent
+ * Each statement starts from `scoped`, which joins TrainerClient and Assignment under the access
+ * rule of ./access.ts, so nothing outside a standing link and a live assignment is ever read, and applies the consent
  * rule of ./consent.ts: quiz answers, and card states they changed, only of clients who share them.
  */
 
@@ -95,10 +96,6 @@ export interface ClientTotals {
   overdueNow: number;
 }
 
-interface SettingsColumns extends SettingsRow {
-  settingsUserId: string | null;
-}
-
 export interface ClientRow extends ClientTotals {
   clientId: string;
   name: string;
@@ -125,27 +122,35 @@ export async function activeClients(
 ): Promise<ActiveClient[]> {
   const only = typeof scope === "string" ? scope : scope && "clientId" in scope ? scope.clientId : null;
   const group = scope && typeof scope === "object" && "groupId" in scope ? scope.groupId : null;
-  const rows = await sql().all<
-    SettingsColumns & {
-      clientId: string;
-      name: string;
-      email: string;
-      shareQuizAnswers: unknown;
-      groupId: string | null;
-      groupName: string | null;
-    }
-  >(
-    `SELECT u.id AS clientId, u.name, u.email, tc.shareQuizAnswers, tc.groupId, g.name AS groupName,
-       s.userId AS settingsUserId,
-       s.desiredRetention, s.newPerDay, s.maxReviewsPerDay, s.maximumInterval, s.learningSteps,
-       s.relearningSteps, s.timeZone, s.dayRolloverHour, s.enableFuzz
-     FROM "TrainerClient" tc JOIN "User" u ON u.id = tc.clientId
-     LEFT JOIN "TrainerGroup" g ON g.id = tc.groupId
-     LEFT JOIN "StudySettings" s ON s.userId = tc.clientId
-     WHERE tc.trainerId = ? AND tc.endedAt IS NULL AND (CAST(? AS TEXT) IS NULL OR tc.clientId = ?)
-       AND (CAST(? AS TEXT) IS NULL OR tc.groupId = ? OR (CAST(? AS TEXT) = 'none' AND tc.groupId IS NULL))`,
-    [trainerId, only, only, group, group, group],
-  );
+  let statement = query()
+    .selectFrom("TrainerClient as tc")
+    .innerJoin("User as u", "u.id", "tc.clientId")
+    .leftJoin("TrainerGroup as g", "g.id", "tc.groupId")
+    .leftJoin("StudySettings as s", "s.userId", "tc.clientId")
+    .select([
+      "u.id as clientId",
+      "u.name",
+      "u.email",
+      "tc.shareQuizAnswers",
+      "tc.groupId",
+      "g.name as groupName",
+      "s.userId as settingsUserId",
+      "s.desiredRetention",
+      "s.newPerDay",
+      "s.maxReviewsPerDay",
+      "s.maximumInterval",
+      "s.learningSteps",
+      "s.relearningSteps",
+      "s.timeZone",
+      "s.dayRolloverHour",
+      "s.enableFuzz",
+    ])
+    .where("tc.trainerId", "=", trainerId)
+    .where(linkStands("tc"));
+  if (only !== null) statement = statement.where("tc.clientId", "=", only);
+  if (group === "none") statement = statement.where("tc.groupId", "is", null);
+  else if (group !== null) statement = statement.where("tc.groupId", "=", group);
+  const rows = await statement.execute();
   // Most clients share default settings and a handful of time zones: validating settings and
   // working out day boundaries once per distinct value keeps 500 clients to a few milliseconds.
   const settingsByValue = new Map<string, LearnerSettings>();
@@ -157,7 +162,9 @@ export async function activeClients(
       : "";
     let settings = settingsByValue.get(settingsKey);
     if (!settings) {
-      settings = toLearnerSettings(settingsUserId ? row : undefined);
+      settings = toLearnerSettings(
+        settingsUserId ? (row as Parameters<typeof toLearnerSettings>[0]) : undefined,
+      );
       settingsByValue.set(settingsKey, settings);
     }
     const clockKey = `${settings.timeZone}|${settings.dayRolloverHour}`;
@@ -182,39 +189,63 @@ export async function activeClients(
   });
 }
 
-/**
- * The clients in @scope (a JSON list of [clientId, dayStart, from7]) as rows: the one fragment
- * the two databases spell differently. The bounds are written as SQLite stores dates, which
- * SQLite compares as text; PostgreSQL reads them as UTC timestamps.
- */
-const SCOPE_ROWS = {
-  sqlite: `SELECT json_extract(value, '$[0]') AS clientId, json_extract(value, '$[1]') AS dayStart,
-      json_extract(value, '$[2]') AS from7
-    FROM json_each(@scope)`,
-  postgresql: `SELECT e.value->>0 AS clientId,
-      CAST(e.value->>1 AS timestamptz) AT TIME ZONE 'UTC' AS dayStart,
-      CAST(e.value->>2 AS timestamptz) AT TIME ZONE 'UTC' AS from7
-    FROM json_array_elements(CAST(@scope AS json)) AS e(value)`,
-} as const;
+/** A client in scope with their day boundaries (dates as each database returns them). */
+interface ScopeRow {
+  clientId: string;
+  dayStart: SqlDateValue;
+  from7: SqlDateValue;
+}
 
 /**
- * `scoped`: the live assignments of this trainer to the clients in @scope whose link stands,
- * with each client's day boundaries. Statements below select FROM it.
+ * The clients in `scope` (a JSON list of [clientId, dayStart, from7]) as rows: the one fragment
+ * the two databases spell differently. The bounds are written as SQLite stores dates, which
+ * SQLite compares as text; PostgreSQL reads them as UTC timestamps. Parenthesized: Kysely puts
+ * a raw common table expression after AS as it is.
+ */
+function scopeRows(scope: string) {
+  return dialect() === "sqlite"
+    ? sql<ScopeRow>`(SELECT json_extract(value, '$[0]') AS "clientId", json_extract(value, '$[1]') AS "dayStart",
+        json_extract(value, '$[2]') AS "from7" FROM json_each(${scope}))`
+    : sql<ScopeRow>`(SELECT e.value->>0 AS "clientId",
+        CAST(e.value->>1 AS timestamptz) AT TIME ZONE 'UTC' AS "dayStart",
+        CAST(e.value->>2 AS timestamptz) AT TIME ZONE 'UTC' AS "from7"
+      FROM json_array_elements(CAST(${scope} AS json)) AS e(value))`;
+}
+
+/**
+ * A query starting with `scoped`: the live assignments of this trainer to the clients in scope
+ * whose link stands (./access.ts), with each client's day boundaries. Statements select FROM it.
  * SQLite cannot size json_each and left alone scans it in the innermost loop (minutes at 200
  * clients); MATERIALIZED and CROSS JOIN, its documented planner controls, keep it outermost.
  * The join conditions sit in WHERE because PostgreSQL takes no ON after CROSS JOIN (SQLite plans
  * them the same either way; PostgreSQL orders inner joins itself).
  */
-export const scoped = (db: SqlClient) => `WITH k AS MATERIALIZED (
-    ${SCOPE_ROWS[db.dialect]}
-  ), scoped AS (
-    SELECT a.id, a.clientId, a.deckSlug, k.dayStart, k.from7
-    FROM k CROSS JOIN "TrainerClient" tc CROSS JOIN "Assignment" a
-    WHERE tc.trainerId = @trainerId AND tc.clientId = k.clientId AND tc.endedAt IS NULL
-      AND a.trainerId = @trainerId AND a.clientId = k.clientId AND a.removedAt IS NULL
-  )`;
+export function scoped({ trainerId, scope }: ScopeParams) {
+  return query()
+    .with(
+      (cte) => cte("k").materialized(),
+      () => scopeRows(scope),
+    )
+    .with("scoped", (db) =>
+      db
+        .selectFrom("k")
+        .crossJoin("TrainerClient as tc")
+        .crossJoin("Assignment as a")
+        .select(["a.id", "a.clientId", "a.deckSlug", "k.dayStart", "k.from7"])
+        .where("tc.trainerId", "=", trainerId)
+        .whereRef("tc.clientId", "=", "k.clientId")
+        .where(linkStands("tc"))
+        .where("a.trainerId", "=", trainerId)
+        .whereRef("a.clientId", "=", "k.clientId")
+        .where(assignmentLive("a")),
+    );
+}
 
-export type ScopeParams = { trainerId: string; scope: string; now: Date };
+export interface ScopeParams {
+  trainerId: string;
+  scope: string;
+  now: Date;
+}
 
 export const scopeParams = (trainerId: string, clients: readonly ActiveClient[], now: Date): ScopeParams => ({
   trainerId,
@@ -226,29 +257,35 @@ const num = (value: number | bigint | null | undefined) => Number(value ?? 0);
 
 /**
  * The study answers of every card state in scope that a hidden quiz answer changed, keyed by
- * `key` (an SQL expression over `scoped a`), replayed into the schedules the trainer sees instead
- * (./consent.ts). Few rows: only cards a non-sharing client has also answered in a quiz.
+ * `key` (the client or the assignment of `scoped a`), replayed into the schedules the trainer
+ * sees instead (./consent.ts). Few rows: only cards a non-sharing client has also answered in a quiz.
  */
 async function hiddenCards(
-  db: SqlClient,
   params: ScopeParams,
   clients: readonly ActiveClient[],
-  key: string,
+  key: "a.clientId" | "a.id",
 ): Promise<StudyOnlyCardView[]> {
-  const rows = await db.all<HiddenStudyLogRow>(
-    `${scoped(db)}
-     , hidden AS (
-       SELECT DISTINCT ${key} AS key, q.userId, q.cardId
-       FROM scoped a CROSS JOIN "ReviewLog" q CROSS JOIN "Card" c
-       WHERE q.userId = a.clientId AND ${hiddenLog("q")} AND c.id = q.cardId
-         AND ${cardInDeck("c.id", "dc.deckSlug = a.deckSlug")}
-         AND c.retired = FALSE
-     )
-     SELECT h.key, h.userId, h.cardId, l.rating, l.reviewedAt
-     FROM hidden h CROSS JOIN "ReviewLog" l
-     WHERE l.userId = h.userId AND l.cardId = h.cardId AND l.origin <> 'quiz'`,
-    params,
-  );
+  const rows = await scoped(params)
+    .with("hidden", (db) =>
+      db
+        .selectFrom("scoped as a")
+        .crossJoin("ReviewLog as q")
+        .crossJoin("Card as c")
+        .select([sql.ref<string>(key).as("key"), "q.userId", "q.cardId"])
+        .distinct()
+        .whereRef("q.userId", "=", "a.clientId")
+        .where(hiddenLog(params.trainerId, "q"))
+        .whereRef("c.id", "=", "q.cardId")
+        .where(cardInDeck("c.id", sql.ref("a.deckSlug")))
+        .where("c.retired", "=", false),
+    )
+    .selectFrom("hidden as h")
+    .crossJoin("ReviewLog as l")
+    .select(["h.key", "h.userId", "h.cardId", "l.rating", "l.reviewedAt"])
+    .whereRef("l.userId", "=", "h.userId")
+    .whereRef("l.cardId", "=", "h.cardId")
+    .where("l.origin", "<>", "quiz")
+    .execute();
   if (rows.length === 0) return [];
   const settings = new Map(clients.map((c) => [c.clientId, c.settings]));
   return studyOnlyCards(rows, (userId) => settings.get(userId) ?? toLearnerSettings(undefined));
@@ -260,44 +297,65 @@ export async function clientTotals(
   clients: readonly ActiveClient[],
   now: Date,
 ): Promise<Map<string, ClientTotals>> {
-  const db = sql();
   const params = scopeParams(trainerId, clients, now);
   const totals = new Map<string, ClientTotals>(
     clients.map((c) => [c.clientId, { lastActive: null, reviews7d: 0, dueNow: 0, overdueNow: 0 }]),
   );
-  type StateTotals = {
-    clientId: string;
-    dueNow: number | bigint | null;
-    overdueNow: number | bigint | null;
-    lastActive: SqlDateValue | null;
-  };
   const [states, reviews, hidden] = await Promise.all([
     // A card in two assigned decks is one card: DISTINCT counts it (and its answers) once.
     // A card's lastReview is its latest answer (undo restores the one before), so MAX over the
     // deck's CardState rows is the latest review without reading the logs. Card states a hidden
     // quiz answer changed are left out here and counted from their study answers below.
-    db.all<StateTotals>(
-      `${scoped(db)}
-       SELECT a.clientId, COUNT(DISTINCT s.cardId) FILTER (WHERE c.retired = FALSE AND s.due <= @now) AS dueNow,
-         COUNT(DISTINCT s.cardId) FILTER (WHERE c.retired = FALSE AND s.state = 'review' AND s.due < a.dayStart) AS overdueNow,
-         MAX(s.lastReview) AS lastActive
-       FROM scoped a CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "CardState" s
-       WHERE m.deckSlug = a.deckSlug AND c.id = m.cardId AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new'
-         AND ${sharedCard("s")} AND ${studyableSql("s", "@now")}
-       GROUP BY a.clientId`,
-      params,
-    ),
+    scoped(params)
+      .selectFrom("scoped as a")
+      .crossJoin("DeckCard as m")
+      .crossJoin("Card as c")
+      .crossJoin("CardState as s")
+      .select((eb) => [
+        "a.clientId",
+        eb.fn
+          .count<number>("s.cardId")
+          .distinct()
+          .filterWhere((f) => f.and([f("c.retired", "=", false), f("s.due", "<=", now)]))
+          .as("dueNow"),
+        eb.fn
+          .count<number>("s.cardId")
+          .distinct()
+          .filterWhere((f) =>
+            f.and([
+              f("c.retired", "=", false),
+              f("s.state", "=", "review"),
+              f("s.due", "<", f.ref("a.dayStart")),
+            ]),
+          )
+          .as("overdueNow"),
+        eb.fn.max("s.lastReview").as("lastActive"),
+      ])
+      .whereRef("m.deckSlug", "=", "a.deckSlug")
+      .whereRef("c.id", "=", "m.cardId")
+      .whereRef("s.userId", "=", "a.clientId")
+      .whereRef("s.cardId", "=", "c.id")
+      .where("s.state", "<>", "new")
+      .where(sharedCard(trainerId, "s"))
+      .where(studyable("s", now))
+      .groupBy("a.clientId")
+      .execute(),
     // The planner reads each client's last 7 days on (userId, reviewedAt), then keeps assigned cards.
-    db.all<{ clientId: string; reviews7d: number | bigint }>(
-      `${scoped(db)}
-       SELECT a.clientId, COUNT(DISTINCT l.id) AS reviews7d
-       FROM scoped a JOIN "DeckCard" m ON m.deckSlug = a.deckSlug
-       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = m.cardId AND l.reviewedAt >= a.from7 AND l.reviewedAt <= @now
-       WHERE ${sharedLog("l")}
-       GROUP BY a.clientId`,
-      params,
-    ),
-    hiddenCards(db, params, clients, "a.clientId"),
+    scoped(params)
+      .selectFrom("scoped as a")
+      .innerJoin("DeckCard as m", "m.deckSlug", "a.deckSlug")
+      .innerJoin("ReviewLog as l", (join) =>
+        join
+          .onRef("l.userId", "=", "a.clientId")
+          .onRef("l.cardId", "=", "m.cardId")
+          .onRef("l.reviewedAt", ">=", "a.from7")
+          .on("l.reviewedAt", "<=", now),
+      )
+      .select((eb) => ["a.clientId", eb.fn.count<number>("l.id").distinct().as("reviews7d")])
+      .where(sharedLog(trainerId, "l"))
+      .groupBy("a.clientId")
+      .execute(),
+    hiddenCards(params, clients, "a.clientId"),
   ]);
   for (const row of states) {
     const entry = totals.get(row.clientId);
@@ -324,26 +382,12 @@ export async function clientTotals(
   return totals;
 }
 
-/** Questions asked in attempt `q`: the length of its JSON list of item ids (text in both databases). */
-export const ITEM_COUNT = {
-  sqlite: "json_array_length(q.itemIds)",
-  postgresql: "json_array_length(CAST(q.itemIds AS json))",
-} as const;
-
-interface AssignmentColumns {
-  id: string;
-  clientId: string;
-  deckSlug: string;
-  deckTitle: string;
-  goal: string;
-  dueAt: SqlDateValue | null;
-  createdAt: SqlDateValue;
-  targetRecall: number | null;
-  quizTarget: number | bigint | null;
-  cards: number | bigint;
-  suspended: number | bigint;
-  best: number | null;
-  last: number | null;
+/** Questions asked in the attempt aliased `attempt`: the length of its JSON list of item ids (text in both databases). */
+export function itemCount(attempt: string): RawBuilder<number> {
+  const itemIds = sql.ref(`${attempt}.itemIds`);
+  return dialect() === "sqlite"
+    ? sql<number>`json_array_length(${itemIds})`
+    : sql<number>`json_array_length(CAST(${itemIds} AS json))`;
 }
 
 /**
@@ -357,63 +401,124 @@ export async function assignmentRows(
   clients: readonly ActiveClient[],
   now: Date,
 ): Promise<Map<string, AssignmentRow[]>> {
-  const db = sql();
   const params = scopeParams(trainerId, clients, now);
-  const asked = ITEM_COUNT[db.dialect];
-  type ScheduleRow = ScheduleColumns & { assignmentId: string; cardId: string };
+  const asked = itemCount("q");
   const [assignments, rows, hidden, forgotten, quizOnly] = await Promise.all([
-    db.all<AssignmentColumns>(
-      `${scoped(db)}, quiz AS (
-         SELECT a.id, q.score * 100.0 / ${asked} AS percent,
-           ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY q.finishedAt DESC) AS recency
-         FROM scoped a JOIN "QuizAttempt" q ON q.userId = a.clientId AND q.deckSlug = a.deckSlug
-         WHERE q.finishedAt IS NOT NULL AND q.finishedAt <= @now AND q.discardedAt IS NULL
-           AND ${asked} > 0
-       ), scores AS (
-         SELECT id, MAX(percent) AS best, MAX(CASE WHEN recency = 1 THEN percent END) AS last FROM quiz GROUP BY id
-       ), sizes AS (
-         SELECT m.deckSlug, COUNT(*) AS cards FROM "Card" c ${joinMemberships("c.id")}
-         WHERE c.retired = FALSE AND m.deckSlug IN (SELECT deckSlug FROM scoped) GROUP BY m.deckSlug
-       )
-       SELECT s.id, s.clientId, s.deckSlug, d.title AS deckTitle, a.goal, a.dueAt, a.createdAt, a.targetRecall,
-         a.quizTarget, COALESCE(sizes.cards, 0) AS cards, scores.best, scores.last,
-         (SELECT COUNT(*) FROM "DeckCard" sm JOIN "Card" sc ON sc.id = sm.cardId
-           JOIN "CardState" ss ON ss.cardId = sc.id AND ss.userId = s.clientId
-           WHERE sm.deckSlug = s.deckSlug AND sc.retired = FALSE AND ss.suspended = TRUE) AS suspended
-       FROM scoped s JOIN "Assignment" a ON a.id = s.id JOIN "Deck" d ON d.slug = s.deckSlug
-       LEFT JOIN sizes ON sizes.deckSlug = s.deckSlug LEFT JOIN scores ON scores.id = s.id
-       ORDER BY a.createdAt, d.position`,
-      params,
-    ),
-    db.all<ScheduleRow>(
-      `${scoped(db)}
-       SELECT a.id AS assignmentId, s.cardId, ${SCHEDULE_COLUMNS}
-       FROM scoped a CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "CardState" s
-       WHERE m.deckSlug = a.deckSlug AND c.id = m.cardId AND c.retired = FALSE
-         AND s.userId = a.clientId AND s.cardId = c.id AND s.state <> 'new' AND ${sharedCard("s")}
-         AND s.suspended = FALSE`,
-      params,
-    ),
-    hiddenCards(db, params, clients, "a.id"),
-    db.all<{ assignmentId: string; cards: number | bigint }>(
-      `${scoped(db)}
-       SELECT a.id AS assignmentId, COUNT(DISTINCT l.cardId) AS cards
-       FROM scoped a JOIN "DeckCard" m ON m.deckSlug = a.deckSlug JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
-       JOIN "ReviewLog" l ON l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt >= a.from7
-         AND l.reviewedAt <= @now AND l.rating = 1
-       WHERE ${sharedLog("l")}
-       GROUP BY a.id`,
-      params,
-    ),
+    scoped(params)
+      .with("quiz", (db) =>
+        db
+          .selectFrom("scoped as a")
+          .innerJoin("QuizAttempt as q", (join) =>
+            join.onRef("q.userId", "=", "a.clientId").onRef("q.deckSlug", "=", "a.deckSlug"),
+          )
+          .select([
+            "a.id",
+            sql<number>`${sql.ref("q.score")} * 100.0 / ${asked}`.as("percent"),
+            sql<number>`ROW_NUMBER() OVER (PARTITION BY ${sql.ref("a.id")} ORDER BY ${sql.ref("q.finishedAt")} DESC)`.as(
+              "recency",
+            ),
+          ])
+          .where("q.finishedAt", "is not", null)
+          .where("q.finishedAt", "<=", now)
+          .where("q.discardedAt", "is", null)
+          .where(asked, ">", 0),
+      )
+      .with("scores", (db) =>
+        db
+          .selectFrom("quiz")
+          .select((eb) => [
+            "quiz.id",
+            eb.fn.max("quiz.percent").as("best"),
+            eb.fn.max(eb.case().when("quiz.recency", "=", 1).then(eb.ref("quiz.percent")).end()).as("last"),
+          ])
+          .groupBy("quiz.id"),
+      )
+      .with("sizes", (db) =>
+        db
+          .selectFrom("Card as c")
+          .innerJoin("DeckCard as m", "m.cardId", "c.id")
+          .select((eb) => ["m.deckSlug", eb.fn.countAll<number>().as("cards")])
+          .where("c.retired", "=", false)
+          .where("m.deckSlug", "in", db.selectFrom("scoped").select("scoped.deckSlug"))
+          .groupBy("m.deckSlug"),
+      )
+      .selectFrom("scoped as s")
+      .innerJoin("Assignment as a", "a.id", "s.id")
+      .innerJoin("Deck as d", "d.slug", "s.deckSlug")
+      .leftJoin("sizes", "sizes.deckSlug", "s.deckSlug")
+      .leftJoin("scores", "scores.id", "s.id")
+      .select((eb) => [
+        "s.id",
+        "s.clientId",
+        "s.deckSlug",
+        "d.title as deckTitle",
+        "a.goal",
+        "a.dueAt",
+        "a.createdAt",
+        "a.targetRecall",
+        "a.quizTarget",
+        eb.fn.coalesce("sizes.cards", sql.lit(0)).as("cards"),
+        "scores.best",
+        "scores.last",
+        eb
+          .selectFrom("DeckCard as sm")
+          .innerJoin("Card as sc", "sc.id", "sm.cardId")
+          .innerJoin("CardState as ss", (join) =>
+            join.onRef("ss.cardId", "=", "sc.id").onRef("ss.userId", "=", "s.clientId"),
+          )
+          .select((count) => count.fn.countAll<number>().as("n"))
+          .whereRef("sm.deckSlug", "=", "s.deckSlug")
+          .where("sc.retired", "=", false)
+          .where("ss.suspended", "=", true)
+          .as("suspended"),
+      ])
+      .orderBy("a.createdAt")
+      .orderBy("d.position")
+      .execute(),
+    scoped(params)
+      .selectFrom("scoped as a")
+      .crossJoin("DeckCard as m")
+      .crossJoin("Card as c")
+      .crossJoin("CardState as s")
+      .select(["a.id as assignmentId", "s.cardId", ...SCHEDULE_COLUMNS])
+      .whereRef("m.deckSlug", "=", "a.deckSlug")
+      .whereRef("c.id", "=", "m.cardId")
+      .where("c.retired", "=", false)
+      .whereRef("s.userId", "=", "a.clientId")
+      .whereRef("s.cardId", "=", "c.id")
+      .where("s.state", "<>", "new")
+      .where(sharedCard(trainerId, "s"))
+      .where("s.suspended", "=", false)
+      .execute(),
+    hiddenCards(params, clients, "a.id"),
+    scoped(params)
+      .selectFrom("scoped as a")
+      .innerJoin("DeckCard as m", "m.deckSlug", "a.deckSlug")
+      .innerJoin("Card as c", (join) => join.onRef("c.id", "=", "m.cardId").on("c.retired", "=", false))
+      .innerJoin("ReviewLog as l", (join) =>
+        join
+          .onRef("l.userId", "=", "a.clientId")
+          .onRef("l.cardId", "=", "c.id")
+          .onRef("l.reviewedAt", ">=", "a.from7")
+          .on("l.reviewedAt", "<=", now)
+          .on("l.rating", "=", 1),
+      )
+      .select((eb) => ["a.id as assignmentId", eb.fn.count<number>("l.cardId").distinct().as("cards")])
+      .where(sharedLog(trainerId, "l"))
+      .groupBy("a.id")
+      .execute(),
     // Cards only a quiz answered: they have a schedule but are not introduced.
-    db.all<{ assignmentId: string; cardId: string }>(
-      `${scoped(db)}
-       SELECT DISTINCT a.id AS assignmentId, l.cardId
-       FROM scoped a CROSS JOIN "ReviewLog" l CROSS JOIN "Card" c
-       WHERE l.userId = a.clientId AND ${unstudiedQuizLog("l")} AND c.id = l.cardId
-         AND ${cardInDeck("c.id", "dc.deckSlug = a.deckSlug")}`,
-      params,
-    ),
+    scoped(params)
+      .selectFrom("scoped as a")
+      .crossJoin("ReviewLog as l")
+      .crossJoin("Card as c")
+      .select(["a.id as assignmentId", "l.cardId"])
+      .distinct()
+      .whereRef("l.userId", "=", "a.clientId")
+      .where(unstudiedQuizLog("l"))
+      .whereRef("c.id", "=", "l.cardId")
+      .where(cardInDeck("c.id", sql.ref("a.deckSlug")))
+      .execute(),
   ]);
   const unstudied = new Set(quizOnly.map((row) => `${row.assignmentId}:${row.cardId}`));
   const schedules = new Map<string, { schedule: CardSchedule; studied: boolean }[]>();
@@ -442,6 +547,8 @@ export async function assignmentRows(
     const introducedSchedules = seen.map((entry) => entry.schedule);
     const introduced = seen.filter((entry) => entry.studied).length;
     const dueAt = row.dueAt ? parseSqlDate(row.dueAt) : null;
+    const best = row.best === null ? null : Number(row.best);
+    const last = row.last === null ? null : Number(row.last);
     const createdAt = parseSqlDate(row.createdAt);
     const goal: AssignmentGoalKind = row.goal === "recall" ? "recall" : "all-introduced";
     const quizTarget = row.quizTarget === null ? null : Number(row.quizTarget);
@@ -461,8 +568,8 @@ export async function assignmentRows(
       predictedRecall: introducedSchedules.length ? recallNow / introducedSchedules.length : null,
       lapses: introducedSchedules.reduce((total, schedule) => total + schedule.lapses, 0),
       forgottenCards7d: forgottenByAssignment.get(row.id) ?? 0,
-      bestQuiz: row.best,
-      lastQuiz: row.last,
+      bestQuiz: best,
+      lastQuiz: last,
       onTrack: onTrack({
         assignment,
         totalCards: cards,
@@ -471,7 +578,7 @@ export async function assignmentRows(
         // Unintroduced cards count as 0: the sums are divided by the whole deck.
         projectedRecall: cards ? recallThen / cards : 0,
         recallNow: cards ? recallNow / cards : 0,
-        bestQuizScore: row.best,
+        bestQuizScore: best,
         now,
       }),
     });

@@ -1,5 +1,6 @@
 import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { cardInDeck } from "@/lib/data/deck-membership";
 import { parseWeights } from "@/lib/data/effective-weights";
 import {
   collectTrainingSet,
@@ -15,8 +16,7 @@ import { toLearnerSettings } from "@/lib/data/settings";
 import { answeredCardIds, trainingLogs } from "@/lib/data/training-logs";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { sql } from "@/lib/sql/client";
-import { cardInDeck } from "@/lib/sql/deck-membership";
+import { query } from "@/lib/query";
 import type { StudyDayClock } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS, type TrainingSet, trainingSet } from "@/lib/srs/training";
 import { studyOnlyLogs } from "@/lib/trainer/study-only";
@@ -63,13 +63,18 @@ async function visibleReviewCount(
   deckSlug: string,
 ): Promise<number> {
   if (members.length === 0) return 0;
-  const names = members.map((_, i) => `client${i}`);
-  const row = await sql().get<{ n: number | bigint }>(
-    `SELECT COUNT(*) AS n FROM "ReviewLog" l JOIN "Card" c ON c.id = l.cardId
-     WHERE ${cardInDeck("c.id", "dc.deckSlug = @deckSlug")} AND l.userId IN (${names.map((name) => `@${name}`).join(", ")})
-       AND ${sharedLog("l")}`,
-    { trainerId, deckSlug, ...Object.fromEntries(names.map((name, i) => [name, members[i]?.clientId])) },
-  );
+  const row = await query()
+    .selectFrom("ReviewLog as l")
+    .innerJoin("Card as c", "c.id", "l.cardId")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where(cardInDeck("c.id", deckSlug))
+    .where(
+      "l.userId",
+      "in",
+      members.map((m) => m.clientId),
+    )
+    .where(sharedLog(trainerId, "l"))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -1,8 +1,11 @@
 import "server-only";
+import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
+import type { DB } from "@/lib/query";
 import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import type { SchedulerSettings } from "@/lib/srs/scheduler";
 import type { CardSchedule, ReviewRating, SrsState } from "@/lib/srs/types";
 import { studyOnlyCard } from "@/lib/trainer/study-only";
+import { standingLink } from "./access";
 
 /**
  * The consent rule, in one place, for every trainer-side read of a client's answers
@@ -15,53 +18,85 @@ import { studyOnlyCard } from "@/lib/trainer/study-only";
  * conditions below test origin by equality, so ReviewLog's (userId, origin, cardId) index answers
  * "has this card a quiz answer" with one probe instead of reading every log of the card.
  *
- * `trainer` is the SQL of the trainer's id: a named parameter by default, `?` in statements
- * with positional parameters (it then takes one parameter, at its place in the statement).
+ * Each condition is a query-builder expression on the aliased row: `.where(sharedLog(trainerId, "l"))`.
  */
 
-/** SQL condition: the client `clientId` (an SQL expression) shares quiz answers with the trainer now. */
-export function sharesQuizAnswers(clientId: string, trainer = "@trainerId"): string {
-  return `EXISTS (SELECT 1 FROM "TrainerClient" consent
-      WHERE consent.trainerId = ${trainer} AND consent.clientId = ${clientId}
-        AND consent.endedAt IS NULL AND consent.shareQuizAnswers = TRUE)`;
+/**
+ * The client `client` (a column, e.g. `sql.ref("a.clientId")`) shares quiz answers with
+ * `trainerId` now: their link stands (./access.ts) and says so.
+ */
+export function sharesQuizAnswers(trainerId: string, client: Expression<string>): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return eb.exists(standingLink(trainerId, client).where("link.shareQuizAnswers", "=", true));
 }
 
-/** SQL condition: the review log `log` may be read by the trainer. */
-export function sharedLog(log: string, trainer = "@trainerId"): string {
-  return `(${log}.origin <> 'quiz' OR ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
+const col = (alias: string, column: string) => sql.ref<string>(`${alias}.${column}`);
+
+/** The review log aliased `log` may be read by the trainer: a study answer, or a shared quiz answer. */
+export function sharedLog(trainerId: string, log: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return eb.or([eb(col(log, "origin"), "<>", "quiz"), sharesQuizAnswers(trainerId, col(log, "userId"))]);
 }
 
 /**
- * SQL condition on any row with userId and cardId (a "CardState" or a "ReviewLog"): no answer
+ * On any row aliased `row` with userId and cardId (a CardState or a ReviewLog): no answer
  * hidden from the trainer was given on this card, so its stored state and its logs' `*Before`
  * columns may be shown as they are. Otherwise the card is shown as its study answers alone make
  * it (hiddenLog, studyOnlyCards). The sharing test comes first: for a sharing client it is
  * one lookup per row, not a scan of the card's logs.
  */
-export function sharedCard(row: string, trainer = "@trainerId"): string {
-  return `(${sharesQuizAnswers(`${row}.userId`, trainer)} OR NOT EXISTS (SELECT 1 FROM "ReviewLog" hidden
-      WHERE hidden.userId = ${row}.userId AND hidden.origin = 'quiz' AND hidden.cardId = ${row}.cardId))`;
+export function sharedCard(trainerId: string, row: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return eb.or([
+    sharesQuizAnswers(trainerId, col(row, "userId")),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom("ReviewLog as hidden")
+          .select(sql.lit(1).as("one"))
+          .where("hidden.userId", "=", col(row, "userId"))
+          .where("hidden.origin", "=", "quiz")
+          .where("hidden.cardId", "=", col(row, "cardId")),
+      ),
+    ),
+  ]);
 }
 
 /**
- * SQL condition: the review log `log` is hidden from the trainer, a quiz answer of a client who
- * does not share them (the opposite of sharedLog). Its card is shown from its study answers
- * alone: select the DISTINCT cards of such logs, then their logs with `origin <> 'quiz'`, and
- * feed them to studyOnlyCards. Starting from the hidden answers (a handful per client, through
- * the index) costs nothing for the many clients and cards without one.
+ * The review log aliased `log` is hidden from the trainer, a quiz answer of a client who does not
+ * share them (the opposite of sharedLog). Its card is shown from its study answers alone: select
+ * the DISTINCT cards of such logs, then their logs with `origin <> 'quiz'`, and feed them to
+ * studyOnlyCards. Starting from the hidden answers (a handful per client, through the index)
+ * costs nothing for the many clients and cards without one.
  */
-export function hiddenLog(log: string, trainer = "@trainerId"): string {
-  return `(${log}.origin = 'quiz' AND NOT ${sharesQuizAnswers(`${log}.userId`, trainer)})`;
+export function hiddenLog(trainerId: string, log: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return eb.and([
+    eb(col(log, "origin"), "=", "quiz"),
+    eb.not(sharesQuizAnswers(trainerId, col(log, "userId"))),
+  ]);
 }
 
 /**
- * SQL condition on a quiz answer `log` (origin 'quiz'): its card was never studied, so the
- * quiz alone gave it a schedule (quiz answers do not introduce cards). Callers reach the quiz
- * answers through the (userId, origin, cardId) index: a handful per client, not a probe per card.
+ * On a review log aliased `log`: a quiz answer whose card was never studied, so the quiz alone
+ * gave it a schedule (quiz answers do not introduce cards). Callers reach the quiz answers through
+ * the (userId, origin, cardId) index: a handful per client, not a probe per card.
  */
-export function unstudiedQuizLog(log: string): string {
-  return `${log}.origin = 'quiz' AND NOT EXISTS (SELECT 1 FROM "ReviewLog" studied
-      WHERE studied.userId = ${log}.userId AND studied.origin = 'study' AND studied.cardId = ${log}.cardId)`;
+export function unstudiedQuizLog(log: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>();
+  return eb.and([
+    eb(col(log, "origin"), "=", "quiz"),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom("ReviewLog as studied")
+          .select(sql.lit(1).as("one"))
+          .where("studied.userId", "=", col(log, "userId"))
+          .where("studied.origin", "=", "study")
+          .where("studied.cardId", "=", col(log, "cardId")),
+      ),
+    ),
+  ]);
 }
 
 export interface HiddenStudyLogRow {

@@ -1,8 +1,10 @@
 import "server-only";
+import { type ExpressionBuilder, sql } from "kysely";
 import { NotFoundError } from "@/lib/errors";
-import { type SqlClient, sql } from "@/lib/sql/client";
+import { type DB, query } from "@/lib/query";
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
+import { assignmentLive, linkStands } from "./access";
 import { sharedLog, sharesQuizAnswers } from "./consent";
 
 const TOP = 10;
@@ -40,35 +42,49 @@ export interface DeckInsight {
   wrongAnswers: CommonWrongAnswer[];
 }
 
-/** The trainer's clients whose link stands and who have this deck assigned (not removed). */
-const ASSIGNED = `WITH assigned AS (
-    SELECT a.clientId, tc.shareQuizAnswers FROM "Assignment" a
-    JOIN "TrainerClient" tc ON tc.trainerId = a.trainerId AND tc.clientId = a.clientId AND tc.endedAt IS NULL
-    WHERE a.trainerId = @trainerId AND a.deckSlug = @deckSlug AND a.removedAt IS NULL
-  )`;
-
 type Params = { trainerId: string; deckSlug: string; now: Date };
+
+/** A query starting with `assigned`: the trainer's clients whose link stands and who have this deck assigned (./access.ts). */
+function assigned({ trainerId, deckSlug }: Params) {
+  return query().with("assigned", (db) =>
+    db
+      .selectFrom("Assignment as a")
+      .innerJoin("TrainerClient as tc", (join) =>
+        join
+          .onRef("tc.trainerId", "=", "a.trainerId")
+          .onRef("tc.clientId", "=", "a.clientId")
+          .on(linkStands("tc")),
+      )
+      .select(["a.clientId", "tc.shareQuizAnswers"])
+      .where("a.trainerId", "=", trainerId)
+      .where("a.deckSlug", "=", deckSlug)
+      .where(assignmentLive("a")),
+  );
+}
 
 /**
  * Where the trainer's clients struggle with one deck: the cards most often rated Again and the
  * wrong quiz options most often picked (from clients who share their quiz answers only).
  */
 export async function getDeckInsight(trainerId: string, deckSlug: string, now: Date): Promise<DeckInsight> {
-  const db = sql();
-  const deck = await db.get<{ slug: string; title: string }>(
-    'SELECT slug, title FROM "Deck" WHERE slug = ? AND (ownerId IS NULL OR ownerId = ?)',
-    [deckSlug, trainerId],
-  );
+  const deck = await query()
+    .selectFrom("Deck")
+    .select(["slug", "title"])
+    .where("slug", "=", deckSlug)
+    .where((eb) => eb.or([eb("ownerId", "is", null), eb("ownerId", "=", trainerId)]))
+    .executeTakeFirst();
   if (!deck) throw new NotFoundError("This deck does not exist.");
   const params: Params = { trainerId, deckSlug, now };
   const [counts, failedCards, wrongAnswers] = await Promise.all([
-    db.get<{ clients: number | bigint; sharing: number | bigint }>(
-      `${ASSIGNED} SELECT COUNT(*) AS clients, COUNT(*) FILTER (WHERE shareQuizAnswers = TRUE) AS sharing
-       FROM assigned`,
-      params,
-    ),
-    mostFailedCards(db, params),
-    commonWrongAnswers(db, params),
+    assigned(params)
+      .selectFrom("assigned")
+      .select((eb) => [
+        eb.fn.countAll<number>().as("clients"),
+        eb.fn.countAll<number>().filterWhere("assigned.shareQuizAnswers", "=", true).as("sharing"),
+      ])
+      .executeTakeFirst(),
+    mostFailedCards(params),
+    commonWrongAnswers(params),
   ]);
   return {
     deckSlug: deck.slug,
@@ -86,25 +102,34 @@ export async function getDeckInsight(trainerId: string, deckSlug: string, now: D
  * other columns may be selected (PostgreSQL allows that); HAVING and the ORDER BY expression
  * repeat the aggregates because PostgreSQL does not resolve output names there.
  */
-async function mostFailedCards(db: SqlClient, params: Params): Promise<FailedCard[]> {
-  type CardRow = {
-    cardId: string;
-    front: string;
-    again: number | bigint;
-    answers: number | bigint;
-    clients: number | bigint;
-  };
-  const rows = await db.all<CardRow>(
-    `${ASSIGNED}
-     SELECT c.id AS cardId, substr(c.front, 1, 400) AS front, COUNT(*) FILTER (WHERE l.rating = 1) AS again,
-       COUNT(*) AS answers, COUNT(DISTINCT l.userId) AS clients
-     FROM assigned k JOIN "DeckCard" m ON m.deckSlug = @deckSlug JOIN "Card" c ON c.id = m.cardId AND c.retired = FALSE
-     JOIN "ReviewLog" l ON l.userId = k.clientId AND l.cardId = c.id AND l.reviewedAt <= @now
-     WHERE ${sharedLog("l")}
-     GROUP BY c.id HAVING COUNT(*) FILTER (WHERE l.rating = 1) > 0
-     ORDER BY COUNT(*) FILTER (WHERE l.rating = 1) * 1.0 / COUNT(*) DESC, again DESC, MIN(m.position) LIMIT @limit`,
-    { ...params, limit: TOP },
-  );
+async function mostFailedCards(params: Params): Promise<FailedCard[]> {
+  const again = (eb: ExpressionBuilder<DB & { l: DB["ReviewLog"] }, "l">) =>
+    eb.fn.countAll<number>().filterWhere("l.rating", "=", 1);
+  const rows = await assigned(params)
+    .selectFrom("assigned as k")
+    .innerJoin("DeckCard as m", (join) => join.on("m.deckSlug", "=", params.deckSlug))
+    .innerJoin("Card as c", (join) => join.onRef("c.id", "=", "m.cardId").on("c.retired", "=", false))
+    .innerJoin("ReviewLog as l", (join) =>
+      join
+        .onRef("l.userId", "=", "k.clientId")
+        .onRef("l.cardId", "=", "c.id")
+        .on("l.reviewedAt", "<=", params.now),
+    )
+    .select((eb) => [
+      "c.id as cardId",
+      eb.fn<string>("substr", ["c.front", eb.lit(1), eb.lit(400)]).as("front"),
+      again(eb).as("again"),
+      eb.fn.countAll<number>().as("answers"),
+      eb.fn.count<number>("l.userId").distinct().as("clients"),
+    ])
+    .where(sharedLog(params.trainerId, "l"))
+    .groupBy("c.id")
+    .having((eb) => eb(again(eb), ">", 0))
+    .orderBy((eb) => sql`${again(eb)} * 1.0 / ${eb.fn.countAll()}`, "desc")
+    .orderBy("again", "desc")
+    .orderBy((eb) => eb.fn.min("m.position"))
+    .limit(TOP)
+    .execute();
   return rows.map((row) => ({
     cardId: row.cardId,
     front: cardFrontLine(row.front),
@@ -119,26 +144,31 @@ async function mostFailedCards(db: SqlClient, params: Params): Promise<FailedCar
  * Wrong answers grouped in SQL by item, stored response and client (a handful of rows per item);
  * each response is then split into the options it picked, so a matching question counts per pair.
  */
-async function commonWrongAnswers(db: SqlClient, params: Params): Promise<CommonWrongAnswer[]> {
-  type Row = {
-    itemId: string;
-    prompt: string;
-    answer: string;
-    response: string;
-    clientId: string;
-    n: number | bigint;
-  };
+async function commonWrongAnswers(params: Params): Promise<CommonWrongAnswer[]> {
   // Grouped by the item's primary key, so its prompt and answer may be selected on PostgreSQL too.
-  const rows = await db.all<Row>(
-    `${ASSIGNED}
-     SELECT qi.id AS itemId, qi.prompt, qi.answer, qa.response, k.clientId, COUNT(*) AS n
-     FROM assigned k JOIN "QuizAttempt" q ON q.userId = k.clientId AND q.deckSlug = @deckSlug
-     JOIN "QuizAnswer" qa ON qa.attemptId = q.id AND qa.correct = FALSE AND qa.answeredAt <= @now
-     JOIN "QuizItem" qi ON qi.id = qa.itemId
-     WHERE ${sharesQuizAnswers("k.clientId")}
-     GROUP BY qi.id, qa.response, k.clientId`,
-    params,
-  );
+  const rows = await assigned(params)
+    .selectFrom("assigned as k")
+    .innerJoin("QuizAttempt as q", (join) =>
+      join.onRef("q.userId", "=", "k.clientId").on("q.deckSlug", "=", params.deckSlug),
+    )
+    .innerJoin("QuizAnswer as qa", (join) =>
+      join
+        .onRef("qa.attemptId", "=", "q.id")
+        .on("qa.correct", "=", false)
+        .on("qa.answeredAt", "<=", params.now),
+    )
+    .innerJoin("QuizItem as qi", "qi.id", "qa.itemId")
+    .select((eb) => [
+      "qi.id as itemId",
+      "qi.prompt",
+      "qi.answer",
+      "qa.response",
+      "k.clientId",
+      eb.fn.countAll<number>().as("n"),
+    ])
+    .where(sharesQuizAnswers(params.trainerId, sql.ref("k.clientId")))
+    .groupBy(["qi.id", "qa.response", "k.clientId"])
+    .execute();
   const picks = new Map<string, CommonWrongAnswer & { clientIds: Set<string> }>();
   for (const row of rows) {
     for (const pick of wrongPicksFromJson(row.answer, row.response)) {

@@ -1,8 +1,8 @@
 import "server-only";
+import { type NotNull, sql } from "kysely";
 import { db as prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { type SqlClient, sql } from "@/lib/sql/client";
-import { parseSqlDate, type SqlDateValue } from "@/lib/sqlite-connection";
+import { parseSqlDate } from "@/lib/query/values";
 import { nextStudyDayStart, type ReviewRating, type SrsState } from "@/lib/srs";
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import {
@@ -17,7 +17,7 @@ import { requireClientAccess } from "./access";
 import {
   type ActiveClient,
   activeClients,
-  ITEM_COUNT,
+  itemCount,
   type ScopeParams,
   scoped,
   scopeParams,
@@ -70,57 +70,66 @@ export interface ClientHistory {
   forgotten: ForgottenCard[];
 }
 
-interface HistoryRow {
-  assignmentId: string;
-  clientId: string;
-  deckSlug: string;
-  deckTitle: string;
-  cardId: string;
-  rating: number | bigint;
-  reviewedAt: SqlDateValue;
-  stateBefore: string;
-  stabilityAfter: number;
-  asStored: number | bigint | boolean;
-}
-
 /**
  * Every answer the trainer may see on the live assignments in scope, with a flag for cards a
  * hidden quiz answer changed (their stored stabilities are then not shown: they are replayed).
  */
-async function historyAnswers(db: SqlClient, params: ScopeParams): Promise<HistoryRow[]> {
-  return db.all<HistoryRow>(
-    `${scoped(db)}
-     SELECT a.id AS assignmentId, a.clientId, a.deckSlug, d.title AS deckTitle, l.cardId, l.rating,
-       l.reviewedAt, l.stateBefore, l.stabilityAfter,
-       CASE WHEN ${sharedCard("l")} THEN 1 ELSE 0 END AS asStored
-     FROM scoped a CROSS JOIN "Deck" d CROSS JOIN "DeckCard" m CROSS JOIN "Card" c CROSS JOIN "ReviewLog" l
-     WHERE d.slug = a.deckSlug AND m.deckSlug = a.deckSlug AND c.id = m.cardId AND c.retired = FALSE
-       AND l.userId = a.clientId AND l.cardId = c.id AND l.reviewedAt <= @now AND ${sharedLog("l")}`,
-    params,
-  );
+function historyAnswers(params: ScopeParams) {
+  return scoped(params)
+    .selectFrom("scoped as a")
+    .crossJoin("Deck as d")
+    .crossJoin("DeckCard as m")
+    .crossJoin("Card as c")
+    .crossJoin("ReviewLog as l")
+    .select((eb) => [
+      "a.id as assignmentId",
+      "a.clientId",
+      "a.deckSlug",
+      "d.title as deckTitle",
+      "l.cardId",
+      "l.rating",
+      "l.reviewedAt",
+      "l.stateBefore",
+      "l.stabilityAfter",
+      eb.case().when(sharedCard(params.trainerId, "l")).then(eb.lit(1)).else(eb.lit(0)).end().as("asStored"),
+    ])
+    .whereRef("d.slug", "=", "a.deckSlug")
+    .whereRef("m.deckSlug", "=", "a.deckSlug")
+    .whereRef("c.id", "=", "m.cardId")
+    .where("c.retired", "=", false)
+    .whereRef("l.userId", "=", "a.clientId")
+    .whereRef("l.cardId", "=", "c.id")
+    .where("l.reviewedAt", "<=", params.now)
+    .where(sharedLog(params.trainerId, "l"))
+    .execute();
 }
 
+type HistoryRow = Awaited<ReturnType<typeof historyAnswers>>[number];
+
 /** Every finished quiz on the assigned decks of clients in scope who share quiz answers, newest first. */
-async function quizAttempts(db: SqlClient, params: ScopeParams) {
-  const asked = ITEM_COUNT[db.dialect];
-  return db.all<{
-    attemptId: string;
-    clientId: string;
-    deckSlug: string;
-    deckTitle: string;
-    finishedAt: SqlDateValue;
-    score: number | bigint | null;
-    asked: number | bigint;
-  }>(
-    `${scoped(db)}
-     SELECT q.id AS attemptId, a.clientId, a.deckSlug, d.title AS deckTitle, q.finishedAt, q.score, ${asked} AS asked
-     FROM scoped a JOIN "Deck" d ON d.slug = a.deckSlug
-     JOIN "QuizAttempt" q ON q.userId = a.clientId AND q.deckSlug = a.deckSlug
-     WHERE q.finishedAt IS NOT NULL AND q.finishedAt <= @now AND q.discardedAt IS NULL
-       AND ${sharesQuizAnswers("a.clientId")}
-     ORDER BY q.finishedAt DESC`,
-    params,
-  );
+function quizAttempts(params: ScopeParams) {
+  return scoped(params)
+    .selectFrom("scoped as a")
+    .innerJoin("Deck as d", "d.slug", "a.deckSlug")
+    .innerJoin("QuizAttempt as q", (join) =>
+      join.onRef("q.userId", "=", "a.clientId").onRef("q.deckSlug", "=", "a.deckSlug"),
+    )
+    .select([
+      "q.id as attemptId",
+      "a.clientId",
+      "a.deckSlug",
+      "d.title as deckTitle",
+      "q.finishedAt",
+      "q.score",
+      itemCount("q").as("asked"),
+    ])
+    .where("q.finishedAt", "is not", null)
+    .$narrowType<{ finishedAt: NotNull }>()
+    .where("q.finishedAt", "<=", params.now)
+    .where("q.discardedAt", "is", null)
+    .where(sharesQuizAnswers(params.trainerId, sql.ref("a.clientId")))
+    .orderBy("q.finishedAt", "desc")
+    .execute();
 }
 
 interface Histories {
@@ -209,9 +218,8 @@ async function forgottenCards(
 }
 
 async function historiesOf(trainerId: string, clients: readonly ActiveClient[], now: Date, weeks: number) {
-  const db = sql();
   const params = scopeParams(trainerId, clients, now);
-  const [rows, attempts] = await Promise.all([historyAnswers(db, params), quizAttempts(db, params)]);
+  const [rows, attempts] = await Promise.all([historyAnswers(params), quizAttempts(params)]);
   const histories = collect(rows, clients);
   const weeksByClient = new Map(clients.map((c) => [c.clientId, weeksOf(c, now, weeks)]));
   const byClient = new Map(clients.map((c) => [c.clientId, c]));
