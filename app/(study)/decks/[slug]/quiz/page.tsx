@@ -5,6 +5,7 @@ import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/data/content";
 import { getQuizHistory } from "@/lib/data/quiz";
 import { getLearnerSettings } from "@/lib/data/settings";
+import styles from "../../../quiz/quiz.module.css";
 import { DiscardQuizButton } from "./discard-quiz-button";
 import { QuizHistoryList } from "./quiz-history";
 import { StartQuizForm } from "./start-quiz-form";
@@ -41,7 +42,7 @@ export default async function DeckQuizPage({ params }: Props) {
       </p>
 
       {open && (
-        <section className="card quiz-resume" aria-labelledby="resume-heading">
+        <section className={`card ${styles.quizResume}`} aria-labelledby="resume-heading">
           <div>
             <h2 id="resume-heading">You have an unfinished quiz</h2>
             <p className="muted small">
@@ -57,7 +58,7 @@ export default async function DeckQuizPage({ params }: Props) {
         </section>
       )}
 
-      <div className="quiz-start-layout">
+      <div className={styles.quizStartLayout}>
         <section className="card" aria-labelledby="start-heading">
           <h2 id="start-heading">{open ? "Start a new quiz" : "Start a quiz"}</h2>
           {deck.quizCount === 0 ? (
