@@ -2,6 +2,7 @@ import { Pagination } from "@/app/ui/pagination";
 import { SortableHeader } from "@/app/ui/sortable-header";
 import type { CardTable as CardTableData, CardTableSort, SortDirection } from "@/lib/data/stats";
 import { dueLabel, fullDateTime, percent, plural, stabilityLabel } from "./format";
+import styles from "./stats.module.css";
 
 const COLUMNS: { key: CardTableSort; label: string; numeric?: boolean }[] = [
   { key: "front", label: "Card" },
@@ -49,7 +50,7 @@ export function CardTable({ table, now }: { table: CardTableData; now: Date }) {
         <h2 id="cards-heading">Your cards</h2>
         <span className="muted small">{plural(table.total, "card")} studied</span>
       </div>
-      <form method="get" action="/stats#cards-heading" className="row table-filter">
+      <form method="get" action="/stats#cards-heading" className={`row ${styles.tableFilter}`}>
         <input type="hidden" name="sort" value={table.sort} />
         <input type="hidden" name="direction" value={table.direction} />
         <label htmlFor="deck-filter">Deck</label>
@@ -87,7 +88,7 @@ export function CardTable({ table, now }: { table: CardTableData; now: Date }) {
                 {table.rows.map((row) => (
                   <tr key={row.cardId}>
                     <td className="card-front">{row.front}</td>
-                    <td className="deck-cell">{row.deckTitle}</td>
+                    <td className={styles.deckCell}>{row.deckTitle}</td>
                     <td>
                       <span className={`pill state-${row.state}`}>{row.state}</span>
                     </td>
