@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ClientsSummary } from "@/lib/data/trainer/client-pages";
 import { plural } from "./clients-words";
+import styles from "./trainer.module.css";
 
 /** The three numbers a trainer checks first, over all clients whatever the table shows. */
 export function ClientsSummaryStrip({ summary }: { summary: ClientsSummary }) {
@@ -19,7 +20,7 @@ export function ClientsSummaryStrip({ summary }: { summary: ClientsSummary }) {
     },
   ];
   return (
-    <ul className="stat-tiles clients-summary" aria-label="Summary">
+    <ul className={`stat-tiles ${styles.clientsSummary}`} aria-label="Summary">
       {tiles.map((tile) => (
         <li key={tile.label} className={`card${tile.tone ? ` tone-${tile.tone}` : ""}`}>
           <span className="stat-value">{tile.value.toLocaleString("en-GB")}</span>{" "}
@@ -48,7 +49,7 @@ export function DeckInsightLinks({ decks }: { decks: ClientsSummary["decks"] }) 
             clients struggle.
           </p>
         ) : (
-          <ul className="insight-links">
+          <ul className={styles.insightLinks}>
             {decks.map((deck) => (
               <li key={deck.slug}>
                 <Link href={`/trainer/insight/${deck.slug}`}>{deck.title}</Link>{" "}

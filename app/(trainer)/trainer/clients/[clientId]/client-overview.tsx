@@ -2,6 +2,7 @@ import { HeatmapLegend, ReviewHeatmap } from "@/app/(study)/stats/review-heatmap
 import type { ClientDetail } from "@/lib/data/trainer/dashboard";
 import type { DayCount, Retention } from "@/lib/srs";
 import { agoText, percent, plural } from "../../clients-words";
+import styles from "../../trainer.module.css";
 
 const answeredNote = (retention: Retention) =>
   retention.answered === 0
@@ -31,7 +32,7 @@ export function ClientFigures({ detail, now }: { detail: ClientDetail; now: Date
     },
   ];
   return (
-    <ul className="stat-tiles client-figures" aria-label="Summary">
+    <ul className={`stat-tiles ${styles.clientFigures}`} aria-label="Summary">
       {tiles.map((tile) => (
         <li key={tile.label} className="card">
           <span className="stat-value">{tile.value}</span> <span className="stat-label">{tile.label}</span>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { loadClientPage, loadClientTools } from "@/lib/data/trainer/client-pages";
 import { ClientStatusPill } from "../../clients-assignment";
 import { dateText } from "../../clients-words";
+import styles from "../../trainer.module.css";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { AssignmentProgress } from "./assignment-progress";
 import { ClientHistorySection } from "./client-history";
@@ -41,7 +42,7 @@ export default async function ClientPage({ params }: ClientPageProps) {
       <p className="breadcrumb">
         <Link href="/trainer">← Your clients</Link>
       </p>
-      <div className="client-heading">
+      <div className={styles.clientHeading}>
         <div>
           <h1>{client.name}</h1>
           <p className="muted">
@@ -72,7 +73,7 @@ export default async function ClientPage({ params }: ClientPageProps) {
             </Link>
           </div>
         ) : (
-          <ul className="feature-list assignment-progress-list">
+          <ul className={`feature-list ${styles.assignmentProgressList}`}>
             {client.assignments.map((assignment) => (
               <AssignmentProgress
                 key={assignment.assignmentId}

@@ -2,6 +2,7 @@ import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import type { EvidenceLevel } from "@/lib/content/evidence";
 import type { WeakCard } from "@/lib/data/trainer/client-detail";
 import { agoText, dateTimeText, percent } from "../../clients-words";
+import styles from "../../trainer.module.css";
 
 /** Again answers in the last 7 days, with when the latest was given. */
 function AgainCell({ card, now }: { card: WeakCard; now: Date }) {
@@ -47,7 +48,7 @@ export function WeakestCards({
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
           <section className="stats-table-scroll card" aria-label="Weakest cards" tabIndex={0}>
-            <table className="stats-table compact-cards">
+            <table className={`stats-table ${styles.compactCards}`}>
               <thead>
                 <tr>
                   <th scope="col">Card</th>
@@ -71,9 +72,9 @@ export function WeakestCards({
                   return (
                     <tr key={card.cardId}>
                       <td className="card-front">
-                        <span className="weak-card-front">{card.front}</span>
+                        <span className={styles.weakCardFront}>{card.front}</span>
                         {level && <EvidenceBadge level={level} />}
-                        <span className="weak-card-deck small muted">
+                        <span className={`${styles.weakCardDeck} small muted`}>
                           {deckTitles.get(card.deckSlug) ?? card.deckSlug}
                         </span>
                       </td>

@@ -2,6 +2,7 @@ import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import type { EvidenceLevel } from "@/lib/content/evidence";
 import type { FailedCard } from "@/lib/data/trainer/deck-insight";
 import { percent, plural } from "../../clients-words";
+import styles from "../../trainer.module.css";
 
 /** Cards rated Again most often, as a share of their answers, across the trainer's clients. */
 export function FailedCards({
@@ -21,7 +22,7 @@ export function FailedCards({
       ) : (
         /* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */
         <section className="stats-table-scroll card" aria-label="Cards most often forgotten" tabIndex={0}>
-          <table className="stats-table compact-cards">
+          <table className={`stats-table ${styles.compactCards}`}>
             <thead>
               <tr>
                 <th scope="col">Card</th>
@@ -42,7 +43,7 @@ export function FailedCards({
                 return (
                   <tr key={card.cardId}>
                     <td className="card-front">
-                      <span className="weak-card-front">{card.front}</span>
+                      <span className={styles.weakCardFront}>{card.front}</span>
                       {level && <EvidenceBadge level={level} />}
                     </td>
                     <td className="numeric" data-label="Failure rate">
