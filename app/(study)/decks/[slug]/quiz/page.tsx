@@ -6,6 +6,7 @@ import { getDeck } from "@/lib/data/content";
 import { getQuizHistory } from "@/lib/data/quiz";
 import { getLearnerSettings } from "@/lib/data/settings";
 import styles from "../../../quiz/quiz.module.css";
+import deckStyles from "../../decks.module.css";
 import { DiscardQuizButton } from "./discard-quiz-button";
 import { QuizHistoryList } from "./quiz-history";
 import { StartQuizForm } from "./start-quiz-form";
@@ -36,7 +37,7 @@ export default async function DeckQuizPage({ params }: Props) {
         <Link href={`/decks/${deck.slug}`}>{deck.title}</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1>Take a quiz</h1>
-      <p className="muted deck-description">
+      <p className={`muted ${deckStyles.deckDescription}`}>
         {deck.title}: {deck.quizCount} questions. After each answer you see how sure the evidence is and in
         whom it was shown. Your answers also update your review schedule.
       </p>
