@@ -50,12 +50,14 @@ test("the Space badge on Show answer is readable (4.5:1)", async ({ page, accoun
 test("Tab never stops on the workload chart's unnamed SVG groups", async ({ page, account }) => {
   await account.signUp("learner");
   await page.goto("/settings");
-  await expect(page.locator(".forecast-chart svg").first()).toBeVisible();
+  await expect(page.locator('[aria-labelledby="workload-summary"] svg').first()).toBeVisible();
   await page.locator("body").focus();
   const stops: string[] = [];
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press("Tab");
-    const inChart = await page.evaluate(() => Boolean(document.activeElement?.closest(".forecast-chart")));
+    const inChart = await page.evaluate(() =>
+      Boolean(document.activeElement?.closest('[aria-labelledby="workload-summary"]')),
+    );
     if (inChart) stops.push(await page.evaluate(() => document.activeElement?.getAttribute("class") ?? ""));
   }
   expect(stops).toEqual([]);

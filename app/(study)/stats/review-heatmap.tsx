@@ -75,7 +75,30 @@ export function ReviewHeatmap({ days, summaryId }: { days: readonly DayCount[]; 
   );
 }
 
-export function HeatmapLegend() {
+/** The calendar in a card with its one-sentence summary and the legend (statistics, a trainer's client). */
+export function HeatmapCard({
+  days,
+  summaryId,
+  summary,
+}: {
+  days: readonly DayCount[];
+  summaryId: string;
+  summary: string;
+}) {
+  return (
+    <div className="card">
+      <ReviewHeatmap days={days} summaryId={summaryId} />
+      <div className={styles.heatmapFooter}>
+        <p id={summaryId} className="small muted">
+          {summary}
+        </p>
+        <HeatmapLegend />
+      </div>
+    </div>
+  );
+}
+
+function HeatmapLegend() {
   return (
     <div className={`${styles.heatmapLegend} small muted`} aria-hidden="true">
       Less
