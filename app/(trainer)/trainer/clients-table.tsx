@@ -22,7 +22,7 @@ const COLUMNS: { key: ClientsTableSort; label: string; numeric?: boolean; first:
   { key: "due", label: "Due now", numeric: true, first: "desc" },
   { key: "overdue", label: "Overdue", numeric: true, first: "desc" },
 ];
-// On a phone the wrapper stops scrolling and each row becomes a card (see globals.css).
+// On a phone the wrapper stops scrolling and each row becomes a card (see trainer.module.css).
 const SCROLL_CLASS = `stats-table-scroll card ${trainer.clientsScroll}`;
 const STATUS_COLUMN = { key: "status", label: "Status", first: "asc" } as const;
 

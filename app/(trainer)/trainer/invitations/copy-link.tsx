@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import styles from "../trainer.module.css";
+import styles from "./invitations.module.css";
 
 /** The full link in a read-only field, with a button that copies it and says so. */
 export function CopyLink({ url, label = "Invitation link" }: { url: string; label?: string }) {

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { FormField } from "@/app/ui/form-field";
 import { createInvitationAction, type InvitationState } from "../actions";
-import styles from "../trainer.module.css";
 import { CopyLink } from "./copy-link";
+import styles from "./invitations.module.css";
 
 /** Creates a link; the new link is shown right here, ready to copy. */
 export function InvitationForm({ origin, groups }: { origin: string; groups: string[] }) {

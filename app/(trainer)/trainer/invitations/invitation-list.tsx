@@ -2,8 +2,8 @@ import { ActionButton } from "@/app/ui/action-button";
 import { dayText } from "@/app/ui/assignment-words";
 import type { InvitationStatus } from "@/lib/data/trainer/links";
 import { revokeInvitationAction } from "../actions";
-import styles from "../trainer.module.css";
 import { CopyLink } from "./copy-link";
+import styles from "./invitations.module.css";
 
 interface InvitationRow {
   id: string;

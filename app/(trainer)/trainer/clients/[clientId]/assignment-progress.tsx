@@ -2,7 +2,7 @@ import type { AssignmentProgressOverTime } from "@/lib/data/trainer/client-detai
 import type { AssignmentRow } from "@/lib/data/trainer/dashboard";
 import { AssignmentSummary } from "../../clients-assignment";
 import { plural, shortDateText } from "../../clients-words";
-import styles from "../../trainer.module.css";
+import styles from "./client-page.module.css";
 import { IntroducedChart, type IntroducedPoint } from "./introduced-chart";
 
 const WEEK_MS = 7 * 86_400_000;

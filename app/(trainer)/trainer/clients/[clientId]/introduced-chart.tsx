@@ -1,7 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import styles from "../../trainer.module.css";
+import styles from "./client-page.module.css";
 
 export interface IntroducedPoint {
   /** Axis label: "4 Nov". */

@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { FormField } from "@/app/ui/form-field";
 import type { FormState } from "@/app/ui/form-state";
 import { assignDeckAction } from "../../actions";
-import styles from "../../trainer.module.css";
+import styles from "./assign.module.css";
 
 interface AssignFormProps {
   clients: { id: string; name: string; email: string; groupId: string | null }[];

@@ -2,7 +2,7 @@ import { ActionButton } from "@/app/ui/action-button";
 import { dayText, dueDateText, goalText, quizTargetText } from "@/app/ui/assignment-words";
 import type { RosterClient } from "@/lib/data/trainer/roster";
 import { removeClientAction, unassignDeckAction } from "../../actions";
-import styles from "../../trainer.module.css";
+import styles from "./assign.module.css";
 
 /** Each linked client with the decks assigned to them, to unassign one or end the link. */
 export function ClientRoster({ clients }: { clients: RosterClient[] }) {
