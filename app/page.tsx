@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
+import styles from "./page.module.css";
 
 export default async function HomePage() {
   if (await currentUser()) redirect("/dashboard");
   return (
     <>
-      <section className="hero">
+      <section className={styles.hero}>
         <h1>Remember what the evidence actually says.</h1>
         <p>
           Retain turns articles on vitamin K2, muscle, bone and circulation into flashcards and quizzes. Every

@@ -89,7 +89,7 @@ test("studying and the statistics charts run without CSP violations", async ({ p
   await page.goto("/stats");
   await expect(page.getByRole("heading", { name: "Statistics", level: 1 })).toBeVisible();
   // The forecast chart only draws its SVG in the browser, after hydration.
-  await expect(page.locator(".forecast-chart svg").first()).toBeVisible();
+  await expect(page.locator('[aria-labelledby="forecast-summary"] svg').first()).toBeVisible();
 
   expect(violations).toEqual([]);
 });

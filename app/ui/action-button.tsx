@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import styles from "./action-button.module.css";
 import type { FormState } from "./form-state";
 
 interface ActionButtonProps {
@@ -44,7 +45,7 @@ export function ActionButton({
   };
 
   const status = (
-    <div aria-live="polite" className="action-status">
+    <div aria-live="polite" className={styles.actionStatus}>
       {state && !state.ok && <p className="field-error">{state.message}</p>}
       {state?.ok && <p className="small muted">{state.message}</p>}
     </div>
@@ -75,7 +76,7 @@ export function ActionButton({
       {confirm ? (
         // biome-ignore lint/a11y/noStaticElementInteractions: Escape from either button cancels, as in a dialog.
         <div
-          className="confirm-box"
+          className={styles.confirmBox}
           onKeyDown={(event) => {
             if (event.key !== "Escape" || pending) return;
             event.preventDefault();

@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import { parseCloze } from "@/lib/study/cloze";
+import styles from "./cloze.module.css";
 
 /** The prompt side of a cloze: each hidden part becomes "[…]" (or "[hint]"). */
 export function clozePrompt(text: string): string {
@@ -15,7 +16,7 @@ export function ClozeAnswer({ text }: { text: string }) {
     const key = offset;
     offset += part.text.length;
     return part.hidden ? (
-      <strong key={key} className="cloze-answer">
+      <strong key={key} className={styles.clozeAnswer}>
         {part.text}
       </strong>
     ) : (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ClozeAnswer, clozePrompt } from "./cloze";
+import styles from "./deck-card-item.module.css";
 import { EvidenceBadge } from "./evidence-badge";
 import type { EvidenceLevel } from "./evidence-labels";
 import { quoteHref } from "./source-link";
@@ -34,15 +35,15 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
   const cloze = card.kind === "cloze";
   const labels = sourceLabels(card.sources, titles);
   return (
-    <li className="card deck-card">
-      <div className="deck-card-meta">
+    <li className={`card ${styles.deckCard}`}>
+      <div className={styles.deckCardMeta}>
         <EvidenceBadge level={card.evidence} caveat={card.caveat} reason={card.evidenceReason} />
-        {card.topic && <span className="deck-card-topic">{card.topic}</span>}
+        {card.topic && <span className={styles.deckCardTopic}>{card.topic}</span>}
       </div>
-      <p className="deck-card-front">{cloze ? clozePrompt(card.front) : card.front}</p>
-      <details className="deck-card-details">
+      <p className={styles.deckCardFront}>{cloze ? clozePrompt(card.front) : card.front}</p>
+      <details className={styles.deckCardDetails}>
         <summary>{card.sources.length > 0 ? "Show answer and quotes" : "Show answer"}</summary>
-        <div className="deck-card-answer">
+        <div className={styles.deckCardAnswer}>
           {cloze && (
             <p>
               <ClozeAnswer text={card.front} />
@@ -51,7 +52,7 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
           <p>{card.back}</p>
         </div>
         {card.sources.map((source, i) => (
-          <blockquote key={source.quoteId} className="deck-card-quote">
+          <blockquote key={source.quoteId} className={styles.deckCardQuote}>
             <p>“{source.quote}”</p>
             <footer>
               <cite>{labels[i]}</cite>
@@ -61,7 +62,7 @@ export function DeckCardItem({ card, titles }: { card: DeckCardView; titles: Rec
       </details>
       {/* A learner's own cards cite nothing. */}
       {card.sources.length > 0 && (
-        <p className="deck-card-sources small">
+        <p className={`${styles.deckCardSources} small`}>
           <span className="muted">{card.sources.length > 1 ? "Sources:" : "Source:"}</span>{" "}
           {card.sources.map((source, i) => (
             <span key={source.quoteId}>

@@ -1,9 +1,10 @@
+import styles from "./evidence-badge.module.css";
 import { EVIDENCE_LABELS, type EvidenceGroup, type EvidenceLevel } from "./evidence-labels";
 
 /** Shapes as well as colours, so the group reads without colour vision. */
 function GroupIcon({ group }: { group: EvidenceGroup }) {
   return (
-    <svg className="evidence-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+    <svg className={styles.evidenceIcon} viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
       {group === "human" && (
         <>
           <circle cx="8" cy="4.2" r="2.7" fill="currentColor" />
@@ -13,7 +14,7 @@ function GroupIcon({ group }: { group: EvidenceGroup }) {
       {group === "preclinical" && (
         <>
           <path d="M8 1.3 15.2 14.5H.8z" fill="currentColor" />
-          <path d="M7.1 5.6h1.8l-.3 4.8H7.4zM7.1 11.6h1.8v1.7H7.1z" className="evidence-icon-cut" />
+          <path d="M7.1 5.6h1.8l-.3 4.8H7.4zM7.1 11.6h1.8v1.7H7.1z" className={styles.evidenceIconCut} />
         </>
       )}
       {group === "theory" && (
@@ -55,24 +56,24 @@ export function EvidenceBadge({
 }) {
   const { label, explanation, group } = EVIDENCE_LABELS[level];
   return (
-    <span className={`evidence evidence-${group}`} data-evidence={level}>
-      <span className="evidence-badge" title={explain ? undefined : explanation}>
+    <span className={`${styles.evidence} ${styles[group] ?? ""}`} data-evidence={level}>
+      <span className={styles.evidenceBadge} title={explain ? undefined : explanation}>
         <GroupIcon group={group} />
         <span className="visually-hidden">Evidence: </span>
         <span className="evidence-label">{label}</span>
       </span>
       {explain ? (
-        <span className="evidence-explanation">{explanation}</span>
+        <span className={styles.evidenceExplanation}>{explanation}</span>
       ) : (
         <span className="visually-hidden"> ({explanation})</span>
       )}
       {caveat && (
-        <span className="evidence-caveat" data-caveat>
+        <span className={styles.evidenceCaveat} data-caveat>
           {caveat}
         </span>
       )}
       {reason && (
-        <span className="evidence-caveat" data-evidence-reason>
+        <span className={styles.evidenceCaveat} data-evidence-reason>
           Author’s reason for this level: {reason}
         </span>
       )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import styles from "./evidence-filter.module.css";
 import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type EvidenceCounts, type EvidenceLevel } from "./evidence-labels";
 
 /** Links that filter a deck's cards by evidence level (`?evidence=`), with the count of each. */
@@ -28,27 +29,27 @@ export function EvidenceFilter({
     })),
   ];
   return (
-    <nav aria-labelledby="evidence-filter-label" className="evidence-filter">
-      <p id="evidence-filter-label" className="small muted evidence-filter-label">
+    <nav aria-labelledby="evidence-filter-label" className={styles.evidenceFilter}>
+      <p id="evidence-filter-label" className={`small muted ${styles.evidenceFilterLabel}`}>
         Filter by evidence
       </p>
       <ul>
         {options.map((option) => {
           const content = (
             <>
-              {option.label} <span className="evidence-filter-count">{option.count}</span>
+              {option.label} <span className={styles.evidenceFilterCount}>{option.count}</span>
             </>
           );
-          const group = "group" in option ? ` evidence-filter-${option.group}` : "";
+          const group = "group" in option ? ` ${styles[`group-${option.group}`] ?? ""}` : "";
           return (
             <li key={option.key}>
               {option.count === 0 && !option.active ? (
-                <span className={`evidence-filter-option is-empty${group}`}>{content}</span>
+                <span className={`${styles.evidenceFilterOption} ${styles.isEmpty}${group}`}>{content}</span>
               ) : (
                 <Link
                   href={option.href}
                   scroll={false}
-                  className={`evidence-filter-option${group}`}
+                  className={`${styles.evidenceFilterOption}${group}`}
                   aria-current={option.active ? "page" : undefined}
                 >
                   {content}

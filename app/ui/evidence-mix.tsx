@@ -1,4 +1,5 @@
 import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type EvidenceCounts } from "./evidence-labels";
+import styles from "./evidence-mix.module.css";
 
 /**
  * A deck's evidence mix as a stacked bar, strongest human evidence first. The bar is decoration;
@@ -9,20 +10,23 @@ export function EvidenceMix({ counts }: { counts: EvidenceCounts }) {
   const total = present.reduce((sum, level) => sum + counts[level], 0);
   if (total === 0) return <p className="muted small">No cards yet.</p>;
   return (
-    <div className="evidence-mix">
-      <div className="evidence-bar" aria-hidden="true">
+    <div className={styles.evidenceMix}>
+      <div className={styles.evidenceBar} aria-hidden="true">
         {present.map((level) => (
           <span
             key={level}
-            className={`evidence-segment evidence-fill-${level}`}
+            className={`${styles.evidenceSegment} ${styles[`fill-${level}`] ?? ""}`}
             style={{ flexGrow: counts[level] }}
           />
         ))}
       </div>
-      <ul className="evidence-legend" aria-label={`Evidence of the ${total} cards`}>
+      <ul className={styles.evidenceLegend} aria-label={`Evidence of the ${total} cards`}>
         {present.map((level) => (
           <li key={level} title={EVIDENCE_LABELS[level].explanation}>
-            <span className={`evidence-swatch evidence-fill-${level}`} aria-hidden="true" />
+            <span
+              className={`${styles.evidenceSwatch} ${styles[`fill-${level}`] ?? ""}`}
+              aria-hidden="true"
+            />
             {EVIDENCE_LABELS[level].label} <strong>{counts[level]}</strong>
           </li>
         ))}

@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { AppLink } from "./app-link";
+import styles from "./site-header.module.css";
 
 const DASHBOARD = { href: "/dashboard", label: "Dashboard" };
 const TRAINER = [
@@ -46,7 +47,7 @@ export function NavLinks({ trainer }: { trainer: boolean }) {
 
   return (
     <nav
-      className="nav"
+      className={styles.nav}
       aria-label="Main"
       data-open={open || undefined}
       onKeyDown={(event) => {
@@ -63,7 +64,7 @@ export function NavLinks({ trainer }: { trainer: boolean }) {
       <button
         ref={toggle}
         type="button"
-        className="nav-toggle"
+        className={styles.navToggle}
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => {
@@ -78,7 +79,7 @@ export function NavLinks({ trainer }: { trainer: boolean }) {
         </span>
         Menu
       </button>
-      <ul id={listId} ref={list} className="nav-list">
+      <ul id={listId} ref={list} className={styles.navList}>
         {links.map(({ href, label }) => (
           <li key={href}>
             <AppLink href={href} aria-current={current === href ? "page" : undefined}>

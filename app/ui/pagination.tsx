@@ -1,4 +1,5 @@
 import Link from "next/link";
+import styles from "./pagination.module.css";
 
 /** Previous / "Page n of m" / Next for a server-paginated table; `hrefFor` builds each page's URL. */
 export function Pagination({
@@ -13,7 +14,7 @@ export function Pagination({
   label: string;
 }) {
   return (
-    <nav className="stats-pagination" aria-label={label}>
+    <nav className={styles.statsPagination} aria-label={label}>
       {page > 1 ? (
         <Link href={hrefFor(page - 1)} rel="prev">
           ← Previous

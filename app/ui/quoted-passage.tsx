@@ -1,3 +1,4 @@
+import styles from "./quoted-passage.module.css";
 /**
  * The passage a card's source link pointed at, above a document's text; or, when the link named
  * a passage no card quotes any more, a note that the document is shown in full.
@@ -11,7 +12,7 @@ export function QuotedPassage({
 }) {
   if (current)
     return (
-      <aside className="quote-callout" aria-label="Quoted passage">
+      <aside className={styles.quoteCallout} aria-label="Quoted passage">
         <p className="small">
           <strong>Quoted passage</strong>, highlighted in the text below:
         </p>

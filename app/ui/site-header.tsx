@@ -3,6 +3,7 @@ import { AppLink } from "./app-link";
 import { NavLinks } from "./nav-links";
 import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
+import styles from "./site-header.module.css";
 import { ThemeSwitch } from "./theme-switch";
 
 export async function SiteHeader() {
@@ -10,20 +11,20 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container">
-        <AppLink href={user ? "/dashboard" : "/"} className="brand">
-          <span className="brand-mark" aria-hidden="true">
+        <AppLink href={user ? "/dashboard" : "/"} className={styles.brand}>
+          <span className={styles.brandMark} aria-hidden="true">
             R
           </span>
           Retain
         </AppLink>
         {user && <NavLinks trainer={user.role === "trainer"} />}
-        <div className="header-user">
+        <div className={styles.headerUser}>
           <ThemeSwitch />
           {user ? (
             <>
               <NotificationsLink userId={user.id} />
               {/* The account page is reached through the user's name. */}
-              <AppLink href="/account" className="user-name" aria-label={`Account: ${user.name}`}>
+              <AppLink href="/account" className={styles.userName} aria-label={`Account: ${user.name}`}>
                 {user.name}
                 {user.role === "trainer" && <span className="pill">Trainer</span>}
               </AppLink>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import styles from "./sortable-header.module.css";
 
 type Direction = "asc" | "desc";
 
@@ -25,10 +26,10 @@ export function SortableHeader({
       className={className}
       aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link href={href} className="sort-link">
+      <Link href={href} className={styles.sortLink}>
         {label}
         {active && (
-          <span aria-hidden="true" className="sort-mark">
+          <span aria-hidden="true" className={styles.sortMark}>
             {direction === "asc" ? "▲" : "▼"}
           </span>
         )}

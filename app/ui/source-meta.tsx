@@ -1,4 +1,5 @@
 import type { SOURCE_KINDS } from "@/lib/content/schema";
+import styles from "../(study)/sources/sources.module.css";
 
 type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -26,7 +27,7 @@ function referenceHref(reference: string): string | null {
 
 export function SourceKinds({ kinds }: { kinds: SourceKind[] }) {
   return (
-    <span className="row source-kinds">
+    <span className={`row ${styles.sourceKinds}`}>
       {kinds.map((kind) => (
         <span key={kind} className="pill">
           {KIND_LABELS[kind]}
@@ -40,7 +41,7 @@ export function SourceKinds({ kinds }: { kinds: SourceKind[] }) {
 export function SourceMeta({ source }: { source: SourceMetaFields }) {
   const href = source.reference ? referenceHref(source.reference) : null;
   return (
-    <dl className="source-meta">
+    <dl className={styles.sourceMeta}>
       <div>
         <dt>Author</dt>
         <dd>{source.author ?? <span className="muted">Not named</span>}</dd>

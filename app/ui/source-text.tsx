@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import { locateQuotes, type QuoteMark, segmentSpan } from "./quote-marks";
 import { type ListItem, type SourceBlock, sourceBlocks, type TextSpan } from "./source-blocks";
+import styles from "./source-text.module.css";
 
 export interface MarkedQuote {
   quoteId: string;
@@ -87,7 +88,7 @@ function renderBlock(block: SourceBlock, index: number, state: MarkState): React
       return <h2 key={index}>{renderSpan(block.span, state)}</h2>;
     case "caption":
       return (
-        <p key={index} className="source-caption">
+        <p key={index} className={styles.sourceCaption}>
           {renderSpan(block.span, state)}
         </p>
       );
@@ -99,7 +100,7 @@ function renderBlock(block: SourceBlock, index: number, state: MarkState): React
       return (
         // A keyboard-scrollable region: wide comparison tables overflow on phones.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard
-        <section key={index} className="table-scroll" aria-label="Comparison table" tabIndex={0}>
+        <section key={index} className={styles.tableScroll} aria-label="Comparison table" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -152,6 +153,8 @@ export function SourceText({
     anchored: new Set(),
   };
   return (
-    <div className="source-text">{sourceBlocks(body).map((block, i) => renderBlock(block, i, state))}</div>
+    <div className={styles.sourceText}>
+      {sourceBlocks(body).map((block, i) => renderBlock(block, i, state))}
+    </div>
   );
 }

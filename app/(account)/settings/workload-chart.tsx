@@ -1,8 +1,7 @@
 "use client";
 
-import { useRef } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useNoTabStops } from "@/app/ui/use-no-tab-stops";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP_STYLE, ChartFrame } from "@/app/ui/chart-frame";
 
 export interface WorkloadSeries {
   key: string;
@@ -28,58 +27,45 @@ export function WorkloadChart({
   series: WorkloadSeries[];
   summaryId: string;
 }) {
-  const chart = useRef<HTMLDivElement>(null);
-  useNoTabStops(chart);
   let dash = 0;
   return (
-    <div ref={chart} className="forecast-chart" role="img" aria-labelledby={summaryId}>
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart
-          data={points}
-          margin={{ top: 8, right: 8, bottom: 18, left: 4 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="label"
-            tickLine={false}
-            axisLine={{ stroke: "var(--border)" }}
-            interval="preserveStartEnd"
-            minTickGap={24}
+    <ChartFrame summaryId={summaryId}>
+      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 18, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="var(--border)" />
+        <XAxis
+          dataKey="label"
+          tickLine={false}
+          axisLine={{ stroke: "var(--border)" }}
+          interval="preserveStartEnd"
+          minTickGap={24}
+        />
+        <YAxis
+          allowDecimals={false}
+          tickLine={false}
+          axisLine={false}
+          width={44}
+          label={{ value: "Reviews a day", angle: -90, position: "insideLeft", offset: 10 }}
+        />
+        <Tooltip
+          contentStyle={CHART_TOOLTIP_STYLE}
+          labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+          formatter={(value, name) => [`${Math.round(Number(value))} a day`, name]}
+        />
+        <Legend verticalAlign="top" height={28} />
+        {series.map((line) => (
+          <Line
+            key={line.key}
+            dataKey={line.key}
+            name={line.label}
+            type="monotone"
+            dot={false}
+            stroke={line.chosen ? "var(--brand)" : "var(--muted)"}
+            strokeWidth={line.chosen ? 3 : 2}
+            strokeDasharray={line.chosen ? undefined : DASHES[dash++ % DASHES.length]}
+            isAnimationActive={false}
           />
-          <YAxis
-            allowDecimals={false}
-            tickLine={false}
-            axisLine={false}
-            width={44}
-            label={{ value: "Reviews a day", angle: -90, position: "insideLeft", offset: 10 }}
-          />
-          <Tooltip
-            contentStyle={{
-              background: "var(--surface)",
-              border: "1px solid var(--border)",
-              borderRadius: 8,
-              color: "var(--text)",
-            }}
-            labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
-            formatter={(value, name) => [`${Math.round(Number(value))} a day`, name]}
-          />
-          <Legend verticalAlign="top" height={28} />
-          {series.map((line) => (
-            <Line
-              key={line.key}
-              dataKey={line.key}
-              name={line.label}
-              type="monotone"
-              dot={false}
-              stroke={line.chosen ? "var(--brand)" : "var(--muted)"}
-              strokeWidth={line.chosen ? 3 : 2}
-              strokeDasharray={line.chosen ? undefined : DASHES[dash++ % DASHES.length]}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+      </LineChart>
+    </ChartFrame>
   );
 }

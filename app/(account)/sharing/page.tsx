@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listMyTrainers } from "@/lib/data/trainer/links";
 import { leaveTrainerAction } from "./actions";
 import { QuizSharingToggle } from "./quiz-sharing-toggle";
+import styles from "./sharing.module.css";
 
 export const metadata: Metadata = { title: "What my trainers see" };
 
@@ -39,11 +40,11 @@ export default async function SharingPage({ searchParams }: { searchParams: Prom
           )}
         </div>
       ) : (
-        <ul className="feature-list trainer-links">
+        <ul className={`feature-list ${styles.trainerLinks}`}>
           {trainers.map((trainer) => (
             <li
               key={trainer.trainerId}
-              className="card trainer-link"
+              className={`card ${styles.trainerLink}`}
               aria-labelledby={`trainer-${trainer.trainerId}`}
             >
               <div className="roster-head">
@@ -70,7 +71,7 @@ export default async function SharingPage({ searchParams }: { searchParams: Prom
                 </p>
               ) : (
                 <>
-                  <ul className="shared-decks">
+                  <ul className={styles.sharedDecks}>
                     {trainer.decks.map((deck) => (
                       <li key={deck.slug}>
                         <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useState } from "react";
 import type { FormState } from "@/app/ui/form-state";
 import { setQuizSharingAction } from "./actions";
+import styles from "./sharing.module.css";
 
 /** A switch that saves as soon as it changes, and says what the trainer now sees. */
 export function QuizSharingToggle({ trainerId, shared }: { trainerId: string; shared: boolean }) {
@@ -23,7 +24,7 @@ export function QuizSharingToggle({ trainerId, shared }: { trainerId: string; sh
   }
 
   return (
-    <div className="sharing-toggle">
+    <div className={styles.sharingToggle}>
       <label className="choice">
         <input
           type="checkbox"

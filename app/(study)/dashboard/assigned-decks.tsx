@@ -7,6 +7,7 @@ import { introducedSchedules, predictedRecallByDeck } from "@/lib/data/stats";
 import { listMyAssignments, listMyTrainers } from "@/lib/data/trainer/links";
 import { type OnTrack, type OnTrackStatus, onTrack } from "@/lib/trainer/on-track";
 import styles from "./assigned-decks.module.css";
+import dashboard from "./dashboard.module.css";
 
 interface AssignedDeck {
   id: string;
@@ -97,8 +98,8 @@ function AssignedDeckCard({ deck }: { deck: AssignedDeck }) {
   const quiz = quizTargetText(deck.quizTarget);
   const { status, reason } = deck.track;
   return (
-    <li className="card deck-progress assigned-deck">
-      <div className="assigned-deck-top">
+    <li className={`card ${dashboard.deckProgress} assigned-deck`}>
+      <div className={dashboard.assignedDeckTop}>
         <h3>
           <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
         </h3>
@@ -120,7 +121,7 @@ function AssignedDeckCard({ deck }: { deck: AssignedDeck }) {
           <figcaption className="small muted">— {deck.trainerName}</figcaption>
         </figure>
       )}
-      <div className="deck-progress-bar">
+      <div className={dashboard.deckProgressBar}>
         <span id={progressId} className="small muted">
           Progress: {deck.introduced} of {deck.total} cards started
         </span>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { DeckProgress } from "@/lib/data/dashboard";
+import dashboard from "./dashboard.module.css";
 
 function StudyAction({ deck }: { deck: DeckProgress }) {
   if (deck.due + deck.newAvailable === 0) {
-    return <p className="done-today">✓ Done for today</p>;
+    return <p className={dashboard.doneToday}>✓ Done for today</p>;
   }
   return (
     <Link href={`/study?deck=${encodeURIComponent(deck.slug)}`} className="button">
@@ -17,12 +18,12 @@ function StudyAction({ deck }: { deck: DeckProgress }) {
 export function DeckProgressCard({ deck }: { deck: DeckProgress }) {
   const progressId = `progress-${deck.slug}`;
   return (
-    <li className="card deck-progress">
+    <li className={`card ${dashboard.deckProgress}`}>
       <h3>
         <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
       </h3>
       <p className="muted small">{deck.description}</p>
-      <dl className="deck-stats">
+      <dl className={dashboard.deckStats}>
         <div>
           <dt>Due</dt>
           <dd>{deck.due}</dd>
@@ -36,7 +37,7 @@ export function DeckProgressCard({ deck }: { deck: DeckProgress }) {
           <dd>{deck.predictedRecall === null ? "—" : `${Math.round(deck.predictedRecall * 100)}%`}</dd>
         </div>
       </dl>
-      <div className="deck-progress-bar">
+      <div className={dashboard.deckProgressBar}>
         <span id={progressId} className="small muted">
           {deck.introduced} of {deck.cardCount} cards started · {deck.quizCount} quiz questions
         </span>

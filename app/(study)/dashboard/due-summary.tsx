@@ -1,4 +1,5 @@
 import Link from "next/link";
+import dashboard from "./dashboard.module.css";
 
 interface DueSummaryProps {
   /** Due (re)learning cards and reviews across all decks. */
@@ -20,8 +21,8 @@ export function DueSummary({ due, fresh, started }: DueSummaryProps) {
     );
   }
   return (
-    <div className="card due-summary">
-      <dl className="due-counts">
+    <div className={`card ${dashboard.dueSummary}`}>
+      <dl className={dashboard.dueCounts}>
         <div>
           <dt>Due now</dt>
           <dd>{due}</dd>
@@ -31,7 +32,7 @@ export function DueSummary({ due, fresh, started }: DueSummaryProps) {
           <dd>{fresh}</dd>
         </div>
       </dl>
-      <p className="muted small due-note">
+      <p className={`muted small ${dashboard.dueNote}`}>
         {due > 0
           ? `${due} ${due === 1 ? "card is" : "cards are"} waiting across your decks.`
           : "No reviews are waiting. New cards are ready to start."}

@@ -6,6 +6,7 @@ import { EvidenceMix } from "@/app/ui/evidence-mix";
 import { requirePageUser } from "@/lib/auth/session";
 import { listDecksWithEvidence } from "@/lib/data/content";
 import { cardCountText } from "@/lib/study/card-count";
+import styles from "./decks.module.css";
 
 export const metadata: Metadata = { title: "Decks" };
 
@@ -27,13 +28,13 @@ export default async function DecksPage() {
       ) : (
         <ul className="grid feature-list deck-list">
           {decks.map((deck) => (
-            <li key={deck.slug} className="card deck-summary">
+            <li key={deck.slug} className={`card ${styles.deckSummary}`}>
               <h2>
                 <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
               </h2>
               <p className="muted small">{deck.description}</p>
-              <div className="deck-summary-footer">
-                <p className="small deck-counts">
+              <div className={styles.deckSummaryFooter}>
+                <p className={`small ${styles.deckCounts}`}>
                   {cardCountText(deck.cardCount, deck.reversedCount)} · {deck.quizCount} quiz questions
                 </p>
                 <EvidenceMix counts={deck.evidence} />
@@ -57,12 +58,12 @@ export default async function DecksPage() {
         ) : (
           <ul className="grid feature-list deck-list">
             {own.map((deck) => (
-              <li key={deck.slug} className="card deck-summary">
+              <li key={deck.slug} className={`card ${styles.deckSummary}`}>
                 <h3>
                   <Link href={`/decks/${deck.slug}`}>{deck.title}</Link>
                 </h3>
                 <p className="muted small">{deck.description}</p>
-                <p className="small deck-counts">
+                <p className={`small ${styles.deckCounts}`}>
                   {cardCountText(deck.cardCount, deck.reversedCount)} · only you can see this deck
                 </p>
               </li>
@@ -75,7 +76,7 @@ export default async function DecksPage() {
         <div className="section-title">
           <h2 id="evidence-key-heading">What the evidence badges mean</h2>
         </div>
-        <ul className="card evidence-key">
+        <ul className={`card ${styles.evidenceKey}`}>
           {EVIDENCE_LEVELS.map((level) => (
             <li key={level}>
               <EvidenceBadge level={level} explain />

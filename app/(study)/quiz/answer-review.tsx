@@ -3,6 +3,7 @@ import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import { EVIDENCE_LEVELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
 import { quoteHref } from "@/app/ui/source-link";
 import type { AnswerFeedback } from "@/lib/data/quiz";
+import styles from "./quiz.module.css";
 
 // No hooks here: the quiz page (client) and the result page (server) both render it.
 
@@ -18,7 +19,7 @@ export const isEvidenceLevel = (value: string): value is EvidenceLevel =>
 /** A tick or a cross next to the words that say the same, so right and wrong never rest on colour. */
 export function Mark({ right }: { right: boolean }) {
   return (
-    <span className={`quiz-mark ${right ? "is-right" : "is-wrong"}`} aria-hidden="true">
+    <span className={`${styles.quizMark} ${right ? "is-right" : "is-wrong"}`} aria-hidden="true">
       {right ? "✓" : "✗"}
     </span>
   );
@@ -27,13 +28,13 @@ export function Mark({ right }: { right: boolean }) {
 /** Every pair of a matching answer: the learner's match, right or wrong, and the right one. */
 export function PairResults({ pairs }: { pairs: PairResult[] }) {
   return (
-    <ul className="feature-list quiz-pairs">
+    <ul className={`feature-list ${styles.quizPairs}`}>
       {pairs.map((pair) => (
-        <li key={pair.left} className={`quiz-pair ${pair.correct ? "is-right" : "is-wrong"}`}>
+        <li key={pair.left} className={`${styles.quizPair} ${pair.correct ? "is-right" : "is-wrong"}`}>
           <Mark right={pair.correct} />
           <span>
-            <span className="quiz-pair-left">{pair.left}</span>
-            <span className="quiz-pair-answer">
+            <span className={styles.quizPairLeft}>{pair.left}</span>
+            <span className={styles.quizPairAnswer}>
               {pair.correct ? (
                 <>
                   Right: <strong>{pair.right}</strong>
@@ -57,12 +58,12 @@ function ChoiceOutcome({ answer }: { answer: ReviewedAnswer }) {
   const chosen = "choice" in answer.response ? answer.response.choice : "";
   return (
     <>
-      <p className={`quiz-answer-line ${answer.correct ? "is-right" : "is-wrong"}`}>
+      <p className={`${styles.quizAnswerLine} ${answer.correct ? "is-right" : "is-wrong"}`}>
         <Mark right={answer.correct} /> Your answer: <strong>{chosen}</strong> (
         {answer.correct ? "right" : "wrong"})
       </p>
       {!answer.correct && (
-        <p className="quiz-answer-line is-right">
+        <p className={`${styles.quizAnswerLine} is-right`}>
           <Mark right /> Right answer: <strong>{String(answer.expected)}</strong>
         </p>
       )}
@@ -96,16 +97,16 @@ export function AnswerReview({
 }) {
   const labels = sourceLabels(answer.sources, titles);
   return (
-    <div className="quiz-review">
+    <div className={styles.quizReview}>
       {outcome &&
         (Array.isArray(answer.expected) ? (
           <PairResults pairs={answer.pairResults ?? []} />
         ) : (
           <ChoiceOutcome answer={answer} />
         ))}
-      <p className="quiz-explanation">{answer.explanation}</p>
-      <div className="quiz-review-part">
-        <p className="quiz-review-label">How sure are we, and in whom?</p>
+      <p className={styles.quizExplanation}>{answer.explanation}</p>
+      <div className={styles.quizReviewPart}>
+        <p className={styles.quizReviewLabel}>How sure are we, and in whom?</p>
         {isEvidenceLevel(answer.evidence) ? (
           <EvidenceBadge level={answer.evidence} explain caveat={answer.caveat} />
         ) : (
@@ -113,10 +114,10 @@ export function AnswerReview({
         )}
       </div>
       {answer.sources.length > 0 && (
-        <div className="quiz-review-part">
-          <p className="quiz-review-label">{answer.sources.length > 1 ? "Sources" : "Source"}</p>
+        <div className={styles.quizReviewPart}>
+          <p className={styles.quizReviewLabel}>{answer.sources.length > 1 ? "Sources" : "Source"}</p>
           {answer.sources.map((source, i) => (
-            <blockquote key={source.quoteId} className="quiz-quote">
+            <blockquote key={source.quoteId} className={styles.quizQuote}>
               <p>“{source.quote}”</p>
               <footer>
                 <Link href={quoteHref(source.document, source.quoteId)}>

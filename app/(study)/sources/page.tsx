@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SourceKinds, SourceMeta } from "@/app/ui/source-meta";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSources } from "@/lib/data/content";
+import styles from "./sources.module.css";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -20,7 +21,7 @@ export default async function SourcesPage() {
       {sources.length === 0 ? (
         <div className="card empty-state">No sources are loaded. Run npm run db:seed.</div>
       ) : (
-        <ul className="feature-list source-list">
+        <ul className={`feature-list ${styles.sourceList}`}>
           {sources.map((source) => (
             <li key={source.slug} className="card">
               <SourceKinds kinds={source.kinds} />

@@ -1,7 +1,9 @@
 import { Pagination } from "@/app/ui/pagination";
+import { ScrollTable } from "@/app/ui/scroll-table";
 import { SortableHeader } from "@/app/ui/sortable-header";
 import type { CardTable as CardTableData, CardTableSort, SortDirection } from "@/lib/data/stats";
 import { dueLabel, fullDateTime, percent, plural, stabilityLabel } from "./format";
+import styles from "./stats.module.css";
 
 const COLUMNS: { key: CardTableSort; label: string; numeric?: boolean }[] = [
   { key: "front", label: "Card" },
@@ -49,7 +51,7 @@ export function CardTable({ table, now }: { table: CardTableData; now: Date }) {
         <h2 id="cards-heading">Your cards</h2>
         <span className="muted small">{plural(table.total, "card")} studied</span>
       </div>
-      <form method="get" action="/stats#cards-heading" className="row table-filter">
+      <form method="get" action="/stats#cards-heading" className={`row ${styles.tableFilter}`}>
         <input type="hidden" name="sort" value={table.sort} />
         <input type="hidden" name="direction" value={table.direction} />
         <label htmlFor="deck-filter">Deck</label>
@@ -73,39 +75,36 @@ export function CardTable({ table, now }: { table: CardTableData; now: Date }) {
         </div>
       ) : (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
-          <section className="stats-table-scroll card" aria-label="Card table" tabIndex={0}>
-            <table className="stats-table">
-              <thead>
-                <tr>
-                  {COLUMNS.map((column) => (
-                    <SortHeader key={column.key} column={column} table={state} />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row) => (
-                  <tr key={row.cardId}>
-                    <td className="card-front">{row.front}</td>
-                    <td className="deck-cell">{row.deckTitle}</td>
-                    <td>
-                      <span className={`pill state-${row.state}`}>{row.state}</span>
-                    </td>
-                    <td className="nowrap">
-                      <time dateTime={row.due.toISOString()} title={fullDateTime(row.due, table.clock)}>
-                        {dueLabel(row.due, now, table.clock)}
-                      </time>
-                    </td>
-                    <td className="numeric">{stabilityLabel(row.stability)}</td>
-                    <td className="numeric">{row.difficulty.toFixed(1)}</td>
-                    <td className="numeric">{percent(row.retrievability)}</td>
-                    <td className="numeric">{row.lapses}</td>
-                    <td className="numeric">{row.reps}</td>
-                  </tr>
+          <ScrollTable label="Card table">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <SortHeader key={column.key} column={column} table={state} />
                 ))}
-              </tbody>
-            </table>
-          </section>
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={row.cardId}>
+                  <td className="card-front">{row.front}</td>
+                  <td className={styles.deckCell}>{row.deckTitle}</td>
+                  <td>
+                    <span className={`pill state-${row.state}`}>{row.state}</span>
+                  </td>
+                  <td className="nowrap">
+                    <time dateTime={row.due.toISOString()} title={fullDateTime(row.due, table.clock)}>
+                      {dueLabel(row.due, now, table.clock)}
+                    </time>
+                  </td>
+                  <td className="numeric">{stabilityLabel(row.stability)}</td>
+                  <td className="numeric">{row.difficulty.toFixed(1)}</td>
+                  <td className="numeric">{percent(row.retrievability)}</td>
+                  <td className="numeric">{row.lapses}</td>
+                  <td className="numeric">{row.reps}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
           <Pagination
             page={table.page}
             pageCount={table.pageCount}

@@ -1,5 +1,6 @@
 import type { DeckRecall } from "@/lib/data/stats";
 import { percent } from "./format";
+import styles from "./stats.module.css";
 
 /** Predicted recall now per deck, as labelled bars; decks not started say so instead. */
 export function DeckRecallList({ decks }: { decks: readonly DeckRecall[] }) {
@@ -13,12 +14,12 @@ export function DeckRecallList({ decks }: { decks: readonly DeckRecall[] }) {
           The average chance, by the FSRS model, that you would recall a card you have studied if it came up
           right now.
         </p>
-        <ul className="recall-list">
+        <ul className={styles.recallList}>
           {decks.map((deck) => (
             <li key={deck.slug}>
-              <div className="recall-row">
+              <div className={styles.recallRow}>
                 <span className="recall-title">{deck.title}</span>
-                <span className="recall-value">
+                <span className={styles.recallValue}>
                   {deck.predictedRecall === null ? "Not started" : percent(deck.predictedRecall)}
                 </span>
               </div>

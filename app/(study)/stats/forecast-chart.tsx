@@ -1,8 +1,7 @@
 "use client";
 
-import { useRef } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useNoTabStops } from "@/app/ui/use-no-tab-stops";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP_STYLE, ChartFrame } from "@/app/ui/chart-frame";
 
 export interface ForecastBar {
   /** Short axis label: "Today", "12 Mar". */
@@ -17,48 +16,39 @@ export interface ForecastBar {
  * named by the summary next to it; the same numbers are in a table below it.
  */
 export function ForecastChart({ bars, summaryId }: { bars: ForecastBar[]; summaryId: string }) {
-  const chart = useRef<HTMLDivElement>(null);
-  useNoTabStops(chart);
   return (
-    <div ref={chart} className="forecast-chart" role="img" aria-labelledby={summaryId}>
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 18, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="label"
-            tickLine={false}
-            axisLine={{ stroke: "var(--border)" }}
-            interval="preserveStartEnd"
-            minTickGap={16}
-            label={{ value: "Day", position: "insideBottom", offset: -12 }}
-          />
-          <YAxis
-            allowDecimals={false}
-            tickLine={false}
-            axisLine={false}
-            width={44}
-            label={{ value: "Cards due", angle: -90, position: "insideLeft", offset: 10 }}
-          />
-          <Tooltip
-            cursor={{ fill: "var(--surface-2)" }}
-            contentStyle={{
-              background: "var(--surface)",
-              border: "1px solid var(--border)",
-              borderRadius: 8,
-              color: "var(--text)",
-            }}
-            labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
-            formatter={(value) => [`${value} ${value === 1 ? "card" : "cards"}`, "Due"]}
-          />
-          <Bar
-            dataKey="count"
-            name="Cards due"
-            fill="var(--brand)"
-            radius={[3, 3, 0, 0]}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame summaryId={summaryId}>
+      <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 18, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="var(--border)" />
+        <XAxis
+          dataKey="label"
+          tickLine={false}
+          axisLine={{ stroke: "var(--border)" }}
+          interval="preserveStartEnd"
+          minTickGap={16}
+          label={{ value: "Day", position: "insideBottom", offset: -12 }}
+        />
+        <YAxis
+          allowDecimals={false}
+          tickLine={false}
+          axisLine={false}
+          width={44}
+          label={{ value: "Cards due", angle: -90, position: "insideLeft", offset: 10 }}
+        />
+        <Tooltip
+          cursor={{ fill: "var(--surface-2)" }}
+          contentStyle={CHART_TOOLTIP_STYLE}
+          labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+          formatter={(value) => [`${value} ${value === 1 ? "card" : "cards"}`, "Due"]}
+        />
+        <Bar
+          dataKey="count"
+          name="Cards due"
+          fill="var(--brand)"
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -7,7 +7,7 @@ import { cardTableQuerySchema, getCardTable, getLearnerStats } from "@/lib/data/
 import { CardTable } from "./card-table";
 import { DeckRecallList } from "./deck-recall";
 import { ForecastSection } from "./forecast-section";
-import { HeatmapLegend, heatmapSummary, ReviewHeatmap } from "./review-heatmap";
+import { HeatmapCard, heatmapSummary } from "./review-heatmap";
 import { StatsSummary } from "./stats-summary";
 
 export const metadata: Metadata = { title: "Statistics" };
@@ -48,15 +48,11 @@ export default async function StatsPage({ searchParams }: StatsPageProps) {
             <div className="section-title">
               <h2 id="activity-heading">Reviews in the last year</h2>
             </div>
-            <div className="card">
-              <ReviewHeatmap days={stats.heatmap} summaryId="heatmap-summary" />
-              <div className="heatmap-footer">
-                <p id="heatmap-summary" className="small muted">
-                  {heatmapSummary(stats.heatmap, stats.totals.streak)}
-                </p>
-                <HeatmapLegend />
-              </div>
-            </div>
+            <HeatmapCard
+              days={stats.heatmap}
+              summaryId="heatmap-summary"
+              summary={heatmapSummary(stats.heatmap, stats.totals.streak)}
+            />
           </section>
           <ForecastSection days={stats.forecast} />
           <DeckRecallList decks={stats.decks} />

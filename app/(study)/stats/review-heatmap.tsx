@@ -1,5 +1,6 @@
 import type { DayCount } from "@/lib/srs";
 import { longDay, monthOf, plural, weekdayOf } from "./format";
+import styles from "./stats.module.css";
 
 const CELL = 12;
 const STEP = 15;
@@ -36,9 +37,9 @@ export function ReviewHeatmap({ days, summaryId }: { days: readonly DayCount[]; 
   return (
     // Scrolls sideways on a phone, so the keyboard must be able to reach it (axe scrollable-region-focusable).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focusable so arrow keys scroll it.
-    <section className="heatmap-scroll" tabIndex={0} aria-label="Reviews per day, scrolls sideways">
+    <section className={styles.heatmapScroll} tabIndex={0} aria-label="Reviews per day, scrolls sideways">
       <svg
-        className="heatmap"
+        className={styles.heatmap}
         width={LEFT + columns * STEP}
         height={TOP + 7 * STEP}
         viewBox={`0 0 ${LEFT + columns * STEP} ${TOP + 7 * STEP}`}
@@ -47,12 +48,12 @@ export function ReviewHeatmap({ days, summaryId }: { days: readonly DayCount[]; 
       >
         <title>Reviews per day over the last year</title>
         {months.map((month) => (
-          <text key={`${month.column}`} x={LEFT + month.column * STEP} y={11} className="heatmap-label">
+          <text key={`${month.column}`} x={LEFT + month.column * STEP} y={11} className={styles.heatmapLabel}>
             {month.label}
           </text>
         ))}
         {WEEKDAY_LABELS.map(([row, label]) => (
-          <text key={label} x={0} y={TOP + row * STEP + CELL - 2} className="heatmap-label">
+          <text key={label} x={0} y={TOP + row * STEP + CELL - 2} className={styles.heatmapLabel}>
             {label}
           </text>
         ))}
@@ -64,7 +65,7 @@ export function ReviewHeatmap({ days, summaryId }: { days: readonly DayCount[]; 
             width={CELL}
             height={CELL}
             rx={2.5}
-            className={`heat-${levelOf(day.count, max)}`}
+            className={styles[`heat${levelOf(day.count, max)}`]}
           >
             <title>{`${plural(day.count, "review")} · ${longDay(day.day)}`}</title>
           </rect>
@@ -74,12 +75,35 @@ export function ReviewHeatmap({ days, summaryId }: { days: readonly DayCount[]; 
   );
 }
 
-export function HeatmapLegend() {
+/** The calendar in a card with its one-sentence summary and the legend (statistics, a trainer's client). */
+export function HeatmapCard({
+  days,
+  summaryId,
+  summary,
+}: {
+  days: readonly DayCount[];
+  summaryId: string;
+  summary: string;
+}) {
   return (
-    <div className="heatmap-legend small muted" aria-hidden="true">
+    <div className="card">
+      <ReviewHeatmap days={days} summaryId={summaryId} />
+      <div className={styles.heatmapFooter}>
+        <p id={summaryId} className="small muted">
+          {summary}
+        </p>
+        <HeatmapLegend />
+      </div>
+    </div>
+  );
+}
+
+function HeatmapLegend() {
+  return (
+    <div className={`${styles.heatmapLegend} small muted`} aria-hidden="true">
       Less
       {[0, 1, 2, 3, 4].map((level) => (
-        <span key={level} className={`heatmap-swatch heat-${level}`} />
+        <span key={level} className={`${styles.heatmapSwatch} ${styles[`heat${level}`]}`} />
       ))}
       More
     </div>

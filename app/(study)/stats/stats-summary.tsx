@@ -1,3 +1,4 @@
+import { type StatTile, StatTiles } from "@/app/ui/stat-tiles";
 import type { LearnerStats } from "@/lib/data/stats";
 import type { Retention } from "@/lib/srs";
 import { percent, plural } from "./format";
@@ -10,7 +11,7 @@ const answeredNote = (retention: Retention) =>
 /** The headline figures, each read as one phrase ("2 reviews today"). */
 export function StatsSummary({ stats }: { stats: LearnerStats }) {
   const { totals, retention } = stats;
-  const tiles = [
+  const tiles: StatTile[] = [
     { value: totals.reviewsToday, label: totals.reviewsToday === 1 ? "review today" : "reviews today" },
     {
       value: totals.streak,
@@ -34,14 +35,5 @@ export function StatsSummary({ stats }: { stats: LearnerStats }) {
     },
     { value: totals.reviewsAllTime.toLocaleString("en-GB"), label: "reviews in total" },
   ];
-  return (
-    <ul className="stat-tiles" aria-label="Summary">
-      {tiles.map((tile) => (
-        <li key={tile.label} className="card">
-          <span className="stat-value">{tile.value}</span> <span className="stat-label">{tile.label}</span>
-          {tile.note && <span className="stat-note">{tile.note}</span>}
-        </li>
-      ))}
-    </ul>
-  );
+  return <StatTiles tiles={tiles} />;
 }

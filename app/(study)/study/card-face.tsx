@@ -5,8 +5,9 @@ import { quoteHref } from "@/app/ui/source-link";
 import { parseCloze } from "@/lib/study/cloze";
 import { flagName } from "@/lib/study/flags";
 import type { StudyCard } from "@/lib/study/session-data";
-import styles from "./card-image.module.css";
+import image from "./card-image.module.css";
 import { FlagDot } from "./card-marks";
+import styles from "./study.module.css";
 
 const isEvidenceLevel = (value: string): value is EvidenceLevel => Object.hasOwn(EVIDENCE_LABELS, value);
 
@@ -19,12 +20,12 @@ function ClozeText({ text, revealed }: { text: string; revealed: boolean }) {
           part.text
         ) : revealed ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
-          <mark key={i} className="study-cloze-answer">
+          <mark key={i} className={styles.studyClozeAnswer}>
             {part.text}
           </mark>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
-          <span key={i} className="study-cloze-gap">
+          <span key={i} className={styles.studyClozeGap}>
             <span aria-hidden="true">[{part.hint ?? "…"}]</span>
             <span className="visually-hidden">{part.hint ? `blank (${part.hint})` : "blank"}</span>
           </span>
@@ -48,7 +49,7 @@ function CardImage({ id }: { id: string }) {
   return (
     // biome-ignore lint/performance/noImgElement: a private, authenticated picture; next/image would proxy and cache it
     <img
-      className={styles.picture}
+      className={image.picture}
       src={`/api/images/${encodeURIComponent(id)}`}
       alt="Illustration of the card"
     />
@@ -60,12 +61,12 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
   // A reversed card's mirror asks from the back: its picture belongs with the answer.
   const imageWithAnswer = card.kind === "reverse";
   return (
-    <article className="card study-card" aria-labelledby="study-question-heading">
+    <article className={`card ${styles.studyCard}`} aria-labelledby="study-question-heading">
       <h2 id="study-question-heading" className="visually-hidden">
         Question
       </h2>
       {(card.topic || showDeck || (card.flag ?? 0) > 0) && (
-        <p className="study-card-meta">
+        <p className={styles.studyCardMeta}>
           {showDeck && <span>{card.deckTitle}</span>}
           {card.topic && <span className="pill">{card.topic}</span>}
           {(card.flag ?? 0) > 0 && (
@@ -76,24 +77,31 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
         </p>
       )}
       {card.imageId && !imageWithAnswer && <CardImage id={card.imageId} />}
-      <p className="study-front" id="study-front">
+      <p className={styles.studyFront} id="study-front">
         {cloze ? <ClozeText text={card.front} revealed={revealed} /> : card.front}
       </p>
       {revealed && (
-        <section className="study-back" ref={answerRef} tabIndex={-1} aria-labelledby="study-answer-heading">
+        <section
+          className={styles.studyBack}
+          ref={answerRef}
+          tabIndex={-1}
+          aria-labelledby="study-answer-heading"
+        >
           <h2 id="study-answer-heading" className="visually-hidden">
             Answer
           </h2>
           {card.imageId && imageWithAnswer && <CardImage id={card.imageId} />}
-          <p className={cloze ? "study-answer study-answer-extra" : "study-answer"}>{card.back}</p>
+          <p className={cloze ? `${styles.studyAnswer} study-answer-extra` : styles.studyAnswer}>
+            {card.back}
+          </p>
           {isEvidenceLevel(card.evidence) && (
-            <div className="study-evidence">
+            <div className={styles.studyEvidence}>
               <EvidenceBadge level={card.evidence} explain caveat={card.caveat} />
             </div>
           )}
           {card.sources.length > 0 && (
-            <div className="study-sources">
-              <h3 className="study-sources-title">{card.sources.length === 1 ? "Source" : "Sources"}</h3>
+            <div className={styles.studySources}>
+              <h3 className={styles.studySourcesTitle}>{card.sources.length === 1 ? "Source" : "Sources"}</h3>
               <ul>
                 {card.sources.map((source) => (
                   <li key={`${source.document}:${source.quoteId}`}>

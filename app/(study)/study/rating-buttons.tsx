@@ -2,9 +2,17 @@ import type { Ref } from "react";
 import type { RatingPreview } from "@/lib/srs/scheduler";
 import { REVIEW_RATINGS, type ReviewRating } from "@/lib/srs/types";
 import { spokenInterval } from "@/lib/study/time-words";
+import styles from "./study.module.css";
 import typed from "./typed-answer.module.css";
 
 const NAMES: Record<ReviewRating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+// Good keeps the plain button colour.
+const TONES: Record<ReviewRating, string | undefined> = {
+  1: styles.studyRateAgain,
+  2: styles.studyRateHard,
+  3: "",
+  4: styles.studyRateEasy,
+};
 
 /** Again / Hard / Good / Easy, each with the interval it would give; keys 1–4 do the same. */
 export function RatingButtons({
@@ -22,24 +30,24 @@ export function RatingButtons({
 }) {
   const shown = previews ?? REVIEW_RATINGS.map((rating) => ({ rating, label: "" }));
   return (
-    <fieldset className="study-ratings">
+    <fieldset className={styles.studyRatings}>
       <legend className="visually-hidden">How well did you remember? Keys 1 to 4.</legend>
       {shown.map(({ rating, label }) => (
         <button
           key={rating}
           ref={rating === suggested ? suggestedRef : undefined}
           type="button"
-          className={`study-rate study-rate-${NAMES[rating].toLowerCase()}${rating === suggested ? ` ${typed.suggested}` : ""}`}
+          className={`${styles.studyRate} ${TONES[rating] ?? ""}${rating === suggested ? ` ${typed.suggested}` : ""}`}
           aria-keyshortcuts={String(rating)}
           onClick={() => onRate(rating)}
         >
-          <span className="study-rate-name">{NAMES[rating]}</span>
-          <span className="study-rate-interval" aria-hidden="true">
+          <span className={styles.studyRateName}>{NAMES[rating]}</span>
+          <span className={styles.studyRateInterval} aria-hidden="true">
             {label || "\u00a0"}
           </span>
           {label && <span className="visually-hidden">, next in {spokenInterval(label)}</span>}
           {rating === suggested && <span className={typed.tag}>Suggested</span>}
-          <span className="study-rate-key" aria-hidden="true">
+          <span className={styles.studyRateKey} aria-hidden="true">
             <kbd>{rating}</kbd>
           </span>
         </button>

@@ -1,6 +1,7 @@
 import type { Ref } from "react";
 import { AppLink } from "@/app/ui/app-link";
 import { describeDue, formatCountdown } from "@/lib/study/time-words";
+import styles from "./study.module.css";
 import { useNow } from "./use-now";
 
 export interface ScopeLinks {
@@ -10,7 +11,7 @@ export interface ScopeLinks {
 
 export function BackLinks({ scope }: { scope: ScopeLinks }) {
   return (
-    <div className="row study-panel-links">
+    <div className={`row ${styles.studyPanelLinks}`}>
       <AppLink href="/dashboard" className="button">
         Back to dashboard
       </AppLink>
@@ -33,7 +34,7 @@ export function NothingDue({
 }) {
   const now = useNow(60_000);
   return (
-    <section className="card study-panel" aria-labelledby="study-panel-heading">
+    <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
         Nothing due right now
       </h2>
@@ -62,10 +63,10 @@ export function WaitingPanel({
 }) {
   const now = useNow(1000);
   return (
-    <section className="card study-panel" aria-labelledby="study-panel-heading">
+    <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
         Next card in{" "}
-        <span role="timer" className="study-countdown">
+        <span role="timer" className={styles.studyCountdown}>
           {now === null ? "a moment" : formatCountdown(nextDue - now)}
         </span>
       </h2>
@@ -73,7 +74,7 @@ export function WaitingPanel({
         {waiting === 1 ? "A card you are learning comes" : `${waiting} cards you are learning come`} back when
         their step is up. Stay here, or study ahead now.
       </p>
-      <div className="row study-panel-links">
+      <div className={`row ${styles.studyPanelLinks}`}>
         <button type="button" className="button" onClick={onStudyAhead}>
           Study it now
         </button>

@@ -2,6 +2,7 @@ import type { Ref } from "react";
 import type { SessionSummary as Summary } from "@/lib/study/session-queue";
 import { describeDue, formatDuration } from "@/lib/study/time-words";
 import { BackLinks, type ScopeLinks } from "./session-panels";
+import styles from "./study.module.css";
 import { useNow } from "./use-now";
 
 /** The end of a session: what was studied, and when these cards come back. Loaded with deferred.ts. */
@@ -20,11 +21,11 @@ export function SessionSummary({
   const now = useNow(60_000);
   const againRate = summary.answers ? Math.round((summary.again / summary.answers) * 100) : 0;
   return (
-    <section className="card study-panel" aria-labelledby="study-panel-heading">
+    <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
         {finished ? "Session complete" : "Session ended"}
       </h2>
-      <dl className="study-stats">
+      <dl className={styles.studyStats}>
         <div>
           <dt>Cards studied</dt>
           <dd>{summary.cards}</dd>

@@ -9,6 +9,7 @@ import { CardFace } from "./card-face";
 import { CardMarksBar } from "./card-marks";
 import { RatingButtons } from "./rating-buttons";
 import { NothingDue, WaitingPanel } from "./session-panels";
+import styles from "./study.module.css";
 import { StudyTopBar } from "./study-top-bar";
 import { AnswerComparison, TypedAnswerForm } from "./typed-answer";
 import { useStudyKeys } from "./use-study-keys";
@@ -79,7 +80,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
   const scope = { deck: data.scope.deck, title };
   const nextDue = nextUpcomingDue(state);
   return (
-    <div className="study">
+    <div className={styles.study}>
       <StudyTopBar
         title={title}
         counts={remaining(state)}
@@ -90,7 +91,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
         onRetry={actions.retryNow}
       />
       {notice && (
-        <div className="alert study-notice" role="status">
+        <div className={`alert ${styles.studyNotice}`} role="status">
           <p>{notice}</p>
           <button type="button" className="button link" onClick={actions.dismissNotice}>
             Dismiss
@@ -107,7 +108,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
           />
           {typed && !revealed && <TypedAnswerForm key={card.cardId} onCheck={checkTyped} />}
           {comparison && revealed && <AnswerComparison typed={comparison.typed} check={comparison.check} />}
-          <div className="study-actions">
+          <div className={styles.studyActions}>
             {revealed ? (
               <RatingButtons
                 previews={previews}
@@ -119,7 +120,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
               <button
                 ref={showAnswerRef}
                 type="button"
-                className="button study-show"
+                className={`button ${styles.studyShow}`}
                 aria-keyshortcuts="Space Enter"
                 aria-describedby="study-front"
                 onClick={actions.reveal}
@@ -137,7 +138,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
             onBury={() => actions.setAside("buried")}
             onSuspend={() => actions.setAside("suspended")}
           />
-          <p className="study-hint muted small">
+          <p className={`${styles.studyHint} muted small`}>
             <kbd>Space</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Ctrl</kbd>+<kbd>Z</kbd>{" "}
             undoes · <kbd>?</kbd> all keys ·{" "}
             <a href={typedHref(studyPath(data.scope), !typed)}>

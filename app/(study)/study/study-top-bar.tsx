@@ -1,4 +1,5 @@
 import type { RemainingCounts } from "@/lib/study/session-queue";
+import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
 import { SyncStatus } from "./sync-status";
 
@@ -15,26 +16,26 @@ interface StudyTopBarProps {
 /** Scope, cards left (Anki's colours, always with words), sync state and undo. */
 export function StudyTopBar({ title, counts, sync, signInHref, canUndo, onUndo, onRetry }: StudyTopBarProps) {
   return (
-    <header className="study-bar">
-      <div className="study-bar-title">
-        <p className="study-eyebrow">Study</p>
+    <header className={styles.studyBar}>
+      <div className={styles.studyBarTitle}>
+        <p className={styles.studyEyebrow}>Study</p>
         <h1>{title}</h1>
       </div>
-      <ul className="study-counts" aria-label="Cards left">
-        <li className="study-count-new">
-          <span className="study-count-value">{counts.new}</span> new
+      <ul className={styles.studyCounts} aria-label="Cards left">
+        <li className={styles.studyCountNew}>
+          <span className={styles.studyCountValue}>{counts.new}</span> new
         </li>
-        <li className="study-count-learning">
-          <span className="study-count-value">{counts.learning}</span> learning
+        <li className={styles.studyCountLearning}>
+          <span className={styles.studyCountValue}>{counts.learning}</span> learning
         </li>
-        <li className="study-count-review">
-          <span className="study-count-value">{counts.review}</span> review
+        <li className={styles.studyCountReview}>
+          <span className={styles.studyCountValue}>{counts.review}</span> review
         </li>
       </ul>
       <SyncStatus sync={sync} signInHref={signInHref} onRetry={onRetry} />
       <button
         type="button"
-        className="button secondary study-undo"
+        className={`button secondary ${styles.studyUndo}`}
         onClick={onUndo}
         disabled={!canUndo}
         aria-keyshortcuts="Control+Z Meta+Z"

@@ -1,4 +1,5 @@
 import { AppLink } from "@/app/ui/app-link";
+import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -41,18 +42,18 @@ export function SyncStatus({
     tone = "busy";
   }
   return (
-    <div className="study-sync" data-tone={tone}>
+    <div className={styles.studySync} data-tone={tone}>
       <p role="status" aria-live="polite" aria-atomic="true">
-        <span className="study-sync-dot" aria-hidden="true" />
+        <span className={styles.studySyncDot} aria-hidden="true" />
         {text}
       </p>
       {sync.pending > 0 && sync.problem === "auth" && (
-        <AppLink href={signInHref} className="study-sync-action">
+        <AppLink href={signInHref} className={styles.studySyncAction}>
           Sign in again
         </AppLink>
       )}
       {sync.pending > 0 && (sync.problem === "offline" || sync.problem === "server") && (
-        <button type="button" className="button link study-sync-action" onClick={onRetry}>
+        <button type="button" className={`button link ${styles.studySyncAction}`} onClick={onRetry}>
           Retry now
         </button>
       )}

@@ -10,12 +10,13 @@ import {
   TRACK_LABEL,
   TRACK_SYMBOL,
 } from "./clients-words";
+import styles from "./trainer.module.css";
 
 /** An assignment's on-track status: a labelled marker, and its reason as text next to it. */
 export function TrackMarker({ track }: { track: OnTrack }) {
   return (
     <span className={`pill track-pill track-${track.status}`}>
-      <span aria-hidden="true" className="marker-symbol">
+      <span aria-hidden="true" className={styles.markerSymbol}>
         {TRACK_SYMBOL[track.status]}
       </span>
       {TRACK_LABEL[track.status]}
@@ -26,8 +27,8 @@ export function TrackMarker({ track }: { track: OnTrack }) {
 /** A client's overall status (at risk when any assignment is at risk or overdue). */
 export function ClientStatusPill({ status }: { status: ClientStatus }) {
   return (
-    <span className={`pill client-status is-${status}`}>
-      <span aria-hidden="true" className="marker-symbol">
+    <span className={`pill ${styles.clientStatus} is-${status}`}>
+      <span aria-hidden="true" className={styles.markerSymbol}>
         {STATUS_SYMBOL[status]}
       </span>
       {STATUS_LABEL[status]}
@@ -39,11 +40,11 @@ export function ClientStatusPill({ status }: { status: ClientStatus }) {
 export function IntroducedBar({ introduced, cards }: { introduced: number; cards: number }) {
   const share = cards === 0 ? 0 : Math.min(1, introduced / cards);
   return (
-    <span className="introduced">
+    <span className={styles.introduced}>
       <span className="introduced-text">
         {introduced}/{cards} introduced
       </span>
-      <span className="recall-meter introduced-bar" aria-hidden="true">
+      <span className={`recall-meter ${styles.introducedBar}`} aria-hidden="true">
         <span style={{ width: `${Math.round(share * 100)}%` }} />
       </span>
     </span>
@@ -53,13 +54,13 @@ export function IntroducedBar({ introduced, cards }: { introduced: number; cards
 /** One assigned deck in a table cell: progress, recall, due date, quiz scores and on-track reason. */
 export function AssignmentSummary({ assignment }: { assignment: AssignmentRow }) {
   return (
-    <div className="client-assignment">
-      <div className="client-assignment-head">
+    <div className={styles.clientAssignment}>
+      <div className={styles.clientAssignmentHead}>
         <strong>{assignment.deckTitle}</strong>
         <TrackMarker track={assignment.onTrack} />
       </div>
       <IntroducedBar introduced={assignment.introduced} cards={assignment.cards} />
-      <p className="client-assignment-facts small">
+      <p className={`${styles.clientAssignmentFacts} small`}>
         <span>
           Recall now{" "}
           {assignment.predictedRecall === null ? "not started" : percent(assignment.predictedRecall)}

@@ -1,34 +1,26 @@
 import Link from "next/link";
+import { type StatTile, StatTiles } from "@/app/ui/stat-tiles";
 import type { ClientsSummary } from "@/lib/data/trainer/client-pages";
 import { plural } from "./clients-words";
+import styles from "./trainer.module.css";
 
 /** The three numbers a trainer checks first, over all clients whatever the table shows. */
 export function ClientsSummaryStrip({ summary }: { summary: ClientsSummary }) {
-  const tiles = [
-    { value: summary.clients, label: summary.clients === 1 ? "client" : "clients" },
+  const tiles: StatTile[] = [
+    { value: summary.clients.toLocaleString("en-GB"), label: summary.clients === 1 ? "client" : "clients" },
     {
-      value: summary.atRisk,
+      value: summary.atRisk.toLocaleString("en-GB"),
       label: "at risk",
       note: "behind on an assigned deck, or past its due date",
       tone: summary.atRisk > 0 ? "warn" : undefined,
     },
     {
-      value: summary.reviews7d,
+      value: summary.reviews7d.toLocaleString("en-GB"),
       label: summary.reviews7d === 1 ? "review in the last 7 days" : "reviews in the last 7 days",
       note: "on the decks you assigned",
     },
   ];
-  return (
-    <ul className="stat-tiles clients-summary" aria-label="Summary">
-      {tiles.map((tile) => (
-        <li key={tile.label} className={`card${tile.tone ? ` tone-${tile.tone}` : ""}`}>
-          <span className="stat-value">{tile.value.toLocaleString("en-GB")}</span>{" "}
-          <span className="stat-label">{tile.label}</span>
-          {tile.note && <span className="stat-note">{tile.note}</span>}
-        </li>
-      ))}
-    </ul>
-  );
+  return <StatTiles tiles={tiles} layout="compact" />;
 }
 
 /** Links to each assigned deck's insight page. */
@@ -48,7 +40,7 @@ export function DeckInsightLinks({ decks }: { decks: ClientsSummary["decks"] }) 
             clients struggle.
           </p>
         ) : (
-          <ul className="insight-links">
+          <ul className={styles.insightLinks}>
             {decks.map((deck) => (
               <li key={deck.slug}>
                 <Link href={`/trainer/insight/${deck.slug}`}>{deck.title}</Link>{" "}

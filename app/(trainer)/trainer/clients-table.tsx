@@ -13,6 +13,7 @@ import {
   STATUS_FILTER_LABEL,
   showingText,
 } from "./clients-words";
+import trainer from "./trainer.module.css";
 
 const COLUMNS: { key: ClientsTableSort; label: string; numeric?: boolean; first: "asc" | "desc" }[] = [
   { key: "name", label: "Client", first: "asc" },
@@ -21,8 +22,8 @@ const COLUMNS: { key: ClientsTableSort; label: string; numeric?: boolean; first:
   { key: "due", label: "Due now", numeric: true, first: "desc" },
   { key: "overdue", label: "Overdue", numeric: true, first: "desc" },
 ];
-// On a phone the wrapper stops scrolling and each row becomes a card (see globals.css).
-const SCROLL_CLASS = "stats-table-scroll card clients-scroll";
+// On a phone the wrapper stops scrolling and each row becomes a card (see trainer.module.css).
+const SCROLL_CLASS = `stats-table-scroll card ${trainer.clientsScroll}`;
 const STATUS_COLUMN = { key: "status", label: "Status", first: "asc" } as const;
 
 function SortHeader({
@@ -37,7 +38,7 @@ function SortHeader({
   const active = table.sort === column.key;
   // A column opens in the order a trainer most likely wants: fewest reviews, most due first.
   const next = active ? (table.direction === "asc" ? "desc" : "asc") : column.first;
-  const classes = [column.numeric && "numeric", rowHeader && "client-col"].filter(Boolean).join(" ");
+  const classes = [column.numeric && "numeric", rowHeader && trainer.clientCol].filter(Boolean).join(" ");
   return (
     <SortableHeader
       label={column.label}
@@ -166,13 +167,13 @@ export function ClientsTable({
           />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
           <section className={SCROLL_CLASS} aria-label="Clients table" tabIndex={0}>
-            <table className="stats-table clients-table" aria-describedby="clients-showing">
+            <table className={`stats-table ${trainer.clientsTable}`} aria-describedby="clients-showing">
               <thead>
                 <tr>
                   {COLUMNS.map((column, i) => (
                     <SortHeader key={column.key} column={column} table={state} rowHeader={i === 0} />
                   ))}
-                  <th scope="col" className="decks-col">
+                  <th scope="col" className={trainer.decksCol}>
                     Assigned decks
                   </th>
                   <SortHeader column={STATUS_COLUMN} table={state} />
@@ -181,7 +182,7 @@ export function ClientsTable({
               <tbody>
                 {table.rows.map((row) => (
                   <tr key={row.clientId}>
-                    <th scope="row" className="client-col">
+                    <th scope="row" className={trainer.clientCol}>
                       <div className={styles.picked}>
                         <input
                           type="checkbox"
@@ -192,10 +193,10 @@ export function ClientsTable({
                           className={styles.pick}
                         />
                         <div>
-                          <Link href={`/trainer/clients/${row.clientId}`} className="client-name">
+                          <Link href={`/trainer/clients/${row.clientId}`} className={trainer.clientName}>
                             {row.name}
                           </Link>
-                          <span className="client-email small muted">{row.email}</span>
+                          <span className={`${trainer.clientEmail} small muted`}>{row.email}</span>
                           {row.groupName && (
                             <span className={`small ${styles.groupTag}`}>{row.groupName}</span>
                           )}
@@ -220,13 +221,13 @@ export function ClientsTable({
                     <td className="numeric" data-label="Overdue">
                       {row.overdueNow}
                     </td>
-                    <td className="assignments-cell">
+                    <td className={trainer.assignmentsCell}>
                       {row.assignments.length === 0 ? (
                         <span className="muted small">
                           No decks assigned. <Link href="/trainer/clients/assign">Assign a deck</Link>
                         </span>
                       ) : (
-                        <ul className="client-assignments">
+                        <ul className={trainer.clientAssignments}>
                           {row.assignments.map((assignment) => (
                             <li key={assignment.assignmentId}>
                               <AssignmentSummary assignment={assignment} />
@@ -235,7 +236,7 @@ export function ClientsTable({
                         </ul>
                       )}
                     </td>
-                    <td className="status-cell">
+                    <td className={trainer.statusCell}>
                       <ClientStatusPill status={row.status} />
                     </td>
                   </tr>

@@ -6,6 +6,7 @@ import { listGroups } from "@/lib/data/trainer/groups";
 import { ClientsSummaryStrip, DeckInsightLinks } from "./clients-summary";
 import { ClientsTable } from "./clients-table";
 import { clientsTableParams } from "./clients-words";
+import styles from "./trainer.module.css";
 import { TrainerOnly, trainerForPage } from "./trainer-gate";
 
 export const metadata: Metadata = { title: "Your clients" };
@@ -16,7 +17,7 @@ interface ClientsPageProps {
 
 function ClientsActions({ group }: { group: string | null }) {
   return (
-    <div className="row clients-actions">
+    <div className={`row ${styles.clientsActions}`}>
       <Link href="/trainer/invitations" className="button">
         Invite clients
       </Link>
@@ -57,7 +58,7 @@ export default async function ClientsPage({ searchParams }: ClientsPageProps) {
         their studies, and nothing once they leave.
       </p>
       {summary.clients === 0 ? (
-        <div className="card empty-state clients-empty">
+        <div className={`card empty-state ${styles.clientsEmpty}`}>
           <h2>No clients yet</h2>
           <p>
             Invite the people you coach with a link. Once they accept, assign them a deck and their progress

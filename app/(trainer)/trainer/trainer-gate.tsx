@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageUser, type SessionUser } from "@/lib/auth/session";
 import { requireTrainer } from "@/lib/data/trainer/access";
 import { ForbiddenError } from "@/lib/errors";
+import styles from "./trainer.module.css";
 
 /**
  * For trainer pages: the signed-in trainer, or null for a learner (the page then shows
@@ -23,7 +24,7 @@ export async function trainerForPage(
 /** What a learner sees on a trainer page: where they are, and where to go instead. */
 export function TrainerOnly() {
   return (
-    <section className="card empty-state trainer-only" aria-labelledby="trainer-only-heading">
+    <section className={`card empty-state ${styles.trainerOnly}`} aria-labelledby="trainer-only-heading">
       <h1 id="trainer-only-heading">This page is for trainers</h1>
       <p>
         Your account is a learner account. Trainers use this page to invite clients and assign decks. To see

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import styles from "./trainer.module.css";
 
 const LINKS = [
   { href: "/trainer", label: "Clients" },
@@ -10,7 +11,7 @@ const LINKS = [
 /** The trainer's pages side by side, so "Assign decks" is one click from the others. */
 export function TrainerNav({ current }: { current: (typeof LINKS)[number]["href"] }) {
   return (
-    <nav className="trainer-nav" aria-label="Trainer">
+    <nav className={styles.trainerNav} aria-label="Trainer">
       {LINKS.map(({ href, label }) => (
         <Link key={href} href={href} aria-current={href === current ? "page" : undefined}>
           {label}

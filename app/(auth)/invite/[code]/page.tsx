@@ -3,6 +3,7 @@ import Link from "next/link";
 import { dayText } from "@/app/ui/assignment-words";
 import { currentUser } from "@/lib/auth/session";
 import { AcceptForm, JoinGroupForm } from "./accept-form";
+import styles from "./invite.module.css";
 import { type InvitationView, invitationForVisitor } from "./loaders";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -16,7 +17,7 @@ const CLOSED: Record<Extract<InvitationView, { kind: "closed" }>["status"], stri
 /** Exactly what accepting shares, said before anyone signs up. */
 function WhatTheySee({ trainerName }: { trainerName: string }) {
   return (
-    <div className="what-they-see">
+    <div className={styles.whatTheySee}>
       <h2>What {trainerName} will see</h2>
       <ul>
         <li>Your progress on the decks they assign you: cards started, reviews and predicted recall.</li>
@@ -39,7 +40,7 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
 
   if (view.kind === "invalid" || view.kind === "closed") {
     return (
-      <section className="card auth-panel invite-panel" aria-labelledby="invite-heading">
+      <section className={`card auth-panel ${styles.invitePanel}`} aria-labelledby="invite-heading">
         <h1 id="invite-heading">
           {view.kind === "invalid" ? "This link does not work" : "This link is closed"}
         </h1>
@@ -57,7 +58,7 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
 
   if (view.kind === "already-linked") {
     return (
-      <section className="card auth-panel invite-panel" aria-labelledby="invite-heading">
+      <section className={`card auth-panel ${styles.invitePanel}`} aria-labelledby="invite-heading">
         <h1 id="invite-heading">You train with {view.trainerName}</h1>
         {view.groupName ? (
           <>
@@ -82,7 +83,7 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
 
   const returnTo = encodeURIComponent(`/invite/${view.code}`);
   return (
-    <section className="card auth-panel invite-panel" aria-labelledby="invite-heading">
+    <section className={`card auth-panel ${styles.invitePanel}`} aria-labelledby="invite-heading">
       <p className="pill">Invitation</p>
       <h1 id="invite-heading">{view.trainerName} invited you to train with them on Retain</h1>
       {view.groupName && (

@@ -3,12 +3,10 @@
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
 import type { CardPayload, DraftItemView } from "@/lib/authoring/draft-item";
-import { CONTENT_EVIDENCE_LEVELS } from "@/lib/content/evidence";
 import { suggestQuoteEvidence } from "@/lib/content/quote-evidence";
 import styles from "../../author.module.css";
 import { saveCardAction } from "../actions";
-
-type Errors = Record<string, string[] | undefined>;
+import { EvidenceFields, type FieldErrors, fieldErrors, QuoteField } from "./evidence-fields";
 
 /**
  * Edits a card item or makes a new card from a quote (e.g. the text selected in the document).
@@ -35,7 +33,7 @@ export function CardEditor({
   const id = useId();
   const card = item?.payload.target === "card" ? item.payload : prefill;
   const [quote, setQuote] = useState(initialQuote);
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
   const suggestion = useMemo(() => suggestQuoteEvidence(quote), [quote]);
@@ -54,13 +52,7 @@ export function CardEditor({
     }
   }
 
-  const error = (name: string) =>
-    errors[name]?.length ? (
-      <span id={`${id}-${name}-error`} className="field-error small" role="alert">
-        {errors[name]?.join(" ")}
-      </span>
-    ) : null;
-  const described = (name: string) => (errors[name]?.length ? `${id}-${name}-error` : undefined);
+  const { error, described } = fieldErrors(errors, id);
 
   return (
     <form className={`card ${styles.editor}`} onSubmit={submit} aria-label={item ? "Edit card" : "New card"}>
@@ -97,32 +89,20 @@ export function CardEditor({
         />
         {error("back")}
       </label>
-      <label>
-        Quote (word for word from the document)
-        <textarea
-          className="input"
-          name="quote"
-          rows={3}
-          value={quote}
-          onChange={(event) => setQuote(event.target.value)}
-          aria-describedby={described("quote")}
-        />
+      <QuoteField
+        label="Quote"
+        rows={3}
+        value={quote}
+        onChange={(event) => setQuote(event.target.value)}
+        aria-describedby={described("quote")}
+      >
         {error("quote")}
-      </label>
-      <label>
-        Evidence level
-        <select
-          className="input"
-          name="evidence"
-          defaultValue={defaultLevel}
-          aria-describedby={`${id}-cues ${described("evidence") ?? ""}`}
-        >
-          {CONTENT_EVIDENCE_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {EVIDENCE_LABELS[level].label}
-            </option>
-          ))}
-        </select>
+      </QuoteField>
+      <EvidenceFields
+        defaultLevel={defaultLevel}
+        describedBy={`${id}-cues ${described("evidence") ?? ""}`}
+        reason={item?.evidenceReason ?? ""}
+      >
         <span id={`${id}-cues`} className="muted small">
           {suggestion.level
             ? `The quote's cue words suggest ${EVIDENCE_LABELS[suggestion.level].label} (${[...new Set(suggestion.cues.map((c) => c.word))].join(", ")}).`
@@ -138,11 +118,7 @@ export function CardEditor({
           </span>
         )}
         {error("evidence")}
-      </label>
-      <label>
-        Reason for a level stronger than the cue words (when asked)
-        <textarea className="input" name="reason" rows={2} defaultValue={item?.evidenceReason ?? ""} />
-      </label>
+      </EvidenceFields>
       <p aria-live="polite" className="small">
         {message}
       </p>

@@ -1,13 +1,10 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { EVIDENCE_LABELS } from "@/app/ui/evidence-labels";
 import type { DraftItemView, QuizPayload } from "@/lib/authoring/draft-item";
-import { CONTENT_EVIDENCE_LEVELS } from "@/lib/content/evidence";
 import styles from "../../author.module.css";
 import { saveQuizAction } from "../actions";
-
-type Errors = Record<string, string[] | undefined>;
+import { EvidenceFields, type FieldErrors, fieldErrors, QuoteField } from "./evidence-fields";
 
 const MAX_CHOICES = 8;
 const MAX_PAIRS = 10;
@@ -33,7 +30,7 @@ export function QuizEditor({
   const trueFalse = quiz.kind === "true-false";
   const [choices, setChoices] = useState(trueFalse ? ["True", "False"] : quiz.choices);
   const [pairs, setPairs] = useState(quiz.pairs ?? []);
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
   const answerIndex = quiz.answer === null ? -1 : choices.indexOf(quiz.answer);
@@ -51,13 +48,7 @@ export function QuizEditor({
     }
   }
 
-  const error = (name: string) =>
-    errors[name]?.length ? (
-      <span id={`${id}-${name}-error`} className="field-error small" role="alert">
-        {errors[name]?.join(" ")}
-      </span>
-    ) : null;
-  const described = (name: string) => (errors[name]?.length ? `${id}-${name}-error` : undefined);
+  const { error, described } = fieldErrors(errors, id);
 
   return (
     <form className={`card ${styles.editor}`} onSubmit={submit} aria-label="Edit question">
@@ -183,39 +174,23 @@ export function QuizEditor({
         {error("explanation")}
       </label>
       {quiz.quotes.map((quote, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: quotes are positions; their text is being edited
-        <label key={i}>
-          {quiz.quotes.length > 1 ? `Quote ${i + 1}` : "Quote"} (word for word from the document)
-          <textarea
-            className="input"
-            name="quote"
-            rows={2}
-            defaultValue={quote}
-            aria-describedby={described("quotes")}
-          />
-        </label>
+        <QuoteField
+          // biome-ignore lint/suspicious/noArrayIndexKey: quotes are positions; their text is being edited
+          key={i}
+          label={quiz.quotes.length > 1 ? `Quote ${i + 1}` : "Quote"}
+          rows={2}
+          defaultValue={quote}
+          aria-describedby={described("quotes")}
+        />
       ))}
       {error("quotes")}
-      <label>
-        Evidence level
-        <select
-          className="input"
-          name="evidence"
-          defaultValue={quiz.evidence}
-          aria-describedby={described("evidence")}
-        >
-          {CONTENT_EVIDENCE_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {EVIDENCE_LABELS[level].label}
-            </option>
-          ))}
-        </select>
+      <EvidenceFields
+        defaultLevel={quiz.evidence}
+        describedBy={described("evidence")}
+        reason={item.evidenceReason ?? ""}
+      >
         {error("evidence")}
-      </label>
-      <label>
-        Reason for a level stronger than the cue words (when asked)
-        <textarea className="input" name="reason" rows={2} defaultValue={item.evidenceReason ?? ""} />
-      </label>
+      </EvidenceFields>
       <p aria-live="polite" className="small">
         {message}
       </p>

@@ -9,6 +9,7 @@ import { FORMAT_NAMES } from "@/lib/authoring/limits";
 import { getPublishedQuotes, getReadableDocument } from "@/lib/data/documents";
 import type { DocumentFormat } from "@/lib/documents/types";
 import { documentIdSchema } from "@/lib/validations/document";
+import styles from "../../../(study)/sources/sources.module.css";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -42,7 +43,7 @@ export default async function UserDocumentPage({ params, searchParams }: Props) 
           <Link href={`/author/${doc.id}`}>Review its cards</Link>
         </nav>
       )}
-      <header className="card source-header">
+      <header className={`card ${styles.sourceHeader}`}>
         <h1>{doc.title}</h1>
         <p className="muted small">
           {FORMAT_NAMES[doc.format as DocumentFormat] ?? doc.format}
@@ -51,11 +52,11 @@ export default async function UserDocumentPage({ params, searchParams }: Props) 
         <p className="disclaimer small">Educational content, not medical advice.</p>
       </header>
       <QuotedPassage current={current} followed={Boolean(followed)} />
-      <p className="muted small source-key">
+      <p className={`muted small ${styles.sourceKey}`}>
         <mark className="quote">Highlighted</mark> passages are quoted by the published deck&apos;s cards or
         questions ({quotes.length} {quotes.length === 1 ? "passage" : "passages"}).
       </p>
-      <article className="card source-article" aria-labelledby="document-text-heading">
+      <article className={`card ${styles.sourceArticle}`} aria-labelledby="document-text-heading">
         <h2 id="document-text-heading" className="visually-hidden">
           Document text
         </h2>

@@ -8,6 +8,7 @@ import { Pagination } from "@/app/ui/pagination";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { evidenceLevel } from "@/lib/content/schema";
 import { cardCountText } from "@/lib/study/card-count";
+import styles from "../decks.module.css";
 import { deckTitle, loadDeckListing } from "./deck-listing";
 import { DeleteDeckForm } from "./delete-deck-form";
 
@@ -48,7 +49,7 @@ export default async function DeckPage({ params, searchParams }: Props) {
         <Link href="/decks">Decks</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1>{deck.title}</h1>
-      <p className="muted deck-description">{deck.description}</p>
+      <p className={`muted ${styles.deckDescription}`}>{deck.description}</p>
       {deck.personal && !deck.authored ? (
         <p className="small">
           {cardCountText(deck.cardCount, deck.reversedCount)} · your own deck, visible only to you
@@ -128,7 +129,11 @@ export default async function DeckPage({ params, searchParams }: Props) {
           <div className="card empty-state">No cards in this deck have this evidence level.</div>
         ) : (
           <>
-            <ol className="deck-cards feature-list" aria-labelledby="cards-heading" start={deck.first}>
+            <ol
+              className={`${styles.deckCards} feature-list`}
+              aria-labelledby="cards-heading"
+              start={deck.first}
+            >
               {deck.cards.map((card) => (
                 <DeckCardItem key={card.id} card={card} titles={deck.documentTitles} />
               ))}

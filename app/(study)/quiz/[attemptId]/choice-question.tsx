@@ -1,6 +1,7 @@
 import { choiceLetter } from "@/lib/quiz/keys";
 import type { ReviewedAnswer } from "../answer-review";
 import { Mark } from "../answer-review";
+import styles from "../quiz.module.css";
 
 /** Radio choices, each with its key letter; once answered, the right one and the learner's are marked. */
 export function ChoiceQuestion({
@@ -20,13 +21,13 @@ export function ChoiceQuestion({
 }) {
   const chosen = answer && "choice" in answer.response ? answer.response.choice : selected;
   return (
-    <fieldset className="quiz-choices" aria-labelledby={labelledBy} disabled={Boolean(answer)}>
+    <fieldset className={styles.quizChoices} aria-labelledby={labelledBy} disabled={Boolean(answer)}>
       {choices.map((choice, index) => {
         const isRight = answer !== null && choice === answer.expected;
         const isWrongPick = answer !== null && !isRight && choice === chosen;
         const state = isRight ? "is-right" : isWrongPick ? "is-wrong" : "";
         return (
-          <label key={choice} className={`choice quiz-choice ${state}`}>
+          <label key={choice} className={`choice ${styles.quizChoice} ${state}`}>
             <input
               type="radio"
               id={`choice-${questionId}-${index}`}
@@ -35,12 +36,12 @@ export function ChoiceQuestion({
               checked={chosen === choice}
               onChange={() => onSelect(choice)}
             />
-            <span className="quiz-key" aria-hidden="true">
+            <span className={styles.quizKey} aria-hidden="true">
               {choiceLetter(index)}
             </span>
-            <span className="quiz-choice-text">{choice}</span>
+            <span className={styles.quizChoiceText}>{choice}</span>
             {(isRight || isWrongPick) && (
-              <span className="quiz-choice-verdict">
+              <span className={styles.quizChoiceVerdict}>
                 <Mark right={isRight} />{" "}
                 {isRight ? (chosen === choice ? "Your answer, right" : "Right answer") : "Your answer"}
               </span>

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { finishQuizAction, type QuizActionState } from "../actions";
+import styles from "../quiz.module.css";
 
 /** Stops the quiz before the last question, after one confirmation (none when all are answered). */
 export function FinishEarly({ attemptId, unanswered }: { attemptId: string; unanswered: number }) {
@@ -28,7 +29,7 @@ export function FinishEarly({ attemptId, unanswered }: { attemptId: string; unan
   return (
     <form
       action={finish}
-      className="quiz-finish-confirm"
+      className={styles.quizFinishConfirm}
       aria-labelledby={unanswered > 0 ? "finish-question" : undefined}
     >
       {unanswered > 0 && (

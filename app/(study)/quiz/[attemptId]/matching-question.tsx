@@ -1,5 +1,6 @@
 import { choiceLetter } from "@/lib/quiz/keys";
 import { type PairResult, PairResults } from "../answer-review";
+import styles from "../quiz.module.css";
 
 /** Beyond this, a closed select cuts the text off, so the options are also listed in full. */
 const LONG_CHOICE = 28;
@@ -35,12 +36,16 @@ export function MatchingQuestion({
   const long = choices.some((choice) => choice.length > LONG_CHOICE);
   const optionsId = `match-options-${questionId}`;
   return (
-    <fieldset className={`quiz-matching ${long ? "is-long" : ""}`} aria-labelledby={labelledBy}>
+    <fieldset className={`${styles.quizMatching} ${long ? styles.isLong : ""}`} aria-labelledby={labelledBy}>
       {long && (
-        <ol id={optionsId} className="feature-list quiz-match-options" aria-label="Matches to choose from">
+        <ol
+          id={optionsId}
+          className={`feature-list ${styles.quizMatchOptions}`}
+          aria-label="Matches to choose from"
+        >
           {choices.map((choice, index) => (
             <li key={choice}>
-              <span className="quiz-key" aria-hidden="true">
+              <span className={styles.quizKey} aria-hidden="true">
                 {choiceLetter(index)}
               </span>
               <span>{choice}</span>
@@ -51,7 +56,7 @@ export function MatchingQuestion({
       {prompts.map((left, index) => {
         const id = `match-${questionId}-${index}`;
         return (
-          <div key={left} className="field quiz-match-row">
+          <div key={left} className={`field ${styles.quizMatchRow}`}>
             <label htmlFor={id}>{left}</label>
             <select
               id={id}

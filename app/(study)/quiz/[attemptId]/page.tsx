@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { findQuizAttempt, getSourceTitles } from "../loaders";
+import styles from "../quiz.module.css";
 import { QuizRunner } from "./quiz-runner";
 
 export const metadata: Metadata = { title: "Quiz" };
@@ -25,9 +26,9 @@ export default async function QuizAttemptPage({ params }: Props) {
         <span aria-hidden="true">/</span> <Link href={deckQuizzes}>Quiz</Link>{" "}
         <span aria-hidden="true">/</span>
       </nav>
-      <h1 className="quiz-title">Quiz: {attempt.deckTitle}</h1>
+      <h1 className={styles.quizTitle}>Quiz: {attempt.deckTitle}</h1>
       {attempt.status === "discarded" ? (
-        <section className="card quiz-question quiz-narrow">
+        <section className={`card ${styles.quizQuestion} ${styles.quizNarrow}`}>
           <h2>This quiz was discarded</h2>
           <p className="muted">
             It can no longer be answered. Answers you gave before discarding it still count for your review

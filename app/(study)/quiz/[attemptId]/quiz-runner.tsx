@@ -8,6 +8,7 @@ import { choiceLetter, type KeyTarget, quizKeyAction } from "@/lib/quiz/keys";
 import { nextUnanswered } from "@/lib/quiz/progress";
 import type { QuizResponse } from "@/lib/quiz/types";
 import { AnswerReview, Mark } from "../answer-review";
+import styles from "../quiz.module.css";
 import { type AnswerProblem, postAnswer } from "./answer-request";
 import { ChoiceQuestion } from "./choice-question";
 import { FinishEarly } from "./finish-early";
@@ -180,7 +181,7 @@ export function QuizRunner({
 
   if (!question) {
     return (
-      <section className="card quiz-question quiz-narrow">
+      <section className={`card ${styles.quizQuestion} ${styles.quizNarrow}`}>
         <h2>Every question is answered</h2>
         <p className="muted">Finish the quiz to see your score.</p>
         <FinishEarly attemptId={attempt.id} unanswered={0} />
@@ -196,8 +197,8 @@ export function QuizRunner({
       : `Keys: 1–${question.choices.length} or A–${choiceLetter(question.choices.length - 1)} to choose, Enter to check.`;
 
   return (
-    <div className="quiz">
-      <div className="quiz-progress">
+    <div className={styles.quiz}>
+      <div className={styles.quizProgress}>
         <p id="quiz-progress-label">
           <strong>
             Question {index + 1} of {questions.length}
@@ -207,17 +208,17 @@ export function QuizRunner({
         <progress max={questions.length} value={answeredCount} aria-labelledby="quiz-progress-label" />
       </div>
       {resumed && (
-        <p className="quiz-note small" role="status">
+        <p className={`${styles.quizNote} small`} role="status">
           Resumed where you left off.
         </p>
       )}
 
-      <section className="card quiz-question" aria-labelledby="question-prompt">
-        <div className="quiz-meta">
+      <section className={`card ${styles.quizQuestion}`} aria-labelledby="question-prompt">
+        <div className={styles.quizMeta}>
           <span className="pill">{KIND_LABELS[question.kind]}</span>
           {question.topic && <span className="muted small">{question.topic}</span>}
         </div>
-        <h2 id="question-prompt" ref={promptRef} tabIndex={-1} className="quiz-prompt">
+        <h2 id="question-prompt" ref={promptRef} tabIndex={-1} className={styles.quizPrompt}>
           <span className="visually-hidden">
             Question {index + 1} of {questions.length}:{" "}
           </span>
@@ -258,7 +259,7 @@ export function QuizRunner({
           )}
           <div aria-live="polite">
             {problem && (
-              <div className="alert error quiz-problem">
+              <div className={`alert error ${styles.quizProblem}`}>
                 <p>
                   {problem.kind === "signed-out"
                     ? "Your session has ended. Sign in again to go on; the answers you gave are saved."
@@ -282,11 +283,11 @@ export function QuizRunner({
             )}
           </div>
           {!feedback && (
-            <div className="row quiz-actions">
+            <div className={`row ${styles.quizActions}`}>
               <button type="submit" className="button" disabled={checking} aria-disabled={checking}>
                 {checking ? "Checking…" : "Check answer"}
               </button>
-              <p className="hint quiz-key-hint">{keyHint}</p>
+              <p className={`hint ${styles.quizKeyHint}`}>{keyHint}</p>
             </div>
           )}
         </form>
@@ -295,15 +296,15 @@ export function QuizRunner({
           <section
             ref={feedbackRef}
             tabIndex={-1}
-            className={`quiz-feedback ${feedback.correct ? "is-right" : "is-wrong"}`}
+            className={`${styles.quizFeedback} ${feedback.correct ? "is-right" : "is-wrong"}`}
             aria-labelledby="feedback-heading"
           >
-            <h3 id="feedback-heading" className="quiz-verdict">
+            <h3 id="feedback-heading" className={styles.quizVerdict}>
               <Mark right={feedback.correct} />
               <span>
                 {feedback.correct ? "Right" : "Not right"}
                 {pairResults && !feedback.correct && (
-                  <span className="quiz-verdict-detail">
+                  <span className={styles.quizVerdictDetail}>
                     : {pairResults.filter((pair) => pair.correct).length} of {pairResults.length} pairs
                     matched
                   </span>
@@ -322,7 +323,7 @@ export function QuizRunner({
                 {feedback.rescheduled.length === 1 ? "card" : "cards"}.
               </p>
             )}
-            <div className="row quiz-actions">
+            <div className={`row ${styles.quizActions}`}>
               <button
                 type="button"
                 className="button"
@@ -332,14 +333,14 @@ export function QuizRunner({
               >
                 {isLast ? (leaving ? "Opening your result…" : "See your result") : "Next question"}
               </button>
-              <p className="hint quiz-key-hint">or press Enter</p>
+              <p className={`hint ${styles.quizKeyHint}`}>or press Enter</p>
             </div>
           </section>
         )}
       </section>
 
       {!isLast && (
-        <div className="quiz-footer">
+        <div className={styles.quizFooter}>
           <FinishEarly attemptId={attempt.id} unanswered={questions.length - answeredCount} />
         </div>
       )}

@@ -7,6 +7,7 @@ import { SourceKinds, SourceMeta } from "@/app/ui/source-meta";
 import { SourceText } from "@/app/ui/source-text";
 import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { getQuotesForSource, getSource } from "@/lib/data/content";
+import styles from "../sources.module.css";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -31,7 +32,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="breadcrumb small">
         <Link href="/sources">Sources</Link> <span aria-hidden="true">/</span>
       </nav>
-      <header className="card source-header">
+      <header className={`card ${styles.sourceHeader}`}>
         <SourceKinds kinds={source.kinds} />
         <h1>{source.title}</h1>
         <SourceMeta source={source} />
@@ -40,11 +41,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
 
       <QuotedPassage current={current} followed={Boolean(followed)} />
 
-      <p className="muted small source-key">
+      <p className={`muted small ${styles.sourceKey}`}>
         <mark className="quote">Highlighted</mark> passages are quoted by cards or quiz questions (
         {quotes.length} {quotes.length === 1 ? "passage" : "passages"}).
       </p>
-      <article className="card source-article" aria-labelledby="document-text-heading">
+      <article className={`card ${styles.sourceArticle}`} aria-labelledby="document-text-heading">
         <h2 id="document-text-heading" className="visually-hidden">
           Document text
         </h2>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import styles from "./invitations.module.css";
 
 /** The full link in a read-only field, with a button that copies it and says so. */
 export function CopyLink({ url, label = "Invitation link" }: { url: string; label?: string }) {
@@ -27,15 +28,15 @@ export function CopyLink({ url, label = "Invitation link" }: { url: string; labe
   }
 
   return (
-    <div className="copy-link">
+    <div className={styles.copyLink}>
       <label htmlFor={id} className="small">
         {label}
       </label>
-      <div className="copy-link-row">
+      <div className={styles.copyLinkRow}>
         <input
           ref={input}
           id={id}
-          className="input copy-link-input"
+          className={`input ${styles.copyLinkInput}`}
           type="text"
           readOnly
           value={url}
@@ -45,7 +46,7 @@ export function CopyLink({ url, label = "Invitation link" }: { url: string; labe
           Copy link
         </button>
       </div>
-      <p className="copy-link-status small" aria-live="polite">
+      <p className={`${styles.copyLinkStatus} small`} aria-live="polite">
         {status}
       </p>
     </div>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormField } from "@/app/ui/form-field";
 import { createInvitationAction, type InvitationState } from "../actions";
 import { CopyLink } from "./copy-link";
+import styles from "./invitations.module.css";
 
 /** Creates a link; the new link is shown right here, ready to copy. */
 export function InvitationForm({ origin, groups }: { origin: string; groups: string[] }) {
@@ -14,7 +15,7 @@ export function InvitationForm({ origin, groups }: { origin: string; groups: str
   const fieldErrorShown = Object.keys(errors).length > 0;
   return (
     <form action={action} className="form invitation-form" noValidate>
-      <div className="invitation-fields">
+      <div className={styles.invitationFields}>
         <FormField
           name="maxUses"
           label="Clients who can join with it"

@@ -3,6 +3,7 @@ import { dayText } from "@/app/ui/assignment-words";
 import type { InvitationStatus } from "@/lib/data/trainer/links";
 import { revokeInvitationAction } from "../actions";
 import { CopyLink } from "./copy-link";
+import styles from "./invitations.module.css";
 
 interface InvitationRow {
   id: string;
@@ -28,14 +29,14 @@ export function InvitationList({ invitations, origin }: { invitations: Invitatio
     return <div className="card empty-state">No invitation links yet. Create one above.</div>;
   }
   return (
-    <ul className="feature-list invitation-list">
+    <ul className={`feature-list ${styles.invitationList}`}>
       {invitations.map((invitation) => {
         const created = dayText(invitation.createdAt);
         const expiry = invitation.status === "expired" ? "Expired" : "Expires";
         return (
-          <li key={invitation.id} className={`card invitation-item is-${invitation.status}`}>
-            <div className="invitation-meta">
-              <span className={`pill status-pill status-${invitation.status}`}>
+          <li key={invitation.id} className={`card ${styles.invitationItem} is-${invitation.status}`}>
+            <div className={styles.invitationMeta}>
+              <span className={`pill ${styles.statusPill} status-${invitation.status}`}>
                 {STATUS_LABEL[invitation.status]}
               </span>
               <span>
@@ -50,7 +51,7 @@ export function InvitationList({ invitations, origin }: { invitations: Invitatio
               </span>
             </div>
             {invitation.status === "active" && (
-              <div className="invitation-actions">
+              <div className={styles.invitationActions}>
                 <CopyLink url={`${origin}/invite/${invitation.code}`} label={`Link created ${created}`} />
                 <ActionButton
                   action={revokeInvitationAction}

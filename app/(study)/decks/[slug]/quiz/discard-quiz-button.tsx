@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { discardQuizAction, type QuizActionState } from "@/app/(study)/quiz/actions";
+import styles from "../../../quiz/quiz.module.css";
 
 /** Discards the open attempt; the action sends the learner back to this page. */
 export function DiscardQuizButton({ attemptId, deckSlug }: { attemptId: string; deckSlug: string }) {
@@ -10,7 +11,7 @@ export function DiscardQuizButton({ attemptId, deckSlug }: { attemptId: string; 
     null,
   );
   return (
-    <form action={discard} className="quiz-discard">
+    <form action={discard} className={styles.quizDiscard}>
       <button type="submit" className="button secondary" disabled={pending} aria-disabled={pending}>
         {pending ? "Discarding…" : "Discard"}
       </button>

@@ -5,6 +5,8 @@ import { currentUser, requirePageUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/data/content";
 import { getQuizHistory } from "@/lib/data/quiz";
 import { getLearnerSettings } from "@/lib/data/settings";
+import styles from "../../../quiz/quiz.module.css";
+import deckStyles from "../../decks.module.css";
 import { DiscardQuizButton } from "./discard-quiz-button";
 import { QuizHistoryList } from "./quiz-history";
 import { StartQuizForm } from "./start-quiz-form";
@@ -35,13 +37,13 @@ export default async function DeckQuizPage({ params }: Props) {
         <Link href={`/decks/${deck.slug}`}>{deck.title}</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1>Take a quiz</h1>
-      <p className="muted deck-description">
+      <p className={`muted ${deckStyles.deckDescription}`}>
         {deck.title}: {deck.quizCount} questions. After each answer you see how sure the evidence is and in
         whom it was shown. Your answers also update your review schedule.
       </p>
 
       {open && (
-        <section className="card quiz-resume" aria-labelledby="resume-heading">
+        <section className={`card ${styles.quizResume}`} aria-labelledby="resume-heading">
           <div>
             <h2 id="resume-heading">You have an unfinished quiz</h2>
             <p className="muted small">
@@ -57,7 +59,7 @@ export default async function DeckQuizPage({ params }: Props) {
         </section>
       )}
 
-      <div className="quiz-start-layout">
+      <div className={styles.quizStartLayout}>
         <section className="card" aria-labelledby="start-heading">
           <h2 id="start-heading">{open ? "Start a new quiz" : "Start a quiz"}</h2>
           {deck.quizCount === 0 ? (

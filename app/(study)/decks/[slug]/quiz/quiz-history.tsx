@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { getQuizHistory } from "@/lib/data/quiz";
+import styles from "../../../quiz/quiz.module.css";
 
 type QuizHistory = Awaited<ReturnType<typeof getQuizHistory>>;
 
@@ -10,13 +11,13 @@ const percentOf = ({ score, total }: Score) => (total ? Math.round((score / tota
 
 function ScoreStat({ label, attempt }: { label: string; attempt: Score | null }) {
   return (
-    <div className="quiz-stat">
+    <div className={styles.quizStat}>
       <dt>{label}</dt>
       <dd>
         {attempt ? (
           <>
-            <span className="quiz-stat-value">{percentOf(attempt)}%</span>
-            <span className="quiz-stat-detail muted small">
+            <span className={styles.quizStatValue}>{percentOf(attempt)}%</span>
+            <span className={`${styles.quizStatDetail} muted small`}>
               {attempt.score} of {attempt.total}
             </span>
           </>
@@ -36,28 +37,28 @@ export function QuizHistoryList({ history, timeZone }: { history: QuizHistory; t
   }
   return (
     <>
-      <dl className="quiz-stats">
+      <dl className={styles.quizStats}>
         <ScoreStat label="Best" attempt={history.best} />
         <ScoreStat label="Last" attempt={history.last} />
-        <div className="quiz-stat">
+        <div className={styles.quizStat}>
           <dt>Taken</dt>
           <dd>
-            <span className="quiz-stat-value">{history.finished.length}</span>
+            <span className={styles.quizStatValue}>{history.finished.length}</span>
           </dd>
         </div>
       </dl>
       <ol className="feature-list quiz-history">
         {history.finished.map((attempt) => (
-          <li key={attempt.id} className="quiz-history-item">
+          <li key={attempt.id} className={styles.quizHistoryItem}>
             <span>
               <time dateTime={new Date(attempt.startedAt).toISOString()}>
                 {date.format(attempt.startedAt)}
               </time>
-              <span className="quiz-history-mode muted small">
+              <span className={`${styles.quizHistoryMode} muted small`}>
                 {MODE_LABELS[attempt.mode] ?? attempt.mode}
               </span>
             </span>
-            <span className="quiz-history-score">
+            <span className={styles.quizHistoryScore}>
               {attempt.score} / {attempt.total} <span className="muted small">({percentOf(attempt)}%)</span>
             </span>
             <Link href={`/quiz/${attempt.id}/result`}>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { type QuizActionState, startQuizAction } from "@/app/(study)/quiz/actions";
 import { QUIZ_LENGTHS } from "@/lib/quiz/types";
+import styles from "../../../quiz/quiz.module.css";
 
 const LENGTH_NOTES: Record<(typeof QUIZ_LENGTHS)[number], string> = {
   5: "A quick check",
@@ -25,11 +26,11 @@ export function StartQuizForm({
   return (
     <form action={formAction} className="form" aria-describedby={replacesOpen ? "replaces-open" : undefined}>
       <input type="hidden" name="deck" value={deckSlug} />
-      <fieldset className="quiz-fieldset">
+      <fieldset className={styles.quizFieldset}>
         <legend>How many questions?</legend>
-        <div className="choice-group quiz-length-group">
+        <div className={`choice-group ${styles.quizLengthGroup}`}>
           {QUIZ_LENGTHS.map((length) => (
-            <label key={length} className="choice quiz-option">
+            <label key={length} className={`choice ${styles.quizOption}`}>
               <input type="radio" name="length" value={length} defaultChecked={length === 10} />
               <span>
                 <strong>{length} questions</strong>
@@ -42,10 +43,10 @@ export function StartQuizForm({
           ))}
         </div>
       </fieldset>
-      <fieldset className="quiz-fieldset">
+      <fieldset className={styles.quizFieldset}>
         <legend>Which questions?</legend>
         <div className="choice-group">
-          <label className="choice quiz-option">
+          <label className={`choice ${styles.quizOption}`}>
             <input type="radio" name="mode" value="mixed" defaultChecked />
             <span>
               <strong>Mixed</strong>
@@ -55,7 +56,7 @@ export function StartQuizForm({
               </span>
             </span>
           </label>
-          <label className="choice quiz-option">
+          <label className={`choice ${styles.quizOption}`}>
             <input type="radio" name="mode" value="evidence" />
             <span>
               <strong>Evidence checks only</strong>

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { describeDuration } from "@/lib/quiz/progress";
 import { AnswerReview, isEvidenceLevel } from "../../answer-review";
 import { findQuizResult, getSourceTitles } from "../../loaders";
+import styles from "../../quiz.module.css";
 import { BreakdownList } from "./breakdown-list";
 
 export const metadata: Metadata = { title: "Quiz result" };
@@ -33,16 +34,16 @@ export default async function QuizResultPage({ params }: Props) {
       </nav>
       <h1>Your result</h1>
 
-      <section className="card quiz-score" aria-labelledby="score-heading">
+      <section className={`card ${styles.quizScore}`} aria-labelledby="score-heading">
         <h2 id="score-heading" className="visually-hidden">
           Score
         </h2>
-        <p className="quiz-score-main">
-          <span className="quiz-score-number">
+        <p className={styles.quizScoreMain}>
+          <span className={styles.quizScoreNumber}>
             {summary.right}
-            <span className="quiz-score-of"> / {asked}</span>
+            <span className={styles.quizScoreOf}> / {asked}</span>
           </span>
-          <span className="quiz-score-percent">{percent}%</span>
+          <span className={styles.quizScorePercent}>{percent}%</span>
         </p>
         <p>
           <strong>
@@ -76,7 +77,7 @@ export default async function QuizResultPage({ params }: Props) {
       </section>
 
       {answered > 0 && (
-        <div className="quiz-breakdowns">
+        <div className={styles.quizBreakdowns}>
           <section className="card" aria-labelledby="topics-heading">
             <h2 id="topics-heading">By topic</h2>
             <BreakdownList rows={summary.byTopic} label={(key) => key} />
@@ -102,10 +103,10 @@ export default async function QuizResultPage({ params }: Props) {
             {answered ? "Every answer was right." : "You did not answer any questions in this quiz."}
           </div>
         ) : (
-          <ol className="feature-list quiz-missed">
+          <ol className={`feature-list ${styles.quizMissed}`}>
             {missed.map((item) => (
               <li key={item.itemId} className="card">
-                <h3 className="quiz-missed-prompt">{item.prompt}</h3>
+                <h3 className={styles.quizMissedPrompt}>{item.prompt}</h3>
                 <AnswerReview answer={item} titles={titles} outcome />
               </li>
             ))}

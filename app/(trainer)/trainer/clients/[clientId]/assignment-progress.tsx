@@ -2,6 +2,7 @@ import type { AssignmentProgressOverTime } from "@/lib/data/trainer/client-detai
 import type { AssignmentRow } from "@/lib/data/trainer/dashboard";
 import { AssignmentSummary } from "../../clients-assignment";
 import { plural, shortDateText } from "../../clients-words";
+import styles from "./client-page.module.css";
 import { IntroducedChart, type IntroducedPoint } from "./introduced-chart";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -63,11 +64,11 @@ export function AssignmentProgress({
   const summaryId = `progress-summary-${assignment.assignmentId}`;
   const points = progress ? introducedPoints(progress, now) : [];
   return (
-    <li className="card assignment-progress">
+    <li className={`card ${styles.assignmentProgress}`}>
       <AssignmentSummary assignment={assignment} />
       {children}
       {progress && (
-        <div className="assignment-progress-chart">
+        <div className={styles.assignmentProgressChart}>
           <h3 className="small">Cards introduced over time</h3>
           <p id={summaryId} className="small muted">
             {progressSummary(progress)}

@@ -1,4 +1,5 @@
-import { HeatmapLegend, ReviewHeatmap } from "@/app/(study)/stats/review-heatmap";
+import { HeatmapCard } from "@/app/(study)/stats/review-heatmap";
+import { type StatTile, StatTiles } from "@/app/ui/stat-tiles";
 import type { ClientDetail } from "@/lib/data/trainer/dashboard";
 import type { DayCount, Retention } from "@/lib/srs";
 import { agoText, percent, plural } from "../../clients-words";
@@ -11,7 +12,7 @@ const answeredNote = (retention: Retention) =>
 /** The client's headline figures on the assigned decks, each read as one phrase. */
 export function ClientFigures({ detail, now }: { detail: ClientDetail; now: Date }) {
   const { client, retention } = detail;
-  const tiles = [
+  const tiles: StatTile[] = [
     {
       value: client.reviews7d.toLocaleString("en-GB"),
       label: client.reviews7d === 1 ? "review, last 7 days" : "reviews, last 7 days",
@@ -30,16 +31,7 @@ export function ClientFigures({ detail, now }: { detail: ClientDetail; now: Date
       note: answeredNote(retention.last30),
     },
   ];
-  return (
-    <ul className="stat-tiles client-figures" aria-label="Summary">
-      {tiles.map((tile) => (
-        <li key={tile.label} className="card">
-          <span className="stat-value">{tile.value}</span> <span className="stat-label">{tile.label}</span>
-          {tile.note && <span className="stat-note">{tile.note}</span>}
-        </li>
-      ))}
-    </ul>
-  );
+  return <StatTiles tiles={tiles} layout="fit" />;
 }
 
 /** One sentence a screen reader gets instead of 365 squares. */
@@ -64,15 +56,7 @@ export function ClientActivity({ days }: { days: readonly DayCount[] }) {
         <h2 id="activity-heading">Reviews in the last year</h2>
         <span className="muted small">assigned decks only</span>
       </div>
-      <div className="card">
-        <ReviewHeatmap days={days} summaryId="client-heatmap-summary" />
-        <div className="heatmap-footer">
-          <p id="client-heatmap-summary" className="small muted">
-            {activitySummary(days)}
-          </p>
-          <HeatmapLegend />
-        </div>
-      </div>
+      <HeatmapCard days={days} summaryId="client-heatmap-summary" summary={activitySummary(days)} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import styles from "./client-page.module.css";
 
 export interface IntroducedPoint {
   /** Axis label: "4 Nov". */
@@ -27,7 +28,7 @@ export function IntroducedChart({
   summaryId: string;
 }) {
   return (
-    <div className="introduced-chart" role="img" aria-labelledby={summaryId}>
+    <div className={styles.introducedChart} role="img" aria-labelledby={summaryId}>
       <ResponsiveContainer width="100%" height={180}>
         <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--border)" />

@@ -8,6 +8,7 @@ import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { AssignmentProgress } from "./assignment-progress";
 import { ClientHistorySection } from "./client-history";
 import { ClientActivity, ClientFigures } from "./client-overview";
+import styles from "./client-page.module.css";
 import { EditAssignment } from "./edit-assignment";
 import { MoveClient } from "./move-client";
 import { NotesPanel } from "./notes-panel";
@@ -41,7 +42,7 @@ export default async function ClientPage({ params }: ClientPageProps) {
       <p className="breadcrumb">
         <Link href="/trainer">← Your clients</Link>
       </p>
-      <div className="client-heading">
+      <div className={styles.clientHeading}>
         <div>
           <h1>{client.name}</h1>
           <p className="muted">
@@ -72,7 +73,7 @@ export default async function ClientPage({ params }: ClientPageProps) {
             </Link>
           </div>
         ) : (
-          <ul className="feature-list assignment-progress-list">
+          <ul className={`feature-list ${styles.assignmentProgressList}`}>
             {client.assignments.map((assignment) => (
               <AssignmentProgress
                 key={assignment.assignmentId}

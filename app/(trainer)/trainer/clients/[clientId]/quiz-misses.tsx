@@ -1,5 +1,6 @@
 import type { QuizMiss } from "@/lib/data/trainer/client-detail";
 import { dateText, dateTimeText } from "../../clients-words";
+import styles from "../../trainer.module.css";
 
 /** The client's latest wrong quiz answers with what they chose, or why they are not shown. */
 export function QuizMisses({ misses, name }: { misses: QuizMiss[] | null; name: string }) {
@@ -19,22 +20,22 @@ export function QuizMisses({ misses, name }: { misses: QuizMiss[] | null; name: 
       ) : misses.length === 0 ? (
         <div className="card empty-state">No wrong quiz answers on the assigned decks.</div>
       ) : (
-        <ul className="feature-list quiz-misses">
+        <ul className={`feature-list ${styles.quizMisses}`}>
           {misses.map((miss) => (
-            <li key={`${miss.itemId}-${miss.answeredAt.toISOString()}`} className="card quiz-miss">
+            <li key={`${miss.itemId}-${miss.answeredAt.toISOString()}`} className={`card ${styles.quizMiss}`}>
               <p className="quiz-miss-meta small muted">
                 {miss.deckTitle} ·{" "}
                 <time dateTime={miss.answeredAt.toISOString()} title={dateTimeText(miss.answeredAt)}>
                   {dateText(miss.answeredAt)}
                 </time>
               </p>
-              <p className="quiz-miss-prompt">{miss.prompt}</p>
+              <p className={styles.quizMissPrompt}>{miss.prompt}</p>
               {miss.picks.length === 0 ? (
                 <p className="small muted">No option chosen (left blank).</p>
               ) : (
-                <dl className="quiz-miss-picks small">
+                <dl className={`${styles.quizMissPicks} small`}>
                   {miss.picks.map((pick) => (
-                    <div key={pick.chosen} className="quiz-miss-pick">
+                    <div key={pick.chosen} className={styles.quizMissPick}>
                       <dt>Chose</dt>
                       <dd className="is-wrong">
                         <span aria-hidden="true">✗ </span>

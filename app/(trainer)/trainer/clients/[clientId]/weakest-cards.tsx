@@ -1,7 +1,9 @@
 import { EvidenceBadge } from "@/app/ui/evidence-badge";
+import { ScrollTable } from "@/app/ui/scroll-table";
 import type { EvidenceLevel } from "@/lib/content/evidence";
 import type { WeakCard } from "@/lib/data/trainer/client-detail";
 import { agoText, dateTimeText, percent } from "../../clients-words";
+import styles from "../../trainer.module.css";
 
 /** Again answers in the last 7 days, with when the latest was given. */
 function AgainCell({ card, now }: { card: WeakCard; now: Date }) {
@@ -45,56 +47,53 @@ export function WeakestCards({
             Cards answered Again in the last 7 days first, then the most lapses (times a learned card was
             forgotten), then the lowest predicted recall at this moment: good candidates to go over together.
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard */}
-          <section className="stats-table-scroll card" aria-label="Weakest cards" tabIndex={0}>
-            <table className="stats-table compact-cards">
-              <thead>
-                <tr>
-                  <th scope="col">Card</th>
-                  <th scope="col" className="numeric">
-                    Recall now
-                  </th>
-                  <th scope="col" className="numeric">
-                    Again, 7 days
-                  </th>
-                  <th scope="col" className="numeric">
-                    Lapses
-                  </th>
-                  <th scope="col" className="numeric">
-                    Reviews
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {cards.map((card) => {
-                  const level = evidence.get(card.cardId);
-                  return (
-                    <tr key={card.cardId}>
-                      <td className="card-front">
-                        <span className="weak-card-front">{card.front}</span>
-                        {level && <EvidenceBadge level={level} />}
-                        <span className="weak-card-deck small muted">
-                          {deckTitles.get(card.deckSlug) ?? card.deckSlug}
-                        </span>
-                      </td>
-                      <td className="numeric" data-label="Recall now">
-                        {percent(card.retrievability)}
-                      </td>
-                      <td className="numeric" data-label="Again, 7 days">
-                        <AgainCell card={card} now={now} />
-                      </td>
-                      <td className="numeric" data-label="Lapses">
-                        {card.lapses}
-                      </td>
-                      <td className="numeric" data-label="Reviews">
-                        {card.reps}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
+          <ScrollTable label="Weakest cards" className={styles.compactCards}>
+            <thead>
+              <tr>
+                <th scope="col">Card</th>
+                <th scope="col" className="numeric">
+                  Recall now
+                </th>
+                <th scope="col" className="numeric">
+                  Again, 7 days
+                </th>
+                <th scope="col" className="numeric">
+                  Lapses
+                </th>
+                <th scope="col" className="numeric">
+                  Reviews
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cards.map((card) => {
+                const level = evidence.get(card.cardId);
+                return (
+                  <tr key={card.cardId}>
+                    <td className="card-front">
+                      <span className={styles.weakCardFront}>{card.front}</span>
+                      {level && <EvidenceBadge level={level} />}
+                      <span className={`${styles.weakCardDeck} small muted`}>
+                        {deckTitles.get(card.deckSlug) ?? card.deckSlug}
+                      </span>
+                    </td>
+                    <td className="numeric" data-label="Recall now">
+                      {percent(card.retrievability)}
+                    </td>
+                    <td className="numeric" data-label="Again, 7 days">
+                      <AgainCell card={card} now={now} />
+                    </td>
+                    <td className="numeric" data-label="Lapses">
+                      {card.lapses}
+                    </td>
+                    <td className="numeric" data-label="Reviews">
+                      {card.reps}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </ScrollTable>
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { FormField } from "@/app/ui/form-field";
 import type { FormState } from "@/app/ui/form-state";
 import { assignDeckAction } from "../../actions";
+import styles from "./assign.module.css";
 
 interface AssignFormProps {
   clients: { id: string; name: string; email: string; groupId: string | null }[];
@@ -91,11 +92,11 @@ export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, 
     >
       <input type="hidden" name="timeZone" value={timeZone} />
       <fieldset
-        className="assign-fieldset"
+        className={styles.assignFieldset}
         aria-describedby={errors.clientIds ? "clientIds-error" : undefined}
       >
         <legend>Clients</legend>
-        <div className="assign-grid">
+        <div className={styles.assignGrid}>
           <div className="field">
             <label htmlFor="assign-search">Find clients</label>
             <input
@@ -137,7 +138,7 @@ export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, 
             ? `; showing ${shown.length} matching “${search.trim()}”`
             : ""}
         </p>
-        <label className="choice select-all">
+        <label className={`choice ${styles.selectAll}`}>
           <input
             ref={selectAll}
             type="checkbox"
@@ -150,7 +151,7 @@ export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, 
             <strong>Select all</strong> <span className="muted small">({clients.length})</span>
           </span>
         </label>
-        <div className="client-choices">
+        <div className={styles.clientChoices}>
           {clients.map((client) => (
             <label key={client.id} className="choice" hidden={!shown.includes(client)}>
               <input
@@ -171,7 +172,7 @@ export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, 
         <FieldError id="clientIds-error" errors={errors.clientIds} />
       </fieldset>
 
-      <div className="assign-grid deck-and-date">
+      <div className={`${styles.assignGrid} ${styles.deckAndDate}`}>
         <div className="field">
           <label htmlFor="field-deckSlug">Deck</label>
           <select
@@ -202,7 +203,7 @@ export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, 
         />
       </div>
 
-      <fieldset className="assign-fieldset" aria-describedby={errors.goal ? "goal-error" : undefined}>
+      <fieldset className={styles.assignFieldset} aria-describedby={errors.goal ? "goal-error" : undefined}>
         <legend>Goal</legend>
         <div className="choice-group">
           <label className="choice">
@@ -239,7 +240,7 @@ export function AssignForm({ clients, groups, initialGroup, decks, earliestDue, 
         <FieldError id="goal-error" errors={errors.goal} />
       </fieldset>
 
-      <div className="assign-grid">
+      <div className={styles.assignGrid}>
         {goal === "recall" && (
           <FormField
             name="targetRecall"

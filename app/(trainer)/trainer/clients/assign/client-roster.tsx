@@ -2,13 +2,14 @@ import { ActionButton } from "@/app/ui/action-button";
 import { dayText, dueDateText, goalText, quizTargetText } from "@/app/ui/assignment-words";
 import type { RosterClient } from "@/lib/data/trainer/roster";
 import { removeClientAction, unassignDeckAction } from "../../actions";
+import styles from "./assign.module.css";
 
 /** Each linked client with the decks assigned to them, to unassign one or end the link. */
 export function ClientRoster({ clients }: { clients: RosterClient[] }) {
   return (
     <ul className="feature-list roster">
       {clients.map((client) => (
-        <li key={client.id} className="card roster-client" aria-labelledby={`client-${client.id}`}>
+        <li key={client.id} className={`card ${styles.rosterClient}`} aria-labelledby={`client-${client.id}`}>
           <div className="roster-head">
             <div>
               <h3 id={`client-${client.id}`}>{client.name}</h3>
@@ -33,9 +34,9 @@ export function ClientRoster({ clients }: { clients: RosterClient[] }) {
               No decks assigned yet. You see none of their progress until you assign a deck.
             </p>
           ) : (
-            <ul className="feature-list assignment-rows">
+            <ul className={`feature-list ${styles.assignmentRows}`}>
               {client.assignments.map((assignment) => (
-                <li key={assignment.id} className="assignment-row">
+                <li key={assignment.id} className={styles.assignmentRow}>
                   <div>
                     <strong>{assignment.deckTitle}</strong>
                     <p className="muted small">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadDeckInsight } from "@/lib/data/trainer/client-pages";
 import { plural } from "../../clients-words";
+import styles from "../../trainer.module.css";
 import { TrainerOnly, trainerForPage } from "../../trainer-gate";
 import { CohortParameters } from "./cohort-parameters";
 import { FailedCards } from "./failed-cards";
@@ -28,7 +29,7 @@ export default async function InsightPage({ params }: InsightPageProps) {
         <Link href="/trainer">← Your clients</Link>
       </p>
       <h1>Deck insight: {insight.deckTitle}</h1>
-      <p className="insight-intro">
+      <p className={styles.insightIntro}>
         Where your clients struggle with this deck, all of them together: use it to choose what to go over in
         your next sessions, the cards they forget most and the wrong answers they pick most.
       </p>

@@ -1,5 +1,6 @@
 import type { CommonWrongAnswer } from "@/lib/data/trainer/deck-insight";
 import { plural } from "../../clients-words";
+import styles from "../../trainer.module.css";
 
 /** The wrong quiz options picked most often, from the clients who share their quiz answers. */
 export function WrongAnswers({
@@ -23,17 +24,17 @@ export function WrongAnswers({
       ) : answers.length === 0 ? (
         <div className="card empty-state">No wrong quiz answers on this deck yet.</div>
       ) : (
-        <ul className="feature-list quiz-misses">
+        <ul className={`feature-list ${styles.quizMisses}`}>
           {answers.map((answer) => (
-            <li key={`${answer.itemId}:${answer.chosen}`} className="card quiz-miss">
-              <div className="quiz-miss-head">
-                <p className="quiz-miss-prompt">{answer.prompt}</p>
+            <li key={`${answer.itemId}:${answer.chosen}`} className={`card ${styles.quizMiss}`}>
+              <div className={styles.quizMissHead}>
+                <p className={styles.quizMissPrompt}>{answer.prompt}</p>
                 <span className="pill">
                   {plural(answer.count, "time")}, {plural(answer.clients, "client")}
                 </span>
               </div>
-              <dl className="quiz-miss-picks small">
-                <div className="quiz-miss-pick">
+              <dl className={`${styles.quizMissPicks} small`}>
+                <div className={styles.quizMissPick}>
                   <dt>Picked</dt>
                   <dd className="is-wrong">
                     <span aria-hidden="true">✗ </span>

@@ -4,9 +4,12 @@ import { notFound } from "next/navigation";
 import { dueDateText, goalText } from "@/app/ui/assignment-words";
 import { loadClientPage, loadClientTools } from "@/lib/data/trainer/client-pages";
 import { dateText, percent, plural, TRACK_LABEL } from "../../../clients-words";
-import { HistoryChart, HistoryLegend, weekLabel } from "../../../history/history-chart";
-import { ForgottenCardsTable, QuizAttemptsTable } from "../../../history/history-section";
-import { historySummary, share } from "../../../history/history-words";
+import {
+  ForgottenCardsTable,
+  QuizAttemptsTable,
+  WeeklyChart,
+  WeeklyTable,
+} from "../../../history/history-section";
 import { TrainerOnly, trainerForPage } from "../../../trainer-gate";
 import { PrintButton } from "./print-button";
 import styles from "./report.module.css";
@@ -57,40 +60,8 @@ export default async function ClientReportPage({ params }: { params: Promise<{ c
             </p>
             {weeks.length > 0 && (
               <>
-                <p id={summaryId} className="small muted">
-                  {historySummary(weeks)}
-                </p>
-                <HistoryLegend />
-                <HistoryChart weeks={weeks} summaryId={summaryId} />
-                <div className="stats-table-scroll">
-                  <table className={`stats-table compact ${styles.table}`}>
-                    <caption className="visually-hidden">{a.deckTitle}, week by week</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Week of</th>
-                        <th scope="col" className="numeric">
-                          Reviews
-                        </th>
-                        <th scope="col" className="numeric">
-                          Retention
-                        </th>
-                        <th scope="col" className="numeric">
-                          Predicted recall
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {weeks.map((w) => (
-                        <tr key={w.weekStart.toISOString()}>
-                          <th scope="row">{weekLabel(w)}</th>
-                          <td className="numeric">{w.reviews}</td>
-                          <td className="numeric">{share(w.retention)}</td>
-                          <td className="numeric">{share(w.predictedRecall)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <WeeklyChart summaryId={summaryId} weeks={weeks} />
+                <WeeklyTable title={a.deckTitle} weeks={weeks} className={styles.table} />
               </>
             )}
           </section>
