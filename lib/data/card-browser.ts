@@ -119,8 +119,8 @@ function sorted(q: ReturnType<typeof matching>, sort: BrowserSort, dir: "asc" | 
             eb
               .case()
               .when(eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
-              .then(1)
-              .else(0)
+              .then(eb.lit(1))
+              .else(eb.lit(0))
               .end(),
           "asc",
         )
