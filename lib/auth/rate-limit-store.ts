@@ -8,7 +8,7 @@ import {
   RateLimiterSQLite,
 } from "rate-limiter-flexible";
 import { databaseUrl, providerOf } from "@/lib/database-url";
-import { postgresPool } from "@/lib/sql/client";
+import { processPool } from "@/lib/query/connections";
 import { sqlite } from "@/lib/sqlite-connection";
 
 /**
@@ -68,10 +68,11 @@ export function makeLimiter(
   return Promise.resolve(new RateLimiterMemory({ keyPrefix, points, duration: durationSec }));
 }
 
-/** The process's database connection as the limiters' store. */
+/** The process's database connection (the one lib/query shares) as the limiters' store. */
 export function throttleStore(): RateLimitStore {
-  const pool = providerOf(databaseUrl()) === "postgresql" ? postgresPool() : null;
-  return pool ? { kind: "postgresql", pool } : { kind: "sqlite", client: sqlite() };
+  return providerOf(databaseUrl()) === "postgresql"
+    ? { kind: "postgresql", pool: processPool() }
+    : { kind: "sqlite", client: sqlite() };
 }
 
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };

@@ -16,7 +16,7 @@ import { findQuote } from "@/lib/content/quotes";
 import { db } from "@/lib/db";
 import { proposeSelectionInWorker } from "@/lib/documents/run-in-worker";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { sql } from "@/lib/sql/client";
+import { transaction } from "@/lib/query";
 import { draftItemView, getDraft, requireOwnDocument } from "./documents";
 import { claimPersonalCapacity } from "./personal-decks";
 
@@ -195,9 +195,6 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-const placeholders = (count: number, width: number) =>
-  Array.from({ length: count }, () => `(${Array(width).fill("?").join(", ")})`).join(", ");
-
 /**
  * Publishes the accepted items of the owner's draft as a deck: the first time a new deck, after
  * that the same deck, updated in place. Cards keep their ids (and so every learner's schedule);
@@ -228,22 +225,21 @@ export async function publishDraft(
   if (plan.cards.length === 0) throw new ValidationError("Accept at least one card before publishing.");
   const deckSlug = planned ?? authoredDeckSlug(randomBytes(6).toString("hex"));
   const cardIds = plan.cards.map((card) => card.id);
-  await sql().transaction(async (tx) => {
+  await transaction(async (tx) => {
     // Another publish of this document finished first (it made the deck): publish again on top of it.
-    const current = await tx.get<{ deckSlug: string | null }>(
-      'SELECT deckSlug FROM "UserDocument" WHERE id = ? AND ownerId = ?',
-      [documentId, ownerId],
-    );
+    const current = await tx
+      .selectFrom("UserDocument")
+      .select("deckSlug")
+      .where("id", "=", documentId)
+      .where("ownerId", "=", ownerId)
+      .executeTakeFirst();
     if (!current) throw new NotFoundError("This document does not exist.");
     if (current.deckSlug !== planned)
       throw new ConflictError("This document was published meanwhile. Reload the page and publish again.");
     // Ids are global: a card id another deck already uses (never expected) must not be taken over.
     const existing = new Set<string>();
     for (const chunk of chunks(cardIds)) {
-      const rows = await tx.all<{ id: string; deckSlug: string }>(
-        `SELECT id, deckSlug FROM "Card" WHERE id IN (${chunk.map(() => "?").join(", ")})`,
-        chunk,
-      );
+      const rows = await tx.selectFrom("Card").select(["id", "deckSlug"]).where("id", "in", chunk).execute();
       for (const row of rows) {
         if (row.deckSlug !== deckSlug)
           throw new ValidationError("Some card ids are taken by another deck; nothing was published.");
@@ -253,79 +249,115 @@ export async function publishDraft(
     const adding = cardIds.filter((id) => !existing.has(id)).length;
     const owned = await claimPersonalCapacity(tx, ownerId, { decks: planned ? 0 : 1, cards: adding }, now);
     if (planned)
-      await tx.run('UPDATE "Deck" SET title = ?, description = ? WHERE slug = ?', [
-        input.title,
-        input.description,
-        deckSlug,
-      ]);
+      await tx
+        .updateTable("Deck")
+        .set({ title: input.title, description: input.description })
+        .where("slug", "=", deckSlug)
+        .execute();
     else
-      await tx.run(
-        `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
-         VALUES (?, ?, ?, ?, FALSE, ?, ?)`,
-        [deckSlug, input.title, input.description, AUTHORED_POSITION + owned.decks, ownerId, now],
-      );
-    await tx.run('UPDATE "UserDocument" SET deckSlug = ? WHERE id = ?', [deckSlug, documentId]);
+      await tx
+        .insertInto("Deck")
+        .values({
+          slug: deckSlug,
+          title: input.title,
+          description: input.description,
+          position: AUTHORED_POSITION + owned.decks,
+          retired: false,
+          ownerId,
+          createdAt: now,
+        })
+        .execute();
+    await tx.updateTable("UserDocument").set({ deckSlug }).where("id", "=", documentId).execute();
     for (const chunk of chunks(plan.cards)) {
-      await tx.run(
-        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, evidenceReason, sources, position, retired)
-         VALUES ${placeholders(chunk.length, 9).replaceAll("?)", "?, FALSE)")}
-         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, front = excluded.front, back = excluded.back,
-           evidence = excluded.evidence, evidenceReason = excluded.evidenceReason, sources = excluded.sources,
-           position = excluded.position, retired = FALSE`,
-        chunk.flatMap((c) => [
-          c.id,
-          deckSlug,
-          c.kind,
-          c.front,
-          c.back,
-          c.evidence,
-          c.evidenceReason,
-          c.sources,
-          c.position,
-        ]),
-      );
+      await tx
+        .insertInto("Card")
+        .values(
+          chunk.map((c) => ({
+            id: c.id,
+            deckSlug,
+            kind: c.kind,
+            front: c.front,
+            back: c.back,
+            evidence: c.evidence,
+            evidenceReason: c.evidenceReason,
+            sources: c.sources,
+            position: c.position,
+            retired: false,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet((eb) => ({
+            kind: eb.ref("excluded.kind"),
+            front: eb.ref("excluded.front"),
+            back: eb.ref("excluded.back"),
+            evidence: eb.ref("excluded.evidence"),
+            evidenceReason: eb.ref("excluded.evidenceReason"),
+            sources: eb.ref("excluded.sources"),
+            position: eb.ref("excluded.position"),
+            retired: false,
+          })),
+        )
+        .execute();
       // Every deck lists the cards it teaches in DeckCard (lib/seed/content does the same for content).
-      await tx.run(
-        `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${placeholders(chunk.length, 3)}
-         ON CONFLICT (deckSlug, cardId) DO UPDATE SET position = excluded.position`,
-        chunk.flatMap((c) => [deckSlug, c.id, c.position]),
-      );
+      await tx
+        .insertInto("DeckCard")
+        .values(chunk.map((c) => ({ deckSlug, cardId: c.id, position: c.position })))
+        .onConflict((oc) =>
+          oc.columns(["deckSlug", "cardId"]).doUpdateSet((eb) => ({ position: eb.ref("excluded.position") })),
+        )
+        .execute();
     }
     for (const chunk of chunks(plan.quiz)) {
-      await tx.run(
-        `INSERT INTO "QuizItem" (id, deckSlug, kind, prompt, choices, answer, explanation, evidence,
-           evidenceReason, sources, cardIds, position, retired)
-         VALUES ${placeholders(chunk.length, 12).replaceAll("?)", "?, FALSE)")}
-         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, prompt = excluded.prompt,
-           choices = excluded.choices, answer = excluded.answer, explanation = excluded.explanation,
-           evidence = excluded.evidence, evidenceReason = excluded.evidenceReason,
-           sources = excluded.sources, cardIds = excluded.cardIds, position = excluded.position,
-           retired = FALSE`,
-        chunk.flatMap((q) => [
-          q.id,
-          deckSlug,
-          q.kind,
-          q.prompt,
-          q.choices,
-          q.answer,
-          q.explanation,
-          q.evidence,
-          q.evidenceReason,
-          q.sources,
-          q.cardIds,
-          q.position,
-        ]),
-      );
+      await tx
+        .insertInto("QuizItem")
+        .values(
+          chunk.map((q) => ({
+            id: q.id,
+            deckSlug,
+            kind: q.kind,
+            prompt: q.prompt,
+            choices: q.choices,
+            answer: q.answer,
+            explanation: q.explanation,
+            evidence: q.evidence,
+            evidenceReason: q.evidenceReason,
+            sources: q.sources,
+            cardIds: q.cardIds,
+            position: q.position,
+            retired: false,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet((eb) => ({
+            kind: eb.ref("excluded.kind"),
+            prompt: eb.ref("excluded.prompt"),
+            choices: eb.ref("excluded.choices"),
+            answer: eb.ref("excluded.answer"),
+            explanation: eb.ref("excluded.explanation"),
+            evidence: eb.ref("excluded.evidence"),
+            evidenceReason: eb.ref("excluded.evidenceReason"),
+            sources: eb.ref("excluded.sources"),
+            cardIds: eb.ref("excluded.cardIds"),
+            position: eb.ref("excluded.position"),
+            retired: false,
+          })),
+        )
+        .execute();
     }
-    for (const [table, ids] of [
-      ["Card", plan.retireCards],
-      ["QuizItem", plan.retireQuiz],
-    ] as const)
-      for (const chunk of chunks(ids))
-        await tx.run(
-          `UPDATE "${table}" SET retired = TRUE WHERE deckSlug = ? AND id IN (${chunk.map(() => "?").join(", ")})`,
-          [deckSlug, ...chunk],
-        );
+    for (const chunk of chunks(plan.retireCards))
+      await tx
+        .updateTable("Card")
+        .set({ retired: true })
+        .where("deckSlug", "=", deckSlug)
+        .where("id", "in", chunk)
+        .execute();
+    for (const chunk of chunks(plan.retireQuiz))
+      await tx
+        .updateTable("QuizItem")
+        .set({ retired: true })
+        .where("deckSlug", "=", deckSlug)
+        .where("id", "in", chunk)
+        .execute();
   });
   return deckSlug;
 }

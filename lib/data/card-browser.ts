@@ -1,18 +1,18 @@
 import "server-only";
-import { databaseUrl, providerOf } from "@/lib/database-url";
+import { type SqlBool, sql } from "kysely";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/sqlite-connection";
+import { dialect, query } from "@/lib/query";
+import { cardInDeck } from "@/lib/query/deck-membership";
+import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { nextStudyDayStart } from "@/lib/srs";
 import type { BrowserSort, CardBrowserQuery } from "@/lib/validations/card-browser";
 import { visibleDeckWhere } from "./deck-access";
 
 /**
  * The card browser: every card the learner can study, searched, filtered, sorted and paged in the
- * database. Its SQL lives here and only here. It is written once for both databases through
- * Prisma's tagged templates (placeholders per provider), with quoted identifiers; the two
- * differences (case-insensitive LIKE, how a date parameter is passed) are the `dialect` lines.
+ * database. Its SQL lives here and only here, through the query builder (lib/query), the same
+ * statement on both databases but for one word: case-insensitive LIKE (ILIKE on PostgreSQL).
  * Which decks are visible comes from the one rule in ./deck-access (a Prisma query), as a list of slugs.
  */
 
@@ -46,100 +46,101 @@ export interface BrowserPage {
   clock: { timeZone: string; dayRolloverHour: number };
 }
 
-const dialect = () => providerOf(databaseUrl());
-/** A date as a parameter: SQLite compares the text Prisma's adapter writes; PostgreSQL a timestamp. */
-const dateParam = (date: Date) => (dialect() === "sqlite" ? sqlDate(date) : date);
-
-/** ORDER BY for a sort, every key in direction `dir`; never-seen cards sort after dated ones either way. */
-function orderBy(sort: BrowserSort, dir: "asc" | "desc"): Prisma.Sql {
-  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
-  const keys: Record<BrowserSort, Prisma.Sql[]> = {
-    deck: [Prisma.sql`d."position"`, Prisma.sql`d."slug"`, Prisma.sql`c."position"`],
-    front: [Prisma.sql`c."front"`],
-    due: [Prisma.sql`s."due"`],
-    lapses: [Prisma.sql`COALESCE(s."lapses", 0)`],
-    evidence: [Prisma.sql`c."evidence"`],
-    state: [Prisma.sql`COALESCE(s."state", 'new')`],
-  };
-  const neverSeenLast = Prisma.sql`CASE WHEN s."state" IS NULL OR s."state" = 'new' THEN 1 ELSE 0 END ASC`;
-  const directed = [...keys[sort], Prisma.sql`c."id"`].map((key) => Prisma.sql`${key} ${d}`);
-  return Prisma.join(sort === "due" ? [neverSeenLast, ...directed] : directed, ", ");
-}
-
-function conditions(query: CardBrowserQuery, slugs: string[], now: Date, dayEnd: Date) {
-  const where: Prisma.Sql[] = [
-    Prisma.sql`c."retired" = FALSE`,
-    Prisma.sql`c."deckSlug" IN (${Prisma.join(slugs)})`,
-  ];
-  if (query.q) {
-    // LIKE's own wildcards in the search text are matched literally.
-    const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const like = dialect() === "sqlite" ? Prisma.raw("LIKE") : Prisma.raw("ILIKE");
-    where.push(
-      Prisma.sql`(c."front" ${like} ${pattern} ESCAPE '\\' OR c."back" ${like} ${pattern} ESCAPE '\\')`,
+/** The learner's cards in the visible decks `slugs` that match `filter`, with their state `s` (if any). */
+function matching(userId: string, filter: CardBrowserQuery, slugs: string[], now: Date, dayEnd: Date) {
+  let q = query()
+    .selectFrom("Card as c")
+    .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+    .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
+    .where("c.retired", "=", false)
+    .where("c.deckSlug", "in", slugs);
+  if (filter.q) {
+    // LIKE's own wildcards in the search text are matched literally. SQLite's LIKE already ignores
+    // case (ASCII); PostgreSQL's does not, so it says ILIKE.
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = sql.raw(dialect() === "sqlite" ? "LIKE" : "ILIKE");
+    q = q.where(({ or }) =>
+      or([
+        sql<SqlBool>`${sql.ref("c.front")} ${like} ${pattern} ESCAPE '\\'`,
+        sql<SqlBool>`${sql.ref("c.back")} ${like} ${pattern} ESCAPE '\\'`,
+      ]),
     );
   }
-  if (query.deck)
-    where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "DeckCard" dc WHERE dc."cardId" = c."id" AND dc."deckSlug" = ${query.deck})`,
-    );
-  if (query.evidence) where.push(Prisma.sql`c."evidence" = ${query.evidence}`);
-  const nowParam = dateParam(now);
-  switch (query.state) {
+  if (filter.deck) q = q.where(cardInDeck("c.id", filter.deck));
+  if (filter.evidence) q = q.where("c.evidence", "=", filter.evidence);
+  switch (filter.state) {
     case undefined:
       break;
     case "new":
-      where.push(Prisma.sql`(s."state" IS NULL OR s."state" = 'new')`);
+      q = q.where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]));
       break;
     case "suspended":
-      where.push(Prisma.sql`s."suspended" = TRUE`);
+      q = q.where("s.suspended", "=", true);
       break;
     case "buried":
-      where.push(Prisma.sql`s."buriedUntil" > ${nowParam}`);
+      q = q.where("s.buriedUntil", ">", now);
       break;
     case "leech":
-      where.push(Prisma.sql`s."leech" = TRUE`);
+      q = q.where("s.leech", "=", true);
       break;
     default:
-      where.push(Prisma.sql`s."state" = ${query.state}`);
+      q = q.where("s.state", "=", filter.state);
   }
-  if (query.due) {
-    const started = Prisma.sql`s."state" IS NOT NULL AND s."state" <> 'new'`;
+  if (filter.due) {
     const day = 86_400_000;
     const until =
-      query.due === "week"
-        ? new Date(dayEnd.getTime() + 6 * day)
-        : query.due === "month"
-          ? new Date(dayEnd.getTime() + 29 * day)
-          : dayEnd;
-    if (query.due === "overdue") where.push(Prisma.sql`${started} AND s."due" < ${dateParam(now)}`);
-    else where.push(Prisma.sql`${started} AND s."due" < ${dateParam(until)}`);
+      filter.due === "overdue"
+        ? now
+        : filter.due === "week"
+          ? new Date(dayEnd.getTime() + 6 * day)
+          : filter.due === "month"
+            ? new Date(dayEnd.getTime() + 29 * day)
+            : dayEnd;
+    q = q.where("s.state", "is not", null).where("s.state", "<>", "new").where("s.due", "<", until);
   }
-  if (query.lapses) where.push(Prisma.sql`s."lapses" >= ${query.lapses}`);
-  if (query.flag !== undefined)
-    where.push(query.flag === 0 ? Prisma.sql`s."flag" > 0` : Prisma.sql`s."flag" = ${query.flag}`);
-  return Prisma.join(where, " AND ");
+  if (filter.lapses) q = q.where("s.lapses", ">=", filter.lapses);
+  if (filter.flag !== undefined) q = q.where("s.flag", filter.flag === 0 ? ">" : "=", filter.flag);
+  return q;
 }
 
-type Row = {
-  id: string;
-  front: string;
-  back: string;
-  evidence: string;
-  deckSlug: string;
-  deckTitle: string;
-  state: string | null;
-  due: SqlDateValue | null;
-  lapses: number | bigint | null;
-  reps: number | bigint | null;
-  suspended: unknown;
-  buriedUntil: SqlDateValue | null;
-  flag: number | bigint | null;
-  leech: unknown;
-};
+/** ORDER BY for a sort, every key in direction `dir`; never-seen cards sort after dated ones either way. */
+function sorted(q: ReturnType<typeof matching>, sort: BrowserSort, dir: "asc" | "desc") {
+  switch (sort) {
+    case "deck":
+      q = q.orderBy("d.position", dir).orderBy("d.slug", dir).orderBy("c.position", dir);
+      break;
+    case "front":
+      q = q.orderBy("c.front", dir);
+      break;
+    case "due":
+      q = q
+        .orderBy(
+          (eb) =>
+            eb
+              .case()
+              .when(eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
+              .then(eb.lit(1))
+              .else(eb.lit(0))
+              .end(),
+          "asc",
+        )
+        .orderBy("s.due", dir);
+      break;
+    case "lapses":
+      q = q.orderBy((eb) => eb.fn.coalesce("s.lapses", eb.lit(0)), dir);
+      break;
+    case "evidence":
+      q = q.orderBy("c.evidence", dir);
+      break;
+    case "state":
+      q = q.orderBy((eb) => eb.fn.coalesce("s.state", eb.val("new")), dir);
+      break;
+  }
+  return q.orderBy("c.id", dir);
+}
 
-/** One page of the learner's cards matching `query`, and how many match in all. */
-export async function browseCards(userId: string, query: CardBrowserQuery, now: Date): Promise<BrowserPage> {
+/** One page of the learner's cards matching `filter`, and how many match in all. */
+export async function browseCards(userId: string, filter: CardBrowserQuery, now: Date): Promise<BrowserPage> {
   const decks = await db.deck.findMany({
     where: { retired: false, ...(await visibleDeckWhere(userId)) },
     select: { slug: true, title: true },
@@ -153,19 +154,31 @@ export async function browseCards(userId: string, query: CardBrowserQuery, now: 
   if (decks.length === 0) return { cards: [], total: 0, page: 1, pageCount: 1, decks, clock };
   const dayEnd = nextStudyDayStart(now, clock.timeZone, clock.dayRolloverHour);
   const slugs = decks.map((d) => d.slug);
-  const from = Prisma.sql`FROM "Card" c JOIN "Deck" d ON d."slug" = c."deckSlug"
-    LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}`;
-  const where = conditions(query, slugs, now, dayEnd);
-  const [{ n }] = await db.$queryRaw<[{ n: number | bigint }]>`SELECT COUNT(*) AS n ${from} WHERE ${where}`;
+  const matches = matching(userId, filter, slugs, now, dayEnd);
+  const { n } = await matches.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / BROWSER_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT c."id", c."front", c."back", c."evidence", c."deckSlug", d."title" AS "deckTitle",
-      s."state", s."due", s."lapses", s."reps", s."suspended", s."buriedUntil", s."flag", s."leech"
-    ${from} WHERE ${where}
-    ORDER BY ${orderBy(query.sort, query.dir)}
-    LIMIT ${BROWSER_PAGE_SIZE} OFFSET ${(page - 1) * BROWSER_PAGE_SIZE}`;
+  const page = Math.min(filter.page, pageCount);
+  const rows = await sorted(matches, filter.sort, filter.dir)
+    .select([
+      "c.id",
+      "c.front",
+      "c.back",
+      "c.evidence",
+      "c.deckSlug",
+      "d.title as deckTitle",
+      "s.state",
+      "s.due",
+      "s.lapses",
+      "s.reps",
+      "s.suspended",
+      "s.buriedUntil",
+      "s.flag",
+      "s.leech",
+    ])
+    .limit(BROWSER_PAGE_SIZE)
+    .offset((page - 1) * BROWSER_PAGE_SIZE)
+    .execute();
   const cards = rows.map((row): BrowserCard => {
     const started = row.state !== null && row.state !== "new";
     const buriedUntil = row.buriedUntil === null ? null : parseSqlDate(row.buriedUntil);

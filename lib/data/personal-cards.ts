@@ -4,7 +4,7 @@ import { REVERSE_SUFFIX } from "@/lib/authoring/ids";
 import type { PersonalCardInput } from "@/lib/authoring/personal-card";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { type SqlClient, sql } from "@/lib/sql/client";
+import { type Tx, transaction } from "@/lib/query";
 import { claimPersonalCapacity } from "./personal-decks";
 
 /**
@@ -63,7 +63,7 @@ async function ownImportedDeck(ownerId: string, slug: string) {
  * how many Card rows it would add (1 when a reversed card's twin does not exist yet), for the caps.
  */
 async function mirrorWrite(
-  tx: SqlClient,
+  tx: Tx,
   slug: string,
   id: string,
   card: PersonalCardInput,
@@ -71,21 +71,41 @@ async function mirrorWrite(
 ): Promise<void> {
   const mirrorId = `${id}${REVERSE_SUFFIX}`;
   if (card.kind !== "reversed") {
-    await tx.run('UPDATE "Card" SET retired = TRUE WHERE id = ? AND deckSlug = ?', [mirrorId, slug]);
+    await tx
+      .updateTable("Card")
+      .set({ retired: true })
+      .where("id", "=", mirrorId)
+      .where("deckSlug", "=", slug)
+      .execute();
     return;
   }
-  await tx.run(
-    `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
-     VALUES (?, ?, 'reverse', ?, ?, 'personal', '[]', ?, FALSE)
-     ON CONFLICT (id) DO UPDATE SET front = excluded.front, back = excluded.back, retired = FALSE`,
-    [mirrorId, slug, card.back, card.front, position + 1_000_000],
-  );
-  // The study queue reads a deck's cards through DeckCard (lib/sql/deck-membership): the mirror too.
-  await tx.run(
-    `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES (?, ?, ?)
-     ON CONFLICT (deckSlug, cardId) DO NOTHING`,
-    [slug, mirrorId, position + 1_000_000],
-  );
+  await tx
+    .insertInto("Card")
+    .values({
+      id: mirrorId,
+      deckSlug: slug,
+      kind: "reverse",
+      front: card.back,
+      back: card.front,
+      evidence: "personal",
+      sources: "[]",
+      position: position + 1_000_000,
+      retired: false,
+    })
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet((eb) => ({
+        front: eb.ref("excluded.front"),
+        back: eb.ref("excluded.back"),
+        retired: false,
+      })),
+    )
+    .execute();
+  // The study queue reads a deck's cards through DeckCard (lib/query/deck-membership): the mirror too.
+  await tx
+    .insertInto("DeckCard")
+    .values({ deckSlug: slug, cardId: mirrorId, position: position + 1_000_000 })
+    .onConflict((oc) => oc.columns(["deckSlug", "cardId"]).doNothing())
+    .execute();
 }
 
 /**
@@ -100,23 +120,30 @@ export async function addPersonalCard(
 ): Promise<string> {
   await ownImportedDeck(ownerId, slug);
   const id = `${slug}-a${randomBytes(5).toString("hex")}`;
-  await sql().transaction(async (tx) => {
+  await transaction(async (tx) => {
     await claimPersonalCapacity(tx, ownerId, { decks: 0, cards: card.kind === "reversed" ? 2 : 1 }, now);
-    const last = await tx.get<{ position: number | bigint | null }>(
-      "SELECT MAX(position) AS position FROM \"Card\" WHERE deckSlug = ? AND kind <> 'reverse'",
-      [slug],
-    );
+    const last = await tx
+      .selectFrom("Card")
+      .select((eb) => eb.fn.max("position").as("position"))
+      .where("deckSlug", "=", slug)
+      .where("kind", "<>", "reverse")
+      .executeTakeFirst();
     const position = Number(last?.position ?? -1) + 1;
-    await tx.run(
-      `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
-       VALUES (?, ?, ?, ?, ?, 'personal', '[]', ?, FALSE)`,
-      [id, slug, card.kind, card.front, card.back, position],
-    );
-    await tx.run('INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES (?, ?, ?)', [
-      slug,
-      id,
-      position,
-    ]);
+    await tx
+      .insertInto("Card")
+      .values({
+        id,
+        deckSlug: slug,
+        kind: card.kind,
+        front: card.front,
+        back: card.back,
+        evidence: "personal",
+        sources: "[]",
+        position,
+        retired: false,
+      })
+      .execute();
+    await tx.insertInto("DeckCard").values({ deckSlug: slug, cardId: id, position }).execute();
     await mirrorWrite(tx, slug, id, card, position);
   });
   return id;
@@ -139,20 +166,21 @@ export async function editPersonalCard(
   now: Date,
 ): Promise<void> {
   const card = await ownCard(ownerId, cardId);
-  await sql().transaction(async (tx) => {
+  await transaction(async (tx) => {
     // Turning a card reversed adds its twin, a card of its own for the caps.
     if (input.kind === "reversed") {
-      const twin = await tx.get<{ id: string }>('SELECT id FROM "Card" WHERE id = ?', [
-        `${card.id}${REVERSE_SUFFIX}`,
-      ]);
+      const twin = await tx
+        .selectFrom("Card")
+        .select("id")
+        .where("id", "=", `${card.id}${REVERSE_SUFFIX}`)
+        .executeTakeFirst();
       if (!twin) await claimPersonalCapacity(tx, ownerId, { decks: 0, cards: 1 }, now);
     }
-    await tx.run('UPDATE "Card" SET kind = ?, front = ?, back = ?, retired = FALSE WHERE id = ?', [
-      input.kind,
-      input.front,
-      input.back,
-      card.id,
-    ]);
+    await tx
+      .updateTable("Card")
+      .set({ kind: input.kind, front: input.front, back: input.back, retired: false })
+      .where("id", "=", card.id)
+      .execute();
     await mirrorWrite(tx, card.deckSlug, card.id, input, card.position);
   });
 }

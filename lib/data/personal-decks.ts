@@ -11,8 +11,7 @@ import {
   importableCards,
 } from "@/lib/exchange/card-import";
 import { readCardBytes } from "@/lib/exchange/card-reader";
-import { type SqlClient, sql } from "@/lib/sql/client";
-import { joinMemberships } from "@/lib/sql/deck-membership";
+import { type Database, query, type Tx, transaction } from "@/lib/query";
 
 /**
  * A learner's personal decks: cards they imported themselves. A personal deck is a Deck row with
@@ -100,15 +99,35 @@ export async function importCardUpload(
 /** How many personal decks and cards the account keeps now. */
 export async function personalUsage(
   ownerId: string,
-  client: SqlClient = sql(),
+  client: Database = query(),
 ): Promise<{ decks: number; cards: number }> {
-  const row = await client.get<{ decks: number | bigint; cards: number | bigint | null }>(
-    `SELECT COUNT(*) AS decks,
-            (SELECT COUNT(*) FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug WHERE d.ownerId = ?) AS cards
-     FROM "Deck" WHERE ownerId = ?`,
-    [ownerId, ownerId],
-  );
+  const row = await client
+    .selectFrom("Deck")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("decks"),
+      eb
+        .selectFrom("Card as c")
+        .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("d.ownerId", "=", ownerId)
+        .as("cards"),
+    ])
+    .where("ownerId", "=", ownerId)
+    .executeTakeFirst();
   return { decks: Number(row?.decks ?? 0), cards: Number(row?.cards ?? 0) };
+}
+
+/**
+ * Takes the owner's User row lock for the rest of transaction `tx`: on PostgreSQL a second write
+ * of the same account waits here until this one commits, so the two count one after the other
+ * (SQLite's BEGIN IMMEDIATE already orders every writer). A no-op update, so it works on both.
+ */
+async function lockOwner(tx: Tx, ownerId: string): Promise<void> {
+  await tx
+    .updateTable("User")
+    .set((eb) => ({ email: eb.ref("email") }))
+    .where("id", "=", ownerId)
+    .execute();
 }
 
 /**
@@ -137,17 +156,19 @@ export function personalLimitProblem(
  * with PersonalLimitError; returns the usage before this write.
  */
 export async function claimPersonalCapacity(
-  tx: SqlClient,
+  tx: Tx,
   ownerId: string,
   adding: { decks: 0 | 1; cards: number },
   now: Date,
 ): Promise<{ decks: number; cards: number }> {
-  await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
+  await lockOwner(tx, ownerId);
   // Nothing else hides a personal deck: a hidden one is an import a crash cut off.
-  await tx.run('DELETE FROM "Deck" WHERE ownerId = ? AND retired = TRUE AND createdAt < ?', [
-    ownerId,
-    new Date(now.getTime() - UNFINISHED_IMPORT_MS),
-  ]);
+  await tx
+    .deleteFrom("Deck")
+    .where("ownerId", "=", ownerId)
+    .where("retired", "=", true)
+    .where("createdAt", "<", new Date(now.getTime() - UNFINISHED_IMPORT_MS))
+    .execute();
   const owned = await personalUsage(ownerId, tx);
   const limit = personalLimitProblem(owned, adding.cards, adding.decks > 0);
   if (limit) throw new PersonalLimitError(limit);
@@ -188,15 +209,22 @@ export async function createPersonalDeck(
   // A reversed card is studied twice: it and its mirror (answer side first) both count.
   const adding = input.cards.reduce((sum, card) => sum + (card.kind === "reversed" ? 2 : 1), 0);
   const slug = personalSlug();
-  await sql().transaction(async (tx) => {
+  await transaction(async (tx) => {
     // The hidden deck and its card count are in the caps from here on, so a concurrent import of
     // the same account sees them.
     const owned = await claimPersonalCapacity(tx, ownerId, { decks: 1, cards: adding }, now);
-    await tx.run(
-      `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
-       VALUES (?, ?, ?, ?, TRUE, ?, ?)`,
-      [slug, input.title, input.description, PERSONAL_POSITION + owned.decks, ownerId, now],
-    );
+    await tx
+      .insertInto("Deck")
+      .values({
+        slug,
+        title: input.title,
+        description: input.description,
+        position: PERSONAL_POSITION + owned.decks,
+        retired: true,
+        ownerId,
+        createdAt: now,
+      })
+      .execute();
   });
   try {
     for (let start = 0; start < input.cards.length; start += INSERT_CHUNK) {
@@ -215,39 +243,55 @@ export async function createPersonalDeck(
         };
         return [row, { ...mirror, position: start + i + 1_000_000 }];
       });
-      await sql().transaction(async (tx) => {
-        await tx.run(
-          `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, topic, sources, position, retired)
-           VALUES ${rows.map(() => "(?, ?, ?, ?, ?, 'personal', ?, '[]', ?, FALSE)").join(", ")}`,
-          rows.flatMap((row) => [row.id, slug, row.kind, row.front, row.back, row.tags, row.position]),
-        );
-        // DeckCard is what every read of "the cards of a deck" goes through (lib/sql/deck-membership).
-        await tx.run(
-          `INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}`,
-          rows.flatMap((row) => [slug, row.id, row.position]),
-        );
+      await transaction(async (tx) => {
+        await tx
+          .insertInto("Card")
+          .values(
+            rows.map((row) => ({
+              id: row.id,
+              deckSlug: slug,
+              kind: row.kind,
+              front: row.front,
+              back: row.back,
+              evidence: "personal",
+              topic: row.tags,
+              sources: "[]",
+              position: row.position,
+              retired: false,
+            })),
+          )
+          .execute();
+        // DeckCard is what every read of "the cards of a deck" goes through (lib/query/deck-membership).
+        await tx
+          .insertInto("DeckCard")
+          .values(rows.map((row) => ({ deckSlug: slug, cardId: row.id, position: row.position })))
+          .execute();
       });
       await nextTurn();
     }
     // Still hidden: what else the import brings (an .apkg's schedules and history) is written here.
     if (options.afterCards) await options.afterCards(slug);
-    await sql().transaction(async (tx) => {
+    await transaction(async (tx) => {
       // Two imports of one account may write side by side: the card cap is checked again against
       // the decks already shown, in the owner's row lock, before this one is shown.
-      await tx.run('UPDATE "User" SET email = email WHERE id = ?', [ownerId]);
-      const shown = await tx.get<{ cards: number | bigint }>(
-        `SELECT COUNT(*) AS cards FROM "Card" c JOIN "Deck" d ON d.slug = c.deckSlug
-         WHERE d.ownerId = ? AND d.retired = FALSE`,
-        [ownerId],
-      );
+      await lockOwner(tx, ownerId);
+      const shown = await tx
+        .selectFrom("Card as c")
+        .innerJoin("Deck as d", "d.slug", "c.deckSlug")
+        .select((eb) => eb.fn.countAll<number>().as("cards"))
+        .where("d.ownerId", "=", ownerId)
+        .where("d.retired", "=", false)
+        .executeTakeFirst();
       const limit = personalLimitProblem({ decks: 0, cards: Number(shown?.cards ?? 0) }, adding);
       if (limit) throw new PersonalLimitError(limit);
-      await tx.run('UPDATE "Deck" SET retired = FALSE WHERE slug = ?', [slug]);
+      await tx.updateTable("Deck").set({ retired: false }).where("slug", "=", slug).execute();
     });
   } catch (error) {
     // Cards and memberships go with the deck (ON DELETE CASCADE).
-    await sql()
-      .run('DELETE FROM "Deck" WHERE slug = ?', [slug])
+    await query()
+      .deleteFrom("Deck")
+      .where("slug", "=", slug)
+      .execute()
       .catch(() => undefined);
     throw error;
   }
@@ -280,17 +324,23 @@ export interface PersonalDeckCard {
  */
 export const getPersonalDeck = cache(
   async (ownerId: string, slug: string): Promise<PersonalDeckSummary | null> => {
-    const deck = await sql().get<{ slug: string; title: string; description: string }>(
+    const deck = await query()
+      .selectFrom("Deck as d")
+      .select(["d.slug", "d.title", "d.description"])
+      .where("d.slug", "=", slug)
+      .where("d.ownerId", "=", ownerId)
+      .where("d.retired", "=", false)
       // A deck published from a document is not an imported one: getDeck lists it, with its levels.
-      `SELECT slug, title, description FROM "Deck" d WHERE slug = ? AND ownerId = ? AND retired = FALSE
-         AND NOT EXISTS (SELECT 1 FROM "UserDocument" u WHERE u.deckSlug = d.slug)`,
-      [slug, ownerId],
-    );
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("UserDocument as u").select("u.id").whereRef("u.deckSlug", "=", "d.slug"))),
+      )
+      .executeTakeFirst();
     if (!deck) return null;
-    const count = await sql().get<{ n: number | bigint }>(
-      'SELECT COUNT(*) AS n FROM "DeckCard" WHERE deckSlug = ?',
-      [slug],
-    );
+    const count = await query()
+      .selectFrom("DeckCard")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("deckSlug", "=", slug)
+      .executeTakeFirst();
     return { ...deck, cardCount: Number(count?.n ?? 0) };
   },
 );
@@ -305,17 +355,16 @@ export async function getPersonalDeckCards(
   offset: number,
   limit: number,
 ): Promise<PersonalDeckCard[]> {
-  const rows = await sql().all<{
-    id: string;
-    kind: string;
-    front: string;
-    back: string;
-    topic: string | null;
-  }>(
-    `SELECT c.id, c.kind, c.front, c.back, c.topic FROM "Card" c ${joinMemberships("c.id")}
-     WHERE m.deckSlug = ? ORDER BY m.position LIMIT ? OFFSET ?`,
-    [deck.slug, limit, offset],
-  );
+  // The deck's own list (DeckCard, lib/query/deck-membership), in its order.
+  const rows = await query()
+    .selectFrom("Card as c")
+    .innerJoin("DeckCard as m", "m.cardId", "c.id")
+    .select(["c.id", "c.kind", "c.front", "c.back", "c.topic"])
+    .where("m.deckSlug", "=", deck.slug)
+    .orderBy("m.position")
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return rows.map((row) => ({ ...row, evidence: "personal", sources: [] }));
 }
 
@@ -324,6 +373,10 @@ export async function getPersonalDeckCards(
  * foreign keys cascade). Anyone else's deck, or a content deck, is "not found".
  */
 export async function deletePersonalDeck(ownerId: string, slug: string): Promise<void> {
-  const deleted = await sql().run('DELETE FROM "Deck" WHERE slug = ? AND ownerId = ?', [slug, ownerId]);
-  if (deleted === 0) throw new NotFoundError("This deck does not exist.");
+  const { numDeletedRows } = await query()
+    .deleteFrom("Deck")
+    .where("slug", "=", slug)
+    .where("ownerId", "=", ownerId)
+    .executeTakeFirstOrThrow();
+  if (numDeletedRows === 0n) throw new NotFoundError("This deck does not exist.");
 }

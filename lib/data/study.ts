@@ -2,6 +2,7 @@ import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { type Database, query } from "@/lib/query";
 import { studyable } from "@/lib/query/card-marks";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import {
   buildQueue,
   type CardSchedule,
@@ -20,7 +21,6 @@ import type { NewCardLimits } from "@/lib/srs/new-limits";
 import type { LearnerSettings } from "@/lib/srs/settings";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import { visibleDeck } from "./deck-access";
-import { cardInDeck } from "./deck-membership";
 import { deckOptionsByDeck } from "./deck-presets";
 import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
 

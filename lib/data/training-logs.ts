@@ -1,9 +1,9 @@
 import "server-only";
 import { query } from "@/lib/query";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import { parseSqlDate } from "@/lib/query/values";
 import type { TrainingLog } from "@/lib/srs/training";
 import type { ReviewRating, SrsState } from "@/lib/srs/types";
-import { cardInDeck } from "./deck-membership";
 
 /**
  * The one bulk read of optimization (lib/data/parameters.ts collectTrainingSet): a learner's

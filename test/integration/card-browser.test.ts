@@ -126,6 +126,26 @@ describe("the card browser", () => {
     expect(byFront.cards[0]?.front).toBe("What does 100% vitamin K_2 do?");
   });
 
+  it("filters buried and overdue cards at the moment asked, and sorts by state, lapses and evidence", async () => {
+    const ids = async (raw: Record<string, string>, at = NOW) =>
+      (await browseCards(learner, query(raw), at)).cards.map((c) => c.id);
+    await markCard(learner, alpha[5]!, { buried: true }, NOW);
+    expect(await ids({ state: "buried" })).toEqual([alpha[5]]);
+    // Buried until the next study day starts (04:00 UTC): a day later it is no longer buried.
+    expect(await ids({ state: "buried" }, new Date(NOW.getTime() + 86_400_000))).toEqual([]);
+    // The two learning cards fall due minutes after NOW; a buried never-seen card is never overdue.
+    expect(await ids({ due: "overdue" })).toEqual([]);
+    expect(await ids({ due: "overdue" }, new Date(NOW.getTime() + 3_600_000))).toEqual([alpha[0], alpha[1]]);
+    expect((await ids({ sort: "state" })).slice(0, 2)).toEqual([alpha[0], alpha[1]]);
+    expect((await ids({ sort: "state", dir: "desc" })).slice(0, 2)).not.toContain(alpha[0]);
+    // No card has lapsed: the card id breaks the tie, in the same direction.
+    expect((await ids({ sort: "lapses", dir: "desc" }))[0]).toBe("beta-c05");
+    const byEvidence = (await browseCards(learner, query({ sort: "evidence" }), NOW)).cards.map(
+      (c) => c.evidence,
+    );
+    expect(byEvidence).toEqual([...byEvidence].sort());
+  });
+
   it("shows a card's history: every answer with grade, interval, state before and after", async () => {
     const history = await getCardHistory(learner, alpha[1]!, NOW);
     expect(history.editHref).toBeNull();

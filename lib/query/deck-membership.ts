@@ -1,13 +1,12 @@
-import "server-only";
 import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
-import type { DB } from "@/lib/query";
+import type { DB } from "./index";
 
 /**
- * "The cards of a deck" for the query builder: every read goes through DeckCard, which lists a
- * card in its own deck and in every deck that includes it (prisma/schema.prisma). Card.deckSlug
- * is only the card's home deck; reading a deck's cards through it would leave out the included
- * ones. One schedule per card (CardState is keyed by card id), so a card in two decks is one card.
- * (lib/sql/deck-membership.ts states the same rule for the statements not yet moved here.)
+ * "The cards of a deck": every read goes through DeckCard, which lists a card in its own deck and
+ * in every deck that includes it (prisma/schema.prisma). Card.deckSlug is only the card's home
+ * deck; reading a deck's cards through it would leave out the included ones. One schedule per
+ * card (CardState is keyed by card id), so a card in two decks is one card. Per-deck lists join
+ * DeckCard directly (`.innerJoin("DeckCard as m", "m.cardId", "c.id")`, ordered by m.position).
  */
 
 /**
