@@ -21,7 +21,7 @@ import {
 } from "@/lib/srs";
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { visibleDeck } from "./deck-access";
-import { cardInDeck } from "./deck-membership";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import { loadLearnerSettings, SCHEDULE_COLUMNS, scheduleFromRow } from "./schedule-rows";
 
 const HEATMAP_DAYS = 365;

@@ -17,7 +17,7 @@ import {
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { recallAt } from "@/lib/trainer/recall";
 import { type WrongPick, wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
-import { cardInDecks } from "../deck-membership";
+import { cardInDecks } from "@/lib/query/deck-membership";
 import { SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
 import { studyDayWindows, windowRows } from "../stats";
 import { requireClientAccess } from "./access";

@@ -13,7 +13,7 @@ import {
 } from "@/lib/srs";
 import { type AssignmentGoalKind, type OnTrack, onTrack } from "@/lib/trainer/on-track";
 import { recallAt } from "@/lib/trainer/recall";
-import { cardInDeck } from "../deck-membership";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import { SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
 import { toLearnerSettings } from "../settings";
 import { assignmentLive, linkStands } from "./access";

@@ -1,6 +1,6 @@
 import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { cardInDeck } from "@/lib/data/deck-membership";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import { parseWeights } from "@/lib/data/effective-weights";
 import {
   collectTrainingSet,
