@@ -2,6 +2,7 @@ import { currentUser } from "@/lib/auth/session";
 import { AppLink } from "./app-link";
 import { NavLinks } from "./nav-links";
 import { NotificationsLink } from "./notifications-link";
+import { OfflineOwner } from "./offline-owner";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -9,6 +10,7 @@ export async function SiteHeader() {
   const user = await currentUser();
   return (
     <header className="site-header">
+      <OfflineOwner userId={user?.id ?? null} />
       <div className="container">
         <AppLink href={user ? "/dashboard" : "/"} className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -27,7 +29,7 @@ export async function SiteHeader() {
                 {user.name}
                 {user.role === "trainer" && <span className="pill">Trainer</span>}
               </AppLink>
-              <SignOutButton />
+              <SignOutButton userId={user.id} />
             </>
           ) : (
             <>

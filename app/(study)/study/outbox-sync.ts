@@ -129,6 +129,39 @@ export class OutboxSync {
     this.pump();
   };
 
+  /** Whether sending has come to rest: nothing left, or stuck (offline, server error, signed out). */
+  private get resting(): boolean {
+    return this.ops.length === 0 || (this.inFlight.size === 0 && this.problem !== null);
+  }
+
+  /** Sends what is waiting and resolves once it is all saved or stuck, with what is still waiting. */
+  drain(timeoutMs: number): Promise<number> {
+    this.start();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        off();
+        const { answers, undos } = waitingCounts(this.ops);
+        resolve(answers + undos);
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      const off = this.subscribe(() => {
+        if (this.resting) finish();
+      });
+      if (this.resting) finish();
+    });
+  }
+
+  /** Leaving the page on purpose (signing out): what is waiting stays stored, without a prompt. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.started = false;
+    window.removeEventListener("online", this.retryNow);
+    window.removeEventListener("focus", this.retryIfStuck);
+    document.removeEventListener("visibilitychange", this.retryIfStuck);
+    window.removeEventListener("beforeunload", this.warnIfPending);
+  }
+
   private warnIfPending = (event: BeforeUnloadEvent): void => {
     if (this.ops.length === 0) return;
     event.preventDefault();
@@ -205,17 +238,39 @@ export function outboxSync(storageKey: string): OutboxSync {
   return engine;
 }
 
+function storedOutboxKeys(userId: string): string[] {
+  const prefix = outboxStoragePrefix(userId);
+  try {
+    return Object.keys(window.localStorage).filter((key) => key.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Before signing out: sends every answer and undo this learner has waiting on this device (any
+ * study scope, or only in memory) and resolves with how many could not be sent (offline, server
+ * error) within `timeoutMs`. Those stay stored under the learner's id.
+ */
+export async function drainOutboxes(userId: string, timeoutMs = 10_000): Promise<number> {
+  const prefix = outboxStoragePrefix(userId);
+  const keys = new Set([
+    ...storedOutboxKeys(userId),
+    ...[...engines.keys()].filter((k) => k.startsWith(prefix)),
+  ]);
+  const left = await Promise.all([...keys].map((key) => outboxSync(key).drain(timeoutMs)));
+  return left.reduce((sum, n) => sum + n, 0);
+}
+
+/** Stops every outbox engine of the page (signing out): no "leave site?" prompt, nothing deleted. */
+export function stopOutboxes(): void {
+  for (const engine of engines.values()) engine.stop();
+}
+
 /**
  * Answers left in this learner's other study scopes (a tab closed while offline) go out too;
  * idempotency keys make it safe if another tab sends them as well.
  */
 export function flushOtherOutboxes(userId: string, currentKey: string): void {
-  const prefix = outboxStoragePrefix(userId);
-  let keys: string[] = [];
-  try {
-    keys = Object.keys(window.localStorage).filter((key) => key.startsWith(prefix) && key !== currentKey);
-  } catch {
-    return;
-  }
-  for (const key of keys) outboxSync(key).start();
+  for (const key of storedOutboxKeys(userId)) if (key !== currentKey) outboxSync(key).start();
 }
