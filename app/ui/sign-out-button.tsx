@@ -4,12 +4,20 @@ import { useState } from "react";
 import { signOutTo } from "./sign-out";
 import styles from "./sign-out-button.module.css";
 
-type Step = { kind: "idle" } | { kind: "busy" } | { kind: "unsent"; count: number } | { kind: "failed" };
+type Step =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "unsent"; waiting: string; one: boolean }
+  | { kind: "failed" };
 
-/** Sends this learner's waiting answers first (app/(study)/study/outbox-sync.ts); the count left. */
-async function sendWaitingAnswers(userId: string): Promise<number> {
-  const { drainOutboxes } = await import("@/app/(study)/study/outbox-sync");
-  return drainOutboxes(userId);
+/**
+ * Sends this learner's waiting answers first (app/(study)/study/outbox-sync.ts, loaded only now: not
+ * in every page's first load); what could not be sent, in words, and how many.
+ */
+async function sendWaitingAnswers(userId: string): Promise<{ count: number; words: string }> {
+  const { drainOutboxes, waitingWords } = await import("@/app/(study)/study/outbox-sync");
+  const left = await drainOutboxes(userId);
+  return { count: left.answers + left.undos + left.marks, words: waitingWords(left) };
 }
 
 async function leave(): Promise<void> {
@@ -28,8 +36,9 @@ export function SignOutButton({ userId }: { userId: string }) {
   const run = async (force: boolean) => {
     setStep({ kind: "busy" });
     try {
-      const count = force ? 0 : await sendWaitingAnswers(userId);
-      if (count > 0) return setStep({ kind: "unsent", count });
+      const left = force ? null : await sendWaitingAnswers(userId);
+      if (left && left.count > 0)
+        return setStep({ kind: "unsent", waiting: left.words, one: left.count === 1 });
       await leave();
     } catch {
       setStep({ kind: "failed" });
@@ -50,9 +59,9 @@ export function SignOutButton({ userId }: { userId: string }) {
         {step.kind === "unsent" && (
           <div className="alert warning" role="alert">
             <p>
-              {step.count === 1 ? "1 answer has" : `${step.count} answers have`} not reached the server yet.
-              Stay signed in until you are back online, or sign out and keep{" "}
-              {step.count === 1 ? "it" : "them"} on this device until you sign in here again.
+              {step.waiting} {step.one ? "has" : "have"} not reached the server yet. Stay signed in until you
+              are back online, or sign out and keep {step.one ? "it" : "them"} on this device until you sign
+              in here again.
             </p>
             <button type="button" className="button secondary" onClick={() => run(true)}>
               Sign out anyway

@@ -1,7 +1,10 @@
 import {
+  classifyMarksResponse,
   classifyResponse,
   clearBackoff,
   enqueueAnswer,
+  enqueueMarks,
+  type MarksOp,
   markStarted,
   type NewAnswer,
   nextRetryAt,
@@ -16,9 +19,12 @@ import {
   serializeOutbox,
   settle,
   takeBack,
+  type WaitingCounts,
   waitingCounts,
 } from "@/lib/study/outbox";
 import { IDLE_SNAPSHOT, type SyncSnapshot } from "./sync-snapshot";
+
+export { waitingWords } from "@/lib/study/outbox";
 
 /** Requests at once, across cards (each card still has at most one). */
 const CONCURRENCY = 3;
@@ -53,7 +59,9 @@ async function post(op: OutboxOp): Promise<SendOutcome> {
       keepalive: true,
     });
     const json: unknown = await response.json().catch(() => null);
-    return classifyResponse(response.status, json);
+    return op.type === "marks"
+      ? classifyMarksResponse(response.status, json)
+      : classifyResponse(response.status, json);
   } catch {
     return { kind: "retry", reason: "network" };
   }
@@ -115,6 +123,11 @@ export class OutboxSync {
     this.pump();
   }
 
+  enqueueMarks(marks: Pick<MarksOp, "key" | "cardId" | "before" | "change">): void {
+    this.update(enqueueMarks(this.ops, marks));
+    this.pump();
+  }
+
   /** See lib/study/outbox `takeBack`: "removed" when the server never heard of the answer. */
   takeBack(answer: Parameters<typeof takeBack>[2]): "removed" | "queued" {
     const result = takeBack(this.ops, this.inFlight, answer);
@@ -135,14 +148,13 @@ export class OutboxSync {
   }
 
   /** Sends what is waiting and resolves once it is all saved or stuck, with what is still waiting. */
-  drain(timeoutMs: number): Promise<number> {
+  drain(timeoutMs: number): Promise<WaitingCounts> {
     this.start();
     return new Promise((resolve) => {
       const finish = () => {
         clearTimeout(timer);
         off();
-        const { answers, undos } = waitingCounts(this.ops);
-        resolve(answers + undos);
+        resolve(waitingCounts(this.ops));
       };
       const timer = setTimeout(finish, timeoutMs);
       const off = this.subscribe(() => {
@@ -191,6 +203,7 @@ export class OutboxSync {
       next.pending === current.pending &&
       next.waiting.answers === current.waiting.answers &&
       next.waiting.undos === current.waiting.undos &&
+      next.waiting.marks === current.waiting.marks &&
       next.sending === current.sending &&
       next.problem === current.problem &&
       next.retryAt === current.retryAt
@@ -252,14 +265,25 @@ function storedOutboxKeys(userId: string): string[] {
  * study scope, or only in memory) and resolves with how many could not be sent (offline, server
  * error) within `timeoutMs`. Those stay stored under the learner's id.
  */
-export async function drainOutboxes(userId: string, timeoutMs = 10_000): Promise<number> {
+export async function drainOutboxes(userId: string, timeoutMs = 10_000): Promise<WaitingCounts> {
   const prefix = outboxStoragePrefix(userId);
   const keys = new Set([
     ...storedOutboxKeys(userId),
     ...[...engines.keys()].filter((k) => k.startsWith(prefix)),
   ]);
   const left = await Promise.all([...keys].map((key) => outboxSync(key).drain(timeoutMs)));
-  return left.reduce((sum, n) => sum + n, 0);
+  return left.reduce(
+    (sum, n) => ({
+      answers: sum.answers + n.answers,
+      undos: sum.undos + n.undos,
+      marks: sum.marks + n.marks,
+    }),
+    {
+      answers: 0,
+      undos: 0,
+      marks: 0,
+    },
+  );
 }
 
 /** Stops every outbox engine of the page (signing out): no "leave site?" prompt, nothing deleted. */
