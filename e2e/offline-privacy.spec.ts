@@ -28,7 +28,9 @@ async function studyOnline(page: Page, signUp: () => Promise<{ name: string }>) 
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 })
+    .toBe(true);
   await page.goto("/dashboard");
   await page.goto("/study?deck=mk4-vs-mk7");
   const front = await page.locator("#study-front").textContent();

@@ -227,12 +227,13 @@ describe("card marks in the outbox", () => {
     change,
   });
 
-  it("wait behind the card's answers and go to the marks endpoint", () => {
-    const ops = enqueueMarks(outbox(newAnswer("a1", "a")), marks("m1", "a", { suspended: true }));
-    expect(sendable(ops, new Set(), T0).map((op) => op.key)).toEqual(["a1"]);
-    const after = settle(ops, "answer:a1", ok("a", 1), T0).ops;
-    expect(sendable(after, new Set(), T0).map((op) => op.key)).toEqual(["m1"]);
-    expect(requestFor(after[0]!)).toEqual({ path: "/api/cards/a/marks", body: { suspended: true } });
+  it("keep their order per card, need not wait for its answers, and go to the marks endpoint", () => {
+    let ops = enqueueMarks(outbox(newAnswer("a1", "a")), marks("m1", "a", { flag: 1 }));
+    ops = enqueueMarks(ops, marks("m2", "a", { suspended: true }));
+    expect(sendable(ops, new Set(), T0).map((op) => op.key)).toEqual(["a1", "m1"]);
+    const after = settle(ops, "marks:m1", { kind: "marked" }, T0).ops;
+    expect(sendable(after, new Set(["answer:a1"]), T0).map((op) => op.key)).toEqual(["m2"]);
+    expect(requestFor(after[1]!)).toEqual({ path: "/api/cards/a/marks", body: { suspended: true } });
   });
 
   it("are sent once: a success removes them; offline and 5xx keep them for a retry", () => {

@@ -136,7 +136,8 @@ export function takeBack(
 
 /**
  * The ops that may be sent now: the first op of each card (a card's second answer waits for its
- * first), not already in flight, past its backoff. In outbox order, at most `limit`.
+ * first; its marks wait only for its earlier marks), not already in flight, past its backoff. In
+ * outbox order, at most `limit`.
  */
 export function sendable(
   ops: readonly OutboxOp[],
@@ -151,8 +152,11 @@ export function sendable(
     if (inFlight.has(opId(op))) busy++;
   }
   for (const op of ops) {
-    if (seen.has(op.cardId)) continue;
-    seen.add(op.cardId);
+    // Marks are not schedule (the answer's upsert ORs its leech marks in, never overwrites them):
+    // they keep their own order per card and do not wait for the card's answers.
+    const lane = `${op.type === "marks" ? "marks" : "review"}:${op.cardId}`;
+    if (seen.has(lane)) continue;
+    seen.add(lane);
     if (inFlight.has(opId(op)) || op.retryAt > now) continue;
     if (result.length + busy >= limit) break;
     result.push(op);
