@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getDeckProgress } from "@/lib/data/dashboard";
-import { choosePreset, deletePreset, listPresets, savePreset } from "@/lib/data/deck-presets";
+import {
+  choosePreset,
+  deckLimitsByLearner,
+  deletePreset,
+  listPresets,
+  savePreset,
+} from "@/lib/data/deck-presets";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { getWorkloadInput } from "@/lib/data/workload";
@@ -70,6 +76,12 @@ describe("deck presets", () => {
       presetId: slow,
     });
     expect((await getWorkloadInput(user.id, NOW)).presets?.[0]?.newPerDay).toBe(5);
+
+    // What the trainer's on-track reads for many clients at once.
+    const other = await createLearner();
+    const limits = await deckLimitsByLearner([user.id, other.id]);
+    expect(limits.get(user.id)?.get("workload-preset")).toEqual({ newPerDay: 50, maxReviewsPerDay: 2 });
+    expect(limits.has(other.id)).toBe(false);
   });
 
   it("a deck without a preset keeps the learner's own per-deck limit (nothing to migrate, nothing lost)", async () => {
