@@ -63,9 +63,14 @@ export function SignOutButton({ userId }: { userId: string }) {
               are back online, or sign out and keep {step.one ? "it" : "them"} on this device until you sign
               in here again.
             </p>
-            <button type="button" className="button secondary" onClick={() => run(true)}>
-              Sign out anyway
-            </button>
+            <div className={styles.choices}>
+              <button type="button" className="button" onClick={() => setStep({ kind: "idle" })}>
+                Stay signed in
+              </button>
+              <button type="button" className="button secondary" onClick={() => run(true)}>
+                Sign out anyway
+              </button>
+            </div>
           </div>
         )}
         {step.kind === "failed" && (
