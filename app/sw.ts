@@ -10,6 +10,8 @@ declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry |
  * with the cards that were due when last online. Answers wait in the study page's outbox
  * (localStorage) and go out when the browser is online again; the service worker never replays
  * a POST itself, so each answer is sent by one sender only and recorded once (its idempotency key).
+ * The runtime caches hold one learner's pages: app/ui/offline-data.ts empties them on sign-out and
+ * whenever a page is rendered for someone else (a shared device must not show the last learner's cards).
  */
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,

@@ -44,7 +44,9 @@ test("a learner flags, buries and suspends cards by keyboard, and the card brows
   await expect(front).not.toHaveText(suspended);
   await expect.poll(newCount).toBe(atStart - 2);
 
-  // After a reload neither card is back (the new-card limit may fill the queue with others).
+  // Marks go out through the outbox like answers; once saved, a reload brings neither card back
+  // (the new-card limit may fill the queue with others).
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
   expect([flagged, suspended]).not.toContain(await front.textContent());

@@ -50,3 +50,53 @@ test("offline: reload, study, come back online, every answer recorded once", asy
   const rows = csv.trim().split("\n").slice(1);
   expect(rows).toHaveLength(2);
 });
+
+test("offline: a flag and a suspension wait in the outbox, survive a reload, and are saved once online", async ({
+  page,
+  context,
+  account,
+}) => {
+  test.setTimeout(120_000);
+  await account.signUp("learner");
+  await page.goto("/study?deck=mk4-vs-mk7");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.goto("/study?deck=mk4-vs-mk7");
+  const showAnswer = page.getByRole("button", { name: "Show answer" });
+  const front = page.getByRole("article", { name: "Question" }).locator("#study-front");
+  const status = page.getByRole("status").filter({ hasText: /answers saved|Saving|waiting|retrying/ });
+  await expect(showAnswer).toBeFocused();
+  const saved: string[] = [];
+  page.on("response", (response) => {
+    if (/\/api\/cards\/.+\/marks$/.test(response.url()) && response.ok()) saved.push(response.url());
+  });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(showAnswer).toBeFocused();
+  const marked = (await front.textContent()) ?? "";
+  await page.keyboard.press("Alt+2");
+  await expect(page.getByRole("button", { name: "Orange flag" })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("s");
+  await expect(page.getByRole("status").filter({ hasText: "Card suspended." })).toContainText(
+    "saved when you are back online",
+  );
+  await expect(front).not.toHaveText(marked);
+  await expect(status).toHaveText("Offline — 2 card marks waiting");
+
+  // A reload offline keeps them (after the "leave page?" the outbox asks while anything waits),
+  // and keeps the suspended card out of the session.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.reload();
+  await expect(showAnswer).toBeFocused();
+  await expect(front).not.toHaveText(marked);
+  await expect(status).toHaveText("Offline — 2 card marks waiting");
+
+  await context.setOffline(false);
+  await expect(status).toHaveText("All answers saved", { timeout: 40_000 });
+  expect(saved).toHaveLength(2);
+  await page.goto("/cards?state=suspended&flag=2");
+  await expect(page.getByRole("heading", { name: "1 card" })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { currentUser } from "@/lib/auth/session";
 import { AppLink } from "./app-link";
 import { NavLinks } from "./nav-links";
 import { NotificationsLink } from "./notifications-link";
+import { OfflineOwner } from "./offline-owner";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 import { ThemeSwitch } from "./theme-switch";
@@ -10,6 +11,7 @@ export async function SiteHeader() {
   const user = await currentUser();
   return (
     <header className="site-header">
+      <OfflineOwner userId={user?.id ?? null} />
       <div className="container">
         <AppLink href={user ? "/dashboard" : "/"} className={styles.brand}>
           <span className={styles.brandMark} aria-hidden="true">
@@ -28,7 +30,7 @@ export async function SiteHeader() {
                 {user.name}
                 {user.role === "trainer" && <span className="pill">Trainer</span>}
               </AppLink>
-              <SignOutButton />
+              <SignOutButton userId={user.id} />
             </>
           ) : (
             <>

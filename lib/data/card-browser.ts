@@ -219,6 +219,8 @@ export interface CardHistory {
   /** Where its owner edits it; null when it is not the learner's own card. */
   editHref: string | null;
   reviews: CardHistoryEntry[];
+  /** The learner's time zone (their study settings; UTC without any): answer times are shown in it. */
+  timeZone: string;
 }
 
 /**
@@ -242,6 +244,7 @@ export async function getCardHistory(userId: string, cardId: string, now: Date):
     },
   });
   if (!card) throw new NotFoundError("This card does not exist or was retired.");
+  const settings = await db.studySettings.findUnique({ where: { userId }, select: { timeZone: true } });
   const state = card.states[0];
   const started = state !== undefined && state.state !== "new";
   const reviews = card.logs.map((log, i) => ({
@@ -277,5 +280,6 @@ export async function getCardHistory(userId: string, cardId: string, now: Date):
     },
     editHref: !own ? null : documentId ? `/author/${documentId}` : `/author/decks/${card.deck.slug}`,
     reviews,
+    timeZone: settings?.timeZone ?? "UTC",
   };
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import type { Tx } from "@/lib/query";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, nextStudyDayStart } from "@/lib/srs";
-import { type LeechRule, leechRuleOf } from "@/lib/srs/leech";
+import { type LeechRule, leechMarksUndone, leechRuleOf } from "@/lib/srs/leech";
 import type { CardMarkChange } from "@/lib/validations/card-marks";
 import { visibleDeckWhere } from "./deck-access";
 
@@ -90,4 +91,30 @@ export async function markCards(userId: string, cardIds: string[], change: CardM
   if (visible !== ids.length) throw new NotFoundError("Some of these cards do not exist or were retired.");
   for (const id of ids) await markCard(userId, id, change, now);
   return ids.length;
+}
+
+/**
+ * Inside an undo's transaction: an undone answer that made the card a leech takes its marks
+ * back off (lib/srs/leech `leechMarksUndone`). Only an undone lapse costs the settings read.
+ */
+export async function undoLeechMarks(
+  tx: Tx,
+  userId: string,
+  cardId: string,
+  lapses: { before: number; after: number },
+): Promise<void> {
+  if (lapses.after <= lapses.before) return;
+  const settings = await tx
+    .selectFrom("StudySettings")
+    .select(["leechThreshold", "leechAction"])
+    .where("userId", "=", userId)
+    .executeTakeFirst();
+  const marks = leechMarksUndone(lapses.before, lapses.after, leechRuleOf(settings));
+  if (!marks || Object.keys(marks).length === 0) return;
+  await tx
+    .updateTable("CardState")
+    .set(marks)
+    .where("userId", "=", userId)
+    .where("cardId", "=", cardId)
+    .execute();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { query } from "@/lib/query";
 import type { DeckOptions } from "@/lib/srs/deck-options";
 import { learnerSettingsSchema } from "@/lib/srs/settings";
 import type { PresetInput } from "@/lib/validations/deck-presets";
@@ -60,6 +61,32 @@ export async function listPresets(userId: string): Promise<DeckPresetView[]> {
 export async function deckOptionsByDeck(userId: string): Promise<Map<string, DeckOptions>> {
   const rows = await db.deckPresetDeck.findMany({ where: { userId }, include: { preset: true } });
   return new Map(rows.map((row) => [row.deckSlug, toOptions(row.preset)]));
+}
+
+/**
+ * For the trainer's pages (many clients at once, one query): each learner's preset decks with their
+ * daily limits, for lib/trainer/on-track `assignmentNewPerDay(settings, limits.get(id)?.get(slug))`.
+ */
+export async function deckLimitsByLearner(
+  userIds: readonly string[],
+): Promise<Map<string, Map<string, Pick<DeckOptions, "newPerDay" | "maxReviewsPerDay">>>> {
+  const result = new Map<string, Map<string, Pick<DeckOptions, "newPerDay" | "maxReviewsPerDay">>>();
+  if (userIds.length === 0) return result;
+  const rows = await query()
+    .selectFrom("DeckPresetDeck as pd")
+    .innerJoin("DeckPreset as p", "p.id", "pd.presetId")
+    .select(["pd.userId", "pd.deckSlug", "p.newPerDay", "p.maxReviewsPerDay"])
+    .where("pd.userId", "in", [...userIds])
+    .execute();
+  for (const row of rows) {
+    const decks = result.get(row.userId) ?? new Map();
+    result.set(row.userId, decks);
+    decks.set(row.deckSlug, {
+      newPerDay: Number(row.newPerDay),
+      maxReviewsPerDay: Number(row.maxReviewsPerDay),
+    });
+  }
+  return result;
 }
 
 /**

@@ -11,6 +11,7 @@ import { schedulingSettings } from "@/lib/srs/deck-options";
 import { becomesLeech, leechRuleOf } from "@/lib/srs/leech";
 import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
+import { undoLeechMarks } from "./card-marks";
 import { visibleDeck } from "./deck-access";
 import { presetSchedulingOptions } from "./deck-presets";
 import { effectiveWeights } from "./effective-weights";
@@ -498,6 +499,8 @@ export async function undoReview(userId: string, idempotencyKey: string, now: Da
       .executeTakeFirst();
     if (Number(written.numUpdatedRows) !== 1)
       throw new StaleReviewError(await findState(tx, userId, log.cardId, now));
+    // An answer that made the card a leech tagged (and maybe suspended) it: that comes off too.
+    await undoLeechMarks(tx, userId, log.cardId, { before: previous.lapses, after: current.schedule.lapses });
     return { cardId: log.cardId, schedule: previous, version: current.version + 1 };
   });
 }

@@ -30,3 +30,22 @@ export function leechRuleOf(
     action: row?.leechAction === "tag" ? "tag" : "suspend",
   };
 }
+
+/**
+ * The leech marks to take off when an answer from `lapsesBefore` to `lapsesAfter` lapses is
+ * undone, or null when that answer marked nothing. The answer's suspension comes off (a card is
+ * only answered while unsuspended); its tag comes off when it was the card's first (fewer lapses
+ * than the threshold before it), and stays when an earlier lapse had already tagged the card.
+ * Judged by the rule as it is now: a rule changed between the answer and its undo may misjudge.
+ */
+export function leechMarksUndone(
+  lapsesBefore: number,
+  lapsesAfter: number,
+  rule: LeechRule,
+): { leech?: false; suspended?: false } | null {
+  if (!becomesLeech(lapsesBefore, lapsesAfter, rule)) return null;
+  return {
+    ...(lapsesBefore < rule.threshold ? { leech: false as const } : {}),
+    ...(rule.action === "suspend" ? { suspended: false as const } : {}),
+  };
+}

@@ -188,3 +188,50 @@ describe("sampleWorkloadCards", () => {
     expect(sampleWorkloadCards([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 5)).toEqual([0, 2, 4, 6, 8]);
   });
 });
+
+describe("simulateWorkload with deck presets", () => {
+  const days = 60;
+  const options = { days, seed: 7 };
+
+  it("keeps a preset deck's cards at the preset's retention whatever the slider says", () => {
+    const preset = input({
+      cards: collection(200).map((card) => ({ ...card, retention: 0.9 })),
+      newCards: 0,
+    });
+    expect(simulateWorkload(preset, 0.8, options).reviews).toEqual(
+      simulateWorkload(preset, 0.95, options).reviews,
+    );
+    const plain = input({ cards: collection(200), newCards: 0 });
+    expect(total(simulateWorkload(plain, 0.95, options).reviews)).toBeGreaterThan(
+      total(simulateWorkload(plain, 0.8, options).reviews),
+    );
+  });
+
+  it("introduces a preset deck's new cards at its own pace, all decks under the all-decks limit", () => {
+    const run = simulateWorkload(
+      input({ cards: [], newCards: 0, presets: [{ newCards: 10, newPerDay: 3, retention: 0.9 }] }),
+      0.9,
+      options,
+    );
+    expect(run.newCards.slice(0, 5)).toEqual([3, 3, 3, 1, 0]);
+    const capped = simulateWorkload(
+      input({
+        cards: [],
+        newCards: 100,
+        newPerDay: 3,
+        newPerDayTotal: 4,
+        presets: [{ newCards: 100, newPerDay: 3, newToday: 1, retention: 0.9 }],
+      }),
+      0.9,
+      options,
+    );
+    expect(capped.newCards.slice(0, 3)).toEqual([4, 4, 4]);
+  });
+
+  it("changes nothing for a learner without presets", () => {
+    const plain = input();
+    expect(simulateWorkload({ ...plain, presets: [] }, 0.9, options)).toEqual(
+      simulateWorkload(plain, 0.9, options),
+    );
+  });
+});

@@ -39,6 +39,18 @@ export interface WorkloadCard {
   difficulty: number;
   /** Still in (re)learning steps: one more Good answer graduates it. */
   learning: boolean;
+  /** The desired retention of the card's home deck's preset; absent: the run's (the learner's). */
+  retention?: number;
+}
+
+/** Unseen cards of decks with a preset: introduced at the preset's pace, kept at its retention. */
+export interface PresetNewCards {
+  newCards: number;
+  /** The preset's new cards a day (already under the learner's all-decks limit). */
+  newPerDay: number;
+  /** New cards still allowed in these decks today; defaults to newPerDay. */
+  newToday?: number;
+  retention: number;
 }
 
 export interface WorkloadInput {
@@ -50,6 +62,10 @@ export interface WorkloadInput {
   newPerDay: number;
   /** New cards still allowed today (today's limit minus those already introduced); defaults to newPerDay. */
   newToday?: number;
+  /** Decks with their own preset (new cards a day, retention); `newCards` above are the others'. */
+  presets?: readonly PresetNewCards[];
+  /** The learner's new cards a day over all decks: a ceiling on the sum of every deck's pace. */
+  newPerDayTotal?: number;
   /** Weights, maximum interval, steps and fuzz; the desired retention is given per run. */
   settings: Pick<SchedulerSettings, "maximumInterval" | "learningSteps" | "relearningSteps" | "weights"> & {
     enableFuzz?: boolean;
@@ -121,7 +137,8 @@ function stepMinutes(steps: readonly string[]): number[] {
 }
 
 interface Run {
-  f: FSRS;
+  /** The scheduler at a retention (a preset deck's own, or the run's): one instance per retention. */
+  at: (retention: number | undefined) => FSRS;
   fuzz: boolean;
   maximumInterval: number;
   days: number;
@@ -138,7 +155,14 @@ function count(run: Run, day: number, weight: number) {
  * Good answers through (re)learning steps after the answer on `day`: counts them and returns the
  * state and the day of the last one.
  */
-function playSteps(run: Run, steps: readonly number[], state: FSRSState, day: number, weight: number) {
+function playSteps(
+  run: Run,
+  f: FSRS,
+  steps: readonly number[],
+  state: FSRSState,
+  day: number,
+  weight: number,
+) {
   let minutes = 0;
   let current = state;
   let lastDay = day;
@@ -146,15 +170,15 @@ function playSteps(run: Run, steps: readonly number[], state: FSRSState, day: nu
     minutes += step;
     const stepDay = day + Math.floor(minutes / MINUTES_PER_DAY);
     count(run, stepDay, weight);
-    current = run.f.next_state(current, stepDay - lastDay, Rating.Good);
+    current = f.next_state(current, stepDay - lastDay, Rating.Good);
     lastDay = stepDay;
   }
   return { state: current, day: lastDay };
 }
 
 /** The next interval in days: ts-fsrs's, and with fuzz a draw from its fuzz range (as `apply_fuzz` does). */
-function nextInterval(run: Run, stability: number, elapsed: number, random: () => number): number {
-  const interval = run.f.next_interval(stability, elapsed);
+function nextInterval(run: Run, f: FSRS, stability: number, elapsed: number, random: () => number): number {
+  const interval = f.next_interval(stability, elapsed);
   if (!run.fuzz || interval < 2.5) return interval;
   const { min_ivl, max_ivl } = get_fuzz_range(interval, elapsed, run.maximumInterval);
   return Math.floor(random() * (max_ivl - min_ivl + 1) + min_ivl);
@@ -163,6 +187,7 @@ function nextInterval(run: Run, stability: number, elapsed: number, random: () =
 /** Follows one card from its next review to the horizon, adding `weight` per answer. */
 function followCard(
   run: Run,
+  f: FSRS,
   start: { state: FSRSState; day: number; elapsed: number; learning: boolean },
   weight: number,
   random: () => number,
@@ -170,37 +195,62 @@ function followCard(
   let { state, day, elapsed, learning } = start;
   while (day < run.days) {
     count(run, day, weight);
-    const recall = run.f.forgetting_curve(elapsed, state.stability);
+    const recall = f.forgetting_curve(elapsed, state.stability);
     if (learning) {
-      state = run.f.next_state(state, elapsed, Rating.Good, recall);
+      state = f.next_state(state, elapsed, Rating.Good, recall);
       learning = false;
     } else if (random() < recall) {
-      state = run.f.next_state(state, elapsed, Rating.Good, recall);
+      state = f.next_state(state, elapsed, Rating.Good, recall);
     } else {
       const relearned = playSteps(
         run,
+        f,
         run.relearning,
-        run.f.next_state(state, elapsed, Rating.Again, recall),
+        f.next_state(state, elapsed, Rating.Again, recall),
         day,
         weight,
       );
       state = relearned.state;
       day = relearned.day;
     }
-    elapsed = nextInterval(run, state.stability, elapsed, random);
+    elapsed = nextInterval(run, f, state.stability, elapsed, random);
     day += elapsed;
   }
 }
 
-/** New cards introduced on each day: `newPerDay` (today what is left of it) until none are left. */
-function newCardPace(input: WorkloadInput, days: number): number[] {
-  const perDay = Math.max(0, Math.floor(input.newPerDay));
-  let left = Math.max(0, Math.floor(input.newCards));
+interface NewCardGroup {
+  newCards: number;
+  newPerDay: number;
+  newToday?: number;
+  retention?: number;
+}
+
+/** Decks without a preset first (at the run's retention), then each preset's decks. */
+const newCardGroups = (input: WorkloadInput): NewCardGroup[] => [
+  { newCards: input.newCards, newPerDay: input.newPerDay, newToday: input.newToday },
+  ...(input.presets ?? []),
+];
+
+/**
+ * New cards introduced on each day, per group: each at its own `newPerDay` (today what is left of
+ * it) until none are left, and all of them together never above `newPerDayTotal` (filled in the
+ * groups' order, as the study queue fills the decks in order).
+ */
+function newCardPace(input: WorkloadInput, days: number): number[][] {
+  const groups = newCardGroups(input);
+  const left = groups.map((group) => Math.max(0, Math.floor(group.newCards)));
+  const total =
+    input.newPerDayTotal === undefined ? Number.POSITIVE_INFINITY : Math.max(0, input.newPerDayTotal);
   return Array.from({ length: days }, (_, day) => {
-    const limit = day === 0 ? Math.min(perDay, Math.max(0, Math.floor(input.newToday ?? perDay))) : perDay;
-    const introduced = Math.min(limit, left);
-    left -= introduced;
-    return introduced;
+    let room = total;
+    return groups.map((group, g) => {
+      const perDay = Math.max(0, Math.floor(group.newPerDay));
+      const limit = day === 0 ? Math.min(perDay, Math.max(0, Math.floor(group.newToday ?? perDay))) : perDay;
+      const introduced = Math.min(limit, left[g] ?? 0, room);
+      left[g] = (left[g] ?? 0) - introduced;
+      room -= introduced;
+      return introduced;
+    });
   });
 }
 
@@ -210,10 +260,12 @@ function newCardPace(input: WorkloadInput, days: number): number[] {
  * It depends on the input only, not on the number of days, so a shorter run is the start of a longer one.
  */
 function replicatesFor(input: WorkloadInput, sampled: number, newCap: number, budget: number): number {
-  const perDay = Math.max(0, Math.floor(input.newPerDay));
-  const newCards = Math.max(0, Math.floor(input.newCards));
-  const newStreams =
-    perDay === 0 ? 0 : Math.min(newCards, Math.ceil(newCards / perDay) * Math.min(perDay, newCap));
+  let newStreams = 0;
+  for (const group of newCardGroups(input)) {
+    const perDay = Math.max(0, Math.floor(group.newPerDay));
+    const newCards = Math.max(0, Math.floor(group.newCards));
+    if (perDay > 0) newStreams += Math.min(newCards, Math.ceil(newCards / perDay) * Math.min(perDay, newCap));
+  }
   return Math.max(1, Math.min(MAX_REPLICATES, Math.floor(budget / Math.max(1, sampled + newStreams))));
 }
 
@@ -224,8 +276,18 @@ export function simulateWorkload(
   options: WorkloadOptions,
 ): WorkloadProjection {
   const days = Math.max(0, Math.floor(options.days));
+  const schedulers = new Map<number, FSRS>();
+  const at = (retention: number | undefined) => {
+    const r = retention ?? desiredRetention;
+    let f = schedulers.get(r);
+    if (!f) {
+      f = fsrsFor({ ...input.settings, desiredRetention: r, enableFuzz: false });
+      schedulers.set(r, f);
+    }
+    return f;
+  };
   const run: Run = {
-    f: fsrsFor({ ...input.settings, desiredRetention, enableFuzz: false }),
+    at,
     fuzz: input.settings.enableFuzz ?? false,
     maximumInterval: input.settings.maximumInterval,
     days,
@@ -236,7 +298,8 @@ export function simulateWorkload(
   // Introduced cards: all of them, or an evenly spaced sample standing for the rest.
   const cards = sampleWorkloadCards(input.cards, options.maxCards ?? DEFAULT_MAX_CARDS);
   const newCap = Math.max(1, options.maxNewPerDay ?? DEFAULT_MAX_NEW_PER_DAY);
-  const newCards = newCardPace(input, days);
+  const pace = newCardPace(input, days);
+  const groups = newCardGroups(input);
   const replicates = replicatesFor(input, cards.length, newCap, options.budget ?? DEFAULT_BUDGET);
   const cardWeight =
     cards.length === 0 ? 0 : (input.introduced ?? input.cards.length) / cards.length / replicates;
@@ -253,31 +316,36 @@ export function simulateWorkload(
         elapsed: Math.max(0, Math.round(card.sinceReview + day)),
         learning: card.learning,
       };
-      followCard(run, start, cardWeight, streamFor(seed, i));
+      followCard(run, run.at(card.retention), start, cardWeight, streamFor(seed, i));
     }
-    // New cards, day by day; a few simulated cards stand for each day's batch.
-    for (const [day, introduced] of newCards.entries()) {
-      if (introduced === 0) continue;
-      const simulated = Math.min(introduced, newCap);
-      const weight = introduced / simulated / replicates;
-      for (let k = 0; k < simulated; k += 1) {
-        count(run, day, weight);
-        // Good through the learning steps; with no steps (or one), the first answer graduates it.
-        const first = run.f.next_state(null, 0, Rating.Good);
-        const learned = playSteps(run, run.learning.slice(1), first, day, weight);
-        const random = streamFor(seed, cards.length + day * newCap + k);
-        const interval = nextInterval(run, learned.state.stability, 0, random);
-        const start = {
-          state: learned.state,
-          day: learned.day + interval,
-          elapsed: interval,
-          learning: false,
-        };
-        followCard(run, start, weight, random);
+    // New cards, day by day and group by group; a few simulated cards stand for each day's batch.
+    for (const [day, batches] of pace.entries()) {
+      for (const [g, introduced] of batches.entries()) {
+        if (introduced === 0) continue;
+        const f = run.at(groups[g]?.retention);
+        const simulated = Math.min(introduced, newCap);
+        const weight = introduced / simulated / replicates;
+        for (let k = 0; k < simulated; k += 1) {
+          count(run, day, weight);
+          // Good through the learning steps; with no steps (or one), the first answer graduates it.
+          const first = f.next_state(null, 0, Rating.Good);
+          const learned = playSteps(run, f, run.learning.slice(1), first, day, weight);
+          // Group 0 keeps the streams it always had (a learner without presets sees the same luck).
+          const random = streamFor(seed, cards.length + (day * groups.length + g) * newCap + k);
+          const interval = nextInterval(run, f, learned.state.stability, 0, random);
+          const start = {
+            state: learned.state,
+            day: learned.day + interval,
+            elapsed: interval,
+            learning: false,
+          };
+          followCard(run, f, start, weight, random);
+        }
       }
     }
   }
 
+  const newCards = pace.map((batches) => batches.reduce((sum, n) => sum + n, 0));
   return { desiredRetention, reviews: Array.from(run.reviews), newCards };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   backoffMs,
+  classifyMarksResponse,
   classifyResponse,
   clearBackoff,
   enqueueAnswer,
+  enqueueMarks,
   markStarted,
   type NewAnswer,
   nextRetryAt,
@@ -17,6 +19,7 @@ import {
   settle,
   takeBack,
   waitingCounts,
+  waitingWords,
 } from "./outbox";
 import { studyCard, T0 } from "./test-fixtures";
 
@@ -180,12 +183,12 @@ describe("counting what waits", () => {
     for (const op of [...ops]) ops = markStarted(ops, opId(op)); // each was tried, offline
     ops = takeBack(ops, new Set(), { key: "c1", cardId: "c", before }).ops;
     expect(ops).toHaveLength(4);
-    expect(waitingCounts(ops)).toEqual({ answers: 2, undos: 0 });
+    expect(waitingCounts(ops)).toEqual({ answers: 2, undos: 0, marks: 0 });
   });
 
   it("counts an undo whose answer was already saved", () => {
     const ops = takeBack([], new Set(), { key: "saved", cardId: "a", before }).ops;
-    expect(waitingCounts(ops)).toEqual({ answers: 0, undos: 1 });
+    expect(waitingCounts(ops)).toEqual({ answers: 0, undos: 1, marks: 0 });
   });
 });
 
@@ -213,5 +216,52 @@ describe("storage", () => {
     const cards = outboxStorageKey("u1", { deck: null, cardIds: ["b", "a"] });
     expect(cards).toBe(outboxStorageKey("u1", { deck: null, cardIds: ["a", "b"] }));
     expect(cards).not.toBe(outboxStorageKey("u1", { deck: null, cardIds: ["a", "c"] }));
+  });
+});
+
+describe("card marks in the outbox", () => {
+  const marks = (key: string, cardId: string, change: { suspended?: boolean; flag?: number }) => ({
+    key,
+    cardId,
+    before,
+    change,
+  });
+
+  it("keep their order per card, need not wait for its answers, and go to the marks endpoint", () => {
+    let ops = enqueueMarks(outbox(newAnswer("a1", "a")), marks("m1", "a", { flag: 1 }));
+    ops = enqueueMarks(ops, marks("m2", "a", { suspended: true }));
+    expect(sendable(ops, new Set(), T0).map((op) => op.key)).toEqual(["a1", "m1"]);
+    const after = settle(ops, "marks:m1", { kind: "marked" }, T0).ops;
+    expect(sendable(after, new Set(["answer:a1"]), T0).map((op) => op.key)).toEqual(["m2"]);
+    expect(requestFor(after[1]!)).toEqual({ path: "/api/cards/a/marks", body: { suspended: true } });
+  });
+
+  it("are sent once: a success removes them; offline and 5xx keep them for a retry", () => {
+    const ops = enqueueMarks([], marks("m1", "a", { flag: 2 }));
+    expect(classifyMarksResponse(200, { cardId: "a", flag: 2 })).toEqual({ kind: "marked" });
+    expect(settle(ops, "marks:m1", { kind: "marked" }, T0)).toMatchObject({
+      ops: [],
+      event: { type: "marked" },
+    });
+    expect(classifyMarksResponse(503, null)).toEqual({ kind: "retry", reason: "server" });
+    expect(settle(ops, "marks:m1", { kind: "retry", reason: "network" }, T0).ops).toHaveLength(1);
+    expect(classifyMarksResponse(404, { error: "gone" })).toEqual({
+      kind: "refused",
+      status: 404,
+      message: "gone",
+    });
+  });
+
+  it("survive a stale answer of their card, survive a reload, and are counted as card marks", () => {
+    const ops = enqueueMarks(outbox(newAnswer("a1", "a")), marks("m1", "a", { suspended: true }));
+    const current = { cardId: "a", schedule: before.schedule, version: 5 };
+    const stale = settle(ops, "answer:a1", { kind: "stale", message: "changed", current }, T0);
+    expect(stale.ops.map((op) => op.key)).toEqual(["m1"]);
+    expect(stale.event).toMatchObject({ droppedKeys: ["a1"] });
+    expect(parseOutbox(serializeOutbox(ops))).toHaveLength(2);
+    expect(waitingCounts(ops)).toEqual({ answers: 1, undos: 0, marks: 1 });
+    expect(waitingWords(waitingCounts(ops))).toBe("1 answer and 1 card mark");
+    expect(waitingWords({ answers: 0, undos: 0, marks: 2 })).toBe("2 card marks");
+    expect(waitingWords({ answers: 2, undos: 1, marks: 1 })).toBe("2 answers, 1 undo and 1 card mark");
   });
 });

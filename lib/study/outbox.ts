@@ -39,11 +39,34 @@ export interface UndoOp extends OpBase {
   type: "undo";
 }
 
-export type OutboxOp = AnswerOp | UndoOp;
+/** Suspend, bury or flag (the study screen's marks), as POST /api/cards/[cardId]/marks takes it. */
+export interface MarksChange {
+  suspended?: boolean;
+  buried?: boolean;
+  flag?: number;
+}
+
+/**
+ * A change of a card's marks, queued like an answer so it survives being offline and a reload,
+ * and goes after the card's earlier answers. Setting a mark is idempotent on the server.
+ */
+export interface MarksOp extends OpBase {
+  type: "marks";
+  change: MarksChange;
+}
+
+export type OutboxOp = AnswerOp | UndoOp | MarksOp;
 
 export const opId = (op: Pick<OutboxOp, "type" | "key">): string => `${op.type}:${op.key}`;
 
 export type NewAnswer = Omit<AnswerOp, "type" | "attempts" | "failures" | "retryAt" | "expectedVersion">;
+
+export function enqueueMarks(
+  ops: readonly OutboxOp[],
+  marks: Pick<MarksOp, "key" | "cardId" | "before" | "change">,
+): OutboxOp[] {
+  return [...ops, { ...marks, type: "marks", attempts: 0, failures: 0, retryAt: 0 }];
+}
 
 export function enqueueAnswer(ops: readonly OutboxOp[], answer: NewAnswer): OutboxOp[] {
   return [
@@ -64,13 +87,33 @@ export function enqueueAnswer(ops: readonly OutboxOp[], answer: NewAnswer): Outb
  * still here is neither (3 offline answers and 1 undo are 2 answers waiting, not 4 operations);
  * an undo whose answer already reached the server is one undo waiting.
  */
-export function waitingCounts(ops: readonly OutboxOp[]): { answers: number; undos: number } {
+export function waitingCounts(ops: readonly OutboxOp[]): WaitingCounts {
   const undone = new Set(ops.filter((op) => op.type === "undo").map((op) => op.key));
   const answered = new Set(ops.filter((op) => op.type === "answer").map((op) => op.key));
   return {
     answers: ops.filter((op) => op.type === "answer" && !undone.has(op.key)).length,
     undos: ops.filter((op) => op.type === "undo" && !answered.has(op.key)).length,
+    marks: ops.filter((op) => op.type === "marks").length,
   };
+}
+
+export interface WaitingCounts {
+  answers: number;
+  undos: number;
+  /** Suspends, burials and flags not yet sent. */
+  marks: number;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "2 answers", "1 undo", "2 answers and 1 card mark": what is waiting, as the learner says it. */
+export function waitingWords({ answers, undos, marks }: WaitingCounts): string {
+  const parts = [
+    answers > 0 || (undos === 0 && marks === 0) ? plural(answers, "answer") : null,
+    undos > 0 ? plural(undos, "undo") : null,
+    marks > 0 ? plural(marks, "card mark") : null,
+  ].filter(Boolean);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
 }
 
 /**
@@ -93,7 +136,8 @@ export function takeBack(
 
 /**
  * The ops that may be sent now: the first op of each card (a card's second answer waits for its
- * first), not already in flight, past its backoff. In outbox order, at most `limit`.
+ * first; its marks wait only for its earlier marks), not already in flight, past its backoff. In
+ * outbox order, at most `limit`.
  */
 export function sendable(
   ops: readonly OutboxOp[],
@@ -108,8 +152,11 @@ export function sendable(
     if (inFlight.has(opId(op))) busy++;
   }
   for (const op of ops) {
-    if (seen.has(op.cardId)) continue;
-    seen.add(op.cardId);
+    // Marks are not schedule (the answer's upsert ORs its leech marks in, never overwrites them):
+    // they keep their own order per card and do not wait for the card's answers.
+    const lane = `${op.type === "marks" ? "marks" : "review"}:${op.cardId}`;
+    if (seen.has(lane)) continue;
+    seen.add(lane);
     if (inFlight.has(opId(op)) || op.retryAt > now) continue;
     if (result.length + busy >= limit) break;
     result.push(op);
@@ -149,6 +196,8 @@ export type SendOutcome =
   | { kind: "stale"; message: string; current: { cardId: string; schedule: WireSchedule; version: number } }
   /** 400, 404, 409 without a current state, or another 4xx: retrying cannot help. */
   | { kind: "refused"; status: number; message: string }
+  /** A marks op was applied (the answer carries marks, not a schedule). */
+  | { kind: "marked" }
   /** 401: the session expired; keep everything until the learner signs in again. */
   | { kind: "auth" }
   /** Network error, 5xx, 408, 429: keep and retry with backoff. */
@@ -196,6 +245,16 @@ export function classifyResponse(status: number, body: unknown): SendOutcome {
   return { kind: "refused", status, message };
 }
 
+/** The same for a marks op, whose success carries the card's marks rather than its schedule. */
+export function classifyMarksResponse(status: number, body: unknown): SendOutcome {
+  if (status >= 200 && status < 300) return { kind: "marked" };
+  if (status === 401) return { kind: "auth" };
+  if (status === 408 || status === 429 || status >= 500) return { kind: "retry", reason: "server" };
+  const message =
+    isRecord(body) && typeof body.error === "string" ? body.error : `The server answered ${status}.`;
+  return { kind: "refused", status, message };
+}
+
 /** What settling an op means for the study queue. */
 export type SettleEvent =
   /** The server has this state for the card; `latest` when no later op of the card is waiting. */
@@ -213,6 +272,7 @@ export type SettleEvent =
    * to `op.before` on the server. A 404 on an undo means there was nothing to take back.
    */
   | { type: "refused"; op: OutboxOp; status: number; message: string; latest: boolean }
+  | { type: "marked"; op: OutboxOp }
   | { type: "auth"; op: OutboxOp }
   | { type: "retry"; op: OutboxOp; reason: "network" | "server"; retryAt: number };
 
@@ -240,11 +300,14 @@ export function settle(
           latest: latestFor(without, outcome.cardId),
         },
       };
+    case "marked":
+      return { ops: without, event: { type: "marked", op } };
     case "stale": {
-      // Later ops of the card were given against the stale state: none of them can stand.
-      const dropped = ops.filter((o) => o.cardId === op.cardId);
+      // Later answers of the card were given against the stale state: none of them can stand.
+      // Its marks do not depend on the schedule: they still go.
+      const dropped = ops.filter((o) => o.cardId === op.cardId && o.type !== "marks");
       return {
-        ops: ops.filter((o) => o.cardId !== op.cardId),
+        ops: ops.filter((o) => !dropped.includes(o)),
         event: {
           type: "stale",
           op,
@@ -285,6 +348,8 @@ export function settle(
 /** The request for an op: path and JSON body. */
 export function requestFor(op: OutboxOp): { path: string; body: Record<string, unknown> } {
   if (op.type === "undo") return { path: "/api/reviews/undo", body: { idempotencyKey: op.key } };
+  if (op.type === "marks")
+    return { path: `/api/cards/${encodeURIComponent(op.cardId)}/marks`, body: { ...op.change } };
   return {
     path: "/api/reviews",
     body: {
@@ -338,6 +403,7 @@ function isOp(value: unknown): value is OutboxOp {
     isWireSchedule(value.before.schedule);
   if (!base) return false;
   if (value.type === "undo") return true;
+  if (value.type === "marks") return isRecord(value.change);
   return (
     value.type === "answer" &&
     typeof value.rating === "number" &&

@@ -8,6 +8,8 @@ import {
   promoteDue,
   type RateFn,
   type StudyQueueState,
+  setAside,
+  setFlag,
   without,
 } from "./session-queue";
 
@@ -167,6 +169,10 @@ export function resumeSession(
       } else if (card.version === op.expectedVersion + 1) {
         next = { ...next, history: [...next.history, record] };
       }
+    } else if (op.type === "marks") {
+      // A suspend or bury still waiting keeps the card out of the resumed session; a flag shows.
+      if (op.change.suspended || op.change.buried) next = setAside(next, op.cardId, now);
+      if (op.change.flag !== undefined) next = setFlag(next, op.cardId, op.change.flag);
     } else {
       const answeredVersion = op.before.version + 1;
       const history = next.history.filter((entry) => entry.key !== op.key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rate } from "@/lib/srs/scheduler";
-import { enqueueAnswer, type OutboxOp, takeBack } from "./outbox";
+import { enqueueAnswer, enqueueMarks, type OutboxOp, takeBack } from "./outbox";
 import { applyServerState, rateCurrent, resumeSession, undoLast } from "./session-answers";
 import { fromWire, toWire } from "./session-data";
 import {
@@ -205,6 +205,29 @@ describe("resuming after a reload", () => {
     expect(resumed.upcoming).toEqual(state.upcoming);
     expect(resumed.current).toBe(state.current);
     expect(resumed.history.map((entry) => entry.key)).toEqual(["k0", "k1", "k2"]);
+  });
+
+  it("keeps a card suspended while offline out of the resumed session, and shows a waiting flag", () => {
+    const fresh = () => startSession(sessionData(cards()), T0);
+    const start = fresh();
+    const suspended = start.current!;
+    const other = start.due.find((id) => id !== suspended)!;
+    let ops = enqueueMarks([], {
+      key: "m1",
+      cardId: suspended,
+      change: { suspended: true },
+      before: { schedule: start.cards[suspended]!.schedule, version: 0 },
+    });
+    ops = enqueueMarks(ops, {
+      key: "m2",
+      cardId: other,
+      change: { flag: 3 },
+      before: { schedule: start.cards[other]!.schedule, version: 0 },
+    });
+    const resumed = resumeSession(fresh(), ops, T0 + 5000, rate);
+    expect(resumed.current).not.toBe(suspended);
+    expect(resumed.due).not.toContain(suspended);
+    expect(resumed.cards[other]!.flag).toBe(3);
   });
 
   it("does not rate twice an answer the server already recorded", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AssignmentGoal, type OnTrackInput, onTrack } from "./on-track";
+import { type AssignmentGoal, assignmentNewPerDay, type OnTrackInput, onTrack } from "./on-track";
 
 const DAY = 86_400_000;
 const NOW = new Date(Date.UTC(2026, 10, 24, 12));
@@ -184,5 +184,25 @@ describe("onTrack invariants", () => {
         },
       ),
     );
+  });
+});
+
+describe("the pace an assignment is judged by", () => {
+  const settings = { newPerDay: 10, newPerDayTotal: 25, maxReviewsPerDay: 200 };
+
+  it("is the deck preset's new cards a day, under the learner's all-decks limit", () => {
+    expect(assignmentNewPerDay(settings, { newPerDay: 3, maxReviewsPerDay: 50 })).toBe(3);
+    expect(assignmentNewPerDay(settings, { newPerDay: 40, maxReviewsPerDay: 50 })).toBe(25);
+    expect(assignmentNewPerDay(settings, undefined)).toBe(10);
+  });
+
+  it("turns a deck that fits at the learner's pace into one at risk at its preset's slower pace", () => {
+    const deck = input({ dueAt: inDays(3) });
+    expect(onTrack(deck).status).toBe("on-track");
+    const preset = assignmentNewPerDay(settings, { newPerDay: 2, maxReviewsPerDay: 50 });
+    expect(onTrack({ ...deck, newPerDay: preset })).toEqual({
+      status: "at-risk",
+      reason: "12 cards left, 6 days at 2 new a day; only 3 days to go",
+    });
   });
 });

@@ -1,3 +1,6 @@
+import { type DeckOptions, deckLimits } from "@/lib/srs/deck-options";
+import type { LearnerSettings } from "@/lib/srs/settings";
+
 /** What a trainer asked for: every card introduced, or a predicted recall of the deck by `dueAt`. */
 export type AssignmentGoalKind = "all-introduced" | "recall";
 
@@ -39,6 +42,19 @@ export interface OnTrackInput {
   now: Date;
   /** For the date shown in reasons; UTC unless given. */
   timeZone?: string;
+}
+
+/**
+ * The pace (`OnTrackInput.newPerDay`) an assignment is judged by: the new cards a day its deck
+ * really gets, i.e. the deck's preset limit under the learner's all-decks limit (the ceiling), or
+ * the learner's per-deck limit when the deck has no preset (lib/srs/deck-options `deckLimits`).
+ * `deckOptions` is the deck's entry in lib/data/deck-presets `deckOptionsByDeck(learnerId)`.
+ */
+export function assignmentNewPerDay(
+  settings: Pick<LearnerSettings, "newPerDay" | "newPerDayTotal" | "maxReviewsPerDay">,
+  deckOptions: Pick<DeckOptions, "newPerDay" | "maxReviewsPerDay"> | null | undefined,
+): number {
+  return deckLimits(settings, deckOptions).newPerDay;
 }
 
 /** A recall goal saved without a target is read as this one. */

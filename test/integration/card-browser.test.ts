@@ -154,6 +154,17 @@ describe("the card browser", () => {
     expect(history.reviews[0]!.intervalMs).toBe(60_000);
   });
 
+  it("gives a card's history the learner's time zone, for its answer times", async () => {
+    expect((await getCardHistory(learner, alpha[1]!, NOW)).timeZone).toBe("UTC");
+    await db.studySettings.upsert({
+      where: { userId: learner },
+      update: { timeZone: "Europe/Berlin" },
+      create: { userId: learner, timeZone: "Europe/Berlin" },
+    });
+    expect((await getCardHistory(learner, alpha[1]!, NOW)).timeZone).toBe("Europe/Berlin");
+    await db.studySettings.update({ where: { userId: learner }, data: { timeZone: "UTC" } });
+  });
+
   it("ignores bad query values instead of failing", () => {
     expect(query({ state: "weird", page: "-3", sort: "drop table", lapses: "x" })).toMatchObject({
       state: undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { markCard } from "@/lib/data/card-marks";
 import { getDeckProgress } from "@/lib/data/dashboard";
-import { recordReview } from "@/lib/data/reviews";
+import { recordReview, undoReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
 import { getClientsTable } from "@/lib/data/trainer/dashboard";
 import { getWorkloadInput } from "@/lib/data/workload";
@@ -188,6 +188,62 @@ describe("leeches", () => {
       where: { userId_cardId: { userId: user.id, cardId: leech! } },
     });
     expect(row).toMatchObject({ lapses: 8, leech: true, suspended: true, version: 4 });
+  });
+
+  it("undoing the answer that made a card a leech takes its tag and suspension back off", async () => {
+    const user = await createLearner();
+    const [first, again8] = await createDeck("leech-undo", 2);
+    await dueReview(user.id, first!, 7);
+    const answer = key();
+    await recordReview(
+      user.id,
+      {
+        idempotencyKey: answer,
+        cardId: first!,
+        rating: 1,
+        expectedVersion: 3,
+        answeredAt: NOW.getTime(),
+        durationMs: 900,
+      },
+      NOW,
+    );
+    await undoReview(user.id, answer, NOW);
+    const row = await db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: first! } },
+    });
+    expect(row).toMatchObject({ lapses: 7, leech: false, suspended: false, version: 5 });
+    expect(await queued(user.id, "leech-undo")).toEqual([first, again8].sort());
+
+    // A card tagged by an earlier lapse and unsuspended by the learner: undo keeps the old tag.
+    await dueReview(user.id, again8!, 11);
+    await db.cardState.update({
+      where: { userId_cardId: { userId: user.id, cardId: again8! } },
+      data: { leech: true },
+    });
+    const twelfth = key();
+    await recordReview(
+      user.id,
+      {
+        idempotencyKey: twelfth,
+        cardId: again8!,
+        rating: 1,
+        expectedVersion: 3,
+        answeredAt: NOW.getTime(),
+        durationMs: 900,
+      },
+      NOW,
+    );
+    expect(
+      await db.cardState.findUniqueOrThrow({
+        where: { userId_cardId: { userId: user.id, cardId: again8! } },
+      }),
+    ).toMatchObject({ lapses: 12, leech: true, suspended: true });
+    await undoReview(user.id, twelfth, NOW);
+    expect(
+      await db.cardState.findUniqueOrThrow({
+        where: { userId_cardId: { userId: user.id, cardId: again8! } },
+      }),
+    ).toMatchObject({ lapses: 11, leech: true, suspended: false });
   });
 
   it("tags only, when the learner chose that, at their own threshold", async () => {

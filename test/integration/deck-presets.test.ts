@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { getDeckProgress } from "@/lib/data/dashboard";
-import { choosePreset, deletePreset, listPresets, savePreset } from "@/lib/data/deck-presets";
+import {
+  choosePreset,
+  deckLimitsByLearner,
+  deletePreset,
+  listPresets,
+  savePreset,
+} from "@/lib/data/deck-presets";
 import { recordReview } from "@/lib/data/reviews";
 import { getStudySession } from "@/lib/data/study";
+import { getWorkloadInput } from "@/lib/data/workload";
 import { databaseUrl, providerOf } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -45,6 +52,38 @@ async function dueReviews(userId: string, cardIds: string[]) {
 const session = (userId: string, deck: string) => getStudySession(userId, { deck, cardIds: null }, NOW);
 
 describe("deck presets", () => {
+  it("the workload simulator takes a preset deck's retention and new cards a day, under the all-decks limit", async () => {
+    const user = await createLearner();
+    await db.studySettings.update({
+      where: { userId: user.id },
+      data: { newPerDay: 10, newPerDayTotal: 5, maxReviewsPerDay: 200 },
+    });
+    const paced = await createDeck("workload-preset", 6);
+    const plain = await createDeck("workload-plain", 4);
+    await dueReviews(user.id, [paced[0]!, plain[0]!]);
+    const slow = await savePreset(user.id, preset("Slow", { newPerDay: 2, desiredRetention: 0.8 }));
+    await choosePreset(user.id, "workload-preset", slow);
+    const input = await getWorkloadInput(user.id, NOW);
+    // This file's database has other decks too: only these two are looked at.
+    expect(input.presets).toEqual([{ newCards: 5, newPerDay: 2, newToday: 2, retention: 0.8 }]);
+    expect(input.newPerDayTotal).toBe(5);
+    expect(input.cards.filter((card) => card.retention === 0.8)).toHaveLength(1);
+    expect(input.cards.filter((card) => card.retention === undefined).length).toBeGreaterThanOrEqual(1);
+
+    // A preset asking for more than the all-decks limit gets the limit.
+    await savePreset(user.id, {
+      ...preset("Slow", { newPerDay: 50, desiredRetention: 0.8 }),
+      presetId: slow,
+    });
+    expect((await getWorkloadInput(user.id, NOW)).presets?.[0]?.newPerDay).toBe(5);
+
+    // What the trainer's on-track reads for many clients at once.
+    const other = await createLearner();
+    const limits = await deckLimitsByLearner([user.id, other.id]);
+    expect(limits.get(user.id)?.get("workload-preset")).toEqual({ newPerDay: 50, maxReviewsPerDay: 2 });
+    expect(limits.has(other.id)).toBe(false);
+  });
+
   it("a deck without a preset keeps the learner's own per-deck limit (nothing to migrate, nothing lost)", async () => {
     const user = await createLearner();
     await db.studySettings.update({ where: { userId: user.id }, data: { newPerDay: 4 } });

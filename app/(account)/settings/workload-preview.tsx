@@ -113,6 +113,9 @@ export function WorkloadPreview({
             started cards and {Math.min(input.newCards, pace * YEAR).toLocaleString("en-GB")} new ones at{" "}
             {pace} a day, counting every answer (learning steps included). Forgotten cards come back sooner,
             which is why higher retention costs more.
+            {input.presets?.length
+              ? " Decks with their own preset keep its retention and new cards a day (under your all-decks limit)."
+              : ""}
           </p>
           <details className="small">
             <summary>Show as a table</summary>

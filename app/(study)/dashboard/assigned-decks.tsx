@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { dueDateText, goalText, quizTargetText } from "@/app/ui/assignment-words";
 import { type DashboardProgress, getDeckProgress } from "@/lib/data/dashboard";
+import { deckOptionsByDeck } from "@/lib/data/deck-presets";
 import { getQuizHistory } from "@/lib/data/quiz";
 import { getLearnerSettings } from "@/lib/data/settings";
 import { introducedSchedules, predictedRecallByDeck } from "@/lib/data/stats";
 import { listMyAssignments, listMyTrainers } from "@/lib/data/trainer/links";
-import { type OnTrack, type OnTrackStatus, onTrack } from "@/lib/trainer/on-track";
+import { assignmentNewPerDay, type OnTrack, type OnTrackStatus, onTrack } from "@/lib/trainer/on-track";
 import styles from "./assigned-decks.module.css";
 import dashboard from "./dashboard.module.css";
 
@@ -44,9 +45,10 @@ async function loadAssignedDecks(
       (a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY),
   );
   if (assignments.length === 0) return [];
-  const [progress, settings, bestScores] = await Promise.all([
+  const [progress, settings, deckOptions, bestScores] = await Promise.all([
     given ?? getDeckProgress(userId, now),
     getLearnerSettings(userId),
+    deckOptionsByDeck(userId),
     Promise.all(
       assignments.map(async ({ deckSlug, quizTarget }) => {
         if (quizTarget === null) return null;
@@ -73,7 +75,8 @@ async function loadAssignedDecks(
       assignment: { ...assignment, goal: assignment.goal === "recall" ? "recall" : "all-introduced" },
       totalCards: deck.cardCount,
       introduced: deck.introduced,
-      newPerDay: settings.newPerDay,
+      // The deck's own preset paces it (under the all-decks limit), as the study queue does.
+      newPerDay: assignmentNewPerDay(settings, deckOptions.get(assignment.deckSlug)),
       projectedRecall: meanRecallAt(deadline),
       recallNow: meanRecallAt(now),
       bestQuizScore: bestScores[index] ?? null,

@@ -1,7 +1,10 @@
 import {
+  classifyMarksResponse,
   classifyResponse,
   clearBackoff,
   enqueueAnswer,
+  enqueueMarks,
+  type MarksOp,
   markStarted,
   type NewAnswer,
   nextRetryAt,
@@ -16,9 +19,12 @@ import {
   serializeOutbox,
   settle,
   takeBack,
+  type WaitingCounts,
   waitingCounts,
 } from "@/lib/study/outbox";
 import { IDLE_SNAPSHOT, type SyncSnapshot } from "./sync-snapshot";
+
+export { waitingWords } from "@/lib/study/outbox";
 
 /** Requests at once, across cards (each card still has at most one). */
 const CONCURRENCY = 3;
@@ -53,7 +59,9 @@ async function post(op: OutboxOp): Promise<SendOutcome> {
       keepalive: true,
     });
     const json: unknown = await response.json().catch(() => null);
-    return classifyResponse(response.status, json);
+    return op.type === "marks"
+      ? classifyMarksResponse(response.status, json)
+      : classifyResponse(response.status, json);
   } catch {
     return { kind: "retry", reason: "network" };
   }
@@ -115,6 +123,11 @@ export class OutboxSync {
     this.pump();
   }
 
+  enqueueMarks(marks: Pick<MarksOp, "key" | "cardId" | "before" | "change">): void {
+    this.update(enqueueMarks(this.ops, marks));
+    this.pump();
+  }
+
   /** See lib/study/outbox `takeBack`: "removed" when the server never heard of the answer. */
   takeBack(answer: Parameters<typeof takeBack>[2]): "removed" | "queued" {
     const result = takeBack(this.ops, this.inFlight, answer);
@@ -128,6 +141,38 @@ export class OutboxSync {
     this.update(clearBackoff(this.ops));
     this.pump();
   };
+
+  /** Whether sending has come to rest: nothing left, or stuck (offline, server error, signed out). */
+  private get resting(): boolean {
+    return this.ops.length === 0 || (this.inFlight.size === 0 && this.problem !== null);
+  }
+
+  /** Sends what is waiting and resolves once it is all saved or stuck, with what is still waiting. */
+  drain(timeoutMs: number): Promise<WaitingCounts> {
+    this.start();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        off();
+        resolve(waitingCounts(this.ops));
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      const off = this.subscribe(() => {
+        if (this.resting) finish();
+      });
+      if (this.resting) finish();
+    });
+  }
+
+  /** Leaving the page on purpose (signing out): what is waiting stays stored, without a prompt. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.started = false;
+    window.removeEventListener("online", this.retryNow);
+    window.removeEventListener("focus", this.retryIfStuck);
+    document.removeEventListener("visibilitychange", this.retryIfStuck);
+    window.removeEventListener("beforeunload", this.warnIfPending);
+  }
 
   private warnIfPending = (event: BeforeUnloadEvent): void => {
     if (this.ops.length === 0) return;
@@ -158,6 +203,7 @@ export class OutboxSync {
       next.pending === current.pending &&
       next.waiting.answers === current.waiting.answers &&
       next.waiting.undos === current.waiting.undos &&
+      next.waiting.marks === current.waiting.marks &&
       next.sending === current.sending &&
       next.problem === current.problem &&
       next.retryAt === current.retryAt
@@ -205,17 +251,50 @@ export function outboxSync(storageKey: string): OutboxSync {
   return engine;
 }
 
+function storedOutboxKeys(userId: string): string[] {
+  const prefix = outboxStoragePrefix(userId);
+  try {
+    return Object.keys(window.localStorage).filter((key) => key.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Before signing out: sends every answer and undo this learner has waiting on this device (any
+ * study scope, or only in memory) and resolves with how many could not be sent (offline, server
+ * error) within `timeoutMs`. Those stay stored under the learner's id.
+ */
+export async function drainOutboxes(userId: string, timeoutMs = 10_000): Promise<WaitingCounts> {
+  const prefix = outboxStoragePrefix(userId);
+  const keys = new Set([
+    ...storedOutboxKeys(userId),
+    ...[...engines.keys()].filter((k) => k.startsWith(prefix)),
+  ]);
+  const left = await Promise.all([...keys].map((key) => outboxSync(key).drain(timeoutMs)));
+  return left.reduce(
+    (sum, n) => ({
+      answers: sum.answers + n.answers,
+      undos: sum.undos + n.undos,
+      marks: sum.marks + n.marks,
+    }),
+    {
+      answers: 0,
+      undos: 0,
+      marks: 0,
+    },
+  );
+}
+
+/** Stops every outbox engine of the page (signing out): no "leave site?" prompt, nothing deleted. */
+export function stopOutboxes(): void {
+  for (const engine of engines.values()) engine.stop();
+}
+
 /**
  * Answers left in this learner's other study scopes (a tab closed while offline) go out too;
  * idempotency keys make it safe if another tab sends them as well.
  */
 export function flushOtherOutboxes(userId: string, currentKey: string): void {
-  const prefix = outboxStoragePrefix(userId);
-  let keys: string[] = [];
-  try {
-    keys = Object.keys(window.localStorage).filter((key) => key.startsWith(prefix) && key !== currentKey);
-  } catch {
-    return;
-  }
-  for (const key of keys) outboxSync(key).start();
+  for (const key of storedOutboxKeys(userId)) if (key !== currentKey) outboxSync(key).start();
 }

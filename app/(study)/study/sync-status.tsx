@@ -1,17 +1,7 @@
 import { AppLink } from "@/app/ui/app-link";
 import styles from "./study.module.css";
+import { waitingWords } from "@/lib/study/outbox";
 import type { SyncSnapshot } from "./sync-snapshot";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "2 answers", "1 undo", "2 answers and 1 undo": an answer taken back before it was sent is neither. */
-function waitingText({ answers, undos }: SyncSnapshot["waiting"]): string {
-  const parts = [
-    answers > 0 || undos === 0 ? plural(answers, "answer") : null,
-    undos > 0 ? plural(undos, "undo") : null,
-  ];
-  return parts.filter(Boolean).join(" and ");
-}
 
 /** Whether answers reached the server. Polite: it never interrupts the card being read. */
 export function SyncStatus({
@@ -24,7 +14,7 @@ export function SyncStatus({
   onRetry: () => void;
 }) {
   let text: string;
-  const waiting = waitingText(sync.waiting);
+  const waiting = waitingWords(sync.waiting);
   let tone = "ok";
   if (sync.pending === 0) {
     text = "All answers saved";

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { becomesLeech } from "@/lib/srs/leech";
 import type { ReviewRating } from "@/lib/srs/types";
-import type { SettleEvent } from "@/lib/study/outbox";
+import type { MarksChange, SettleEvent } from "@/lib/study/outbox";
 import type { StudySessionData } from "@/lib/study/session-data";
 import {
   nextUpcomingDue,
@@ -15,22 +15,6 @@ import {
 } from "@/lib/study/session-queue";
 import type { OutboxSync } from "./outbox-sync";
 import { IDLE_SNAPSHOT } from "./sync-snapshot";
-
-/** Sends a change of a card's marks; the error message to show, or null when it was saved. */
-async function sendMarks(cardId: string, change: Record<string, boolean | number>): Promise<string | null> {
-  try {
-    const response = await fetch(`/api/cards/${encodeURIComponent(cardId)}/marks`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(change),
-    });
-    if (response.ok) return null;
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    return body?.error ?? `the server answered ${response.status}.`;
-  } catch {
-    return "you seem to be offline.";
-  }
-}
 
 /** 128 random bits as hex; getRandomValues also works where randomUUID does not (plain-http LAN hosts). */
 function newIdempotencyKey(): string {
@@ -66,6 +50,11 @@ function reconcile(
         event.message,
       ];
     case "refused": {
+      if (event.op.type === "marks") {
+        const { change } = event.op;
+        const what = change.suspended ? "suspend" : change.buried ? "bury" : "flag";
+        return [state, `Could not ${what} that card: ${event.message}`];
+      }
       if (event.op.type === "undo") {
         // 404: the answer is not on the server (already taken back): nothing to do.
         return [state, event.status === 404 ? null : `Could not undo that answer: ${event.message}`];
@@ -158,6 +147,29 @@ export function useStudyQueue(data: StudySessionData) {
     };
   }, [nextDue, commit]);
 
+  /**
+   * Marks go through the outbox like answers: kept while offline or across a reload, sent once
+   * (after the card's earlier answers) when the server can be reached.
+   */
+  const queueMarks = useCallback(
+    (cardId: string, change: MarksChange) => {
+      const card = stateRef.current.cards[cardId];
+      if (!card) return;
+      const marks = {
+        key: newIdempotencyKey(),
+        cardId,
+        change,
+        before: { schedule: card.schedule, version: card.version },
+      };
+      if (deferred) return engineFor(deferred).enqueueMarks(marks);
+      loadDeferred().then(
+        (loaded) => engineFor(loaded).enqueueMarks(marks),
+        () => setNotice("That change could not be kept: reload the page."),
+      );
+    },
+    [deferred, engineFor],
+  );
+
   const actions = {
     reveal: useCallback(() => commit(reveal(stateRef.current)), [commit]),
     rate: useCallback(
@@ -196,39 +208,33 @@ export function useStudyQueue(data: StudySessionData) {
       },
       [deferred, engineFor, commit, data.leech],
     ),
-    /** Suspends or buries the card on show: it leaves the session at once, the server hears after. */
+    /** Suspends or buries the card on show: it leaves the session at once, the outbox tells the server. */
     setAside: useCallback(
-      async (mark: "suspended" | "buried") => {
+      (mark: "suspended" | "buried") => {
         const cardId = stateRef.current.current;
         if (cardId === null) return;
+        queueMarks(cardId, { [mark]: true });
         commit(setAside(stateRef.current, cardId, Date.now()));
-        const failure = await sendMarks(cardId, { [mark]: true });
+        const later = navigator.onLine ? "" : " It is saved when you are back online.";
         setNotice(
-          failure
-            ? `Could not ${mark === "suspended" ? "suspend" : "bury"} that card: ${failure}`
-            : mark === "suspended"
-              ? "Card suspended. Unsuspend it under Cards."
-              : "Card buried until tomorrow.",
+          mark === "suspended"
+            ? `Card suspended. Unsuspend it under Cards.${later}`
+            : `Card buried until tomorrow.${later}`,
         );
       },
-      [commit],
+      [commit, queueMarks],
     ),
     /** Sets (or, given the card's own colour, clears) the flag of the card on show. */
     flag: useCallback(
-      async (colour: number) => {
+      (colour: number) => {
         const cardId = stateRef.current.current;
         const card = cardId === null ? undefined : stateRef.current.cards[cardId];
         if (!card || cardId === null) return;
-        const previous = card.flag ?? 0;
-        const flag = previous === colour ? 0 : colour;
+        const flag = (card.flag ?? 0) === colour ? 0 : colour;
+        queueMarks(cardId, { flag });
         commit(setFlag(stateRef.current, cardId, flag));
-        const failure = await sendMarks(cardId, { flag });
-        if (failure) {
-          commit(setFlag(stateRef.current, cardId, previous));
-          setNotice(`Could not flag that card: ${failure}`);
-        }
       },
-      [commit],
+      [commit, queueMarks],
     ),
     undo: useCallback(() => {
       const last = stateRef.current.history.at(-1);

@@ -1,7 +1,7 @@
 import type { CardHistoryEntry } from "@/lib/data/card-browser";
+import { answeredAtLabel, zoneLabel } from "@/lib/study/history-time";
 
 const GRADES = ["", "Again", "Hard", "Good", "Easy"];
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** "10 min", "3 h", "12 days": the interval an answer set. */
 export function intervalWords(ms: number): string {
@@ -13,7 +13,7 @@ export function intervalWords(ms: number): string {
   return days === 1 ? "1 day" : `${days} days`;
 }
 
-export function HistoryTable({ reviews }: { reviews: CardHistoryEntry[] }) {
+export function HistoryTable({ reviews, timeZone }: { reviews: CardHistoryEntry[]; timeZone: string }) {
   return (
     <section aria-labelledby="history-heading" className="stack">
       <h2 id="history-heading">History</h2>
@@ -23,11 +23,11 @@ export function HistoryTable({ reviews }: { reviews: CardHistoryEntry[] }) {
         <div className="stats-table-scroll">
           <table className="stats-table">
             <caption className="visually-hidden">
-              Every answer to this card, oldest first (times in UTC)
+              Every answer to this card, oldest first (times in {zoneLabel(timeZone)} time)
             </caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When ({zoneLabel(timeZone)} time)</th>
                 <th scope="col">Grade</th>
                 <th scope="col">Interval</th>
                 <th scope="col">State before</th>
@@ -38,7 +38,7 @@ export function HistoryTable({ reviews }: { reviews: CardHistoryEntry[] }) {
             <tbody>
               {reviews.map((review) => (
                 <tr key={review.id}>
-                  <td className="nowrap">{when.format(review.reviewedAt)}</td>
+                  <td className="nowrap">{answeredAtLabel(review.reviewedAt, timeZone)}</td>
                   <td>{GRADES[review.rating] ?? review.rating}</td>
                   <td className="nowrap">{intervalWords(review.intervalMs)}</td>
                   <td>{review.stateBefore}</td>

@@ -26,7 +26,7 @@ async function load(cardId: string) {
 }
 
 export default async function CardHistoryPage({ params }: { params: Promise<{ cardId: string }> }) {
-  const { card, editHref, reviews } = await load(decodeURIComponent((await params).cardId));
+  const { card, editHref, reviews, timeZone } = await load(decodeURIComponent((await params).cardId));
   return (
     <>
       <p>
@@ -61,7 +61,7 @@ export default async function CardHistoryPage({ params }: { params: Promise<{ ca
           </p>
         )}
       </section>
-      <HistoryTable reviews={reviews} />
+      <HistoryTable reviews={reviews} timeZone={timeZone} />
     </>
   );
 }
