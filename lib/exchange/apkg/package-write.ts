@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
 import { crc32, deflateRaw } from "node:zlib";
 import Database from "better-sqlite3";
 import { Zip, type ZipInputFile } from "fflate";
-import type { CardSchedule, ReviewLogFields } from "@/lib/srs";
-import { ankiCardColumns, ankiRevlogColumns } from "./anki-schedule";
+import type { CardSchedule } from "@/lib/srs";
+import { ankiCardColumns, ankiRevlogColumns, type ExportedReview } from "./anki-schedule";
 import {
   ANKI_MODELS,
   ankiCollectionIndexes,
@@ -21,7 +18,7 @@ import { fieldHtml } from "./field-text.mjs";
 /**
  * Writes an Anki package in the legacy format (collection.anki2, SQLite schema 11, plain deflate),
  * which every Anki since 2.1 imports (newer ones upgrade it on import). The collection is built
- * with better-sqlite3 in a temporary file, then zipped with fflate with its `media` map and files.
+ * with better-sqlite3 in memory, then zipped with fflate with its `media` map and files.
  */
 
 export interface PackageNote {
@@ -41,10 +38,8 @@ export interface PackageNote {
 
 export interface PackageCardInput {
   schedule: CardSchedule | null;
-  logs: readonly (Pick<
-    ReviewLogFields,
-    "rating" | "reviewedAt" | "stateBefore" | "dueBefore" | "lastReviewBefore" | "dueAfter"
-  > & { durationMs: number })[];
+  /** In answer order. */
+  logs: readonly ExportedReview[];
 }
 
 export interface PackageInput {
@@ -78,36 +73,32 @@ function noteFields(note: PackageNote): string[] {
 }
 
 export async function writePackage(input: PackageInput): Promise<Uint8Array> {
-  const directory = await mkdtemp(path.join(tmpdir(), "retain-apkg-"));
+  // In memory, then serialized: no temporary file to write, read back and remove.
+  const database = new Database(":memory:");
+  let collection: Buffer;
   try {
-    const file = path.join(directory, "collection.anki2");
-    const database = new Database(file);
-    try {
-      writeCollection(database, input);
-    } finally {
-      database.close();
-    }
-    const collection = new Uint8Array(await readFile(file));
-    const names = [...input.media.keys()];
-    const media = new TextEncoder().encode(
-      JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), name]))),
-    );
-    return await zipEntries(
-      [
-        { name: "collection.anki2", bytes: collection, compress: true },
-        { name: "media", bytes: media, compress: true },
-        // Pictures are compressed already: stored as they are.
-        ...names.map((name, i) => ({
-          name: String(i),
-          bytes: input.media.get(name) as Uint8Array,
-          compress: false,
-        })),
-      ],
-      input.now,
-    );
+    writeCollection(database, input);
+    collection = database.serialize();
   } finally {
-    await rm(directory, { recursive: true, force: true });
+    database.close();
   }
+  const names = [...input.media.keys()];
+  const media = new TextEncoder().encode(
+    JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), name]))),
+  );
+  return zipEntries(
+    [
+      { name: "collection.anki2", bytes: collection, compress: true },
+      { name: "media", bytes: media, compress: true },
+      // Pictures are compressed already: stored as they are.
+      ...names.map((name, i) => ({
+        name: String(i),
+        bytes: input.media.get(name) as Uint8Array,
+        compress: false,
+      })),
+    ],
+    input.now,
+  );
 }
 
 const deflate = promisify(deflateRaw);
@@ -121,9 +112,12 @@ async function zipEntries(
   mtime: Date,
 ): Promise<Uint8Array> {
   const compressed = await Promise.all(
-    entries.map(async (entry) =>
-      entry.compress ? new Uint8Array(await deflate(entry.bytes, { level: 6 })) : entry.bytes,
-    ),
+    entries.map(async (entry) => {
+      if (!entry.compress) return entry.bytes;
+      // A view of zlib's Buffer, not a copy of it.
+      const deflated = await deflate(entry.bytes, { level: 6 });
+      return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+    }),
   );
   const chunks: Uint8Array[] = [];
   const archive = new Zip((error, chunk) => {
@@ -152,9 +146,8 @@ async function zipEntries(
 }
 
 function writeCollection(database: Database.Database, input: PackageInput): void {
-  // A scratch file: nothing to protect against a crash, so no journal and no syncing.
+  // A scratch database: nothing to protect against a crash, so no journal.
   database.pragma("journal_mode = OFF");
-  database.pragma("synchronous = OFF");
   database.exec(ankiCollectionTables());
   const nowMs = input.now.getTime();
   const nowSeconds = Math.floor(nowMs / 1000);
@@ -251,7 +244,7 @@ function writeCollection(database: Database.Database, input: PackageInput): void
         );
         for (const log of card.logs) {
           // A revlog id is its answer time in ms, and unique: a clash moves to the next free ms.
-          let id = log.reviewedAt.getTime();
+          let id = log.reviewedAt;
           while (revlogIds.has(id)) id += 1;
           revlogIds.add(id);
           const row = ankiRevlogColumns(log);
