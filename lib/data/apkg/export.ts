@@ -65,7 +65,8 @@ function deckStates(viewerId: string, slug: string) {
 
 /**
  * The viewer's answers on the deck's cards, in answer order: only the columns a revlog row needs.
- * Tens of thousands of rows: the times stay as the database gives them until written.
+ * The order is the (userId, reviewedAt) index's, so SQLite sorts nothing (a second key,
+ * cardVersion, cost a fifth of the query: answers of one card in the same ms are kept in any order).
  */
 function deckReviews(viewerId: string, slug: string) {
   return query()
@@ -84,7 +85,6 @@ function deckReviews(viewerId: string, slug: string) {
     .where("m.deckSlug", "=", slug)
     .where("l.userId", "=", viewerId)
     .orderBy("l.reviewedAt")
-    .orderBy("l.cardVersion")
     .execute();
 }
 

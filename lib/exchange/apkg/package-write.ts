@@ -4,7 +4,7 @@ import { crc32, deflateRaw } from "node:zlib";
 import Database from "better-sqlite3";
 import { Zip, type ZipInputFile } from "fflate";
 import type { CardSchedule } from "@/lib/srs";
-import { ankiCardColumns, ankiRevlogColumns, type ExportedReview } from "./anki-schedule";
+import { ankiCardColumns, ankiRevlogColumns, type ExportedReview, type RevlogColumns } from "./anki-schedule";
 import {
   ANKI_MODELS,
   ankiCollectionIndexes,
@@ -203,7 +203,9 @@ function writeCollection(database: Database.Database, input: PackageInput): void
     `INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)
      VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)`,
   );
-  const revlogIds = new Set<number>();
+  // Revlog rows are written after the cards, in answer order: ids made unique in one pass, and
+  // appended to the table's B-tree in order.
+  const revlog: { at: number; cardId: number; columns: RevlogColumns }[] = [];
   database.transaction(() => {
     let cardId = nowMs;
     let position = 0;
@@ -242,16 +244,20 @@ function writeCollection(database: Database.Database, input: PackageInput): void
           columns.left,
           columns.data,
         );
-        for (const log of card.logs) {
-          // A revlog id is its answer time in ms, and unique: a clash moves to the next free ms.
-          let id = log.reviewedAt;
-          while (revlogIds.has(id)) id += 1;
-          revlogIds.add(id);
-          const row = ankiRevlogColumns(log);
-          insertRevlog.run(id, cardId, row.ease, row.ivl, row.lastIvl, row.factor, row.time, row.type);
-        }
+        for (const log of card.logs)
+          revlog.push({ at: log.reviewedAt, cardId, columns: ankiRevlogColumns(log) });
       });
     });
+    // A revlog id is its answer time in ms, and unique: answers at the same ms (several cards
+    // answered together, or a bench's synthetic history) move to the next free ms. (A set of ids
+    // taken, probed ms by ms, cost a third of the export on such a history.) The sort is stable.
+    revlog.sort((a, b) => a.at - b.at);
+    let last = Number.NEGATIVE_INFINITY;
+    for (const { at, cardId, columns: row } of revlog) {
+      const id = at > last ? at : last + 1;
+      last = id;
+      insertRevlog.run(id, cardId, row.ease, row.ivl, row.lastIvl, row.factor, row.time, row.type);
+    }
   })();
   // Indexed once at the end: cheaper than keeping seven indexes up to date through 50,000 inserts.
   database.exec(ankiCollectionIndexes());
