@@ -4,7 +4,7 @@ import type { Insertable } from "kysely";
 import { REVERSE_SUFFIX } from "@/lib/authoring/ids";
 import { importedHistory } from "@/lib/exchange/apkg/anki-schedule";
 import type { PackageCard } from "@/lib/exchange/apkg/package-read.mjs";
-import { type DB, transaction } from "@/lib/query";
+import { type DB, type Tx, transaction } from "@/lib/query";
 import type { LearnerSettings } from "@/lib/srs";
 import { personalCardId } from "../personal-decks";
 import { cardKey } from "../reviews";
@@ -23,11 +23,11 @@ export interface ImportedRows {
 /** Rows per INSERT: 19 parameters a log row, well under both databases' limits. */
 const ROWS_PER_INSERT = 500;
 /**
- * Rows per transaction. Short ones: on SQLite a transaction holds the one write lock, and other
- * learners' reviews wait behind it; the deck stays hidden until it is complete, and a failed
- * import deletes it with its cards, whose states and logs go with them (cascade).
+ * INSERTs per transaction (2,000 rows). Short transactions: on SQLite one holds the single write
+ * lock, and other learners' reviews wait behind it. The deck stays hidden until it is complete, and
+ * a failed import deletes it with its cards, whose states and logs go with them (cascade).
  */
-const ROWS_PER_TRANSACTION = 2000;
+const INSERTS_PER_TRANSACTION = 4;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -105,39 +105,20 @@ export function importedRows(
  * Writes the rows in multi-row INSERTs, a few per transaction, yielding between transactions.
  * Every row is built before: a transaction awaits nothing but its own statements (docs/data-access.md).
  */
-export async function writeImportedRows(rows: ImportedRows): Promise<void> {
-  const batches: { table: "CardState" | "ReviewLog"; rows: unknown[] }[][] = [];
-  let batch: (typeof batches)[number] = [];
-  let inBatch = 0;
-  const add = (table: "CardState" | "ReviewLog", all: readonly unknown[]) => {
-    for (let start = 0; start < all.length; start += ROWS_PER_INSERT) {
-      const chunk = all.slice(start, start + ROWS_PER_INSERT);
-      if (inBatch + chunk.length > ROWS_PER_TRANSACTION && batch.length > 0) {
-        batches.push(batch);
-        batch = [];
-        inBatch = 0;
-      }
-      batch.push({ table, rows: chunk });
-      inBatch += chunk.length;
-    }
-  };
-  add("CardState", rows.states);
-  add("ReviewLog", rows.logs);
-  if (batch.length > 0) batches.push(batch);
-  for (const statements of batches) {
+export async function writeImportedRows({ states, logs }: ImportedRows): Promise<void> {
+  const statements: ((tx: Tx) => Promise<unknown>)[] = [];
+  for (let start = 0; start < states.length; start += ROWS_PER_INSERT) {
+    const rows = states.slice(start, start + ROWS_PER_INSERT);
+    statements.push((tx) => tx.insertInto("CardState").values(rows).execute());
+  }
+  for (let start = 0; start < logs.length; start += ROWS_PER_INSERT) {
+    const rows = logs.slice(start, start + ROWS_PER_INSERT);
+    statements.push((tx) => tx.insertInto("ReviewLog").values(rows).execute());
+  }
+  for (let start = 0; start < statements.length; start += INSERTS_PER_TRANSACTION) {
+    const batch = statements.slice(start, start + INSERTS_PER_TRANSACTION);
     await transaction(async (tx) => {
-      for (const statement of statements) {
-        if (statement.table === "CardState")
-          await tx
-            .insertInto("CardState")
-            .values(statement.rows as ImportedRows["states"])
-            .execute();
-        else
-          await tx
-            .insertInto("ReviewLog")
-            .values(statement.rows as ImportedRows["logs"])
-            .execute();
-      }
+      for (const insert of batch) await insert(tx);
     });
     await nextTurn();
   }
