@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { ankiPackage } from "../test/integration/anki-package-fixture";
 import { expect, test } from "./fixtures";
 
 const CARDS = "front,back\nWhat does MK-7 stand for?,Menaquinone-7\nWhich food is richest in MK-7?,Natto\n";
@@ -76,4 +77,39 @@ test("a file that is not an Anki package is refused with a clear message", async
   });
   await page.getByRole("button", { name: "Import package" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /This is not an Anki package/ })).toBeVisible();
+});
+
+test("a package's pictures come in with their cards and show in study; sounds are left out with a message", async ({
+  page,
+  account,
+}) => {
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const bytes = ankiPackage(
+    [
+      {
+        model: "Basic",
+        fields: ['<img src="heart.png">Which organ is this?[sound:heart.mp3]', "The heart"],
+        cards: [{ type: 0, queue: 0, due: 1, ivl: 0, reps: 0, lapses: 0 }],
+      },
+    ],
+    { crt: 0, media: { "heart.png": new Uint8Array(png) } },
+  );
+  await account.signUp("learner");
+  await page.goto("/decks/import");
+  await page
+    .getByLabel("Anki package (.apkg)")
+    .setInputFiles({ name: "organs.apkg", mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+  await page.getByRole("button", { name: "Import package" }).click();
+  await expect(page.getByText("Imported 1 cards with 0 reviews and 1 pictures.")).toBeVisible();
+  await expect(page.getByText("1 sounds were left out: Retain cards have no audio.")).toBeVisible();
+  await page.getByRole("link", { name: "Open the deck" }).click();
+  await page.getByRole("link", { name: "Study this deck" }).click();
+  const question = page.getByRole("article", { name: "Question" });
+  await expect(question.locator("#study-front")).toHaveText("Which organ is this?");
+  const picture = question.getByRole("img", { name: "Illustration of the card" });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
 });

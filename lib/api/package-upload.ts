@@ -1,5 +1,5 @@
 import "server-only";
-import { PackageRejectedError } from "@/lib/data/apkg";
+import { PackageRejectedError } from "@/lib/data/apkg/import";
 import { ValidationError } from "@/lib/errors";
 import { APKG_LIMITS } from "@/lib/exchange/apkg/package-read.mjs";
 import { packageUploadSchema } from "@/lib/validations/package";

@@ -8,7 +8,8 @@ import { insertBenchDeck, insertHistory } from "./synthetic-history";
  */
 export async function benchApkg(url: string) {
   const { createUser } = await import("@/lib/data/users");
-  const { exportDeckPackage, importPackage } = await import("@/lib/data/apkg");
+  const { exportDeckPackage } = await import("@/lib/data/apkg/export");
+  const { importPackage } = await import("@/lib/data/apkg/import");
   const { db } = await import("@/lib/db");
   const user = await createUser({
     name: "Bench",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportDeckPackage } from "@/lib/data/apkg";
+import { exportDeckPackage } from "@/lib/data/apkg/export";
 import { getVisibleCardImage, ImageRejectedError, setPersonalCardImage } from "@/lib/data/card-images";
 import { createPersonalDeck } from "@/lib/data/personal-decks";
 import { getStudySession } from "@/lib/data/study";

@@ -3,7 +3,7 @@ import { readPackageForm } from "@/lib/api/package-upload";
 import { errorResponse } from "@/lib/api/respond";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { requireApiUser } from "@/lib/auth/api-session";
-import { importPackage } from "@/lib/data/apkg";
+import { importPackage } from "@/lib/data/apkg/import";
 
 /** Imports an Anki package (.apkg) as a new personal deck with its review history; 201 with the deck. */
 export async function POST(request: NextRequest) {

@@ -47,11 +47,11 @@ describe("Anki card columns", () => {
   it("writes revlog intervals in days, or negative seconds under a day", () => {
     const log = {
       rating: 3 as const,
-      reviewedAt: T0,
+      reviewedAt: T0.getTime(),
       stateBefore: "review" as const,
-      dueBefore: T0,
-      lastReviewBefore: new Date(T0.getTime() - 5 * DAY),
-      dueAfter: new Date(T0.getTime() + 9 * DAY),
+      dueBefore: T0.getTime(),
+      lastReviewBefore: T0.getTime() - 5 * DAY,
+      dueAfter: T0.getTime() + 9 * DAY,
       durationMs: 90_000,
     };
     expect(ankiRevlogColumns(log)).toEqual({
@@ -67,7 +67,7 @@ describe("Anki card columns", () => {
       rating: 1 as const,
       stateBefore: "new" as const,
       lastReviewBefore: null,
-      dueAfter: new Date(T0.getTime() + 60_000),
+      dueAfter: T0.getTime() + 60_000,
     };
     expect(ankiRevlogColumns(first)).toMatchObject({ ease: 1, ivl: -60, lastIvl: 0, type: 0 });
   });

@@ -58,10 +58,10 @@ export function ankiCardColumns(
   };
 }
 
-/** Anki's interval of a revlog row: whole days, or negative seconds when under a day. */
-function revlogInterval(from: Date | null, to: Date): number {
-  if (!from) return 0;
-  const ms = to.getTime() - from.getTime();
+/** Anki's interval of a revlog row (times in ms): whole days, or negative seconds when under a day. */
+function revlogInterval(from: number | null, to: number): number {
+  if (from === null) return 0;
+  const ms = to - from;
   return ms >= DAY_MS ? Math.round(ms / DAY_MS) : -Math.max(1, Math.round(ms / 1000));
 }
 
@@ -74,13 +74,22 @@ export interface RevlogColumns {
   type: number;
 }
 
+/**
+ * One answer to export, its times in ms since the epoch: an export reads tens of thousands of
+ * these, and plain numbers spare a Date object per time (see docs/apkg.md, speed).
+ */
+export interface ExportedReview {
+  rating: number;
+  reviewedAt: number;
+  stateBefore: string;
+  dueBefore: number;
+  lastReviewBefore: number | null;
+  dueAfter: number;
+  durationMs: number;
+}
+
 /** A review log row as Anki's revlog columns (its id is the answer time, made unique by the caller). */
-export function ankiRevlogColumns(
-  log: Pick<
-    ReviewLogFields,
-    "rating" | "reviewedAt" | "stateBefore" | "dueBefore" | "lastReviewBefore" | "dueAfter"
-  > & { durationMs: number },
-): RevlogColumns {
+export function ankiRevlogColumns(log: ExportedReview): RevlogColumns {
   return {
     ease: log.rating,
     ivl: revlogInterval(log.reviewedAt, log.dueAfter),

@@ -1,7 +1,7 @@
 // Reads uploaded Anki packages in a worker thread: unzipping and reading a SQLite collection of
 // thousands of notes must not hold the server's event loop. Plain JavaScript on purpose, like
 // card-import.worker.mjs: `next start` runs bundled code, a worker needs a real file on disk.
-// {id, bytes} in; {id, digest, ...PackageContents} or {id, refused} or {id, error} out.
+// {id, bytes, options} in; {id, digest, ...PackageContents} or {id, refused} or {id, error} out.
 import { createHash } from "node:crypto";
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
@@ -19,7 +19,10 @@ parentPort?.on("message", (job) => {
   try {
     const bytes = new Uint8Array(job.bytes);
     const digest = createHash("sha256").update(bytes).digest("hex");
-    parentPort?.postMessage({ id: job.id, digest, ...readPackage(bytes) });
+    const reading = readPackage(bytes, job.options);
+    // The pictures' bytes move to the server thread rather than being copied.
+    const transfer = "media" in reading ? reading.media.pictures.map((picture) => picture.bytes.buffer) : [];
+    parentPort?.postMessage({ id: job.id, digest, ...reading }, transfer);
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: String(error?.message ?? error) });
   }

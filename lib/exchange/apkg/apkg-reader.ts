@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { CARD_IMAGE_LIMITS } from "@/lib/images/image-type";
 import type { PackageReading } from "./package-read.mjs";
 
 export type PackageFileReading = PackageReading & { digest?: string };
@@ -50,6 +51,7 @@ function readInWorker(bytes: Uint8Array<ArrayBuffer>, timeoutMs = 60_000): Promi
       finish();
       reject(error);
     });
-    worker.postMessage({ id: 1, bytes: own.buffer }, [own.buffer]);
+    const options = { maxPictureFileBytes: CARD_IMAGE_LIMITS.maxBytes };
+    worker.postMessage({ id: 1, bytes: own.buffer, options }, [own.buffer]);
   });
 }

@@ -4,6 +4,10 @@ export const APKG_LIMITS: Readonly<{
   maxBytes: number;
   maxCollectionBytes: number;
   maxEntries: number;
+  maxUnpackedBytes: number;
+  maxPictures: number;
+  maxPictureBytes: number;
+  maxMediaMapBytes: number;
   maxCards: number;
   maxReviews: number;
   maxFieldLength: number;
@@ -44,15 +48,33 @@ export interface PackageCard {
   tags: string[];
   forward: AnkiCardData;
   mirror: AnkiCardData | null;
+  /** The media name of the picture its front field shows first (a Retain card shows one), if any. */
+  image: string | null;
+}
+
+/** A picture the imported cards show, inflated; its type is not checked yet. */
+export interface PackagePictureFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 export interface PackageContents {
   deckName: string | null;
   cards: PackageCard[];
   skipped: { otherNoteTypes: number; tooLong: number; empty: number };
-  media: { files: number; references: number };
+  media: {
+    pictures: PackagePictureFile[];
+    /** Names the cards show that the package does not hold (or holds unreadable). */
+    missing: string[];
+    /** Names whose stated size is over the picture size Retain keeps: not inflated. */
+    tooLarge: string[];
+    /** Pictures the imported cards cannot show: after a front field's first, or in the answer field. */
+    unshown: number;
+    /** [sound:…] references: Retain cards have no audio. */
+    sounds: number;
+  };
 }
 
 export type PackageReading = PackageContents | { refused: string };
 
-export function readPackage(bytes: Uint8Array): PackageReading;
+export function readPackage(bytes: Uint8Array, options: { maxPictureFileBytes: number }): PackageReading;

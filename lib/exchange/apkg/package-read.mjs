@@ -3,7 +3,7 @@
 // Only the legacy collection (collection.anki2 or collection.anki21, SQLite schema 11) is read:
 // the newer collection.anki21b is zstd-compressed and in a newer schema.
 import Database from "better-sqlite3";
-import { fieldText } from "./field-text.mjs";
+import { fieldText, imageNames } from "./field-text.mjs";
 import { readZipEntry, ZipError, zipEntries } from "./zip-entries.mjs";
 
 export const APKG_LIMITS = Object.freeze({
@@ -12,6 +12,16 @@ export const APKG_LIMITS = Object.freeze({
   /** The collection inflated; inflating stops here (a zip bomb stops at this many bytes). */
   maxCollectionBytes: 160 * 1024 * 1024,
   maxEntries: 50_000,
+  /**
+   * Every entry together, as the central directory states their sizes: past this the package is
+   * refused before anything is inflated (a zip bomb). The collection's cap and ample media.
+   */
+  maxUnpackedBytes: 320 * 1024 * 1024,
+  /** Pictures the imported cards show, and their stated sizes together; checked before inflating. */
+  maxPictures: 2000,
+  maxPictureBytes: 64 * 1024 * 1024,
+  /** The `media` map (JSON: entry number → file name). */
+  maxMediaMapBytes: 8 * 1024 * 1024,
   /** Retain cards one package may become (a reversed note is two). */
   maxCards: 5000,
   maxReviews: 500_000,
@@ -138,11 +148,14 @@ function readCollection(database) {
   return { crt: Number(col.crt), models, cardCount, reviewCount };
 }
 
+const megabytes = (bytes) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
+
 /**
  * @param {Uint8Array} bytes The .apkg file.
+ * @param {{ maxPictureFileBytes: number }} options The size of one picture Retain keeps.
  * @returns {import("./package-read.d.mts").PackageReading}
  */
-export function readPackage(bytes) {
+export function readPackage(bytes, options) {
   let entries;
   try {
     entries = zipEntries(bytes, APKG_LIMITS.maxEntries);
@@ -151,6 +164,14 @@ export function readPackage(bytes) {
       return { refused: "This package holds too many files for Retain to read." };
     return { refused: NOT_A_PACKAGE };
   }
+  // The sizes the directory states, before a byte is inflated; an entry that inflates past its
+  // stated size is stopped where it is read (readZipEntry's cap).
+  let unpacked = 0;
+  for (const entry of entries.values()) unpacked += entry.size;
+  if (unpacked > APKG_LIMITS.maxUnpackedBytes)
+    return {
+      refused: `This package would unpack to ${megabytes(unpacked)}, more than the ${megabytes(APKG_LIMITS.maxUnpackedBytes)} Retain reads (a package this much larger unpacked may be a zip bomb): nothing was read. Export the deck from Anki again, with fewer media.`,
+    };
   const meta = entries.get("meta");
   if (meta) {
     // PackageMetadata (protobuf): field 1, version: 1 and 2 are the legacy collections, 3 the new one.
@@ -178,20 +199,83 @@ export function readPackage(bytes) {
       };
     return { refused: NOT_A_PACKAGE };
   }
-  const mediaFiles = [...entries.keys()].filter((name) => /^\d+$/.test(name)).length;
   let database;
+  let reading;
   try {
     database = openCollection(collectionBytes);
-    return readCards(database, mediaFiles);
+    reading = readCards(database);
   } catch (error) {
     if (error instanceof ZipError) return { refused: error.message };
     return { refused: NOT_A_PACKAGE };
   } finally {
     database?.close();
   }
+  if ("refused" in reading) return reading;
+  const pictures = readPictures(bytes, entries, reading.cards, options.maxPictureFileBytes);
+  if ("refused" in pictures) return pictures;
+  return { ...reading, media: { ...reading.media, ...pictures } };
 }
 
-function readCards(database, mediaFiles) {
+/** The `media` map as file name → entry, or null when it cannot be read. */
+function mediaEntries(bytes, entries) {
+  const map = entries.get("media");
+  if (!map) return null;
+  try {
+    const json = JSON.parse(new TextDecoder().decode(readZipEntry(bytes, map, APKG_LIMITS.maxMediaMapBytes)));
+    const byName = new Map();
+    for (const [number, name] of Object.entries(json ?? {}))
+      if (typeof name === "string" && !byName.has(name) && entries.has(number))
+        byName.set(name, entries.get(number));
+    return byName;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The pictures the imported cards show, inflated: each only if its stated size is at most
+ * `maxFileBytes` (else listed as too large), and all of them together within the package caps,
+ * checked on the stated sizes before any is inflated. Their type is checked by the caller.
+ */
+function readPictures(bytes, entries, cards, maxFileBytes) {
+  const names = [...new Set(cards.flatMap((card) => (card.image ? [card.image] : [])))];
+  const found = { pictures: [], missing: [], tooLarge: [] };
+  if (names.length === 0) return found;
+  const byName = mediaEntries(bytes, entries) ?? new Map();
+  const wanted = [];
+  for (const name of names) {
+    let entry = byName.get(name);
+    if (!entry) {
+      // Some writers percent-encode the name in the field.
+      try {
+        entry = byName.get(decodeURIComponent(name));
+      } catch {}
+    }
+    if (!entry) found.missing.push(name);
+    else if (entry.size > maxFileBytes) found.tooLarge.push(name);
+    else wanted.push([name, entry]);
+  }
+  const stated = wanted.reduce((sum, [, entry]) => sum + entry.size, 0);
+  if (wanted.length > APKG_LIMITS.maxPictures || stated > APKG_LIMITS.maxPictureBytes)
+    return {
+      refused: `The cards of this package show ${wanted.length.toLocaleString("en-GB")} pictures of ${megabytes(stated)} unpacked; Retain imports at most ${APKG_LIMITS.maxPictures.toLocaleString("en-GB")} pictures of ${megabytes(APKG_LIMITS.maxPictureBytes)} together. Export a smaller deck.`,
+    };
+  for (const [name, entry] of wanted) {
+    try {
+      // Capped at its stated size: the total above holds for what is inflated.
+      found.pictures.push({ name, bytes: readZipEntry(bytes, entry, entry.size) });
+    } catch (error) {
+      if (error instanceof ZipError && error.message === "too large")
+        return {
+          refused: `The picture "${name.slice(0, 60)}" in this package unpacks to more than its stated size: the package is damaged or a zip bomb, and Retain does not read it.`,
+        };
+      found.missing.push(name);
+    }
+  }
+  return found;
+}
+
+function readCards(database) {
   const { crt, models, cardCount, reviewCount } = readCollection(database);
   if (cardCount > APKG_LIMITS.maxCards * 2)
     return {
@@ -236,7 +320,9 @@ function readCards(database, mediaFiles) {
   }
 
   const skipped = { otherNoteTypes: 0, tooLong: 0, empty: 0 };
-  let mediaReferences = 0;
+  // Pictures the cards cannot show (after a card's first, or on the answer side), and sounds.
+  let unshownPictures = 0;
+  let sounds = 0;
   const deckCounts = new Map();
   const cards = [];
   const ankiCard = (card) => {
@@ -262,23 +348,28 @@ function readCards(database, mediaFiles) {
     }
     const rawFields = String(note.flds).split("\x1f");
     const fields = rawFields.map((field) => {
-      const { text, media } = fieldText(field);
-      mediaReferences += media;
-      return text;
+      sounds += (field.match(/\[sound:[^\]]*\]/g) ?? []).length;
+      return fieldText(field).text;
     });
+    const pictures = rawFields.map((field) => imageNames(field).filter(Boolean));
     const tags = String(note.tags)
       .split(/\s+/)
       .filter(Boolean)
       .slice(0, APKG_LIMITS.maxTags)
       .map((tag) => tag.slice(0, APKG_LIMITS.maxTagLength));
-    const push = (card) => {
+    // A Retain card shows one picture, with its question: the front field's first.
+    const push = (card, frontField, backField) => {
       if (!card.front) skipped.empty += 1;
       else if (
         card.front.length > APKG_LIMITS.maxFieldLength ||
         card.back.length > APKG_LIMITS.maxFieldLength
       )
         skipped.tooLong += 1;
-      else cards.push(card);
+      else {
+        const front = pictures[frontField] ?? [];
+        unshownPictures += Math.max(0, front.length - 1) + (pictures[backField] ?? []).length;
+        cards.push({ ...card, image: front[0] ?? null });
+      }
     };
     if (Number(model.type) === 1) {
       const [text, extra] = clozeSides(model);
@@ -288,14 +379,18 @@ function readCards(database, mediaFiles) {
           skipped.empty += 1;
           continue;
         }
-        push({
-          kind: "cloze",
-          front,
-          back: fields[extra] ?? "",
-          tags,
-          forward: ankiCard(card),
-          mirror: null,
-        });
+        push(
+          {
+            kind: "cloze",
+            front,
+            back: fields[extra] ?? "",
+            tags,
+            forward: ankiCard(card),
+            mirror: null,
+          },
+          text,
+          extra,
+        );
       }
       continue;
     }
@@ -305,14 +400,18 @@ function readCards(database, mediaFiles) {
     const mirrored =
       sides.length === 2 && second[0] === first[1] && second[1] === first[0] && byOrd.has(0) && byOrd.has(1);
     if (mirrored) {
-      push({
-        kind: "reversed",
-        front: fields[first[0]] ?? "",
-        back: fields[first[1]] ?? "",
-        tags,
-        forward: ankiCard(byOrd.get(0)),
-        mirror: ankiCard(byOrd.get(1)),
-      });
+      push(
+        {
+          kind: "reversed",
+          front: fields[first[0]] ?? "",
+          back: fields[first[1]] ?? "",
+          tags,
+          forward: ankiCard(byOrd.get(0)),
+          mirror: ankiCard(byOrd.get(1)),
+        },
+        first[0],
+        first[1],
+      );
       continue;
     }
     for (const card of noteCards) {
@@ -321,14 +420,18 @@ function readCards(database, mediaFiles) {
         skipped.otherNoteTypes += 1;
         continue;
       }
-      push({
-        kind: "basic",
-        front: fields[side[0]] ?? "",
-        back: fields[side[1]] ?? "",
-        tags,
-        forward: ankiCard(card),
-        mirror: null,
-      });
+      push(
+        {
+          kind: "basic",
+          front: fields[side[0]] ?? "",
+          back: fields[side[1]] ?? "",
+          tags,
+          forward: ankiCard(card),
+          mirror: null,
+        },
+        side[0],
+        side[1],
+      );
     }
   }
   const studied = cards.reduce((sum, card) => sum + (card.mirror ? 2 : 1), 0);
@@ -342,6 +445,6 @@ function readCards(database, mediaFiles) {
     deckName: deckName.split("::").at(-1)?.trim().slice(0, 100) || null,
     cards,
     skipped,
-    media: { files: mediaFiles, references: mediaReferences },
+    media: { unshown: unshownPictures, sounds },
   };
 }

@@ -78,7 +78,11 @@ export function readZipEntry(bytes, entry, maxBytes) {
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw new ZipError("broken");
-  if (entry.method === 0) return data.slice();
+  if (entry.method === 0) {
+    // Stored: its bytes are its compressed size, whatever size the directory states.
+    if (data.length > maxBytes) throw new ZipError("too large");
+    return data.slice();
+  }
   if (entry.method !== 8) throw new ZipError("unsupported compression");
   /** @type {Uint8Array[]} */
   const chunks = [];

@@ -42,6 +42,17 @@ describe("zip entries", () => {
     expect(() => readZipEntry(liar, lying as never, MEGABYTE)).toThrow(ZipError);
   });
 
+  it("caps a stored entry at its bytes, whatever size it states", () => {
+    const stored = zipSync({ picture: [new Uint8Array(MEGABYTE), { level: 0 }] });
+    const liar = lieAboutSize(stored, 100);
+    const entry = zipEntries(liar, 10).get("picture");
+    expect(entry?.size).toBe(100);
+    expect(() => readZipEntry(liar, entry as never, 100)).toThrow(/too large/);
+    expect(readZipEntry(stored, zipEntries(stored, 10).get("picture") as never, MEGABYTE).length).toBe(
+      MEGABYTE,
+    );
+  });
+
   it("refuses what is not a zip, a cut-off zip and too many entries", () => {
     expect(() => zipEntries(new TextEncoder().encode("front,back\nhola,hello\n".repeat(3)), 10)).toThrow(
       ZipError,

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { type FormEvent, useRef, useState } from "react";
+import { CARD_IMAGE_LIMITS } from "@/lib/images/image-type";
 import styles from "./package-form.module.css";
 
 interface Imported {
   href: string;
   cards: number;
   reviews: number;
+  pictures: number;
   notices: string[];
 }
 
@@ -91,8 +93,9 @@ export function PackageForm({ maxBytes }: { maxBytes: number }) {
         />
         <p id="package-file-hint" className="hint">
           Up to {megabytes} MB. Basic, reversed and cloze notes come in with their review history, so FSRS
-          schedules them from where you left off; images and sounds are left out. In Anki, export with
-          “Support older Anki versions” ticked.
+          schedules them from where you left off. A card keeps the first picture of its question (PNG, JPEG,
+          WebP or GIF up to {CARD_IMAGE_LIMITS.maxBytes / (1024 * 1024)} MB); sounds are left out. In Anki,
+          export with “Support older Anki versions” ticked.
         </p>
       </div>
       <div className="field">
@@ -134,7 +137,8 @@ export function PackageForm({ maxBytes }: { maxBytes: number }) {
         {status.step === "done" && (
           <div className="alert success">
             <p>
-              Imported {n(status.result.cards)} cards with {n(status.result.reviews)} reviews.{" "}
+              Imported {n(status.result.cards)} cards with {n(status.result.reviews)} reviews
+              {status.result.pictures > 0 ? ` and ${n(status.result.pictures)} pictures` : ""}.{" "}
               <Link href={status.result.href}>Open the deck</Link>
             </p>
             {status.result.notices.length > 0 && (

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { errorResponse } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/api-session";
-import { exportDeckPackage } from "@/lib/data/apkg";
+import { exportDeckPackage } from "@/lib/data/apkg/export";
 import { NotFoundError } from "@/lib/errors";
 import { deckSlugSchema } from "@/lib/validations/personal-deck";
 
