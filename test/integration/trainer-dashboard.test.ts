@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { choosePreset, deletePreset, savePreset } from "@/lib/data/deck-presets";
 import { answerQuestion, startQuiz } from "@/lib/data/quiz";
 import { recordReview } from "@/lib/data/reviews";
 import { clientsCsv, getClientDetail, getClientsTable, getDeckInsight } from "@/lib/data/trainer/dashboard";
@@ -423,5 +424,30 @@ describe("a linked client with no deck assigned", () => {
     expect(detail.progress).toEqual([]);
     expect(detail.weakestCards).toEqual([]);
     expect(detail.quizMisses).toEqual([]);
+  });
+});
+
+describe("a deck preset", () => {
+  it("paces the on-track rule: the client's own new cards a day on that deck, not the all-decks limit", async () => {
+    const presetId = await savePreset(ann, {
+      presetId: null,
+      name: "One a day",
+      newPerDay: 1,
+      maxReviewsPerDay: 200,
+      desiredRetention: 0.9,
+      learningSteps: ["1m", "10m"],
+      relearningSteps: ["10m"],
+    });
+    await choosePreset(ann, "mk", presetId);
+    try {
+      const row = (await getClientsTable(trainerId, NOW, { sort: "name" })).rows.find(
+        (r) => r.clientId === ann,
+      );
+      // The same 4 cards left and 2 days to go that are on track at 10 a day take 4 days at 1 a day.
+      expect(row?.assignments[0]).toMatchObject({ deckSlug: "mk", onTrack: { status: "at-risk" } });
+      expect(row?.assignments[0]?.onTrack.reason).toMatch(/4 cards left, 4 days at 1 new a day/);
+    } finally {
+      await deletePreset(ann, presetId);
+    }
   });
 });

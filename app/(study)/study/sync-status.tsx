@@ -1,6 +1,6 @@
 import { AppLink } from "@/app/ui/app-link";
-import styles from "./study.module.css";
 import { waitingWords } from "@/lib/study/outbox";
+import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
 
 /** Whether answers reached the server. Polite: it never interrupts the card being read. */

@@ -2,6 +2,7 @@ import "server-only";
 import { type RawBuilder, sql } from "kysely";
 import { dialect, query } from "@/lib/query";
 import { studyable } from "@/lib/query/card-marks";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import { isTrue, parseSqlDate, type SqlDateValue, sqlDate } from "@/lib/query/values";
 import {
   type CardSchedule,
@@ -11,9 +12,9 @@ import {
   studyDayKey,
   studyDayStartOfKey,
 } from "@/lib/srs";
-import { type AssignmentGoalKind, type OnTrack, onTrack } from "@/lib/trainer/on-track";
+import { type AssignmentGoalKind, assignmentNewPerDay, type OnTrack, onTrack } from "@/lib/trainer/on-track";
 import { recallAt } from "@/lib/trainer/recall";
-import { cardInDeck } from "@/lib/query/deck-membership";
+import { deckLimitsByLearner } from "../deck-presets";
 import { SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
 import { toLearnerSettings } from "../settings";
 import { assignmentLive, linkStands } from "./access";
@@ -403,7 +404,7 @@ export async function assignmentRows(
 ): Promise<Map<string, AssignmentRow[]>> {
   const params = scopeParams(trainerId, clients, now);
   const asked = itemCount("q");
-  const [assignments, rows, hidden, forgotten, quizOnly] = await Promise.all([
+  const [assignments, rows, hidden, forgotten, quizOnly, presetLimits] = await Promise.all([
     scoped(params)
       .with("quiz", (db) =>
         db
@@ -519,6 +520,8 @@ export async function assignmentRows(
       .whereRef("c.id", "=", "l.cardId")
       .where(cardInDeck("c.id", sql.ref("a.deckSlug")))
       .execute(),
+    // A deck's preset paces its new cards, never above the learner's all-decks limit.
+    deckLimitsByLearner(clients.map((c) => c.clientId)),
   ]);
   const unstudied = new Set(quizOnly.map((row) => `${row.assignmentId}:${row.cardId}`));
   const schedules = new Map<string, { schedule: CardSchedule; studied: boolean }[]>();
@@ -574,7 +577,7 @@ export async function assignmentRows(
         assignment,
         totalCards: cards,
         introduced,
-        newPerDay: client.settings.newPerDay,
+        newPerDay: assignmentNewPerDay(client.settings, presetLimits.get(row.clientId)?.get(row.deckSlug)),
         // Unintroduced cards count as 0: the sums are divided by the whole deck.
         projectedRecall: cards ? recallThen / cards : 0,
         recallNow: cards ? recallNow / cards : 0,
