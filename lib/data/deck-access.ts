@@ -2,24 +2,14 @@ import "server-only";
 import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
 import { db } from "@/lib/db";
 import type { DB } from "@/lib/query";
-import { assignmentLive, linkStands } from "./trainer/access";
+import { ASSIGNMENT_LIVE, assignmentLive, LINK_STANDS, linkStands } from "./trainer/access";
 
 /**
- * Which decks a learner may study, in one place for the SQL and Prisma paths: every content deck,
+ * Which decks a learner may study, in one place for the query builder and Prisma paths: every content deck,
  * their own personal and authored decks, and a trainer's own deck while that trainer, still
  * linked to them, has it assigned to them. A trainer's other decks and learners' decks stay private.
  *
- * `visibleDeckSql(alias)` takes two positional parameters, both the viewer's id.
- */
-export function visibleDeckSql(alias: string): string {
-  return `(${alias}.ownerId IS NULL OR ${alias}.ownerId = ? OR EXISTS (
-    SELECT 1 FROM "Assignment" va JOIN "TrainerClient" vt
-      ON vt.trainerId = va.trainerId AND vt.clientId = va.clientId AND vt.endedAt IS NULL
-    WHERE va.deckSlug = ${alias}.slug AND va.trainerId = ${alias}.ownerId AND va.clientId = ? AND va.removedAt IS NULL))`;
-}
-
-/**
- * The same rule for the query builder: true when the deck aliased `deck` is visible to
+ * For the query builder: true when the deck aliased `deck` is visible to
  * `viewerId` (null: nobody signed in, content decks only). Use it in a `where`:
  * `.where(visibleDeck("d", userId))`.
  */
@@ -52,8 +42,8 @@ export async function assignedOwnedDeckSlugs(viewerId: string): Promise<string[]
   const assignments = await db.assignment.findMany({
     where: {
       clientId: viewerId,
-      removedAt: null,
-      trainer: { clientLinks: { some: { clientId: viewerId, endedAt: null } } },
+      ...ASSIGNMENT_LIVE,
+      trainer: { clientLinks: { some: { clientId: viewerId, ...LINK_STANDS } } },
     },
     select: { deckSlug: true, trainerId: true },
   });
@@ -83,8 +73,8 @@ export async function assignedClientCount(ownerId: string, slug: string): Promis
     where: {
       trainerId: ownerId,
       deckSlug: slug,
-      removedAt: null,
-      client: { trainerLinks: { some: { trainerId: ownerId, endedAt: null } } },
+      ...ASSIGNMENT_LIVE,
+      client: { trainerLinks: { some: { trainerId: ownerId, ...LINK_STANDS } } },
     },
   });
 }

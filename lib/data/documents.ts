@@ -7,6 +7,7 @@ import type { NewDraftItem } from "@/lib/authoring/from-proposal";
 import { db } from "@/lib/db";
 import type { DocumentFormat } from "@/lib/documents/types";
 import { NotFoundError } from "@/lib/errors";
+import { ASSIGNMENT_LIVE, LINK_STANDS } from "./trainer/access";
 
 /**
  * Documents users brought and their drafts. A document is its owner's alone, except that a client
@@ -165,8 +166,8 @@ export async function getReadableDocument(viewerId: string, id: string): Promise
         trainerId: doc.ownerId,
         clientId: viewerId,
         deckSlug: doc.deckSlug,
-        removedAt: null,
-        trainer: { clientLinks: { some: { clientId: viewerId, endedAt: null } } },
+        ...ASSIGNMENT_LIVE,
+        trainer: { clientLinks: { some: { clientId: viewerId, ...LINK_STANDS } } },
       },
     });
     if (assigned === 0) return null;

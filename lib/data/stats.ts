@@ -3,6 +3,7 @@ import { type Expression, sql } from "kysely";
 import { z } from "zod";
 import { dialect, query as queryBuilder } from "@/lib/query";
 import { isStudyable } from "@/lib/query/card-marks";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import { isTrue, parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import {
   type CardSchedule,
@@ -21,7 +22,6 @@ import {
 } from "@/lib/srs";
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { visibleDeck } from "./deck-access";
-import { cardInDeck } from "@/lib/query/deck-membership";
 import { loadLearnerSettings, SCHEDULE_COLUMNS, scheduleFromRow } from "./schedule-rows";
 
 const HEATMAP_DAYS = 365;

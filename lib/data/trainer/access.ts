@@ -13,6 +13,10 @@ import { isTrue } from "@/lib/query/values";
  * A denial is a NotFoundError, so it reveals nothing about who else uses the app.
  */
 
+/** The same two conditions for Prisma's model API: spread into a TrainerClient or Assignment `where`. */
+export const LINK_STANDS = { endedAt: null } as const;
+export const ASSIGNMENT_LIVE = { removedAt: null } as const;
+
 /** The TrainerClient row aliased `link` stands now. */
 export function linkStands(link: string): Expression<SqlBool> {
   const eb = expressionBuilder<DB, never>();

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { assignmentChangeBody } from "@/lib/trainer/remind";
 import type { AssignmentEditInput, AssignmentInput, SelectionInput } from "@/lib/validations/trainer";
+import { ASSIGNMENT_LIVE, LINK_STANDS } from "./access";
 import { resolveSelection } from "./groups";
 import { assignDeck } from "./links";
 import { remindClients, type StoredClientMessage } from "./remind";
@@ -38,7 +39,7 @@ export async function bulkUnassign(
 ): Promise<number> {
   const clientIds = await targets(trainerId, selection);
   const { count } = await db.assignment.updateMany({
-    where: { trainerId, deckSlug, removedAt: null, clientId: { in: clientIds } },
+    where: { trainerId, deckSlug, ...ASSIGNMENT_LIVE, clientId: { in: clientIds } },
     data: { removedAt: now },
   });
   return count;
@@ -62,8 +63,8 @@ export async function editAssignment(trainerId: string, input: AssignmentEditInp
     where: {
       id: input.assignmentId,
       trainerId,
-      removedAt: null,
-      client: { trainerLinks: { some: { trainerId, endedAt: null } } },
+      ...ASSIGNMENT_LIVE,
+      client: { trainerLinks: { some: { trainerId, ...LINK_STANDS } } },
     },
     select: { id: true, clientId: true, deckSlug: true, dueAt: true, goal: true, targetRecall: true },
   });

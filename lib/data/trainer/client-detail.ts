@@ -2,6 +2,7 @@ import "server-only";
 import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
 import { NotFoundError } from "@/lib/errors";
 import { type DB, query } from "@/lib/query";
+import { cardInDecks } from "@/lib/query/deck-membership";
 import { parseSqlDate } from "@/lib/query/values";
 import {
   type CardSchedule,
@@ -17,7 +18,6 @@ import {
 import { cardFrontLine } from "@/lib/trainer/card-front";
 import { recallAt } from "@/lib/trainer/recall";
 import { type WrongPick, wrongPicksFromJson } from "@/lib/trainer/wrong-picks";
-import { cardInDecks } from "@/lib/query/deck-membership";
 import { SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
 import { studyDayWindows, windowRows } from "../stats";
 import { requireClientAccess } from "./access";

@@ -1,6 +1,5 @@
 import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { cardInDeck } from "@/lib/query/deck-membership";
 import { parseWeights } from "@/lib/data/effective-weights";
 import {
   collectTrainingSet,
@@ -17,6 +16,7 @@ import { answeredCardIds, trainingLogs } from "@/lib/data/training-logs";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { query } from "@/lib/query";
+import { cardInDeck } from "@/lib/query/deck-membership";
 import type { StudyDayClock } from "@/lib/srs/settings";
 import { MIN_TRAINING_REVIEWS, type TrainingSet, trainingSet } from "@/lib/srs/training";
 import { studyOnlyLogs } from "@/lib/trainer/study-only";

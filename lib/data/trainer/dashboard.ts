@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { csvDay, toCsv } from "@/lib/trainer/csv";
 import type { OnTrackStatus } from "@/lib/trainer/on-track";
+import { ASSIGNMENT_LIVE } from "./access";
 import {
   type ActiveClient,
   type AssignmentRow,
@@ -109,7 +110,7 @@ function matches(client: ActiveClient, search: string): boolean {
 /** Clients with a live assignment of this deck from this trainer (one indexed lookup, Prisma). */
 async function clientsWithLiveDeck(trainerId: string, deckSlug: string): Promise<Set<string>> {
   const rows = await db.assignment.findMany({
-    where: { trainerId, deckSlug, removedAt: null },
+    where: { trainerId, deckSlug, ...ASSIGNMENT_LIVE },
     select: { clientId: true },
   });
   return new Set(rows.map((r) => r.clientId));

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { activeClientIds } from "./access";
+import { activeClientIds, LINK_STANDS } from "./access";
 
 /**
  * A trainer's groups of clients ("Tuesday 6 am class"). A group is the trainer's own label: a
@@ -24,7 +24,7 @@ export async function listGroups(trainerId: string): Promise<TrainerGroupSummary
     select: {
       id: true,
       name: true,
-      _count: { select: { links: { where: { endedAt: null } } } },
+      _count: { select: { links: { where: { ...LINK_STANDS } } } },
     },
   });
   return groups.map((g) => ({ id: g.id, name: g.name, clients: g._count.links }));
@@ -69,7 +69,7 @@ export async function moveClients(
   if (ids.some((id) => !active.has(id)))
     throw new NotFoundError("One of these clients is not linked to you.");
   const { count } = await db.trainerClient.updateMany({
-    where: { trainerId, clientId: { in: ids }, endedAt: null },
+    where: { trainerId, clientId: { in: ids }, ...LINK_STANDS },
     data: { groupId },
   });
   return count;
@@ -79,7 +79,7 @@ export async function moveClients(
 export async function groupMemberIds(trainerId: string, groupId: string): Promise<string[]> {
   await requireGroup(trainerId, groupId);
   const links = await db.trainerClient.findMany({
-    where: { trainerId, groupId, endedAt: null },
+    where: { trainerId, groupId, ...LINK_STANDS },
     select: { clientId: true },
   });
   return links.map((l) => l.clientId);

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { AssignmentInput, InvitationInput } from "@/lib/validations/trainer";
-import { activeClientIds } from "./access";
+import { ASSIGNMENT_LIVE, activeClientIds, LINK_STANDS } from "./access";
 import { ensureGroup } from "./groups";
 
 const DAY = 86_400_000;
@@ -138,14 +138,14 @@ export async function acceptInvitation(
       groupId: preview.groupId,
       shareQuizAnswers,
       linkedAt: now,
-      endedAt: null,
+      ...LINK_STANDS,
       endedBy: null,
     };
     // Coming back starts afresh: what the trainer assigned before the link ended stays ended,
     // instead of reappearing on the client's dashboard without anyone having chosen it again.
     if (existing?.endedAt) {
       await tx.assignment.updateMany({
-        where: { trainerId: preview.trainerId, clientId: client.id, removedAt: null },
+        where: { trainerId: preview.trainerId, clientId: client.id, ...ASSIGNMENT_LIVE },
         data: { removedAt: now },
       });
     }
@@ -172,7 +172,7 @@ export async function previousQuizSharing(clientId: string, trainerId: string): 
 
 async function endLink(trainerId: string, clientId: string, endedBy: "client" | "trainer", now: Date) {
   const { count } = await db.trainerClient.updateMany({
-    where: { trainerId, clientId, endedAt: null },
+    where: { trainerId, clientId, ...LINK_STANDS },
     data: { endedAt: now, endedBy },
   });
   if (count === 0)
@@ -193,12 +193,12 @@ export function removeClient(trainerId: string, clientId: string, now: Date) {
 /** The learner's trainers and exactly what each can see. */
 export async function listMyTrainers(clientId: string) {
   const links = await db.trainerClient.findMany({
-    where: { clientId, endedAt: null },
+    where: { clientId, ...LINK_STANDS },
     include: { trainer: { select: { id: true, name: true } } },
     orderBy: { linkedAt: "asc" },
   });
   const assignments = await db.assignment.findMany({
-    where: { clientId, removedAt: null, trainerId: { in: links.map((l) => l.trainerId) } },
+    where: { clientId, ...ASSIGNMENT_LIVE, trainerId: { in: links.map((l) => l.trainerId) } },
     select: { trainerId: true, deckSlug: true },
   });
   const decks = await db.deck.findMany({ select: { slug: true, title: true } });
@@ -216,7 +216,7 @@ export async function listMyTrainers(clientId: string) {
 
 export async function setQuizSharing(clientId: string, trainerId: string, share: boolean): Promise<void> {
   const { count } = await db.trainerClient.updateMany({
-    where: { trainerId, clientId, endedAt: null },
+    where: { trainerId, clientId, ...LINK_STANDS },
     data: { shareQuizAnswers: share },
   });
   if (count === 0) throw new NotFoundError("You are not linked to this trainer.");
@@ -225,7 +225,7 @@ export async function setQuizSharing(clientId: string, trainerId: string, share:
 /** The names of those among the clients who already have this deck from this trainer. */
 export async function clientsWithDeck(trainerId: string, clientIds: string[], deckSlug: string) {
   const rows = await db.assignment.findMany({
-    where: { trainerId, deckSlug, removedAt: null, clientId: { in: clientIds } },
+    where: { trainerId, deckSlug, ...ASSIGNMENT_LIVE, clientId: { in: clientIds } },
     select: { client: { select: { name: true } } },
     orderBy: { client: { name: "asc" } },
   });
@@ -252,7 +252,7 @@ export async function assignDeck(trainerId: string, input: AssignmentInput, now:
     goal: input.goal,
     targetRecall: input.goal === "recall" ? (input.targetRecall ?? null) : null,
     quizTarget: input.quizTarget ?? null,
-    removedAt: null,
+    ...ASSIGNMENT_LIVE,
     // Left out, the message stays as it was (an empty one clears it).
     ...(input.message === undefined ? {} : { message: input.message || null }),
   };
@@ -274,8 +274,8 @@ export async function unassignDeck(trainerId: string, assignmentId: string, now:
     where: {
       id: assignmentId,
       trainerId,
-      removedAt: null,
-      client: { trainerLinks: { some: { trainerId, endedAt: null } } },
+      ...ASSIGNMENT_LIVE,
+      client: { trainerLinks: { some: { trainerId, ...LINK_STANDS } } },
     },
     data: { removedAt: now },
   });
@@ -296,7 +296,7 @@ export async function removedAssignment(trainerId: string, assignmentId: string)
 /** The learner's assigned decks from trainers whose link stands, soonest due first. */
 export async function listMyAssignments(clientId: string) {
   const assignments = await db.assignment.findMany({
-    where: { clientId, removedAt: null, trainer: { clientLinks: { some: { clientId, endedAt: null } } } },
+    where: { clientId, ...ASSIGNMENT_LIVE, trainer: { clientLinks: { some: { clientId, ...LINK_STANDS } } } },
     include: { trainer: { select: { name: true } } },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
   });

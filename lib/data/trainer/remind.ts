@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { type ClientMessageKind, reminderBody } from "@/lib/trainer/remind";
+import { LINK_STANDS } from "./access";
 
 /**
  * In-app messages from a trainer to clients (ClientMessage), written here (and, for a changed
@@ -79,7 +80,7 @@ export async function listMyMessages(clientId: string, now: Date) {
       clientId,
       readAt: null,
       createdAt: { gte: new Date(now.getTime() - MESSAGE_WINDOW_DAYS * 86_400_000) },
-      trainer: { clientLinks: { some: { clientId, endedAt: null } } },
+      trainer: { clientLinks: { some: { clientId, ...LINK_STANDS } } },
     },
     orderBy: { createdAt: "desc" },
     take: 20,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ASSIGNMENT_LIVE, LINK_STANDS } from "./access";
 
 /** One deck a trainer assigned to a client and has not removed. */
 export interface RosterAssignment {
@@ -27,7 +28,7 @@ export interface RosterClient {
  */
 export async function listClientsWithAssignments(trainerId: string): Promise<RosterClient[]> {
   const links = await db.trainerClient.findMany({
-    where: { trainerId, endedAt: null },
+    where: { trainerId, ...LINK_STANDS },
     orderBy: [{ client: { name: "asc" } }, { linkedAt: "asc" }],
     select: {
       linkedAt: true,
@@ -38,7 +39,7 @@ export async function listClientsWithAssignments(trainerId: string): Promise<Ros
           name: true,
           email: true,
           assignments: {
-            where: { trainerId, removedAt: null },
+            where: { trainerId, ...ASSIGNMENT_LIVE },
             orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
             select: {
               id: true,
@@ -84,7 +85,7 @@ export async function listAssignableDecks(trainerId?: string): Promise<{ slug: s
 /** The messages this trainer attached to their live assignments of a client, by assignment id. */
 export async function assignmentMessages(trainerId: string, clientId: string): Promise<Map<string, string>> {
   const rows = await db.assignment.findMany({
-    where: { trainerId, clientId, removedAt: null, message: { not: null } },
+    where: { trainerId, clientId, ...ASSIGNMENT_LIVE, message: { not: null } },
     select: { id: true, message: true },
   });
   return new Map(rows.flatMap((r) => (r.message ? [[r.id, r.message] as const] : [])));
