@@ -227,27 +227,32 @@ function standIns<P>(
   return Object.fromEntries(keys.map((key) => [key, param(key)])) as P;
 }
 
-const LOG_KEYS = [
-  "id",
-  "userId",
-  "cardId",
-  "idempotencyKey",
-  "origin",
-  "rating",
-  "reviewedAt",
-  "durationMs",
-  "stateBefore",
-  "dueBefore",
-  "lastReviewBefore",
-  "stabilityBefore",
-  "difficultyBefore",
-  "scheduledDaysBefore",
-  "learningStepsBefore",
-  "dueAfter",
-  "stabilityAfter",
-  "difficultyAfter",
-  "cardVersion",
-] as const satisfies readonly (keyof LogValues)[];
+/**
+ * The log's columns, once: each with the type PostgreSQL needs for it as a parameter in a SELECT
+ * list (writeTogether). The order is the statements' column order.
+ */
+const LOG_COLUMNS = {
+  id: "text",
+  userId: "text",
+  cardId: "text",
+  idempotencyKey: "text",
+  origin: "text",
+  rating: "integer",
+  reviewedAt: "timestamp",
+  durationMs: "integer",
+  stateBefore: "text",
+  dueBefore: "timestamp",
+  lastReviewBefore: "timestamp",
+  stabilityBefore: "double precision",
+  difficultyBefore: "double precision",
+  scheduledDaysBefore: "integer",
+  learningStepsBefore: "integer",
+  dueAfter: "timestamp",
+  stabilityAfter: "double precision",
+  difficultyAfter: "double precision",
+  cardVersion: "integer",
+} as const satisfies Record<keyof LogValues, string>;
+const LOG_KEYS = Object.keys(LOG_COLUMNS) as (keyof LogValues)[];
 const UPSERT_KEYS = [
   "userId",
   "cardId",
@@ -291,52 +296,19 @@ async function writeTogether(db: Database, write: ReviewWrite): Promise<boolean>
     .with("logged", (w) =>
       w
         .insertInto("ReviewLog")
-        .columns([
-          "id",
-          "userId",
-          "cardId",
-          "idempotencyKey",
-          "origin",
-          "rating",
-          "reviewedAt",
-          "durationMs",
-          "stateBefore",
-          "dueBefore",
-          "lastReviewBefore",
-          "stabilityBefore",
-          "difficultyBefore",
-          "scheduledDaysBefore",
-          "learningStepsBefore",
-          "dueAfter",
-          "stabilityAfter",
-          "difficultyAfter",
-          "cardVersion",
-        ])
+        .columns(LOG_KEYS)
         // Parameters in a SELECT list carry no type of their own in PostgreSQL: cast each one.
+        // The log's card version is the one the upsert wrote.
         .expression((eb) =>
           eb
             .selectFrom("written")
-            .select([
-              eb.cast<string>(eb.val(v.id), "text").as("id"),
-              eb.cast<string>(eb.val(v.userId), "text").as("userId"),
-              eb.cast<string>(eb.val(v.cardId), "text").as("cardId"),
-              eb.cast<string>(eb.val(v.idempotencyKey), "text").as("idempotencyKey"),
-              eb.cast<string>(eb.val(v.origin), "text").as("origin"),
-              eb.cast<number>(eb.val(v.rating), "integer").as("rating"),
-              eb.cast<Date>(eb.val(v.reviewedAt), "timestamp").as("reviewedAt"),
-              eb.cast<number>(eb.val(v.durationMs), "integer").as("durationMs"),
-              eb.cast<string>(eb.val(v.stateBefore), "text").as("stateBefore"),
-              eb.cast<Date>(eb.val(v.dueBefore), "timestamp").as("dueBefore"),
-              eb.cast<Date | null>(eb.val(v.lastReviewBefore), "timestamp").as("lastReviewBefore"),
-              eb.cast<number>(eb.val(v.stabilityBefore), "double precision").as("stabilityBefore"),
-              eb.cast<number>(eb.val(v.difficultyBefore), "double precision").as("difficultyBefore"),
-              eb.cast<number>(eb.val(v.scheduledDaysBefore), "integer").as("scheduledDaysBefore"),
-              eb.cast<number>(eb.val(v.learningStepsBefore), "integer").as("learningStepsBefore"),
-              eb.cast<Date>(eb.val(v.dueAfter), "timestamp").as("dueAfter"),
-              eb.cast<number>(eb.val(v.stabilityAfter), "double precision").as("stabilityAfter"),
-              eb.cast<number>(eb.val(v.difficultyAfter), "double precision").as("difficultyAfter"),
-              "written.version as cardVersion",
-            ]),
+            .select((row) =>
+              LOG_KEYS.map((key) =>
+                key === "cardVersion"
+                  ? row.ref("written.version").as(key)
+                  : row.cast(row.val(v[key]), LOG_COLUMNS[key]).as(key),
+              ),
+            ),
         )
         .returning("id"),
     )
