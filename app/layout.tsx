@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ServiceWorker } from "@/app/ui/service-worker";
-import { ShortcutsDialog } from "@/app/ui/shortcuts-dialog";
+import { ShortcutsKey } from "@/app/ui/shortcuts-key";
 import { SiteHeader } from "@/app/ui/site-header";
 import { THEME_SCRIPT } from "@/app/ui/theme-script";
 import "./globals.css";
@@ -31,19 +31,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
-        <ServiceWorker>
-          <a className="skip-link" href="#main">
-            Skip to content
-          </a>
-          <SiteHeader />
-          <main id="main">
-            <div className="container">{children}</div>
-          </main>
-          <ShortcutsDialog />
-          <footer className="site-footer">
-            <div className="container">Retain · educational content, not medical advice.</div>
-          </footer>
-        </ServiceWorker>
+        <ServiceWorker />
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main">
+          <div className="container">{children}</div>
+        </main>
+        <ShortcutsKey />
+        <footer className="site-footer">
+          <div className="container">Retain · educational content, not medical advice.</div>
+        </footer>
       </body>
     </html>
   );

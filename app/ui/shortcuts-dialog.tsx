@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import styles from "./shortcuts-dialog.module.css";
+import { isShortcutsKey } from "./shortcuts-key";
 
 const GROUPS: { title: string; keys: [string, string][] }[] = [
   {
@@ -25,22 +26,22 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
   { title: "Anywhere", keys: [["?", "Show this list"]] },
 ];
 
-/** "?" opens the list of keyboard shortcuts, a modal dialog (focus kept inside, Esc closes). */
-export function ShortcutsDialog() {
+/**
+ * "?" opens the list of keyboard shortcuts, a modal dialog (focus kept inside, Esc closes).
+ * Loaded on the first "?" (app/ui/shortcuts-key.tsx), which it then opens at once.
+ */
+export function ShortcutsDialog({ openAtOnce = false }: { openAtOnce?: boolean }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
+    if (openAtOnce && !dialog.current?.open) dialog.current?.showModal();
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented)
-        return;
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
-      if (dialog.current?.open) return;
+      if (!isShortcutsKey(event) || dialog.current?.open) return;
       event.preventDefault();
       dialog.current?.showModal();
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  }, [openAtOnce]);
   return (
     <dialog ref={dialog} className={styles.dialog} aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">Keyboard shortcuts</h2>

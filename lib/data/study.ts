@@ -1,12 +1,14 @@
 import "server-only";
+import { sql } from "kysely";
 import { NotFoundError } from "@/lib/errors";
-import { type Database, query } from "@/lib/query";
+import { type Database, dialect, query } from "@/lib/query";
 import { studyable } from "@/lib/query/card-marks";
 import { cardInDeck } from "@/lib/query/deck-membership";
 import {
   buildQueue,
   type CardSchedule,
   deckNewAllowance,
+  holdsLeastRemembered,
   type NewIntroducedToday,
   newCardSchedule,
   nextStudyDayStart,
@@ -81,22 +83,20 @@ export async function getStudySession(
   // "Study these cards" is an explicit request: the daily limits do not hold it back.
 
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
+  const maxReviewsPerDay = wanted ? wanted.size : reviewCeiling(settings, deckOptions, today, scope.deck);
+  const counts = { newIntroduced: 0, reviewsDone: wanted ? 0 : today.reviewsDone };
   const dueRows = wanted
     ? await startedCardsAmong(db, userId, scope, [...wanted], now)
-    : await dueCards(db, userId, scope.deck, dayEnd, now);
+    : await dueCards(db, userId, scope.deck, dayEnd, now, {
+        settings,
+        reviews: Math.max(0, maxReviewsPerDay - counts.reviewsDone),
+      });
   const newRows = wanted
     ? await newCardsAmong(db, userId, scope, [...wanted], now)
     : await newCardsForToday(db, userId, scope.deck, newLimits, today.introduced, now);
   // The new cards are chosen above, by each deck's limit and the all-decks one (lib/srs/new-limits);
   // buildQueue takes them all and applies the daily review limit.
-  const limits = wanted
-    ? { ...settings, newPerDay: newRows.length, maxReviewsPerDay: wanted.size }
-    : {
-        ...settings,
-        newPerDay: newRows.length,
-        maxReviewsPerDay: reviewCeiling(settings, deckOptions, today, scope.deck),
-      };
-  const counts = { newIntroduced: 0, reviewsDone: wanted ? 0 : today.reviewsDone };
+  const limits = { ...settings, newPerDay: newRows.length, maxReviewsPerDay };
   const candidates = [...dueRows, ...newRows].map((row) => ({
     cardId: row.cardId,
     version: Number(row.version ?? 0),
@@ -197,14 +197,53 @@ export function reviewCeiling(
   return Math.min(settings.maxReviewsPerDay, today.reviewsDone + Math.max(0, left));
 }
 
-/** Started cards that can be due before the study day ends (the (userId, due) index). */
+/**
+ * Started cards that can be due before the study day ends: every (re)learning card, and the due
+ * reviews the day's review limit can take (`reviews`), with those that tie with the last one.
+ */
 async function dueCards(
   db: Database,
   userId: string,
   deck: string | null,
   dayEnd: Date,
   now: Date,
+  wanted: { settings: LearnerSettings; reviews: number },
 ): Promise<ScheduleRow[]> {
+  const started = startedBefore(db, userId, deck, dayEnd, now);
+  const learning = await started
+    .where("s.state", "in", ["learning", "relearning"])
+    // In the index's order (state first), or SQLite walks every due card by (userId, due).
+    .orderBy("s.state")
+    .orderBy("s.due")
+    .orderBy("s.cardId")
+    .execute();
+  if (wanted.reviews <= 0) return learning;
+  const reviews = started.where("s.state", "=", "review");
+  // buildQueue takes the least remembered due reviews. Recall falls as elapsed days over stability
+  // grows, so the database orders by that ratio and a window a little past the limit is read; if
+  // the window cannot be shown to hold the limit's cards (lib/srs/queue), every due review is read.
+  const window = Math.ceil(wanted.reviews * 1.25) + 50;
+  const read = await reviews
+    .select(overdueRatio(now).as("overdue"))
+    .orderBy("overdue", "desc")
+    .limit(window)
+    .execute();
+  const last = read.at(-1);
+  const complete =
+    read.length < window ||
+    (last !== undefined &&
+      holdsLeastRemembered(
+        read.map((row) => scheduleOf(row, now)),
+        wanted.reviews,
+        Number(last.overdue),
+        now,
+        wanted.settings,
+      ));
+  return [...learning, ...(complete ? read : await reviews.execute())];
+}
+
+/** The learner's started cards due before `dayEnd` in scope: the (userId, state, due) index. */
+function startedBefore(db: Database, userId: string, deck: string | null, dayEnd: Date, now: Date) {
   // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   return db
     .selectFrom("CardState as s")
@@ -212,11 +251,24 @@ async function dueCards(
     .select(["s.cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
     .where("s.userId", "=", userId)
     .where("s.due", "<", dayEnd)
-    .where("s.state", "<>", "new")
     .where("c.retired", "=", false)
     .where(studyable("s", now))
-    .$if(deck !== null, (qb) => qb.where(cardInDeck("c.id", deck as string)))
-    .execute();
+    .$if(deck !== null, (qb) => qb.where(cardInDeck("c.id", deck as string)));
+}
+
+/**
+ * Whole days since the last review (as ts-fsrs counts them, from milliseconds) over stability,
+ * largest (least remembered) first; unknown first of all.
+ */
+function overdueRatio(now: Date) {
+  const lastReview = sql.ref("s.lastReview");
+  const elapsedMs =
+    dialect() === "sqlite"
+      ? sql<number>`${now.getTime()} - cast(round((julianday(${lastReview}) - 2440587.5) * 86400000) as integer)`
+      : sql<number>`${now.getTime()} - extract(epoch from ${lastReview}) * 1000`;
+  // Negative (a review after now) counts as 0 days, as lib/srs/retrievability clamps it.
+  const wholeDays = sql<number>`case when ${elapsedMs} < 0 then 0 else floor((${elapsedMs}) / 86400000.0) end`;
+  return sql<number>`case when ${lastReview} is null or ${sql.ref("s.stability")} <= 0 then 1e300 else cast(${wholeDays} as double precision) / ${sql.ref("s.stability")} end`;
 }
 
 /** What the learner already did this study day, as the daily limits count it: new cards per deck too. */
@@ -316,6 +368,9 @@ async function firstNewCards(
   now: Date,
 ): Promise<ScheduleRow[]> {
   if (limit <= 0) return [];
+  // A deck the learner has nearly finished would be walked to its end: name its few candidates.
+  const few = await fewUnstarted(db, userId, deck);
+  if (few?.length === 0) return [];
   return db
     .selectFrom("Card as c")
     .innerJoin("DeckCard as m", "m.cardId", "c.id")
@@ -325,9 +380,38 @@ async function firstNewCards(
     .where("c.retired", "=", false)
     .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
     .where(studyable("s", now))
+    .$if(few !== null, (qb) => qb.where("c.id", "in", few as string[]))
     .orderBy("m.position")
     .limit(limit)
     .execute();
+}
+
+const FEW_UNSTARTED = 400;
+
+/**
+ * The deck's cards that may be new to the learner (no state yet, or a state still new), when at
+ * most FEW_UNSTARTED; null when more. The first read merges two indexes in card-id order
+ * (DeckCard's and CardState's keys) instead of probing one card at a time.
+ */
+async function fewUnstarted(db: Database, userId: string, deck: string): Promise<string[] | null> {
+  const unseen = await db
+    .selectFrom("DeckCard")
+    .select("cardId")
+    .where("deckSlug", "=", deck)
+    .except(db.selectFrom("CardState").select("cardId").where("userId", "=", userId))
+    .orderBy("cardId")
+    .limit(FEW_UNSTARTED + 1)
+    .execute();
+  if (unseen.length > FEW_UNSTARTED) return null;
+  const stillNew = await db
+    .selectFrom("CardState")
+    .select("cardId")
+    .where("userId", "=", userId)
+    .where("state", "=", "new")
+    .limit(FEW_UNSTARTED + 1 - unseen.length)
+    .execute();
+  if (unseen.length + stillNew.length > FEW_UNSTARTED) return null;
+  return [...unseen, ...stillNew].map((row) => row.cardId);
 }
 
 /** The queue with every candidate it left out (not due yet) added, soonest due first. */

@@ -2,9 +2,9 @@ export { InvalidReviewError, StudyDayError, UndoMismatchError } from "./errors";
 export { fromFsrsCard, toFsrsCard } from "./fsrs-card";
 export { formatInterval } from "./interval-label";
 export { deckNewAllowance, type NewIntroducedToday, takeInTurn, totalNewAllowance } from "./new-limits";
-export { buildQueue, type QueueCard, type StudyQueue, type TodayCounts } from "./queue";
+export { buildQueue, holdsLeastRemembered, type QueueCard, type StudyQueue, type TodayCounts } from "./queue";
 export { type ReplayedReview, replay, sameSchedule } from "./replay";
-export { retrievability, retrievabilityAt } from "./retrievability";
+export { recallAtRatio, retrievability, retrievabilityAt } from "./retrievability";
 export {
   elapsedDays,
   fsrsFor,

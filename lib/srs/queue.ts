@@ -1,4 +1,4 @@
-import { retrievabilityAt } from "./retrievability";
+import { recallAtRatio, retrievabilityAt } from "./retrievability";
 import type { LearnerSettings } from "./settings";
 import { nextStudyDayStart } from "./study-day";
 import type { CardSchedule } from "./types";
@@ -70,4 +70,25 @@ export function buildQueue<T extends QueueCard>(
     counts: { learning: learning.length, review: dueReviews.length, new: fresh.length },
     nextLearningDue: Number.isFinite(nextLearningDue) ? new Date(nextLearningDue) : null,
   };
+}
+
+/**
+ * Whether due reviews read most-overdue first (by elapsed days over stability, `lastRatio` the
+ * smallest read) surely hold the `limit` that buildQueue would pick from all due reviews: every
+ * review left unread is then remembered better than the limit-th one read. The ratio read is
+ * approximate (continuous days; ts-fsrs counts whole days), hence the margin: an upper bound.
+ */
+export function holdsLeastRemembered(
+  read: readonly CardSchedule[],
+  limit: number,
+  lastRatio: number,
+  now: Date,
+  settings: LearnerSettings,
+): boolean {
+  if (limit <= 0) return true;
+  if (read.length < limit) return false;
+  const recallOf = retrievabilityAt(now, settings);
+  const recalls = read.map(recallOf).sort((a, b) => a - b);
+  const unreadAtLeast = recallAtRatio(settings)(Math.max(lastRatio, 0) * (1 + 1e-5) + 1e-5);
+  return unreadAtLeast > (recalls[limit - 1] ?? 1);
 }

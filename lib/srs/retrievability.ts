@@ -27,3 +27,14 @@ export function retrievability(
 ): number {
   return retrievabilityAt(now, settings)(schedule);
 }
+
+/**
+ * Recall as a function of elapsed days over stability, which is all the curve depends on for a
+ * given learner: a bound for cards not yet read, in the queue's ordering (lib/data/study.ts).
+ */
+export function recallAtRatio(
+  settings: SchedulerSettings = DEFAULT_LEARNER_SETTINGS,
+): (ratio: number) => number {
+  const weights = fsrsFor(settings).parameters.w;
+  return (ratio) => forgetting_curve(weights, Math.max(ratio, 0), 1);
+}
