@@ -30,6 +30,11 @@ export function processPool(): pg.Pool {
   return cache.retainPgPool.pool;
 }
 
+/** The process's PostgreSQL pool (for libraries that take one), or null on SQLite. */
+export function postgresPool(): pg.Pool | null {
+  return providerOf(databaseUrl()) === "postgresql" ? processPool() : null;
+}
+
 /** Ends the process's pool (tests and scripts; the server keeps it for its lifetime). */
 export async function closeProcessPool(): Promise<void> {
   const current = cache.retainPgPool;

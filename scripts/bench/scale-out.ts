@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { openQuery } from "@/lib/query";
 import { seedDatabase } from "@/lib/seed";
-import { createSqlClient } from "@/lib/sql/client";
 import { type LoadResult, runLearners } from "./reviews";
 import { type RunningServer, signIn, startServer } from "./server";
 
@@ -35,26 +35,37 @@ function postgresCpuSeconds(): number {
 }
 
 async function insertDeck(url: string): Promise<string[]> {
-  const { client, close } = createSqlClient(url);
+  const { db, close } = openQuery(url);
   const ids = Array.from({ length: CARDS }, (_, i) => `scale-${i}`);
   try {
-    await client.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO "Deck" (slug, title, description, position) VALUES ('scale', 'Scale', 'Bench', 99)`,
-      );
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("Deck")
+        .values({ slug: "scale", title: "Scale", description: "Bench", position: 99 })
+        .execute();
       for (let i = 0; i < ids.length; i += 500) {
-        const batch = ids.slice(i, i + 500);
-        await tx.run(
-          `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position) VALUES ${batch
-            .map(() => "(?, 'scale', 'basic', 'Front', 'Back', 'background', '[]', ?)")
-            .join(", ")}`,
-          batch.flatMap((id, j) => [id, i + j]),
-        );
+        const batch = ids.slice(i, i + 500).map((id, j) => ({ id, position: i + j }));
+        await tx
+          .insertInto("Card")
+          .values(
+            batch.map(({ id, position }) => ({
+              id,
+              deckSlug: "scale",
+              kind: "basic",
+              front: "Front",
+              back: "Back",
+              evidence: "background",
+              sources: "[]",
+              position,
+            })),
+          )
+          .execute();
+        // The app reads a deck's cards through DeckCard (lib/data/deck-membership).
+        await tx
+          .insertInto("DeckCard")
+          .values(batch.map(({ id, position }) => ({ deckSlug: "scale", cardId: id, position })))
+          .execute();
       }
-      // The app reads a deck's cards through DeckCard (lib/sql/deck-membership).
-      await tx.run(
-        `INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'scale'`,
-      );
     });
   } finally {
     await close();

@@ -1,4 +1,5 @@
 import { convertCsvToFsrsItems } from "@open-spaced-repetition/binding";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { loadContentFromDisk } from "@/lib/content/load";
 import { exportAccountData } from "@/lib/data/account";
@@ -27,8 +28,8 @@ import { getWorkloadInput } from "@/lib/data/workload";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { CARD_IMPORT_LIMITS, readCardFile } from "@/lib/exchange/card-import";
+import { query, transaction } from "@/lib/query";
 import { seedContent } from "@/lib/seed/content";
-import { sql } from "@/lib/sql/client";
 import { studyDayKey } from "@/lib/srs";
 import { createDeck, createLearner, key } from "./fixtures";
 
@@ -59,23 +60,36 @@ async function importFile(ownerId: string, text: string, title = "My cards", ski
 async function givePersonalDecks(ownerId: string, decks: number, cardsEach: number) {
   for (let d = 0; d < decks; d++) {
     const slug = `p-${key().replaceAll("-", "").slice(0, 12)}`;
-    await sql().run(
-      `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
-       VALUES (?, ?, '', ?, FALSE, ?, ?)`,
-      [slug, `Own ${d}`, 1_000_000 + d, ownerId, T0],
-    );
+    await query()
+      .insertInto("Deck")
+      .values({
+        slug,
+        title: `Own ${d}`,
+        description: "",
+        position: 1_000_000 + d,
+        retired: false,
+        ownerId,
+        createdAt: T0,
+      })
+      .execute();
     for (let start = 0; start < cardsEach; start += 500) {
       const n = Math.min(500, cardsEach - start);
-      await sql().run(
-        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
-         VALUES ${Array.from({ length: n }, () => "(?, ?, 'basic', ?, 'A', 'personal', '[]', ?, FALSE)").join(", ")}`,
-        Array.from({ length: n }, (_, i) => [
-          `${slug}-${start + i + 1}`,
-          slug,
-          `Q${start + i}`,
-          start + i,
-        ]).flat(),
-      );
+      await query()
+        .insertInto("Card")
+        .values(
+          Array.from({ length: n }, (_, i) => ({
+            id: `${slug}-${start + i + 1}`,
+            deckSlug: slug,
+            kind: "basic",
+            front: `Q${start + i}`,
+            back: "A",
+            evidence: "personal",
+            sources: "[]",
+            position: start + i,
+            retired: false,
+          })),
+        )
+        .execute();
     }
   }
 }
@@ -256,7 +270,7 @@ describe("importing cards into a personal deck", () => {
     const card = { line: 1, kind: "basic" as const, front: "R", back: "A", tags: [] };
     const write = () => createPersonalDeck(racer.id, { title: "Race", description: "", cards: [card] }, T0);
     // Open connections first (PostgreSQL), so no write waits for one while another commits.
-    await Promise.all([1, 2, 3].map(() => sql().transaction((tx) => tx.get("SELECT 1 AS one"))));
+    await Promise.all([1, 2, 3].map(() => transaction((tx) => sql`SELECT 1 AS one`.execute(tx))));
     const results = await Promise.allSettled([write(), write(), write()]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected", "rejected"]);
     expect(await db.deck.count({ where: { ownerId: racer.id } })).toBe(PERSONAL_LIMITS.maxDecks);
@@ -282,7 +296,13 @@ describe("importing cards into a personal deck", () => {
     await new Promise((resolve) => setImmediate(resolve));
     // Another learner's write, asked for after the import began: it must not wait for all of it
     // (one transaction for the whole deck held SQLite's one connection until the end).
-    await sql().transaction((tx) => tx.run('UPDATE "User" SET name = name WHERE id = ?', [other.id]));
+    await transaction((tx) =>
+      tx
+        .updateTable("User")
+        .set((eb) => ({ name: eb.ref("name") }))
+        .where("id", "=", other.id)
+        .execute(),
+    );
     expect(imported).toBeNull();
     expect((await listDecksWithEvidence(owner.id)).some((d) => d.title === "Big")).toBe(false);
     const slug = await writing;
@@ -293,16 +313,32 @@ describe("importing cards into a personal deck", () => {
   it("keeps a deck an import left unfinished hidden, and removes it with the owner's next import", async () => {
     const owner = await createLearner();
     const slug = `p-${key().replaceAll("-", "").slice(0, 12)}`;
-    await sql().run(
-      `INSERT INTO "Deck" (slug, title, description, position, retired, ownerId, createdAt)
-       VALUES (?, 'Cut off', '', 1000000, TRUE, ?, ?)`,
-      [slug, owner.id, new Date(T0.getTime() - HOUR)],
-    );
-    await sql().run(
-      `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position, retired)
-       VALUES (?, ?, 'basic', 'Q', 'A', 'personal', '[]', 0, FALSE)`,
-      [`${slug}-1`, slug],
-    );
+    await query()
+      .insertInto("Deck")
+      .values({
+        slug,
+        title: "Cut off",
+        description: "",
+        position: 1_000_000,
+        retired: true,
+        ownerId: owner.id,
+        createdAt: new Date(T0.getTime() - HOUR),
+      })
+      .execute();
+    await query()
+      .insertInto("Card")
+      .values({
+        id: `${slug}-1`,
+        deckSlug: slug,
+        kind: "basic",
+        front: "Q",
+        back: "A",
+        evidence: "personal",
+        sources: "[]",
+        position: 0,
+        retired: false,
+      })
+      .execute();
     expect(await getPersonalDeck(owner.id, slug)).toBeNull();
     expect((await listDecksWithEvidence(owner.id)).some((d) => d.slug === slug)).toBe(false);
     await importFile(owner.id, "Q1,A1\n");
