@@ -51,8 +51,8 @@ async function optimizeOnce(
  */
 export async function benchOptimizer(url: string, { learners = 20, seconds = 40 } = {}) {
   await seedDatabase({ demo: false, url });
-  const own = insertBenchDeck(url, "optimize", 1000);
-  const cards = insertBenchDeck(url, "submit", 4000);
+  const own = await insertBenchDeck(url, "optimize", 1000);
+  const cards = await insertBenchDeck(url, "submit", 4000);
   const { createUser } = await import("@/lib/data/users");
   const optimizer = await createUser({
     name: "Optimizer",

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { openQuery } from "@/lib/query";
 import { seedDatabase } from "@/lib/seed";
 import { type LoadResult, runLearners } from "./reviews";
 import { type RunningServer, signIn, startServer } from "./server";
+import { insertBenchDeck } from "./synthetic-history";
 
 const LEARNERS = 50;
 const SECONDS = 20;
@@ -34,45 +34,6 @@ function postgresCpuSeconds(): number {
   return total;
 }
 
-async function insertDeck(url: string): Promise<string[]> {
-  const { db, close } = openQuery(url);
-  const ids = Array.from({ length: CARDS }, (_, i) => `scale-${i}`);
-  try {
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto("Deck")
-        .values({ slug: "scale", title: "Scale", description: "Bench", position: 99 })
-        .execute();
-      for (let i = 0; i < ids.length; i += 500) {
-        const batch = ids.slice(i, i + 500).map((id, j) => ({ id, position: i + j }));
-        await tx
-          .insertInto("Card")
-          .values(
-            batch.map(({ id, position }) => ({
-              id,
-              deckSlug: "scale",
-              kind: "basic",
-              front: "Front",
-              back: "Back",
-              evidence: "background",
-              sources: "[]",
-              position,
-            })),
-          )
-          .execute();
-        // The app reads a deck's cards through DeckCard (lib/data/deck-membership).
-        await tx
-          .insertInto("DeckCard")
-          .values(batch.map(({ id, position }) => ({ deckSlug: "scale", cardId: id, position })))
-          .execute();
-      }
-    });
-  } finally {
-    await close();
-  }
-  return ids;
-}
-
 interface Configuration {
   name: string;
   instances: number;
@@ -84,7 +45,7 @@ interface Configuration {
 async function measure(database: string, url: string, instances: number): Promise<Configuration> {
   const name = `${database}, ${instances} instance${instances > 1 ? "s" : ""}`;
   await seedDatabase({ demo: false, url });
-  const cards = await insertDeck(url);
+  const cards = await insertBenchDeck(url, "scale", CARDS);
   const { createUser } = await import("@/lib/data/users");
   const emails: string[] = [];
   for (let i = 0; i < LEARNERS; i++) {
