@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { createProxyServer } from "http-proxy-3";
-import { createDatabase, dropDatabase } from "../lib/sql/postgres-admin";
+import { createDatabase, dropDatabase } from "../lib/query/postgres-admin";
 import { freePort } from "./free-port";
 
 /**

@@ -1,4 +1,5 @@
-import { createSqlClient } from "../lib/sql/client";
+import { sql } from "kysely";
+import { openQuery } from "../lib/query";
 import { writeSyntheticHistory } from "../test/synthetic-history";
 
 /**
@@ -12,18 +13,25 @@ export async function seedReviewHistory(
 ) {
   const file = process.env.E2E_DATABASE;
   if (!file) throw new Error("E2E_DATABASE is not set (playwright.config.ts sets it)");
-  const { client, close } = createSqlClient(`file:${file}`);
+  const { db, close } = openQuery(`file:${file}`);
   try {
-    const user = await client.get<{ id: string }>('SELECT id FROM "User" WHERE email = ?', [email]);
+    const user = await db.selectFrom("User").select("id").where("email", "=", email).executeTakeFirst();
     if (!user) throw new Error(`No user ${email}`);
-    const rows = await client.all<{ id: string }>(
-      `SELECT c.id FROM "Card" c JOIN "DeckCard" m ON m.cardId = c.id JOIN "Deck" d ON d.slug = m.deckSlug
-       WHERE c.retired = 0 AND d.ownerId IS NULL AND (? IS NULL OR d.slug = ?)
-       GROUP BY c.id ORDER BY MIN(d.position), MIN(m.position) LIMIT ?`,
-      [deck ?? null, deck ?? null, cards],
-    );
-    const ids = rows.map((row) => row.id);
-    const written = await writeSyntheticHistory(client, user.id, ids, { answersPerCard, now: new Date() });
+    // The shared decks' live cards in the order the app shows them (a card in two decks once).
+    let cardsQuery = db
+      .selectFrom("Card as c")
+      .innerJoin("DeckCard as m", "m.cardId", "c.id")
+      .innerJoin("Deck as d", "d.slug", "m.deckSlug")
+      .select("c.id")
+      .where("c.retired", "=", false)
+      .where("d.ownerId", "is", null)
+      .groupBy("c.id")
+      .orderBy(sql`min(d.position)`)
+      .orderBy(sql`min(m.position)`)
+      .limit(cards);
+    if (deck) cardsQuery = cardsQuery.where("d.slug", "=", deck);
+    const ids = (await cardsQuery.execute()).map((row) => row.id);
+    const written = await writeSyntheticHistory(db, user.id, ids, { answersPerCard, now: new Date() });
     return { ...written, cards: ids.length };
   } finally {
     await close();

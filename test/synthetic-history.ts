@@ -1,5 +1,5 @@
 import { default_w } from "ts-fsrs";
-import type { SqlClient } from "../lib/sql/client";
+import type { Database } from "../lib/query";
 import { DEFAULT_LEARNER_SETTINGS, type SchedulerSettings } from "../lib/srs";
 import { simulateLearner } from "../lib/srs/synthetic-learner";
 
@@ -23,11 +23,11 @@ export interface SyntheticHistoryOptions {
 
 /**
  * Writes a synthetic learner's answers (lib/srs/synthetic-learner) on these cards through the
- * raw-SQL client, on SQLite or PostgreSQL: review logs and card states that agree, as the review
+ * query builder (lib/query), on SQLite or PostgreSQL: review logs and card states that agree, as the review
  * path writes them. For tests, the e2e seed and the optimizer bench; never for the app.
  */
 export async function writeSyntheticHistory(
-  client: SqlClient,
+  db: Database,
   userId: string,
   cardIds: readonly string[],
   options: SyntheticHistoryOptions,
@@ -41,35 +41,45 @@ export async function writeSyntheticHistory(
     seed: options.seed ?? 1,
     cardKey: (i) => `${userId}:${cardIds[i]}`,
   });
-  let reviews = 0;
-  await client.transaction(async (tx) => {
-    for (const [i, { schedule, logs }] of cards.entries()) {
+  const logs = cards.flatMap(({ logs }, i) =>
+    logs.map((fields, n) => {
       const cardId = cardIds[i] as string;
-      for (const [n, fields] of logs.entries()) {
-        const id = `synthetic-${userId}-${cardId}-${n}`;
-        await tx.run(INSERT_LOG, { ...fields, id, userId, cardId, cardVersion: n + 1 });
-        reviews += 1;
-      }
-      await tx.run(INSERT_STATE, {
-        ...schedule,
+      const id = `synthetic-${userId}-${cardId}-${n}`;
+      return {
+        ...fields,
+        id,
         userId,
         cardId,
-        version: logs.length,
-        introducedAt: logs[0]?.reviewedAt ?? options.now,
-      });
+        idempotencyKey: id,
+        origin: "study",
+        durationMs: 4000,
+        cardVersion: n + 1,
+      };
+    }),
+  );
+  const states = cards.map(({ schedule, logs }, i) => ({
+    ...schedule,
+    userId,
+    cardId: cardIds[i] as string,
+    version: logs.length,
+    introducedAt: logs[0]?.reviewedAt ?? options.now,
+  }));
+  // Rows in batches: one statement per BATCH rows keeps well under either database's parameter limit.
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < logs.length; i += BATCH) {
+      await tx
+        .insertInto("ReviewLog")
+        .values(logs.slice(i, i + BATCH))
+        .execute();
+    }
+    for (let i = 0; i < states.length; i += BATCH) {
+      await tx
+        .insertInto("CardState")
+        .values(states.slice(i, i + BATCH))
+        .execute();
     }
   });
-  return { reviews };
+  return { reviews: logs.length };
 }
 
-const INSERT_LOG = `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
-    stateBefore, dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore,
-    learningStepsBefore, dueAfter, stabilityAfter, difficultyAfter, cardVersion)
-  VALUES (@id, @userId, @cardId, @id, 'study', @rating, @reviewedAt, 4000, @stateBefore, @dueBefore,
-    @lastReviewBefore, @stabilityBefore, @difficultyBefore, @scheduledDaysBefore, @learningStepsBefore,
-    @dueAfter, @stabilityAfter, @difficultyAfter, @cardVersion)`;
-
-const INSERT_STATE = `INSERT INTO "CardState" (userId, cardId, state, due, stability, difficulty, reps, lapses,
-    learningSteps, scheduledDays, lastReview, version, introducedAt)
-  VALUES (@userId, @cardId, @state, @due, @stability, @difficulty, @reps, @lapses, @learningSteps,
-    @scheduledDays, @lastReview, @version, @introducedAt)`;
+const BATCH = 500;

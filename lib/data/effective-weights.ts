@@ -8,7 +8,7 @@ import { MIN_TRAINING_REVIEWS } from "@/lib/srs/training";
 /**
  * The one statement of which FSRS parameter set a learner is scheduled with, for the review's
  * single read (lib/data/reviews.ts), the queue and the parameters page (getEffectiveParameters in
- * lib/data/parameters.ts reads the set it names): the learner's own applied set; else, with fewer
+ * lib/data/parameters/effective.ts reads the set it names): the learner's own applied set; else, with fewer
  * than MIN_TRAINING_REVIEWS answers of their own, the newest cohort set a trainer they are linked
  * to applied for a deck that trainer assigned them; else null (ts-fsrs's defaults). COALESCE and
  * CASE stop early, so a learner with their own set pays one primary-key lookup, and the count

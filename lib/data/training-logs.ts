@@ -6,7 +6,7 @@ import type { TrainingLog } from "@/lib/srs/training";
 import type { ReviewRating, SrsState } from "@/lib/srs/types";
 
 /**
- * The one bulk read of optimization (lib/data/parameters.ts collectTrainingSet): a learner's
+ * The one bulk read of optimization (lib/data/parameters/personal-optimization.ts collectTrainingSet): a learner's
  * answers, through the query builder rather than Prisma. On the server's thread Prisma takes
  * about three times as long for 10,000 answers (about 23 ms against 7), and that alone pushed the
  * review submits running meanwhile past their budget (npm run bench -- optimizer).

@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import { applyMigrations } from "../migrations";
-import { createSqlClient, type SqlClient } from "../sql/client";
+import { type Database, type DB, openQuery } from "../query";
 
 /**
  * Tables in an order that satisfies every foreign key, parents first. `_prisma_migrations` is
@@ -29,7 +30,9 @@ export const COPIED_TABLES = [
   "EmailMessage",
   "UnsubscribeToken",
   "AssignmentStatusMark",
-] as const;
+] as const satisfies readonly (keyof DB)[];
+type Table = (typeof COPIED_TABLES)[number];
+type Row = Record<string, unknown>;
 
 /** Columns read back to spot-check card states after the copy. */
 const CARD_STATE_CHECK = ["state", "due", "stability", "difficulty", "reps", "lapses", "version"] as const;
@@ -43,11 +46,11 @@ export interface CopyReport {
 
 export class CopyError extends Error {}
 
-const quoted = (name: string) => `"${name}"`;
-
-async function countRows(client: SqlClient, table: string): Promise<number> {
-  const row = await client.get<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM ${quoted(table)}`);
-  return Number(row?.n ?? 0);
+async function countRows(db: Database, table: Table): Promise<number> {
+  const { rows } = await sql<{ n: number | bigint }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Values as the target stores them: dates are compared as instants, booleans as booleans. */
@@ -60,18 +63,20 @@ function comparable(value: unknown): unknown {
   return value;
 }
 
-async function copyTable(source: SqlClient, target: SqlClient, table: string): Promise<void> {
-  const rows = await source.all<Record<string, unknown>>(`SELECT * FROM ${quoted(table)}`);
+async function readTable(db: Database, table: Table): Promise<Row[]> {
+  return (await sql<Row>`SELECT * FROM ${sql.table(table)}`.execute(db)).rows;
+}
+
+/** Every column of every row, in batches; tables differ in shape, so the statement is built here. */
+async function insertRows(tx: Database, table: Table, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
-  const head = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(", ")}) VALUES `;
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  const head = sql.join(columns.map((column) => sql.ref(column)));
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    const batch = rows.slice(i, i + BATCH_ROWS);
-    await target.run(
-      head + batch.map(() => tuple).join(", "),
-      batch.flatMap((row) => columns.map((column) => row[column])),
-    );
+    const tuples = rows
+      .slice(i, i + BATCH_ROWS)
+      .map((row) => sql`(${sql.join(columns.map((column) => row[column]))})`);
+    await sql`INSERT INTO ${sql.table(table)} (${head}) VALUES ${sql.join(tuples)}`.execute(tx);
   }
 }
 
@@ -84,23 +89,27 @@ export async function copyDatabase(fromUrl: string, toUrl: string, sample = 50):
   const started = performance.now();
   if (fromUrl === toUrl) throw new CopyError("The source and the target are the same database.");
   await applyMigrations(toUrl);
-  const from = createSqlClient(fromUrl);
-  const to = createSqlClient(toUrl);
+  const from = openQuery(fromUrl);
+  const to = openQuery(toUrl);
   try {
-    if ((await countRows(to.client, "User")) > 0) {
+    if ((await countRows(to.db, "User")) > 0) {
       throw new CopyError("The target database already has accounts; copy into an empty database.");
     }
-    await to.client.transaction(async (tx) => {
+    // Read before the target's transaction: a SQLite transaction may await nothing but its own
+    // statements (docs/data-access.md), so it cannot wait on the source meanwhile.
+    const source = new Map<Table, Row[]>();
+    for (const table of COPIED_TABLES) source.set(table, await readTable(from.db, table));
+    await to.db.transaction().execute(async (tx) => {
       // Content loaded by a start of the app on the target would collide; the copy brings its own.
-      for (const table of [...COPIED_TABLES].reverse()) await tx.run(`DELETE FROM ${quoted(table)}`);
-      for (const table of COPIED_TABLES) await copyTable(from.client, tx, table);
+      for (const table of [...COPIED_TABLES].reverse()) await tx.deleteFrom(table).execute();
+      for (const table of COPIED_TABLES) await insertRows(tx, table, source.get(table) ?? []);
     });
 
     const counts: CopyReport["counts"] = {};
     for (const table of COPIED_TABLES) {
       counts[table] = {
-        source: await countRows(from.client, table),
-        target: await countRows(to.client, table),
+        source: await countRows(from.db, table),
+        target: await countRows(to.db, table),
       };
       if (counts[table].source !== counts[table].target) {
         throw new CopyError(
@@ -108,15 +117,20 @@ export async function copyDatabase(fromUrl: string, toUrl: string, sample = 50):
         );
       }
     }
-    const picks = await from.client.all<Record<string, unknown>>(
-      `SELECT * FROM "CardState" ORDER BY userId, cardId LIMIT ?`,
-      [sample],
-    );
+    const picks = await from.db
+      .selectFrom("CardState")
+      .selectAll()
+      .orderBy("userId")
+      .orderBy("cardId")
+      .limit(sample)
+      .execute();
     for (const pick of picks) {
-      const copied = await to.client.get<Record<string, unknown>>(
-        'SELECT * FROM "CardState" WHERE userId = ? AND cardId = ?',
-        [pick.userId, pick.cardId],
-      );
+      const copied = await to.db
+        .selectFrom("CardState")
+        .selectAll()
+        .where("userId", "=", pick.userId)
+        .where("cardId", "=", pick.cardId)
+        .executeTakeFirst();
       for (const field of CARD_STATE_CHECK) {
         if (comparable(copied?.[field]) !== comparable(pick[field])) {
           throw new CopyError(

@@ -4,8 +4,8 @@ import { postgresTypes } from "./postgres-driver";
 
 /**
  * The process's connections besides Prisma's: on SQLite the one better-sqlite3 connection
- * (lib/sqlite-connection), on PostgreSQL one pg pool. Kysely (lib/query) and the remaining
- * lib/sql statements share them; the rate limiter's store uses them too.
+ * (lib/sqlite-connection), on PostgreSQL one pg pool. Kysely (lib/query) runs on them,
+ * and the rate limiter's store uses them too.
  */
 export function createPostgresPool(url: string): pg.Pool {
   const pool = new pg.Pool({
@@ -28,6 +28,11 @@ export function processPool(): pg.Pool {
     throw new Error("The PostgreSQL pool needs a postgresql:// DATABASE_URL");
   if (cache.retainPgPool?.url !== url) cache.retainPgPool = { url, pool: createPostgresPool(url) };
   return cache.retainPgPool.pool;
+}
+
+/** The process's PostgreSQL pool (for libraries that take one), or null on SQLite. */
+export function postgresPool(): pg.Pool | null {
+  return providerOf(databaseUrl()) === "postgresql" ? processPool() : null;
 }
 
 /** Ends the process's pool (tests and scripts; the server keeps it for its lifetime). */

@@ -66,7 +66,7 @@ class PostgresQueryConnection implements DatabaseConnection {
       if (this.prepared.size >= NAMED_PER_CONNECTION) name = undefined;
       else this.prepared.add(name);
     }
-    countStatement();
+    countStatement(text);
     const result = await this.client.query({ text, name, values: compiled.parameters.map(bindable) });
     const changed =
       result.command === "INSERT" ||

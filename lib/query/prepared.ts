@@ -10,8 +10,37 @@ const MARK = "\u0000kysely-param:";
  * Only for statements whose shape does not depend on the values (no `in` lists).
  */
 export function prepared<P extends Record<string, unknown>>() {
-  return <R>(build: (db: Database, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>) =>
-    compileOnce<P, R>(build);
+  return <R>(
+    build: (db: Database, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>,
+  ) => {
+    registry.push({
+      site: callerSite(),
+      compile: (db) => build(db, (name) => `${MARK}${name}` as never).compile(),
+    });
+    return compileOnce<P, R>(build);
+  };
+}
+
+/** A statement made by `prepared`, where it was defined, and its compiled form for a database. */
+export interface PreparedStatement {
+  site: string;
+  compile(db: Database): CompiledQuery;
+}
+
+const registry: PreparedStatement[] = [];
+
+/**
+ * Every statement `prepared` made in the modules loaded so far: test/integration/statements.test.ts
+ * prepares each on both databases, so a new one is checked without being listed.
+ */
+export function preparedStatements(): readonly PreparedStatement[] {
+  return registry;
+}
+
+/** The file and line that called `prepared<P>()(build)`, to name the statement in test output. */
+function callerSite(): string {
+  const frame = new Error().stack?.split("\n")[3] ?? "";
+  return frame.trim().replace(/^at\s+/, "");
 }
 
 function compileOnce<P extends Record<string, unknown>, R>(

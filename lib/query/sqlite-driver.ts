@@ -67,7 +67,7 @@ class SqliteQueryConnection implements DatabaseConnection {
 
   async begin(): Promise<void> {
     await beginImmediate(this.db);
-    countStatement();
+    countStatement("BEGIN IMMEDIATE");
     this.open = true;
     this.yielded = false;
     const started = ++this.transaction;
@@ -82,7 +82,7 @@ class SqliteQueryConnection implements DatabaseConnection {
   async commit(): Promise<void> {
     if (this.yielded) throw new SqliteTransactionYieldedError();
     this.open = false;
-    countStatement();
+    countStatement("COMMIT");
     this.prepare("COMMIT").run();
   }
 
@@ -116,7 +116,7 @@ class SqliteQueryConnection implements DatabaseConnection {
   }
 
   private run<R>(statement: Database.Statement, parameters: unknown[]): QueryResult<R> {
-    countStatement();
+    countStatement(statement.source);
     if (statement.reader) return { rows: statement.all(parameters) as R[] };
     const { changes } = statement.run(parameters);
     return { rows: [], numAffectedRows: BigInt(changes) };

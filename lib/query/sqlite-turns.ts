@@ -4,8 +4,8 @@ import { SQLITE_BUSY_TIMEOUT_MS } from "../database-url";
 /**
  * Turns on the process's one SQLite connection. A transaction holds a turn from BEGIN to COMMIT,
  * so no other request's statement can land inside it; a statement outside a transaction takes
- * a turn too, which is free when nobody holds one. Shared by every client of the connection
- * (lib/query and the remaining lib/sql statements) through the connection object.
+ * a turn too, which is free when nobody holds one. Shared by everything that uses the connection
+ * (the lib/query driver, raw admin statements) through the connection object.
  */
 export class SqliteTurns {
   private tail: Promise<void> = Promise.resolve();

@@ -24,8 +24,8 @@ export async function benchApkg(url: string) {
     role: "learner",
   });
   const now = new Date();
-  const cards = insertBenchDeck(url, "apkg", 5000);
-  insertHistory(url, user.id, cards, 10, now);
+  const cards = await insertBenchDeck(url, "apkg", 5000);
+  await insertHistory(url, user.id, cards, 10, now);
   const samples: number[] = [];
   const cpuSamples: number[] = [];
   let bytes: Uint8Array = new Uint8Array();

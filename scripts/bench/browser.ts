@@ -18,9 +18,9 @@ export async function benchBrowser(url: string) {
     role: "learner",
   });
   const now = new Date();
-  const cards = insertBenchDeck(url, "browse", 20_000);
+  const cards = await insertBenchDeck(url, "browse", 20_000);
   // Every other card started (ten answers each), so filters on state, due and lapses have rows to find.
-  insertHistory(
+  await insertHistory(
     url,
     user.id,
     cards.filter((_, i) => i % 2 === 0),

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
-import { openSqlite, sqlDate } from "@/lib/sqlite-connection";
-import { insertBenchDeck } from "./synthetic-history";
+import type { Insertable } from "kysely";
+import { type DB, openQuery } from "@/lib/query";
+import { inBatches, insertBenchDeck } from "./synthetic-history";
 
 const HOUR = 3_600_000;
 const TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Kolkata"];
@@ -14,8 +15,8 @@ const TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "A
  */
 export async function benchDigest(url: string, { learners = 10_000, cards = 50 } = {}) {
   const now = new Date();
-  const cardIds = insertBenchDeck(url, "digest", cards);
-  insertLearners(url, cardIds, learners, now);
+  const cardIds = await insertBenchDeck(url, "digest", cards);
+  await insertLearners(url, cardIds, learners, now);
   const { db } = await import("@/lib/db");
   const { digestRecipients } = await import("@/lib/notifications/digest-query");
   const { runDigests } = await import("@/lib/notifications/digest");
@@ -60,53 +61,86 @@ export async function benchDigest(url: string, { learners = 10_000, cards = 50 }
   };
 }
 
-function insertLearners(url: string, cardIds: string[], learners: number, now: Date) {
-  const db = openSqlite(url);
-  const stamp = sqlDate(now);
+async function insertLearners(url: string, cardIds: string[], learners: number, now: Date) {
   const hourIn = (timeZone: string) =>
     Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now)) %
     24;
-  const user = db.prepare(
-    `INSERT INTO "User" (id, email, name, passwordHash, role, updatedAt) VALUES (?, ?, ?, 'bench-no-login', ?, ?)`,
-  );
-  const settings = db.prepare(`INSERT INTO "StudySettings" (userId, timeZone) VALUES (?, ?)`);
-  const notify = db.prepare(`INSERT INTO "NotificationSettings" (userId, digestHour) VALUES (?, ?)`);
-  const state = db.prepare(
-    `INSERT INTO "CardState" (userId, cardId, state, due, stability, difficulty, reps, lapses, learningSteps, scheduledDays, lastReview, introducedAt)
-     VALUES (?, ?, 'review', ?, 10, 5, 4, 0, 0, 10, ?, ?)`,
-  );
-  const link = db.prepare(
-    `INSERT INTO "TrainerClient" (id, trainerId, clientId, shareQuizAnswers, linkedAt) VALUES (?, 'bench-trainer', ?, 1, ?)`,
-  );
-  const assignment = db.prepare(
-    `INSERT INTO "Assignment" (id, trainerId, clientId, deckSlug, dueAt, goal, createdAt)
-     VALUES (?, 'bench-trainer', ?, 'digest', ?, 'all-introduced', ?)`,
-  );
-  db.transaction(() => {
-    user.run("bench-trainer", "trainer@bench.invalid", "Bench trainer", "trainer", stamp);
-    for (let i = 0; i < learners; i++) {
-      const id = `learner-${i}`;
-      const timeZone = TIME_ZONES[i % TIME_ZONES.length] as string;
-      user.run(id, `${id}@bench.invalid`, `Learner ${i}`, "learner", stamp);
-      settings.run(id, timeZone);
-      notify.run(id, hourIn(timeZone));
-      cardIds.forEach((cardId, c) => {
-        // A third of the cards due (a day ago), the rest due over the next weeks.
-        const due =
-          (c + i) % 3 === 0 ? now.getTime() - 24 * HOUR : now.getTime() + ((c % 20) + 1) * 24 * HOUR;
-        state.run(
-          id,
-          cardId,
-          sqlDate(new Date(due)),
-          sqlDate(new Date(now.getTime() - 10 * 24 * HOUR)),
-          stamp,
-        );
+  const users: Insertable<DB["User"]>[] = [
+    {
+      id: "bench-trainer",
+      email: "trainer@bench.invalid",
+      name: "Bench trainer",
+      passwordHash: "bench-no-login",
+      role: "trainer",
+      updatedAt: now,
+    },
+  ];
+  const settings: Insertable<DB["StudySettings"]>[] = [];
+  const notify: Insertable<DB["NotificationSettings"]>[] = [];
+  const states: Insertable<DB["CardState"]>[] = [];
+  const links: Insertable<DB["TrainerClient"]>[] = [];
+  const assignments: Insertable<DB["Assignment"]>[] = [];
+  for (let i = 0; i < learners; i++) {
+    const id = `learner-${i}`;
+    const timeZone = TIME_ZONES[i % TIME_ZONES.length] as string;
+    users.push({
+      id,
+      email: `${id}@bench.invalid`,
+      name: `Learner ${i}`,
+      passwordHash: "bench-no-login",
+      role: "learner",
+      updatedAt: now,
+    });
+    settings.push({ userId: id, timeZone });
+    notify.push({ userId: id, digestHour: hourIn(timeZone) });
+    cardIds.forEach((cardId, c) => {
+      // A third of the cards due (a day ago), the rest due over the next weeks.
+      const due = (c + i) % 3 === 0 ? now.getTime() - 24 * HOUR : now.getTime() + ((c % 20) + 1) * 24 * HOUR;
+      states.push({
+        userId: id,
+        cardId,
+        state: "review",
+        due: new Date(due),
+        stability: 10,
+        difficulty: 5,
+        reps: 4,
+        lapses: 0,
+        learningSteps: 0,
+        scheduledDays: 10,
+        lastReview: new Date(now.getTime() - 10 * 24 * HOUR),
+        introducedAt: now,
       });
-      if (i % 5 === 0) {
-        link.run(`link-${i}`, id, stamp);
-        assignment.run(`assignment-${i}`, id, sqlDate(new Date(now.getTime() + 48 * HOUR)), stamp);
-      }
+    });
+    if (i % 5 === 0) {
+      links.push({
+        id: `link-${i}`,
+        trainerId: "bench-trainer",
+        clientId: id,
+        shareQuizAnswers: true,
+        linkedAt: now,
+      });
+      assignments.push({
+        id: `assignment-${i}`,
+        trainerId: "bench-trainer",
+        clientId: id,
+        deckSlug: "digest",
+        dueAt: new Date(now.getTime() + 48 * HOUR),
+        goal: "all-introduced",
+        createdAt: now,
+      });
     }
-  })();
-  db.close();
+  }
+  const { db, close } = openQuery(url);
+  try {
+    await db.transaction().execute(async (tx) => {
+      await inBatches(users, (rows) => tx.insertInto("User").values(rows).execute());
+      await inBatches(settings, (rows) => tx.insertInto("StudySettings").values(rows).execute());
+      await inBatches(notify, (rows) => tx.insertInto("NotificationSettings").values(rows).execute());
+      await inBatches(states, (rows) => tx.insertInto("CardState").values(rows).execute());
+      await inBatches(links, (rows) => tx.insertInto("TrainerClient").values(rows).execute());
+      await inBatches(assignments, (rows) => tx.insertInto("Assignment").values(rows).execute());
+    });
+  } finally {
+    await close();
+  }
 }

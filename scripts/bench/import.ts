@@ -111,7 +111,7 @@ function stillListening(base: string): Promise<void> {
  */
 export async function benchImport(url: string, { learners = 20, seconds = 40 } = {}) {
   await seedDatabase({ demo: false, url });
-  const cards = insertBenchDeck(url, "submit", 4000);
+  const cards = await insertBenchDeck(url, "submit", 4000);
   const { createUser } = await import("@/lib/data/users");
   const emails = (prefix: string, n: number) =>
     Array.from({ length: n }, (_, i) => `${prefix}${i}@bench.example`);

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
-import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
+import { type Database, openQuery } from "@/lib/query";
+import { parseSqlDate } from "@/lib/query/values";
 import { seedDatabase } from "@/lib/seed";
-import { createSqlClient, type SqlClient } from "@/lib/sql/client";
 import { writeSyntheticHistory } from "../../test/synthetic-history";
 import { runLearners } from "./reviews";
 import { signIn, startServer } from "./server";
@@ -10,13 +10,6 @@ import { insertBenchDeck } from "./synthetic-history";
 
 const PASSWORD = "bench-password";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-type JobRow = {
-  status: string;
-  error: string | null;
-  reviewCount: number | bigint | null;
-  createdAt: SqlDateValue;
-  updatedAt: SqlDateValue;
-};
 
 /**
  * One optimization, started as the settings page starts it. Its end is watched in the database
@@ -26,7 +19,7 @@ type JobRow = {
 async function optimizeOnce(
   baseUrl: string,
   cookie: string,
-  client: SqlClient,
+  db: Database,
 ): Promise<{ ms: number; reviews: number }> {
   const response = await fetch(`${baseUrl}/api/parameters/jobs`, {
     method: "POST",
@@ -37,10 +30,11 @@ async function optimizeOnce(
   const { jobId } = (await response.json()) as { jobId: string };
   for (;;) {
     await sleep(20);
-    const job = await client.get<JobRow>(
-      'SELECT status, error, reviewCount, createdAt, updatedAt FROM "OptimizationJob" WHERE id = ?',
-      [jobId],
-    );
+    const job = await db
+      .selectFrom("OptimizationJob")
+      .select(["status", "error", "reviewCount", "createdAt", "updatedAt"])
+      .where("id", "=", jobId)
+      .executeTakeFirst();
     if (!job) throw new Error("The job row is missing");
     if (job.status === "failed") throw new Error(`The optimization failed: ${job.error}`);
     if (job.status !== "done") continue;
@@ -57,8 +51,8 @@ async function optimizeOnce(
  */
 export async function benchOptimizer(url: string, { learners = 20, seconds = 40 } = {}) {
   await seedDatabase({ demo: false, url });
-  const own = insertBenchDeck(url, "optimize", 1000);
-  const cards = insertBenchDeck(url, "submit", 4000);
+  const own = await insertBenchDeck(url, "optimize", 1000);
+  const cards = await insertBenchDeck(url, "submit", 4000);
   const { createUser } = await import("@/lib/data/users");
   const optimizer = await createUser({
     name: "Optimizer",
@@ -66,8 +60,8 @@ export async function benchOptimizer(url: string, { learners = 20, seconds = 40 
     password: PASSWORD,
     role: "learner",
   });
-  const { client, close } = createSqlClient(url);
-  const { reviews } = await writeSyntheticHistory(client, optimizer.id, own, {
+  const { db, close } = openQuery(url);
+  const { reviews } = await writeSyntheticHistory(db, optimizer.id, own, {
     answersPerCard: 10,
     now: new Date(),
   });
@@ -86,11 +80,11 @@ export async function benchOptimizer(url: string, { learners = 20, seconds = 40 
     const cardFor = (offset: number) => (learner: number, i: number) =>
       cards[((learner + offset) * 97 + i) % cards.length] as string;
 
-    await optimizeOnce(base, owner, client); // warm-up: first worker start, first compile of the routes
+    await optimizeOnce(base, owner, db); // warm-up: first worker start, first compile of the routes
     const alone: number[] = [];
     let used = 0;
     for (let i = 0; i < 5; i++) {
-      const run = await optimizeOnce(base, owner, client);
+      const run = await optimizeOnce(base, owner, db);
       alone.push(run.ms);
       used = run.reviews;
     }
@@ -107,7 +101,7 @@ export async function benchOptimizer(url: string, { learners = 20, seconds = 40 
       await sleep(1000);
       while (running) {
         const from = performance.now();
-        during.push((await optimizeOnce(base, owner, client)).ms);
+        during.push((await optimizeOnce(base, owner, db)).ms);
         windows.push({ from, to: performance.now() });
         await sleep(400 + Math.random() * 200);
       }

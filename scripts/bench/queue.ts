@@ -14,8 +14,8 @@ export async function benchQueue(url: string) {
     role: "learner",
   });
   const now = new Date();
-  const cards = insertBenchDeck(url, "queue", 20_000);
-  insertHistory(url, user.id, cards, 10, now);
+  const cards = await insertBenchDeck(url, "queue", 20_000);
+  await insertHistory(url, user.id, cards, 10, now);
   const samples: number[] = [];
   let queued = 0;
   for (let i = 0; i < 40; i++) {

@@ -11,7 +11,7 @@ import { insertBenchDeck } from "./synthetic-history";
  */
 export async function benchReviewSubmit(url: string, { learners = 20, seconds = 20 } = {}) {
   await seedDatabase({ demo: false, url });
-  const cards = insertBenchDeck(url, "submit", 4000);
+  const cards = await insertBenchDeck(url, "submit", 4000);
   const { createUser } = await import("@/lib/data/users");
   const users = [];
   for (let i = 0; i < learners; i++) {

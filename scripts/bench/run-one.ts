@@ -1,6 +1,6 @@
 import { applyMigrations } from "@/lib/migrations";
-import { closeSql } from "@/lib/sql/client";
-import { createDatabase, DEFAULT_POSTGRES_ADMIN_URL, dropDatabase } from "@/lib/sql/postgres-admin";
+import { closeQuery } from "@/lib/query";
+import { createDatabase, DEFAULT_POSTGRES_ADMIN_URL, dropDatabase } from "@/lib/query/postgres-admin";
 import { runScript } from "../run-script";
 import { freshDatabase } from "./bench-database";
 
@@ -41,7 +41,7 @@ runScript(async () => {
     console.log(JSON.stringify(await bench(url)));
   } finally {
     if (postgres) {
-      await closeSql();
+      await closeQuery();
       await dropDatabase(url);
     }
   }

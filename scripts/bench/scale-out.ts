@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { seedDatabase } from "@/lib/seed";
-import { createSqlClient } from "@/lib/sql/client";
 import { type LoadResult, runLearners } from "./reviews";
 import { type RunningServer, signIn, startServer } from "./server";
+import { insertBenchDeck } from "./synthetic-history";
 
 const LEARNERS = 50;
 const SECONDS = 20;
@@ -34,34 +34,6 @@ function postgresCpuSeconds(): number {
   return total;
 }
 
-async function insertDeck(url: string): Promise<string[]> {
-  const { client, close } = createSqlClient(url);
-  const ids = Array.from({ length: CARDS }, (_, i) => `scale-${i}`);
-  try {
-    await client.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO "Deck" (slug, title, description, position) VALUES ('scale', 'Scale', 'Bench', 99)`,
-      );
-      for (let i = 0; i < ids.length; i += 500) {
-        const batch = ids.slice(i, i + 500);
-        await tx.run(
-          `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position) VALUES ${batch
-            .map(() => "(?, 'scale', 'basic', 'Front', 'Back', 'background', '[]', ?)")
-            .join(", ")}`,
-          batch.flatMap((id, j) => [id, i + j]),
-        );
-      }
-      // The app reads a deck's cards through DeckCard (lib/sql/deck-membership).
-      await tx.run(
-        `INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'scale'`,
-      );
-    });
-  } finally {
-    await close();
-  }
-  return ids;
-}
-
 interface Configuration {
   name: string;
   instances: number;
@@ -73,7 +45,7 @@ interface Configuration {
 async function measure(database: string, url: string, instances: number): Promise<Configuration> {
   const name = `${database}, ${instances} instance${instances > 1 ? "s" : ""}`;
   await seedDatabase({ demo: false, url });
-  const cards = await insertDeck(url);
+  const cards = await insertBenchDeck(url, "scale", CARDS);
   const { createUser } = await import("@/lib/data/users");
   const emails: string[] = [];
   for (let i = 0; i < LEARNERS; i++) {

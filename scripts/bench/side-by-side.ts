@@ -112,7 +112,7 @@ export async function benchSideBySide(
   { rounds = 3, seconds = 10, connections = [10, 50] } = {},
 ) {
   await seedDatabase({ demo: false, url });
-  const cards = insertBenchDeck(url, "submit", CARDS);
+  const cards = await insertBenchDeck(url, "submit", CARDS);
   const { createUser } = await import("@/lib/data/users");
   const users: { id: string; email: string }[] = [];
   for (let i = 0; i < LEARNERS; i++) {

@@ -1,28 +1,48 @@
-import { sqlDate } from "@/lib/query/values";
-import { openSqlite } from "@/lib/sqlite-connection";
+import type { Insertable } from "kysely";
+import { type DB, openQuery } from "@/lib/query";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, type ReviewRating, rate } from "@/lib/srs";
 
-/** Cards in a deck of their own, written straight to SQLite (the bench measures reading them). */
-export function insertBenchDeck(url: string, slug: string, cards: number): string[] {
-  const db = openSqlite(url);
+/** Rows per INSERT: well under either database's limit on parameters. */
+const BATCH = 500;
+
+/** Inserts rows a batch at a time: one statement per BATCH rows. */
+export async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/** Cards in a deck of their own, written straight to the database (the bench measures reading them). */
+export async function insertBenchDeck(url: string, slug: string, cards: number): Promise<string[]> {
+  const { db, close } = openQuery(url);
   const ids = Array.from({ length: cards }, (_, i) => `${slug}-${i}`);
-  db.transaction(() => {
-    db.prepare('INSERT INTO "Deck" (slug, title, description, position) VALUES (?, ?, ?, 99)').run(
-      slug,
-      `Bench ${slug}`,
-      "Synthetic deck for benchmarks",
-    );
-    const card = db.prepare(
-      'INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const sources = JSON.stringify([{ document: "bench", quote: "A synthetic quote.", quoteId: "bench" }]);
-    const member = db.prepare('INSERT INTO "DeckCard" (deckSlug, cardId, position) VALUES (?, ?, ?)');
-    ids.forEach((id, i) => {
-      card.run(id, slug, "basic", `Front ${i}`, `Back ${i}`, "background", sources, i);
-      member.run(slug, id, i);
+  const sources = JSON.stringify([{ document: "bench", quote: "A synthetic quote.", quoteId: "bench" }]);
+  try {
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("Deck")
+        .values({ slug, title: `Bench ${slug}`, description: "Synthetic deck for benchmarks", position: 99 })
+        .execute();
+      await inBatches(
+        ids.map((id, i) => ({
+          id,
+          deckSlug: slug,
+          kind: "basic",
+          front: `Front ${i}`,
+          back: `Back ${i}`,
+          evidence: "background",
+          sources,
+          position: i,
+        })),
+        (batch) => tx.insertInto("Card").values(batch).execute(),
+      );
+      // The app reads a deck's cards through DeckCard (lib/data/deck-membership).
+      await inBatches(
+        ids.map((cardId, position) => ({ deckSlug: slug, cardId, position })),
+        (batch) => tx.insertInto("DeckCard").values(batch).execute(),
+      );
     });
-  })();
-  db.close();
+  } finally {
+    await close();
+  }
   return ids;
 }
 
@@ -32,24 +52,13 @@ export function insertBenchDeck(url: string, slug: string, cards: number): strin
  * then shifted in time so that its last answer is past and its next due date falls between
  * yesterday and 19 days ahead, so about one card in twenty is due on any one day.
  */
-export function insertHistory(
+export async function insertHistory(
   url: string,
   userId: string,
   cardIds: string[],
   reviewsPerCard: number,
   now: Date,
-) {
-  const db = openSqlite(url);
-  const log = db.prepare(
-    `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs, stateBefore,
-       dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore, learningStepsBefore,
-       dueAfter, stabilityAfter, difficultyAfter)
-     VALUES (?, ?, ?, ?, 'study', ?, ?, 3000, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const state = db.prepare(
-    `INSERT INTO "CardState" (userId, cardId, state, due, stability, difficulty, reps, lapses, learningSteps,
-       scheduledDays, lastReview, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+): Promise<void> {
   const settings = { ...DEFAULT_LEARNER_SETTINGS, enableFuzz: false };
   const simulate = (cardId: string, c: number, start: number) => {
     let schedule = newCardSchedule(new Date(start));
@@ -65,58 +74,43 @@ export function insertHistory(
     }
     return { schedule, answers };
   };
-  let counter = 0;
-  db.transaction(() => {
-    cardIds.forEach((cardId, c) => {
-      const trial = simulate(cardId, c, 0);
-      const last = trial.schedule.lastReview?.getTime() ?? 0;
-      const spread = ((c * 7919) % 1000) / 1000;
-      const targetDue = now.getTime() + (spread * 20 - 1) * 86_400_000;
-      // Shifting a whole history keeps every interval, so the second run schedules the same way.
-      // No answer falls in the current study day, so today's review limit is untouched.
-      // Whole days only: ts-fsrs counts elapsed UTC calendar days, so a fractional shift would
-      // change the intervals and the second run would not land where the first one says.
-      const shift =
-        Math.floor(
-          Math.min(targetDue - trial.schedule.due.getTime(), now.getTime() - 48 * 3_600_000 - last) /
-            86_400_000,
-        ) * 86_400_000;
-      const { schedule, answers } = simulate(cardId, c, shift);
-      for (const fields of answers) {
-        log.run(
-          `bench-${counter}`,
-          userId,
-          cardId,
-          `bench-key-${counter++}`,
-          fields.rating,
-          sqlDate(fields.reviewedAt),
-          fields.stateBefore,
-          sqlDate(fields.dueBefore),
-          fields.lastReviewBefore ? sqlDate(fields.lastReviewBefore) : null,
-          fields.stabilityBefore,
-          fields.difficultyBefore,
-          fields.scheduledDaysBefore,
-          fields.learningStepsBefore,
-          sqlDate(fields.dueAfter),
-          fields.stabilityAfter,
-          fields.difficultyAfter,
-        );
-      }
-      state.run(
+  const logs: Insertable<DB["ReviewLog"]>[] = [];
+  const states: Insertable<DB["CardState"]>[] = [];
+  cardIds.forEach((cardId, c) => {
+    const trial = simulate(cardId, c, 0);
+    const last = trial.schedule.lastReview?.getTime() ?? 0;
+    const spread = ((c * 7919) % 1000) / 1000;
+    const targetDue = now.getTime() + (spread * 20 - 1) * 86_400_000;
+    // Shifting a whole history keeps every interval, so the second run schedules the same way.
+    // No answer falls in the current study day, so today's review limit is untouched.
+    // Whole days only: ts-fsrs counts elapsed UTC calendar days, so a fractional shift would
+    // change the intervals and the second run would not land where the first one says.
+    const shift =
+      Math.floor(
+        Math.min(targetDue - trial.schedule.due.getTime(), now.getTime() - 48 * 3_600_000 - last) /
+          86_400_000,
+      ) * 86_400_000;
+    const { schedule, answers } = simulate(cardId, c, shift);
+    for (const fields of answers) {
+      const n = logs.length;
+      logs.push({
+        ...fields,
+        id: `bench-${n}`,
         userId,
         cardId,
-        schedule.state,
-        sqlDate(schedule.due),
-        schedule.stability,
-        schedule.difficulty,
-        schedule.reps,
-        schedule.lapses,
-        schedule.learningSteps,
-        schedule.scheduledDays,
-        schedule.lastReview ? sqlDate(schedule.lastReview) : null,
-        reviewsPerCard,
-      );
+        idempotencyKey: `bench-key-${n}`,
+        durationMs: 3000,
+      });
+    }
+    states.push({ ...schedule, userId, cardId, version: reviewsPerCard });
+  });
+  const { db, close } = openQuery(url);
+  try {
+    await db.transaction().execute(async (tx) => {
+      await inBatches(logs, (batch) => tx.insertInto("ReviewLog").values(batch).execute());
+      await inBatches(states, (batch) => tx.insertInto("CardState").values(batch).execute());
     });
-  })();
-  db.close();
+  } finally {
+    await close();
+  }
 }

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { sqlDate } from "@/lib/query/values";
-import { openSqlite } from "@/lib/sqlite-connection";
+import type { Insertable } from "kysely";
+import { type DB, openQuery } from "@/lib/query";
 import {
   type CardSchedule,
   DEFAULT_LEARNER_SETTINGS,
@@ -9,7 +9,7 @@ import {
   rate,
 } from "@/lib/srs";
 import { percentiles } from "./stats";
-import { insertBenchDeck } from "./synthetic-history";
+import { inBatches, insertBenchDeck } from "./synthetic-history";
 
 const DAY = 86_400_000;
 const TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
@@ -24,8 +24,8 @@ export async function benchTrainerDashboard(
   { clients = 200, cards = 50, logsPerClient = 2000, runs = 20 } = {},
 ) {
   const now = new Date();
-  const cardIds = insertBenchDeck(url, "trainer", cards);
-  const trainerId = insertTrainerWithClients(url, cardIds, clients, logsPerClient, now);
+  const cardIds = await insertBenchDeck(url, "trainer", cards);
+  const trainerId = await insertTrainerWithClients(url, cardIds, clients, logsPerClient, now);
   const { getClientsTable } = await import("@/lib/data/trainer/dashboard");
   let rows = 0;
   for (let i = 0; i < 3; i++) rows = (await getClientsTable(trainerId, now)).rows.length;
@@ -47,8 +47,8 @@ export async function benchTrainerGroups(
   { clients = 500, groups = 5, cards = 50, logsPerClient = 1000, runs = 20 } = {},
 ) {
   const now = new Date();
-  const cardIds = insertBenchDeck(url, "trainer", cards);
-  const trainerId = insertTrainerWithClients(url, cardIds, clients, logsPerClient, now, groups);
+  const cardIds = await insertBenchDeck(url, "trainer", cards);
+  const trainerId = await insertTrainerWithClients(url, cardIds, clients, logsPerClient, now, groups);
   const { getClientsTable } = await import("@/lib/data/trainer/dashboard");
   const time = async (query: Parameters<typeof getClientsTable>[2]) => {
     let rows = 0;
@@ -88,125 +88,144 @@ function templateSchedules(cardIds: string[]): CardSchedule[] {
 
 /**
  * Writes the trainer, the clients (no password hashing: nobody signs in), links, assignments,
- * card states and logs with raw SQL in one transaction. The dashboard reads only the logs' card
+ * card states and logs with the query builder in one transaction. The dashboard reads only the logs' card
  * and time, so logs are spread evenly over the last year rather than replayed through FSRS;
  * card states come from real lib/srs histories, shifted so due dates fall between a few days
  * ago and two weeks ahead. Each client leaves up to nine cards unintroduced.
  */
-function insertTrainerWithClients(
+async function insertTrainerWithClients(
   url: string,
   cardIds: string[],
   clients: number,
   logsPerClient: number,
   now: Date,
   groups = 0,
-) {
-  const db = openSqlite(url);
-  const stamp = sqlDate(now);
+): Promise<string> {
   const templates = templateSchedules(cardIds);
-  const user = db.prepare(
-    `INSERT INTO "User" (id, email, name, passwordHash, role, updatedAt) VALUES (?, ?, ?, 'bench-no-login', ?, ?)`,
-  );
-  const settings = db.prepare(`INSERT INTO "StudySettings" (userId, timeZone) VALUES (?, ?)`);
-  const link = db.prepare(
-    `INSERT INTO "TrainerClient" (id, trainerId, clientId, shareQuizAnswers, linkedAt, groupId) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const group = db.prepare(`INSERT INTO "TrainerGroup" (id, trainerId, name, createdAt) VALUES (?, ?, ?, ?)`);
-  const assignment = db.prepare(
-    `INSERT INTO "Assignment" (id, trainerId, clientId, deckSlug, dueAt, goal, targetRecall, quizTarget, createdAt)
-     VALUES (?, ?, ?, 'trainer', ?, ?, ?, ?, ?)`,
-  );
-  const state = db.prepare(
-    `INSERT INTO "CardState" (userId, cardId, state, due, stability, difficulty, reps, lapses, learningSteps,
-       scheduledDays, lastReview, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 6)`,
-  );
-  const log = db.prepare(
-    `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs, stateBefore,
-       dueBefore, lastReviewBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore, learningStepsBefore,
-       dueAfter, stabilityAfter, difficultyAfter)
-     VALUES (?, ?, ?, ?, 'study', ?, ?, 3000, 'review', ?, ?, 10, 5, 10, 0, ?, 12, 5)`,
-  );
-  const quiz = db.prepare(
-    `INSERT INTO "QuizAttempt" (id, userId, deckSlug, mode, seed, itemIds, startedAt, finishedAt, score)
-     VALUES (?, ?, 'trainer', 'mixed', 1, '["a","b","c","d","e"]', ?, ?, ?)`,
-  );
   const trainerId = "bench-trainer";
-  db.transaction(() => {
-    user.run(trainerId, "trainer@bench.example", "Bench Trainer", "trainer", stamp);
-    for (let g = 0; g < groups; g++) group.run(`bench-group-${g}`, trainerId, `Class ${g + 1}`, stamp);
-    for (let c = 0; c < clients; c++) {
-      const clientId = `bench-client-${c}`;
-      user.run(
-        clientId,
-        `client${c}@bench.example`,
-        `Client ${String(c).padStart(3, "0")}`,
-        "learner",
-        stamp,
-      );
-      settings.run(clientId, TIME_ZONES[c % TIME_ZONES.length]);
-      link.run(
-        `bench-link-${c}`,
-        trainerId,
-        clientId,
-        c % 3 === 0 ? 0 : 1,
-        sqlDate(new Date(now.getTime() - 90 * DAY)),
-        groups ? `bench-group-${c % groups}` : null,
-      );
-      const recall = c % 2 === 1;
-      assignment.run(
-        `bench-assignment-${c}`,
-        trainerId,
-        clientId,
-        sqlDate(new Date(now.getTime() + ((c % 30) - 5) * DAY)),
-        recall ? "recall" : "all-introduced",
-        recall ? 0.85 : null,
-        c % 4 === 0 ? 80 : null,
-        sqlDate(new Date(now.getTime() - 60 * DAY)),
-      );
-      const introduced = cardIds.length - (c % 10);
-      cardIds.slice(0, introduced).forEach((cardId, i) => {
-        const t = templates[i] as CardSchedule;
-        const last = t.lastReview?.getTime() ?? 0;
-        const targetDue = now.getTime() + ((((c * 31 + i * 7919) % 1000) / 1000) * 18 - 4) * DAY;
-        const shift = Math.min(targetDue - t.due.getTime(), now.getTime() - 2 * DAY - last);
-        state.run(
-          clientId,
-          cardId,
-          t.state,
-          sqlDate(new Date(t.due.getTime() + shift)),
-          t.stability,
-          t.difficulty,
-          t.reps,
-          t.lapses,
-          t.learningSteps,
-          t.scheduledDays,
-          sqlDate(new Date(last + shift)),
-        );
+  const users: Insertable<DB["User"]>[] = [
+    {
+      id: trainerId,
+      email: "trainer@bench.example",
+      name: "Bench Trainer",
+      passwordHash: "bench-no-login",
+      role: "trainer",
+      updatedAt: now,
+    },
+  ];
+  const groupRows: Insertable<DB["TrainerGroup"]>[] = Array.from({ length: groups }, (_, g) => ({
+    id: `bench-group-${g}`,
+    trainerId,
+    name: `Class ${g + 1}`,
+    createdAt: now,
+  }));
+  const settings: Insertable<DB["StudySettings"]>[] = [];
+  const links: Insertable<DB["TrainerClient"]>[] = [];
+  const assignments: Insertable<DB["Assignment"]>[] = [];
+  const states: Insertable<DB["CardState"]>[] = [];
+  const logs: Insertable<DB["ReviewLog"]>[] = [];
+  const quizzes: Insertable<DB["QuizAttempt"]>[] = [];
+  for (let c = 0; c < clients; c++) {
+    const clientId = `bench-client-${c}`;
+    users.push({
+      id: clientId,
+      email: `client${c}@bench.example`,
+      name: `Client ${String(c).padStart(3, "0")}`,
+      passwordHash: "bench-no-login",
+      role: "learner",
+      updatedAt: now,
+    });
+    settings.push({ userId: clientId, timeZone: TIME_ZONES[c % TIME_ZONES.length] as string });
+    links.push({
+      id: `bench-link-${c}`,
+      trainerId,
+      clientId,
+      shareQuizAnswers: c % 3 !== 0,
+      linkedAt: new Date(now.getTime() - 90 * DAY),
+      groupId: groups ? `bench-group-${c % groups}` : null,
+    });
+    const recall = c % 2 === 1;
+    assignments.push({
+      id: `bench-assignment-${c}`,
+      trainerId,
+      clientId,
+      deckSlug: "trainer",
+      dueAt: new Date(now.getTime() + ((c % 30) - 5) * DAY),
+      goal: recall ? "recall" : "all-introduced",
+      targetRecall: recall ? 0.85 : null,
+      quizTarget: c % 4 === 0 ? 80 : null,
+      createdAt: new Date(now.getTime() - 60 * DAY),
+    });
+    const introduced = cardIds.length - (c % 10);
+    cardIds.slice(0, introduced).forEach((cardId, i) => {
+      const t = templates[i] as CardSchedule;
+      const last = t.lastReview?.getTime() ?? 0;
+      const targetDue = now.getTime() + ((((c * 31 + i * 7919) % 1000) / 1000) * 18 - 4) * DAY;
+      const shift = Math.min(targetDue - t.due.getTime(), now.getTime() - 2 * DAY - last);
+      states.push({
+        ...t,
+        userId: clientId,
+        cardId,
+        due: new Date(t.due.getTime() + shift),
+        lastReview: new Date(last + shift),
+        version: 6,
       });
-      for (let j = 0; j < logsPerClient; j++) {
-        const cardId = cardIds[j % introduced] as string;
-        const at = now.getTime() - 2 * DAY - ((logsPerClient - j) / logsPerClient) * 365 * DAY;
-        const id = `bench-${c}-${j}`;
-        const reviewedAt = sqlDate(new Date(at));
-        const rating = (j * 7 + c) % 9 === 0 ? 1 : 3;
-        log.run(
-          id,
-          clientId,
-          cardId,
-          id,
-          rating,
-          reviewedAt,
-          reviewedAt,
-          sqlDate(new Date(at - 10 * DAY)),
-          reviewedAt,
-        );
-      }
-      for (let q = 0; q < 3; q++) {
-        const at = sqlDate(new Date(now.getTime() - (q + 1) * 7 * DAY));
-        quiz.run(`bench-quiz-${c}-${q}`, clientId, at, at, (c + q) % 6);
-      }
+    });
+    for (let j = 0; j < logsPerClient; j++) {
+      const cardId = cardIds[j % introduced] as string;
+      const at = now.getTime() - 2 * DAY - ((logsPerClient - j) / logsPerClient) * 365 * DAY;
+      const id = `bench-${c}-${j}`;
+      const reviewedAt = new Date(at);
+      logs.push({
+        id,
+        userId: clientId,
+        cardId,
+        idempotencyKey: id,
+        origin: "study",
+        rating: (j * 7 + c) % 9 === 0 ? 1 : 3,
+        reviewedAt,
+        durationMs: 3000,
+        stateBefore: "review",
+        dueBefore: reviewedAt,
+        lastReviewBefore: new Date(at - 10 * DAY),
+        stabilityBefore: 10,
+        difficultyBefore: 5,
+        scheduledDaysBefore: 10,
+        learningStepsBefore: 0,
+        dueAfter: reviewedAt,
+        stabilityAfter: 12,
+        difficultyAfter: 5,
+      });
     }
-  })();
-  db.close();
+    for (let q = 0; q < 3; q++) {
+      const at = new Date(now.getTime() - (q + 1) * 7 * DAY);
+      quizzes.push({
+        id: `bench-quiz-${c}-${q}`,
+        userId: clientId,
+        deckSlug: "trainer",
+        mode: "mixed",
+        seed: 1,
+        itemIds: '["a","b","c","d","e"]',
+        startedAt: at,
+        finishedAt: at,
+        score: (c + q) % 6,
+      });
+    }
+  }
+  const { db, close } = openQuery(url);
+  try {
+    await db.transaction().execute(async (tx) => {
+      await inBatches(users, (rows) => tx.insertInto("User").values(rows).execute());
+      await inBatches(groupRows, (rows) => tx.insertInto("TrainerGroup").values(rows).execute());
+      await inBatches(settings, (rows) => tx.insertInto("StudySettings").values(rows).execute());
+      await inBatches(links, (rows) => tx.insertInto("TrainerClient").values(rows).execute());
+      await inBatches(assignments, (rows) => tx.insertInto("Assignment").values(rows).execute());
+      await inBatches(states, (rows) => tx.insertInto("CardState").values(rows).execute());
+      await inBatches(logs, (rows) => tx.insertInto("ReviewLog").values(rows).execute());
+      await inBatches(quizzes, (rows) => tx.insertInto("QuizAttempt").values(rows).execute());
+    });
+  } finally {
+    await close();
+  }
   return trainerId;
 }

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations, createMigration } from "../../lib/migrations";
-import { DEFAULT_POSTGRES_ADMIN_URL, withScratchDatabase } from "../../lib/sql/postgres-admin";
+import { DEFAULT_POSTGRES_ADMIN_URL, withScratchDatabase } from "../../lib/query/postgres-admin";
 import { runScript } from "../run-script";
 
 // Diffs each provider's migration history against prisma/schema.prisma on a scratch database

@@ -1,5 +1,5 @@
 import { afterAll, inject } from "vitest";
-import { createDatabase, dropDatabase } from "@/lib/sql/postgres-admin";
+import { createDatabase, dropDatabase } from "@/lib/query/postgres-admin";
 
 // Runs before the test file imports lib/db, so its clients open this file's own database.
 const url = await createDatabase(
@@ -12,7 +12,7 @@ process.env.DATABASE_URL = url;
 afterAll(async () => {
   const { db } = await import("@/lib/db");
   await db.$disconnect();
-  const { closeSql } = await import("@/lib/sql/client");
-  await closeSql();
+  const { closeQuery } = await import("@/lib/query");
+  await closeQuery();
   await dropDatabase(url);
 });

@@ -3,7 +3,7 @@ import { recordReview } from "@/lib/data/reviews";
 import { databaseUrl } from "@/lib/database-url";
 import { createPrismaClient, db } from "@/lib/db";
 import { CopyError, copyDatabase } from "@/lib/db-copy";
-import { withScratchDatabase } from "@/lib/sql/postgres-admin";
+import { withScratchDatabase } from "@/lib/query/postgres-admin";
 import { createDeck, createLearner, key } from "./fixtures";
 
 const server = process.env.TEST_POSTGRES_URL;

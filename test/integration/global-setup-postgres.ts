@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/migrations";
-import { createDatabase, databaseName, dropDatabase } from "../../lib/sql/postgres-admin";
+import { createDatabase, databaseName, dropDatabase } from "../../lib/query/postgres-admin";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, pendingSchemaDiff } from "@/lib/migrations";
-import { withScratchDatabase } from "@/lib/sql/postgres-admin";
+import { withScratchDatabase } from "@/lib/query/postgres-admin";
 
 // Each provider's migration history, applied to an empty database, must describe exactly the
 // models in prisma/schema.prisma: the diff from the migrated database to the schema is empty.

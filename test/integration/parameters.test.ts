@@ -26,7 +26,6 @@ import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { query } from "@/lib/query";
-import { sql } from "@/lib/sql/client";
 import { signUpSchema } from "@/lib/validations/user";
 import { SYNTHETIC_TRUE_WEIGHTS, writeSyntheticHistory } from "../synthetic-history";
 import { createDeck, createLearner } from "./fixtures";
@@ -55,7 +54,7 @@ beforeAll(async () => {
   const learner = await createLearner("Optimizer");
   learnerId = learner.id;
   // 160 cards × 6 answers, by a learner who forgets by known, non-default parameters.
-  const { reviews } = await writeSyntheticHistory(sql(), learnerId, deck, {
+  const { reviews } = await writeSyntheticHistory(query(), learnerId, deck, {
     answersPerCard: 6,
     now: NOW,
     settings: await loadLearnerSettings(query(), learnerId),
@@ -104,7 +103,7 @@ describe("optimizing a learner's parameters", () => {
 
   it("refuses a learner with too little history and keeps their parameters", async () => {
     const novice = await createLearner("Novice");
-    await writeSyntheticHistory(sql(), novice.id, deck.slice(0, 50), {
+    await writeSyntheticHistory(query(), novice.id, deck.slice(0, 50), {
       answersPerCard: 4,
       now: NOW,
       seed: 2,
@@ -123,7 +122,7 @@ describe("optimizing a learner's parameters", () => {
     const crammer = await createLearner("Crammer");
     // 420 answers, but each card answered only once: nothing to predict.
     const many = await createDeck("cram", 420);
-    await writeSyntheticHistory(sql(), crammer.id, many, { answersPerCard: 1, now: NOW, seed: 3 });
+    await writeSyntheticHistory(query(), crammer.id, many, { answersPerCard: 1, now: NOW, seed: 3 });
     const job = await finishedJob(crammer.id, startPersonalOptimization(crammer.id, {}, NOW));
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/at least 100 reviews of cards seen on an earlier day/);
@@ -284,8 +283,16 @@ describe("cohort parameters", () => {
       NOW,
     );
     // A has plenty of history on the deck, B almost none.
-    await writeSyntheticHistory(sql(), clientA, deck.slice(0, 120), { answersPerCard: 6, now: NOW, seed: 4 });
-    await writeSyntheticHistory(sql(), clientB, deck.slice(0, 10), { answersPerCard: 3, now: NOW, seed: 5 });
+    await writeSyntheticHistory(query(), clientA, deck.slice(0, 120), {
+      answersPerCard: 6,
+      now: NOW,
+      seed: 4,
+    });
+    await writeSyntheticHistory(query(), clientB, deck.slice(0, 10), {
+      answersPerCard: 3,
+      now: NOW,
+      seed: 5,
+    });
   }, 60_000);
 
   it("counts only linked clients with the deck assigned, and refuses other trainers' decks", async () => {

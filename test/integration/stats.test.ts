@@ -6,7 +6,7 @@ import { CARD_TABLE_PAGE_SIZE, cardTableQuerySchema, getCardTable, getLearnerSta
 import { getStudySession } from "@/lib/data/study";
 import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
-import { type SqlClient, sql } from "@/lib/sql/client";
+import { query, transaction } from "@/lib/query";
 import {
   type CardSchedule,
   dueForecast,
@@ -70,9 +70,11 @@ beforeAll(async () => {
     },
   });
   // Each card in its own deck, as the seed's membership table lists it.
-  await sql().run(
-    'INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card"',
-  );
+  await query()
+    .insertInto("DeckCard")
+    .columns(["deckSlug", "cardId", "position"])
+    .expression((db) => db.selectFrom("Card").select(["deckSlug", "id", "position"]))
+    .execute();
 });
 
 let learners = 0;
@@ -430,72 +432,85 @@ describe("a heavy learner", () => {
   const LOGS = 200_000;
   afterAll(async () => {
     // Keep the big deck out of any later test.
-    await sql().run(`UPDATE "Deck" SET retired = TRUE WHERE slug = 'heavy'`);
+    await query().updateTable("Deck").set({ retired: true }).where("slug", "=", "heavy").execute();
   });
 
   /** Multi-row INSERTs of up to 500 rows, so 200,000 rows are quick on PostgreSQL too. */
-  async function insertRows(tx: SqlClient, head: string, rowSql: string, rows: unknown[][]) {
-    for (let i = 0; i < rows.length; i += 500) {
-      const batch = rows.slice(i, i + 500);
-      await tx.run(`${head} VALUES ${batch.map(() => rowSql).join(", ")}`, batch.flat());
-    }
+  async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+    for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
   }
 
   it("gives complete statistics and a full card table with 20,000 cards and 200,000 reviews", async () => {
     const userId = await newLearner();
     const now = at("2026-10-01T12:00:00Z");
-    await sql().transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO "Deck" (slug, title, description, position) VALUES ('heavy', 'Heavy', 'Big', 9)`,
-      );
-      const ids = Array.from({ length: CARDS }, (_, i) => `heavy-${i}`);
-      await insertRows(
-        tx,
-        `INSERT INTO "Card" (id, deckSlug, kind, front, back, evidence, sources, position)`,
-        "(?, 'heavy', 'basic', ?, 'Back', 'background', '[]', ?)",
-        ids.map((id, i) => [id, `Heavy question number ${i} about vitamin K2 and the matrix Gla protein`, i]),
-      );
-      await tx.run(
-        `INSERT INTO "DeckCard" (deckSlug, cardId, position) SELECT deckSlug, id, position FROM "Card" WHERE deckSlug = 'heavy'`,
-      );
-      await insertRows(
-        tx,
-        `INSERT INTO "CardState" (userId, cardId, state, due, stability, difficulty, reps, lapses, learningSteps,
-           scheduledDays, lastReview, version, introducedAt)`,
-        "(?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?)",
-        ids.map((id, i) => [
-          userId,
+    const ids = Array.from({ length: CARDS }, (_, i) => `heavy-${i}`);
+    await transaction(async (tx) => {
+      await tx
+        .insertInto("Deck")
+        .values({ slug: "heavy", title: "Heavy", description: "Big", position: 9 })
+        .execute();
+      await inBatches(
+        ids.map((id, i) => ({
           id,
-          i % 10 === 0 ? "relearning" : "review",
-          shift(now, ((i % 90) - 20) * DAY),
-          1 + (i % 100),
-          1 + (i % 9),
-          10,
-          i % 3,
-          10,
-          shift(now, -((i % 60) + 1) * DAY),
-          shift(now, -300 * DAY),
-        ]),
+          deckSlug: "heavy",
+          kind: "basic",
+          front: `Heavy question number ${i} about vitamin K2 and the matrix Gla protein`,
+          back: "Back",
+          evidence: "background",
+          sources: "[]",
+          position: i,
+        })),
+        (batch) => tx.insertInto("Card").values(batch).execute(),
       );
-      await insertRows(
-        tx,
-        `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, origin, rating, reviewedAt, durationMs,
-           stateBefore, dueBefore, stabilityBefore, difficultyBefore, scheduledDaysBefore, learningStepsBefore,
-           dueAfter, stabilityAfter, difficultyAfter)`,
-        "(?, ?, ?, ?, 'study', ?, ?, 1000, 'review', ?, 5, 5, 5, 0, ?, 6, 5)",
+      await tx
+        .insertInto("DeckCard")
+        .columns(["deckSlug", "cardId", "position"])
+        .expression((db) =>
+          db.selectFrom("Card").select(["deckSlug", "id", "position"]).where("deckSlug", "=", "heavy"),
+        )
+        .execute();
+      await inBatches(
+        ids.map((id, i) => ({
+          userId,
+          cardId: id,
+          state: i % 10 === 0 ? "relearning" : "review",
+          due: shift(now, ((i % 90) - 20) * DAY),
+          stability: 1 + (i % 100),
+          difficulty: 1 + (i % 9),
+          reps: 10,
+          lapses: i % 3,
+          learningSteps: 0,
+          scheduledDays: 10,
+          lastReview: shift(now, -((i % 60) + 1) * DAY),
+          version: 1,
+          introducedAt: shift(now, -300 * DAY),
+        })),
+        (batch) => tx.insertInto("CardState").values(batch).execute(),
+      );
+      await inBatches(
         Array.from({ length: LOGS }, (_, i) => {
           const when = shift(now, -((i * 7919) % ((400 * DAY) / MINUTE)) * MINUTE);
-          return [
-            `heavy-log-${i}`,
+          return {
+            id: `heavy-log-${i}`,
             userId,
-            `heavy-${i % CARDS}`,
-            `heavy-key-${i}`,
-            1 + (i % 4),
-            when,
-            when,
-            when,
-          ];
+            cardId: `heavy-${i % CARDS}`,
+            idempotencyKey: `heavy-key-${i}`,
+            origin: "study",
+            rating: 1 + (i % 4),
+            reviewedAt: when,
+            durationMs: 1000,
+            stateBefore: "review",
+            dueBefore: when,
+            stabilityBefore: 5,
+            difficultyBefore: 5,
+            scheduledDaysBefore: 5,
+            learningStepsBefore: 0,
+            dueAfter: when,
+            stabilityAfter: 6,
+            difficultyAfter: 5,
+          };
         }),
+        (batch) => tx.insertInto("ReviewLog").values(batch).execute(),
       );
     });
 
