@@ -154,6 +154,7 @@ export async function getStudySession(
     counts: queue.counts,
     upcomingLearning: upcoming.flatMap(toStudyCard),
     serverNow: now.getTime(),
+    dayEnd: dayEnd.getTime(),
     leech,
   };
 }
