@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect } from "react";
-import { claimOfflineData } from "./offline-data";
 
-/** Empties the service worker's page caches when they were filled for someone else (offline-data.ts). */
+/**
+ * Empties the service worker's page caches when they were filled for someone else (offline-data.ts).
+ * Every page has this: the check's code loads after hydration instead of in every first load.
+ */
 export function OfflineOwner({ userId }: { userId: string | null }) {
   useEffect(() => {
-    void claimOfflineData(userId).catch(() => {});
+    void import("./offline-data").then(({ claimOfflineData }) => claimOfflineData(userId)).catch(() => {});
   }, [userId]);
   return null;
 }

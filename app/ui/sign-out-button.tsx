@@ -1,27 +1,34 @@
 "use client";
 
 import { useState } from "react";
-import { signOutTo } from "./sign-out";
 import styles from "./sign-out-button.module.css";
+import type { UnsentAnswers } from "./unsent-answers";
 
 type Step =
   | { kind: "idle" }
   | { kind: "busy" }
-  | { kind: "unsent"; waiting: string; one: boolean }
+  | { kind: "unsent"; waiting: string; one: boolean; Notice: typeof UnsentAnswers }
   | { kind: "failed" };
 
 /**
  * Sends this learner's waiting answers first (app/(study)/study/outbox-sync.ts, loaded only now: not
  * in every page's first load); what could not be sent, in words, and how many.
  */
-async function sendWaitingAnswers(userId: string): Promise<{ count: number; words: string }> {
-  const { drainOutboxes, waitingWords } = await import("@/app/(study)/study/outbox-sync");
+async function sendWaitingAnswers(userId: string) {
+  const [{ drainOutboxes, waitingWords }, { UnsentAnswers }] = await Promise.all([
+    import("@/app/(study)/study/outbox-sync"),
+    import("./unsent-answers"), // the choice shown when some could not be sent
+  ]);
   const left = await drainOutboxes(userId);
-  return { count: left.answers + left.undos + left.marks, words: waitingWords(left) };
+  return { count: left.answers + left.undos + left.marks, words: waitingWords(left), Notice: UnsentAnswers };
 }
 
+/** Signing out itself (and forgetting the offline caches) loads on the click too. */
 async function leave(): Promise<void> {
-  const { stopOutboxes } = await import("@/app/(study)/study/outbox-sync");
+  const [{ stopOutboxes }, { signOutTo }] = await Promise.all([
+    import("@/app/(study)/study/outbox-sync"),
+    import("./sign-out"),
+  ]);
   stopOutboxes();
   await signOutTo("/");
 }
@@ -38,7 +45,7 @@ export function SignOutButton({ userId }: { userId: string }) {
     try {
       const left = force ? null : await sendWaitingAnswers(userId);
       if (left && left.count > 0)
-        return setStep({ kind: "unsent", waiting: left.words, one: left.count === 1 });
+        return setStep({ kind: "unsent", waiting: left.words, one: left.count === 1, Notice: left.Notice });
       await leave();
     } catch {
       setStep({ kind: "failed" });
@@ -57,21 +64,12 @@ export function SignOutButton({ userId }: { userId: string }) {
       </button>
       <div aria-live="polite" className={styles.notice}>
         {step.kind === "unsent" && (
-          <div className="alert warning" role="alert">
-            <p>
-              {step.waiting} {step.one ? "has" : "have"} not reached the server yet. Stay signed in until you
-              are back online, or sign out and keep {step.one ? "it" : "them"} on this device until you sign
-              in here again.
-            </p>
-            <div className={styles.choices}>
-              <button type="button" className="button" onClick={() => setStep({ kind: "idle" })}>
-                Stay signed in
-              </button>
-              <button type="button" className="button secondary" onClick={() => run(true)}>
-                Sign out anyway
-              </button>
-            </div>
-          </div>
+          <step.Notice
+            waiting={step.waiting}
+            one={step.one}
+            onStay={() => setStep({ kind: "idle" })}
+            onLeave={() => run(true)}
+          />
         )}
         {step.kind === "failed" && (
           <p className="alert error" role="alert">

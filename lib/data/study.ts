@@ -35,7 +35,6 @@ export interface StudyScope {
 
 type ScheduleRow = {
   cardId: string;
-  deckSlug: string;
   version: number | bigint | null;
   flag: number | bigint | null;
 } & {
@@ -155,6 +154,7 @@ export async function getStudySession(
     counts: queue.counts,
     upcomingLearning: upcoming.flatMap(toStudyCard),
     serverNow: now.getTime(),
+    dayEnd: dayEnd.getTime(),
     leech,
   };
 }
@@ -211,6 +211,7 @@ async function dueCards(
 ): Promise<ScheduleRow[]> {
   const started = startedBefore(db, userId, deck, dayEnd, now);
   const learning = await started
+    .select(["s.cardId", ...SCHEDULE_COLUMNS])
     .where("s.state", "in", ["learning", "relearning"])
     // In the index's order (state first), or SQLite walks every due card by (userId, due).
     .orderBy("s.state")
@@ -222,11 +223,17 @@ async function dueCards(
   // buildQueue takes the least remembered due reviews. Recall falls as elapsed days over stability
   // grows, so the database orders by that ratio and a window a little past the limit is read; if
   // the window cannot be shown to hold the limit's cards (lib/srs/queue), every due review is read.
+  // The ranking reads the covering index alone; only the window's rows are then read in full.
   const window = Math.ceil(wanted.reviews * 1.25) + 50;
-  const read = await reviews
-    .select(overdueRatio(now).as("overdue"))
+  const ranked = reviews.select("s.cardId").orderBy(overdueRatio(now), "desc").limit(window);
+  const read = await db
+    .selectFrom("CardState as s")
+    .select(["s.cardId", ...SCHEDULE_COLUMNS, overdueRatio(now).as("overdue")])
+    .where("s.userId", "=", userId)
+    .where("s.cardId", "in", ranked)
     .orderBy("overdue", "desc")
-    .limit(window)
+    .orderBy("s.due")
+    .orderBy("s.cardId")
     .execute();
   const last = read.at(-1);
   const complete =
@@ -239,21 +246,25 @@ async function dueCards(
         now,
         wanted.settings,
       ));
-  return [...learning, ...(complete ? read : await reviews.execute())];
+  return [
+    ...learning,
+    ...(complete ? read : await reviews.select(["s.cardId", ...SCHEDULE_COLUMNS]).execute()),
+  ];
 }
 
-/** The learner's started cards due before `dayEnd` in scope: the (userId, state, due) index. */
+/**
+ * The learner's started cards due before `dayEnd` in scope, through the (userId, state, due, …)
+ * index. Retired cards are few: their ids are read once (Card's (retired, id) index) instead of
+ * joining Card for every due card. A retired deck's cards are retired with it (lib/seed).
+ */
 function startedBefore(db: Database, userId: string, deck: string | null, dayEnd: Date, now: Date) {
-  // A retired deck's cards are retired with it (lib/seed), so the card's flag is enough here.
   return db
     .selectFrom("CardState as s")
-    .innerJoin("Card as c", "c.id", "s.cardId")
-    .select(["s.cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
     .where("s.userId", "=", userId)
     .where("s.due", "<", dayEnd)
-    .where("c.retired", "=", false)
+    .where("s.cardId", "not in", db.selectFrom("Card").select("id").where("retired", "=", true))
     .where(studyable("s", now))
-    .$if(deck !== null, (qb) => qb.where(cardInDeck("c.id", deck as string)));
+    .$if(deck !== null, (qb) => qb.where(cardInDeck("s.cardId", deck as string)));
 }
 
 /**
@@ -266,8 +277,12 @@ function overdueRatio(now: Date) {
     dialect() === "sqlite"
       ? sql<number>`${now.getTime()} - cast(round((julianday(${lastReview}) - 2440587.5) * 86400000) as integer)`
       : sql<number>`${now.getTime()} - extract(epoch from ${lastReview}) * 1000`;
-  // Negative (a review after now) counts as 0 days, as lib/srs/retrievability clamps it.
-  const wholeDays = sql<number>`case when ${elapsedMs} < 0 then 0 else floor((${elapsedMs}) / 86400000.0) end`;
+  // Negative (a review after now) counts as 0 days, as lib/srs/retrievability clamps it; the date
+  // is converted once per row (a CASE would convert it twice).
+  const wholeDays =
+    dialect() === "sqlite"
+      ? sql<number>`max(0, floor((${elapsedMs}) / 86400000.0))`
+      : sql<number>`greatest(0, floor((${elapsedMs}) / 86400000.0))`;
   return sql<number>`case when ${lastReview} is null or ${sql.ref("s.stability")} <= 0 then 1e300 else cast(${wholeDays} as double precision) / ${sql.ref("s.stability")} end`;
 }
 
@@ -375,7 +390,7 @@ async function firstNewCards(
     .selectFrom("Card as c")
     .innerJoin("DeckCard as m", "m.cardId", "c.id")
     .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
-    .select(["c.id as cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .select(["c.id as cardId", ...SCHEDULE_COLUMNS])
     .where("m.deckSlug", "=", deck)
     .where("c.retired", "=", false)
     .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
@@ -445,7 +460,7 @@ async function startedCardsAmong(
     .selectFrom("CardState as s")
     .innerJoin("Card as c", "c.id", "s.cardId")
     .innerJoin("Deck as d", "d.slug", "c.deckSlug")
-    .select(["s.cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .select(["s.cardId", ...SCHEDULE_COLUMNS])
     .where("s.userId", "=", userId)
     .where("s.cardId", "in", ids)
     .where("s.state", "<>", "new")
@@ -470,7 +485,7 @@ async function newCardsAmong(
     .selectFrom("Card as c")
     .innerJoin("Deck as d", "d.slug", "c.deckSlug")
     .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
-    .select(["c.id as cardId", "c.deckSlug", ...SCHEDULE_COLUMNS])
+    .select(["c.id as cardId", ...SCHEDULE_COLUMNS])
     .where("c.id", "in", ids)
     .where("c.retired", "=", false)
     .where("d.retired", "=", false)

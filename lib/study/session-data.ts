@@ -60,6 +60,11 @@ export interface StudySessionData {
   /** Learning cards not due yet; the session shows them when their time comes. */
   upcomingLearning: StudyCard[];
   serverNow: number;
+  /**
+   * When the study day of `serverNow` ends (lib/srs/study-day, in the learner's time zone), worked
+   * out on the server so the study page's first load needs no time-zone code.
+   */
+  dayEnd: number;
   /** The learner's leech rule: the session sets a card aside as the server suspends it. */
   leech?: LeechRule;
 }

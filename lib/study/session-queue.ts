@@ -1,5 +1,4 @@
 import type { rate, SchedulerSettings } from "@/lib/srs/scheduler";
-import { nextStudyDayStart } from "@/lib/srs/study-day";
 import type { ReviewRating } from "@/lib/srs/types";
 import type { CardSnapshot } from "./outbox";
 import type { StudyCard, StudySessionData, WireSchedule } from "./session-data";
@@ -105,11 +104,11 @@ export function promoteDue(state: StudyQueueState, now: number): StudyQueueState
 export function startSession(data: StudySessionData, now: number): StudyQueueState {
   const cards: Record<string, StudyCard> = {};
   for (const card of [...data.cards, ...data.upcomingLearning]) cards[card.cardId] = card;
-  const { timeZone, dayRolloverHour, ...settings } = data.settings;
+  const { timeZone: _timeZone, dayRolloverHour: _rollover, ...settings } = data.settings;
   let state: StudyQueueState = {
     userId: data.userId,
     settings,
-    dayEnd: nextStudyDayStart(new Date(now), timeZone, dayRolloverHour).getTime(),
+    dayEnd: data.dayEnd,
     cards,
     current: null,
     revealed: false,

@@ -48,5 +48,6 @@ export function sessionData(cards: StudyCard[], upcomingLearning: StudyCard[] = 
     counts: { learning: 0, review: 0, new: cards.length },
     upcomingLearning,
     serverNow: T0,
+    dayEnd: Date.UTC(2026, 2, 2, 4),
   };
 }

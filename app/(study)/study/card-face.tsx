@@ -1,15 +1,10 @@
-import type { Ref } from "react";
-import { EvidenceBadge } from "@/app/ui/evidence-badge";
-import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
-import { quoteHref } from "@/app/ui/source-link";
+import type { ComponentType, Ref } from "react";
 import { parseCloze } from "@/lib/study/cloze";
 import { flagName } from "@/lib/study/flags";
 import type { StudyCard } from "@/lib/study/session-data";
 import image from "./card-image.module.css";
 import { FlagDot } from "./card-marks";
 import styles from "./study.module.css";
-
-const isEvidenceLevel = (value: string): value is EvidenceLevel => Object.hasOwn(EVIDENCE_LABELS, value);
 
 /** The front of a card; a cloze deletion shows as "[…]" (or its hint) until the answer is shown. */
 function ClozeText({ text, revealed }: { text: string; revealed: boolean }) {
@@ -42,6 +37,8 @@ interface CardFaceProps {
   showDeck: boolean;
   /** Focused when the answer appears, so screen readers read it and keyboard users stay on the card. */
   answerRef: Ref<HTMLElement>;
+  /** The answer's evidence and sources: their module arrives after first paint (deferred.ts). */
+  Details: ComponentType<{ card: StudyCard }> | null;
 }
 
 /** A picture of the learner's own card, served by GET /api/images/:id. */
@@ -56,7 +53,7 @@ function CardImage({ id }: { id: string }) {
   );
 }
 
-export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps) {
+export function CardFace({ card, revealed, showDeck, answerRef, Details }: CardFaceProps) {
   const cloze = card.kind === "cloze";
   // A reversed card's mirror asks from the back: its picture belongs with the answer.
   const imageWithAnswer = card.kind === "reverse";
@@ -94,27 +91,7 @@ export function CardFace({ card, revealed, showDeck, answerRef }: CardFaceProps)
           <p className={cloze ? `${styles.studyAnswer} study-answer-extra` : styles.studyAnswer}>
             {card.back}
           </p>
-          {isEvidenceLevel(card.evidence) && (
-            <div className={styles.studyEvidence}>
-              <EvidenceBadge level={card.evidence} explain caveat={card.caveat} />
-            </div>
-          )}
-          {card.sources.length > 0 && (
-            <div className={styles.studySources}>
-              <h3 className={styles.studySourcesTitle}>{card.sources.length === 1 ? "Source" : "Sources"}</h3>
-              <ul>
-                {card.sources.map((source) => (
-                  <li key={`${source.document}:${source.quoteId}`}>
-                    <blockquote>{source.quote}</blockquote>
-                    <a href={quoteHref(source.document, source.quoteId)} target="_blank" rel="noopener">
-                      Read it in “{source.title}”
-                      <span className="visually-hidden"> (opens in a new tab)</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          {Details && <Details card={card} />}
         </section>
       )}
     </article>

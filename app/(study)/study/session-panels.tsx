@@ -1,8 +1,32 @@
-import type { Ref } from "react";
+import { type Ref, useEffect, useState } from "react";
 import { AppLink } from "@/app/ui/app-link";
-import { describeDue, formatCountdown } from "@/lib/study/time-words";
 import styles from "./study.module.css";
 import { useNow } from "./use-now";
+
+type TimeWords = typeof import("@/lib/study/time-words");
+let timeWordsModule: Promise<TimeWords> | undefined;
+
+/**
+ * The words for a time, which the panels show only once the browser's clock is read (useNow is null
+ * on the server and at hydration): loaded then, not in the first load.
+ */
+function useTimeWords(): TimeWords | null {
+  const [words, setWords] = useState<TimeWords | null>(null);
+  useEffect(() => {
+    let live = true;
+    timeWordsModule ??= import("@/lib/study/time-words");
+    timeWordsModule.then(
+      (loaded) => live && setWords(loaded),
+      () => {
+        timeWordsModule = undefined; // offline: the panel reads without the time
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return words;
+}
 
 export interface ScopeLinks {
   deck: string | null;
@@ -33,6 +57,7 @@ export function NothingDue({
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const now = useNow(60_000);
+  const words = useTimeWords();
   return (
     <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
@@ -40,7 +65,7 @@ export function NothingDue({
       </h2>
       <p>
         You are up to date with {scope.deck ? scope.title : "all decks"}. New cards and reviews arrive with
-        the next study day{now === null ? "" : `, ${describeDue(nextDayStart, now)}`}.
+        the next study day{now === null || !words ? "" : `, ${words.describeDue(nextDayStart, now)}`}.
       </p>
       <BackLinks scope={scope} />
     </section>
@@ -62,12 +87,13 @@ export function WaitingPanel({
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const now = useNow(1000);
+  const words = useTimeWords();
   return (
     <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
         Next card in{" "}
         <span role="timer" className={styles.studyCountdown}>
-          {now === null ? "a moment" : formatCountdown(nextDue - now)}
+          {now === null || !words ? "a moment" : words.formatCountdown(nextDue - now)}
         </span>
       </h2>
       <p className="muted">

@@ -7,11 +7,10 @@ import { fromWire, type StudySessionData } from "@/lib/study/session-data";
 import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
 import { CardFace } from "./card-face";
 import { CardMarksBar } from "./card-marks";
-import { RatingButtons } from "./rating-buttons";
 import { NothingDue, WaitingPanel } from "./session-panels";
 import styles from "./study.module.css";
 import { StudyTopBar } from "./study-top-bar";
-import { AnswerComparison, TypedAnswerForm } from "./typed-answer";
+import { TypedAnswerForm } from "./typed-answer";
 import { useStudyKeys } from "./use-study-keys";
 import { useStudyQueue } from "./use-study-queue";
 import { useTypedAnswer } from "./use-typed-answer";
@@ -68,13 +67,15 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
   const panelHeadingRef = useRef<HTMLHeadingElement>(null);
   // The summary can mount after its phase began (ended before the deferred module arrived): focus it then.
   const summaryShown = (phase === "done" || phase === "ended") && later !== null;
+  // Likewise the rating buttons, for an answer shown before their module arrived.
+  const ratingsShown = revealed && later !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever another card (or side) is shown
   useEffect(() => {
     if (phase !== "studying") panelHeadingRef.current?.focus();
     else if (revealed) (suggestedRef.current ?? answerRef.current)?.focus();
     else if (!typed) showAnswerRef.current?.focus();
     else document.getElementById("typed-answer")?.focus();
-  }, [phase, revealed, current, shownAt, summaryShown]);
+  }, [phase, revealed, current, shownAt, summaryShown, ratingsShown]);
 
   const title = scopeTitle(data.scope);
   const scope = { deck: data.scope.deck, title };
@@ -89,6 +90,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
         canUndo={state.history.length > 0}
         onUndo={undo}
         onRetry={actions.retryNow}
+        Sync={later?.SyncStatus ?? null}
       />
       {notice && (
         <div className={`alert ${styles.studyNotice}`} role="status">
@@ -105,17 +107,24 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
             revealed={revealed}
             showDeck={data.scope.deck === null}
             answerRef={answerRef}
+            Details={later?.CardDetails ?? null}
           />
           {typed && !revealed && <TypedAnswerForm key={card.cardId} onCheck={checkTyped} />}
-          {comparison && revealed && <AnswerComparison typed={comparison.typed} check={comparison.check} />}
+          {comparison && revealed && later && (
+            <later.AnswerComparison typed={comparison.typed} check={comparison.check} />
+          )}
           <div className={styles.studyActions}>
+            {/* Shown answers come after hydration: the buttons' module is here by then, or within moments
+                (keys 1–4 still rate meanwhile, applied when it lands: use-study-queue). */}
             {revealed ? (
-              <RatingButtons
-                previews={previews}
-                onRate={actions.rate}
-                suggested={comparison?.check.suggested}
-                suggestedRef={suggestedRef}
-              />
+              later && (
+                <later.RatingButtons
+                  previews={previews}
+                  onRate={actions.rate}
+                  suggested={comparison?.check.suggested}
+                  suggestedRef={suggestedRef}
+                />
+              )
             ) : typed ? null : (
               <button
                 ref={showAnswerRef}

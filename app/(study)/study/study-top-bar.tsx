@@ -1,7 +1,8 @@
+import type { ComponentProps, ComponentType } from "react";
 import type { RemainingCounts } from "@/lib/study/session-queue";
 import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
-import { SyncStatus } from "./sync-status";
+import type { SyncStatus } from "./sync-status";
 
 interface StudyTopBarProps {
   title: string;
@@ -11,10 +12,33 @@ interface StudyTopBarProps {
   canUndo: boolean;
   onUndo: () => void;
   onRetry: () => void;
+  /** The sync state's words, which come with the outbox engine (deferred.ts); null until then. */
+  Sync: ComponentType<ComponentProps<typeof SyncStatus>> | null;
+}
+
+/** SyncStatus as it reads before the outbox engine has loaded (its snapshot is idle until then). */
+function AllSaved() {
+  return (
+    <div className={styles.studySync} data-tone="ok">
+      <p role="status" aria-live="polite" aria-atomic="true">
+        <span className={styles.studySyncDot} aria-hidden="true" />
+        All answers saved
+      </p>
+    </div>
+  );
 }
 
 /** Scope, cards left (Anki's colours, always with words), sync state and undo. */
-export function StudyTopBar({ title, counts, sync, signInHref, canUndo, onUndo, onRetry }: StudyTopBarProps) {
+export function StudyTopBar({
+  title,
+  counts,
+  sync,
+  signInHref,
+  canUndo,
+  onUndo,
+  onRetry,
+  Sync,
+}: StudyTopBarProps) {
   return (
     <header className={styles.studyBar}>
       <div className={styles.studyBarTitle}>
@@ -32,7 +56,7 @@ export function StudyTopBar({ title, counts, sync, signInHref, canUndo, onUndo, 
           <span className={styles.studyCountValue}>{counts.review}</span> review
         </li>
       </ul>
-      <SyncStatus sync={sync} signInHref={signInHref} onRetry={onRetry} />
+      {Sync ? <Sync sync={sync} signInHref={signInHref} onRetry={onRetry} /> : <AllSaved />}
       <button
         type="button"
         className={`button secondary ${styles.studyUndo}`}

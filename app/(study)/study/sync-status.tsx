@@ -1,5 +1,5 @@
 import { AppLink } from "@/app/ui/app-link";
-import { waitingWords } from "@/lib/study/outbox";
+import { waitingWords } from "@/lib/study/waiting-words";
 import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { becomesLeech } from "@/lib/srs/leech";
 import type { ReviewRating } from "@/lib/srs/types";
-import type { MarksChange, SettleEvent } from "@/lib/study/outbox";
+import type { MarksChange } from "@/lib/study/outbox";
 import type { StudySessionData } from "@/lib/study/session-data";
 import {
   nextUpcomingDue,
@@ -33,43 +32,6 @@ if (typeof window !== "undefined") loadDeferred().catch(() => {}); // reported b
 
 const noSubscribe = () => () => {};
 const idle = () => IDLE_SNAPSHOT;
-
-/** What a server response means for the local queue, and the notice to show, if any. */
-function reconcile(
-  { applyServerState, forgetAnswers }: Deferred["answers"],
-  state: StudyQueueState,
-  event: SettleEvent,
-  now: number,
-): [StudyQueueState, string | null] {
-  switch (event.type) {
-    case "saved":
-      return [event.latest ? applyServerState(state, event, now, { admit: false }) : state, null];
-    case "stale":
-      return [
-        applyServerState(state, event.current, now, { admit: true, forgetKeys: event.droppedKeys }),
-        event.message,
-      ];
-    case "refused": {
-      if (event.op.type === "marks") {
-        const { change } = event.op;
-        const what = change.suspended ? "suspend" : change.buried ? "bury" : "flag";
-        return [state, `Could not ${what} that card: ${event.message}`];
-      }
-      if (event.op.type === "undo") {
-        // 404: the answer is not on the server (already taken back): nothing to do.
-        return [state, event.status === 404 ? null : `Could not undo that answer: ${event.message}`];
-      }
-      // The server still has the card as it was before the answer; later answers will hear a 409.
-      const back = { cardId: event.op.cardId, ...event.op.before };
-      const next = event.latest
-        ? applyServerState(state, back, now, { admit: false, forgetKeys: [event.op.key] })
-        : forgetAnswers(state, [event.op.key]);
-      return [next, `An answer was not saved: ${event.message}`];
-    }
-    default:
-      return [state, null];
-  }
-}
 
 /**
  * The study session's state: the pure queue (lib/study/session-queue) plus the outbox engine.
@@ -119,7 +81,7 @@ export function useStudyQueue(data: StudySessionData) {
   useEffect(() => {
     if (!engine || !deferred) return;
     const off = engine.onEvent((event) => {
-      const [next, message] = reconcile(deferred.answers, stateRef.current, event, Date.now());
+      const [next, message] = deferred.reconcile(stateRef.current, event, Date.now());
       commit(next);
       if (message) setNotice(message);
     });
@@ -190,7 +152,7 @@ export function useStudyQueue(data: StudySessionData) {
           // The server tags (and suspends) a leech with this answer; the session follows suit.
           const { cardId, before } = result.answer;
           const lapses = result.state.cards[cardId]?.schedule.lapses ?? 0;
-          const leech = data.leech && becomesLeech(before.schedule.lapses, lapses, data.leech);
+          const leech = data.leech && loaded.becomesLeech(before.schedule.lapses, lapses, data.leech);
           const suspended = leech && data.leech?.action === "suspend";
           commit(suspended ? setAside(result.state, cardId, now) : result.state);
           engineFor(loaded).enqueue(result.answer);
