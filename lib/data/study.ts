@@ -24,7 +24,13 @@ import type { LearnerSettings } from "@/lib/srs/settings";
 import { type StudyCard, type StudySessionData, toWire } from "@/lib/study/session-data";
 import { visibleDeck } from "./deck-access";
 import { deckOptionsByDeck } from "./deck-presets";
-import { loadLearnerSettings, loadSettingsRow, type ScheduleColumns, scheduleFromRow } from "./schedule-rows";
+import {
+  loadLearnerSettings,
+  loadSettingsRow,
+  SCHEDULE_COLUMNS,
+  type ScheduleColumns,
+  scheduleFromRow,
+} from "./schedule-rows";
 
 export interface StudyScope {
   /** One deck, or all decks when null. */
@@ -159,19 +165,7 @@ export async function getStudySession(
   };
 }
 
-const SCHEDULE_COLUMNS = [
-  "s.state",
-  "s.due",
-  "s.stability",
-  "s.difficulty",
-  "s.reps",
-  "s.lapses",
-  "s.learningSteps",
-  "s.scheduledDays",
-  "s.lastReview",
-  "s.version",
-  "s.flag",
-] as const;
+const STUDY_COLUMNS = [...SCHEDULE_COLUMNS, "s.version", "s.flag"] as const;
 
 /** The learner's new-card limits with each preset deck's own (capped by the learner's). */
 export function withDeckNewLimits(settings: LearnerSettings, deckOptions: Map<string, DeckOptions>) {
@@ -211,7 +205,7 @@ async function dueCards(
 ): Promise<ScheduleRow[]> {
   const started = startedBefore(db, userId, deck, dayEnd, now);
   const learning = await started
-    .select(["s.cardId", ...SCHEDULE_COLUMNS])
+    .select(["s.cardId", ...STUDY_COLUMNS])
     .where("s.state", "in", ["learning", "relearning"])
     // In the index's order (state first), or SQLite walks every due card by (userId, due).
     .orderBy("s.state")
@@ -228,7 +222,7 @@ async function dueCards(
   const ranked = reviews.select("s.cardId").orderBy(overdueRatio(now), "desc").limit(window);
   const read = await db
     .selectFrom("CardState as s")
-    .select(["s.cardId", ...SCHEDULE_COLUMNS, overdueRatio(now).as("overdue")])
+    .select(["s.cardId", ...STUDY_COLUMNS, overdueRatio(now).as("overdue")])
     .where("s.userId", "=", userId)
     .where("s.cardId", "in", ranked)
     .orderBy("overdue", "desc")
@@ -246,10 +240,7 @@ async function dueCards(
         now,
         wanted.settings,
       ));
-  return [
-    ...learning,
-    ...(complete ? read : await reviews.select(["s.cardId", ...SCHEDULE_COLUMNS]).execute()),
-  ];
+  return [...learning, ...(complete ? read : await reviews.select(["s.cardId", ...STUDY_COLUMNS]).execute())];
 }
 
 /**
@@ -390,7 +381,7 @@ async function firstNewCards(
     .selectFrom("Card as c")
     .innerJoin("DeckCard as m", "m.cardId", "c.id")
     .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
-    .select(["c.id as cardId", ...SCHEDULE_COLUMNS])
+    .select(["c.id as cardId", ...STUDY_COLUMNS])
     .where("m.deckSlug", "=", deck)
     .where("c.retired", "=", false)
     .where((eb) => eb.or([eb("s.state", "is", null), eb("s.state", "=", "new")]))
@@ -460,7 +451,7 @@ async function startedCardsAmong(
     .selectFrom("CardState as s")
     .innerJoin("Card as c", "c.id", "s.cardId")
     .innerJoin("Deck as d", "d.slug", "c.deckSlug")
-    .select(["s.cardId", ...SCHEDULE_COLUMNS])
+    .select(["s.cardId", ...STUDY_COLUMNS])
     .where("s.userId", "=", userId)
     .where("s.cardId", "in", ids)
     .where("s.state", "<>", "new")
@@ -485,7 +476,7 @@ async function newCardsAmong(
     .selectFrom("Card as c")
     .innerJoin("Deck as d", "d.slug", "c.deckSlug")
     .leftJoin("CardState as s", (join) => join.onRef("s.cardId", "=", "c.id").on("s.userId", "=", userId))
-    .select(["c.id as cardId", ...SCHEDULE_COLUMNS])
+    .select(["c.id as cardId", ...STUDY_COLUMNS])
     .where("c.id", "in", ids)
     .where("c.retired", "=", false)
     .where("d.retired", "=", false)

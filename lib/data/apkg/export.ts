@@ -6,7 +6,7 @@ import { type CardImageType, IMAGE_EXTENSIONS } from "@/lib/images/image-type";
 import { query } from "@/lib/query";
 import type { SqlDateValue } from "@/lib/query/values";
 import { visibleDeck } from "../deck-access";
-import { loadSettingsRow, scheduleFromRow } from "../schedule-rows";
+import { loadSettingsRow, SCHEDULE_COLUMNS, scheduleFromRow } from "../schedule-rows";
 import { toLearnerSettings } from "../settings";
 
 /**
@@ -46,18 +46,7 @@ function deckStates(viewerId: string, slug: string) {
   return query()
     .selectFrom("CardState as s")
     .innerJoin("DeckCard as m", "m.cardId", "s.cardId")
-    .select([
-      "s.cardId",
-      "s.state",
-      "s.due",
-      "s.stability",
-      "s.difficulty",
-      "s.reps",
-      "s.lapses",
-      "s.learningSteps",
-      "s.scheduledDays",
-      "s.lastReview",
-    ])
+    .select(["s.cardId", ...SCHEDULE_COLUMNS])
     .where("m.deckSlug", "=", slug)
     .where("s.userId", "=", viewerId)
     .execute();

@@ -7,7 +7,7 @@ import { toWire } from "@/lib/study/session-data";
 import type { ReviewSubmission } from "@/lib/validations/review";
 import { visibleDeck } from "../deck-access";
 import { effectiveWeights } from "../effective-weights";
-import { type ScheduleColumns, SETTINGS_COLUMNS, scheduleFromRow } from "../schedule-rows";
+import { SCHEDULE_COLUMNS, type ScheduleColumns, SETTINGS_COLUMNS, scheduleFromRow } from "../schedule-rows";
 
 export interface CardStateView {
   cardId: string;
@@ -34,18 +34,7 @@ export const cardKey = (userId: string, cardId: string) => `${userId}:${cardId}`
 
 export type ReviewInput = ReviewSubmission & { origin?: "study" | "quiz" };
 
-const STATE_COLUMNS = [
-  "s.state",
-  "s.due",
-  "s.stability",
-  "s.difficulty",
-  "s.reps",
-  "s.lapses",
-  "s.learningSteps",
-  "s.scheduledDays",
-  "s.lastReview",
-  "s.version",
-] as const;
+const STATE_COLUMNS = [...SCHEDULE_COLUMNS, "s.version"] as const;
 
 type StateRow = { [K in keyof ScheduleColumns]: ScheduleColumns[K] | null } & { version: number | null };
 
