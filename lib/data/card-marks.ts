@@ -1,11 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import type { Tx } from "@/lib/query";
+import { query, type Tx } from "@/lib/query";
+import { isTrue, parseSqlDate } from "@/lib/query/values";
 import { DEFAULT_LEARNER_SETTINGS, newCardSchedule, nextStudyDayStart } from "@/lib/srs";
 import { type LeechRule, leechMarksUndone, leechRuleOf } from "@/lib/srs/leech";
 import type { CardMarkChange } from "@/lib/validations/card-marks";
 import { visibleDeckWhere } from "./deck-access";
+import { scheduleColumns } from "./reviews/write";
 
 export interface CardMarks {
   cardId: string;
@@ -39,29 +41,31 @@ export async function markCard(userId: string, cardId: string, change: CardMarkC
     const { timeZone, dayRolloverHour } = settings ?? DEFAULT_LEARNER_SETTINGS;
     data.buriedUntil = change.buried ? nextStudyDayStart(now, timeZone, dayRolloverHour) : null;
   }
-  const fresh = newCardSchedule(now);
-  const row = await db.cardState.upsert({
-    where: { userId_cardId: { userId, cardId } },
-    update: data,
-    create: {
+  // A write of progress: through the query builder, like every other CardState write.
+  const row = await query()
+    .insertInto("CardState")
+    .values({
       userId,
       cardId,
-      state: fresh.state,
-      due: fresh.due,
-      stability: fresh.stability,
-      difficulty: fresh.difficulty,
-      reps: fresh.reps,
-      lapses: fresh.lapses,
-      learningSteps: fresh.learningSteps,
-      scheduledDays: fresh.scheduledDays,
-      lastReview: fresh.lastReview,
+      ...scheduleColumns(newCardSchedule(now)),
       version: 0,
       introducedAt: now,
       ...data,
-    },
-    select: { cardId: true, suspended: true, buriedUntil: true, flag: true, leech: true },
-  });
-  return row satisfies CardMarks;
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(["userId", "cardId"])
+        .doUpdateSet(Object.keys(data).length > 0 ? data : { flag: (eb) => eb.ref("CardState.flag") }),
+    )
+    .returning(["cardId", "suspended", "buriedUntil", "flag", "leech"])
+    .executeTakeFirstOrThrow();
+  return {
+    cardId: row.cardId,
+    suspended: isTrue(row.suspended),
+    buriedUntil: row.buriedUntil === null ? null : parseSqlDate(row.buriedUntil),
+    flag: Number(row.flag),
+    leech: isTrue(row.leech),
+  } satisfies CardMarks;
 }
 
 /** The learner's leech rule (lib/srs/leech), for the settings page. */
