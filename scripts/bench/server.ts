@@ -15,7 +15,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
   const port = freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [...profileFlags(), next, "start", "--port", String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -64,4 +64,10 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`Sign-in failed for ${email} (${response.status})`);
   return session.split(";")[0] as string;
+}
+
+/** BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (for `node --cpu-prof`). */
+export function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }

@@ -7,7 +7,7 @@ import { sqlitePath } from "@/lib/database-url";
 import { seedDatabase } from "@/lib/seed";
 import { freePort } from "../../e2e/free-port";
 import { type LoadResult, runLearners } from "./reviews";
-import { signIn, startServer } from "./server";
+import { profileFlags, signIn, startServer } from "./server";
 import { insertBenchDeck } from "./synthetic-history";
 
 const LEARNERS = 50;
@@ -59,16 +59,20 @@ async function startMinimal(dir: string, databasePath: string) {
   const port = freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [next, "start", "--port", String(port)], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      DATABASE_PATH: databasePath,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profileFlags(), next, "start", "--port", String(port)],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        DATABASE_PATH: databasePath,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
