@@ -40,20 +40,60 @@ function sqliteLimiter(db: Database.Database, keyPrefix: string, points: number,
   });
 }
 
-function postgresLimiter(pool: pg.Pool, keyPrefix: string, points: number, duration: number) {
-  return new Promise<RateLimiterAbstract>((resolve, reject) => {
-    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-      {
-        storeClient: pool,
-        storeType: "pool",
-        tableName: RATE_LIMIT_TABLE,
-        keyPrefix,
-        points,
-        duration,
-        clearExpiredByTimeout: true,
-      },
-      (error?: Error) => (error ? reject(error) : resolve(limiter)),
-    );
+/**
+ * The limiters' table on PostgreSQL, created once per pool before any limiter uses it. Each
+ * limiter would otherwise run its own CREATE TABLE IF NOT EXISTS, and two of those at once (the
+ * first sign-in on a fresh database checks three limiters) can fail with `type "rate_limits"
+ * already exists`, which the library does not catch. A transaction-scoped advisory lock also
+ * orders the creators of other app instances. The columns are the library's own (key, points, expire).
+ */
+const tablesReady = new WeakMap<pg.Pool, Promise<void>>();
+function postgresTable(pool: pg.Pool): Promise<void> {
+  let ready = tablesReady.get(pool);
+  if (!ready) {
+    ready = (async () => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [RATE_LIMIT_TABLE]);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+          broken = rollbackFailed;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    })();
+    // A failure is not remembered: the next limiter tries again.
+    ready.catch(() => tablesReady.delete(pool));
+    tablesReady.set(pool, ready);
+  }
+  return ready;
+}
+
+async function postgresLimiter(
+  pool: pg.Pool,
+  keyPrefix: string,
+  points: number,
+  duration: number,
+): Promise<RateLimiterAbstract> {
+  await postgresTable(pool);
+  // The table exists, so the limiter is ready as soon as it is made.
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration,
+    clearExpiredByTimeout: true,
   });
 }
 

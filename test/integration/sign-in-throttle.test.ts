@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SOCKET_ADDRESS_HEADER, stampSocketAddress } from "@/lib/auth/client-address";
 import { DEVICE_COOKIE, deviceCookieFrom, issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
+import { makeLimiter } from "@/lib/auth/rate-limit-store";
 import { signInContext } from "@/lib/auth/sign-in-context";
 import { createSignInThrottle, RATE_LIMIT_TABLE, throttleStore } from "@/lib/auth/sign-in-throttle";
 import { databaseUrl, providerOf } from "@/lib/database-url";
@@ -217,6 +218,38 @@ describe("createSignInThrottle (short limits, same database table)", () => {
     } finally {
       if (store.kind === "sqlite") store.client.close();
       else await store.pool.end();
+    }
+  });
+});
+
+describe("the limiters' table on a fresh database", () => {
+  it("is created once when many limiters start at the same moment", async () => {
+    const store = throttleStore();
+    if (store.kind === "postgresql") {
+      // Pools of their own, one per limiter as with separate app instances: this process's
+      // limiters already made the table through the shared pool.
+      const pools = Array.from(
+        { length: 24 },
+        () => new pg.Pool({ connectionString: databaseUrl(), max: 1 }),
+      );
+      try {
+        await pools[0]?.query(`DROP TABLE IF EXISTS ${RATE_LIMIT_TABLE}`);
+        // Many CREATE TABLE IF NOT EXISTS at once failed with `type "rate_limits" already exists`.
+        const started = await Promise.all(
+          pools.map((pool, i) => makeLimiter({ kind: "postgresql", pool }, `race${i}`, 5, 60)),
+        );
+        const results = await Promise.all(started.map((limiter) => limiter.penalty("k")));
+        expect(results.map((r) => r.consumedPoints)).toEqual(new Array(pools.length).fill(1));
+      } finally {
+        await Promise.all(pools.map((pool) => pool.end()));
+      }
+    } else {
+      const limiters = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => makeLimiter(store, `race${i}`, 5, 60)),
+      );
+      expect((await Promise.all(limiters.map((l) => l.penalty("k")))).map((r) => r.consumedPoints)).toEqual(
+        new Array(12).fill(1),
+      );
     }
   });
 });
