@@ -1,5 +1,6 @@
 import "server-only";
 import { expressionBuilder, type RawBuilder, sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import { assignmentLive, linkStands } from "@/lib/data/trainer/access";
 import type { Database, DB } from "@/lib/query";
 import { learnerSettingsSchema } from "@/lib/srs/settings";
@@ -80,12 +81,25 @@ export function effectiveWeights(userId: string): RawBuilder<string | null> {
 
 const weightsSchema = learnerSettingsSchema.shape.weights.unwrap();
 
+/** Validated weights by their stored text (each review reads them): frozen and shared. */
+const validated = new LRUCache<string, { weights: readonly number[] | undefined }>({ max: 512 });
+
 /** Stored weights, validated: anything unreadable means the defaults. */
 export function parseWeights(json: string | null | undefined): number[] | undefined {
   if (!json) return undefined;
+  let entry = validated.get(json);
+  if (!entry) {
+    entry = { weights: validate(json) };
+    validated.set(json, entry);
+  }
+  // Typed as the schema's (mutable) array for callers; frozen, so a write would throw.
+  return entry.weights as number[] | undefined;
+}
+
+function validate(json: string): readonly number[] | undefined {
   try {
     const parsed = weightsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
+    return parsed.success ? Object.freeze(parsed.data) : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { DEFAULT_LEARNER_SETTINGS, type LearnerSettings, learnerSettingsSchema } from "@/lib/srs";
 
@@ -27,9 +28,41 @@ function parseSteps(json: string): unknown {
   }
 }
 
+/**
+ * Validated settings by their stored values: every review reads the learner's row, and validating
+ * it again cost about as much as the review's SQL (issue 18). The results are frozen and shared.
+ */
+const validated = new LRUCache<string, LearnerSettings>({ max: 512 });
+
 /** Stored settings, validated; anything unreadable falls back to the default for that field. */
 export function toLearnerSettings(row: SettingsRow | null | undefined): LearnerSettings {
   if (!row) return DEFAULT_LEARNER_SETTINGS;
+  const key = JSON.stringify([
+    row.desiredRetention,
+    String(row.newPerDay),
+    String(row.newPerDayTotal),
+    String(row.maxReviewsPerDay),
+    String(row.maximumInterval),
+    row.learningSteps,
+    row.relearningSteps,
+    row.timeZone,
+    String(row.dayRolloverHour),
+    String(row.enableFuzz),
+  ]);
+  let settings = validated.get(key);
+  if (!settings) {
+    settings = deepFreeze(validate(row));
+    validated.set(key, settings);
+  }
+  return settings;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const field of Object.values(value)) if (typeof field === "object" && field) Object.freeze(field);
+  return Object.freeze(value);
+}
+
+function validate(row: SettingsRow): LearnerSettings {
   const candidate = {
     desiredRetention: row.desiredRetention,
     newPerDay: Number(row.newPerDay),
