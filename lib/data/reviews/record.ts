@@ -1,7 +1,8 @@
 import "server-only";
 import { NotFoundError, UnauthorizedError } from "@/lib/errors";
-import { type Database, dialect, query, type Tx, transaction } from "@/lib/query";
+import { type Database, dialect, query, type Tx } from "@/lib/query";
 import { isUniqueViolation } from "@/lib/query/errors";
+import { inGroupCommit } from "@/lib/query/group-commit";
 import { isTrue } from "@/lib/query/values";
 import { type ReviewRating, rate } from "@/lib/srs";
 import { answerTime } from "@/lib/srs/answer-time";
@@ -36,7 +37,8 @@ export interface ReviewOptions {
  * against an older version of the card is refused with StaleReviewError (409).
  *
  * On PostgreSQL this is two statements: one read and one write (see writeTogether). On SQLite
- * it is one BEGIN IMMEDIATE transaction of a read and two writes (microseconds each).
+ * it is one BEGIN IMMEDIATE transaction of a read and two writes (microseconds each), shared
+ * with the other answers that arrive in the same turn of the event loop (group commit).
  */
 export async function recordReview(
   userId: string,
@@ -48,7 +50,8 @@ export async function recordReview(
   const together = dialect() === "postgresql";
   try {
     if (together) return await writeReview(query(), userId, input, now, options, true);
-    return await transaction((tx) => writeReview(tx, userId, input, now, options, false));
+    // Answers arriving together share one COMMIT (lib/query/group-commit.ts).
+    return await inGroupCommit((tx) => writeReview(tx, userId, input, now, options, false));
   } catch (error) {
     // Two submits of one key raced (PostgreSQL, READ COMMITTED): the other one committed it, and
     // this one hit the key's unique index or already saw the card's new version. Answer as a repeat.
