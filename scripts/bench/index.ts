@@ -38,6 +38,14 @@ runScript(async () => {
       "< 50 ms",
     ]);
   }
+  if (wanted("learner-stats")) {
+    const s = runBench<Percentiles & { cards: number; logs: number }>("learner-stats");
+    rows.push([
+      `Learner statistics page data, ${s.cards.toLocaleString("en")} cards / ${s.logs.toLocaleString("en")} logs`,
+      `p50 ${ms(s.p50)}, p95 ${ms(s.p95)} (${s.n} loads)`,
+      "none set (issue 17 recorded 263-297 ms p50)",
+    ]);
+  }
   if (wanted("browser")) {
     const b = runBench<Percentiles & { cards: number; logs: number; queries: number }>("browser");
     rows.push([

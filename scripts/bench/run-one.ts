@@ -13,6 +13,7 @@ runScript(async () => {
   const name = process.argv[2] ?? "";
   const benches: Record<string, () => Promise<(url: string) => Promise<unknown>>> = {
     queue: async () => (await import("./queue")).benchQueue,
+    "learner-stats": async () => (await import("./learner-stats")).benchLearnerStats,
     browser: async () => (await import("./browser")).benchBrowser,
     reviews: async () => (await import("./reviews")).benchReviewSubmit,
     optimizer: async () => (await import("./optimizer")).benchOptimizer,
