@@ -8,6 +8,7 @@ import { type DB, type Tx, transaction } from "@/lib/query";
 import type { LearnerSettings } from "@/lib/srs";
 import { personalCardId } from "../personal-decks";
 import { cardKey } from "../reviews";
+import { logColumns } from "../reviews/write";
 
 /**
  * The schedules and review history of an imported .apkg: each card's Anki answers replayed through
@@ -75,19 +76,8 @@ export function importedRows(
           cardId,
           idempotencyKey: `apkg:${cardId}:${i + 1}`,
           origin: "import",
-          rating: log.rating,
-          reviewedAt: log.reviewedAt,
           durationMs: log.durationMs,
-          stateBefore: log.stateBefore,
-          dueBefore: log.dueBefore,
-          lastReviewBefore: log.lastReviewBefore,
-          stabilityBefore: log.stabilityBefore,
-          difficultyBefore: log.difficultyBefore,
-          scheduledDaysBefore: log.scheduledDaysBefore,
-          learningStepsBefore: log.learningStepsBefore,
-          dueAfter: log.dueAfter,
-          stabilityAfter: log.stabilityAfter,
-          difficultyAfter: log.difficultyAfter,
+          ...logColumns(log),
           cardVersion: i + 1,
         });
       });
