@@ -5,14 +5,6 @@ import { ResponsiveContainer } from "recharts";
 import styles from "./chart-frame.module.css";
 import { useNoTabStops } from "./use-no-tab-stops";
 
-/** The tooltip box every chart uses: the page's surface and text colours in either theme. */
-export const CHART_TOOLTIP_STYLE = {
-  background: "var(--surface)",
-  border: "1px solid var(--border)",
-  borderRadius: 8,
-  color: "var(--text)",
-};
-
 /**
  * A recharts chart, 260px tall and as wide as its column. One image to assistive technology, named
  * by the summary beside it (`summaryId`), with no Tab stops inside; its numbers are in a table.

@@ -1,7 +1,8 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_TOOLTIP_STYLE, ChartFrame } from "@/app/ui/chart-frame";
+import { CHART_GRID, CHART_TOOLTIP, CHART_X_AXIS, CHART_Y_AXIS } from "@/app/ui/chart-defaults";
+import { ChartFrame } from "@/app/ui/chart-frame";
 
 export interface WorkloadSeries {
   key: string;
@@ -31,24 +32,15 @@ export function WorkloadChart({
   return (
     <ChartFrame summaryId={summaryId}>
       <LineChart data={points} margin={{ top: 8, right: 8, bottom: 18, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="label"
-          tickLine={false}
-          axisLine={{ stroke: "var(--border)" }}
-          interval="preserveStartEnd"
-          minTickGap={24}
-        />
+        <CartesianGrid {...CHART_GRID} />
+        <XAxis {...CHART_X_AXIS} minTickGap={24} />
         <YAxis
-          allowDecimals={false}
-          tickLine={false}
-          axisLine={false}
+          {...CHART_Y_AXIS}
           width={44}
           label={{ value: "Reviews a day", angle: -90, position: "insideLeft", offset: 10 }}
         />
         <Tooltip
-          contentStyle={CHART_TOOLTIP_STYLE}
-          labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+          {...CHART_TOOLTIP}
           formatter={(value, name) => [`${Math.round(Number(value))} a day`, name]}
         />
         <Legend verticalAlign="top" height={28} />

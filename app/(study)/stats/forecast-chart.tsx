@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_TOOLTIP_STYLE, ChartFrame } from "@/app/ui/chart-frame";
+import { CHART_GRID, CHART_TOOLTIP, CHART_X_AXIS, CHART_Y_AXIS } from "@/app/ui/chart-defaults";
+import { ChartFrame } from "@/app/ui/chart-frame";
 
 export interface ForecastBar {
   /** Short axis label: "Today", "12 Mar". */
@@ -19,26 +20,20 @@ export function ForecastChart({ bars, summaryId }: { bars: ForecastBar[]; summar
   return (
     <ChartFrame summaryId={summaryId}>
       <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 18, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke="var(--border)" />
+        <CartesianGrid {...CHART_GRID} />
         <XAxis
-          dataKey="label"
-          tickLine={false}
-          axisLine={{ stroke: "var(--border)" }}
-          interval="preserveStartEnd"
+          {...CHART_X_AXIS}
           minTickGap={16}
           label={{ value: "Day", position: "insideBottom", offset: -12 }}
         />
         <YAxis
-          allowDecimals={false}
-          tickLine={false}
-          axisLine={false}
+          {...CHART_Y_AXIS}
           width={44}
           label={{ value: "Cards due", angle: -90, position: "insideLeft", offset: 10 }}
         />
         <Tooltip
           cursor={{ fill: "var(--surface-2)" }}
-          contentStyle={CHART_TOOLTIP_STYLE}
-          labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+          {...CHART_TOOLTIP}
           formatter={(value) => [`${value} ${value === 1 ? "card" : "cards"}`, "Due"]}
         />
         <Bar

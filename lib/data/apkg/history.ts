@@ -8,6 +8,7 @@ import { type DB, type Tx, transaction } from "@/lib/query";
 import type { LearnerSettings } from "@/lib/srs";
 import { personalCardId } from "../personal-decks";
 import { cardKey } from "../reviews";
+import { logColumns, scheduleColumns } from "../reviews/write";
 
 /**
  * The schedules and review history of an imported .apkg: each card's Anki answers replayed through
@@ -56,15 +57,7 @@ export function importedRows(
       states.push({
         userId: ownerId,
         cardId,
-        state: schedule.state,
-        due: schedule.due,
-        stability: schedule.stability,
-        difficulty: schedule.difficulty,
-        reps: schedule.reps,
-        lapses: schedule.lapses,
-        learningSteps: schedule.learningSteps,
-        scheduledDays: schedule.scheduledDays,
-        lastReview: schedule.lastReview,
+        ...scheduleColumns(schedule),
         version: Math.max(1, history.logs.length),
         introducedAt: history.logs[0]?.reviewedAt ?? schedule.lastReview ?? now,
       });
@@ -75,19 +68,8 @@ export function importedRows(
           cardId,
           idempotencyKey: `apkg:${cardId}:${i + 1}`,
           origin: "import",
-          rating: log.rating,
-          reviewedAt: log.reviewedAt,
           durationMs: log.durationMs,
-          stateBefore: log.stateBefore,
-          dueBefore: log.dueBefore,
-          lastReviewBefore: log.lastReviewBefore,
-          stabilityBefore: log.stabilityBefore,
-          difficultyBefore: log.difficultyBefore,
-          scheduledDaysBefore: log.scheduledDaysBefore,
-          learningStepsBefore: log.learningStepsBefore,
-          dueAfter: log.dueAfter,
-          stabilityAfter: log.stabilityAfter,
-          difficultyAfter: log.difficultyAfter,
+          ...logColumns(log),
           cardVersion: i + 1,
         });
       });

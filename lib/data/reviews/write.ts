@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import type { Database } from "@/lib/query";
 import { prepared } from "@/lib/query/prepared";
-import type { CardSchedule, rate } from "@/lib/srs";
+import type { CardSchedule, ReviewLogFields, rate } from "@/lib/srs";
 import type { ReviewInput } from "./read";
 
 /** The log row and the new state of one answer, as written. */
@@ -24,9 +24,17 @@ function logValues({ userId, input, log, version }: ReviewWrite) {
     cardId: input.cardId,
     idempotencyKey: input.idempotencyKey,
     origin: input.origin ?? "study",
+    durationMs: input.durationMs,
+    ...logColumns(log),
+    cardVersion: version + 1,
+  };
+}
+
+/** A log row's columns that the rating decides (ReviewLogFields): an answer's and an imported answer's alike. */
+export function logColumns(log: ReviewLogFields) {
+  return {
     rating: log.rating,
     reviewedAt: log.reviewedAt,
-    durationMs: input.durationMs,
     stateBefore: log.stateBefore,
     dueBefore: log.dueBefore,
     lastReviewBefore: log.lastReviewBefore,
@@ -37,7 +45,6 @@ function logValues({ userId, input, log, version }: ReviewWrite) {
     dueAfter: log.dueAfter,
     stabilityAfter: log.stabilityAfter,
     difficultyAfter: log.difficultyAfter,
-    cardVersion: version + 1,
   };
 }
 

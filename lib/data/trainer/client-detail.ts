@@ -31,6 +31,7 @@ import {
 } from "./client-rows";
 import {
   hiddenLog,
+  hiddenStudyLogs,
   type StudyOnlyCardView,
   sharedCard,
   sharedLog,
@@ -173,31 +174,19 @@ interface DetailScope {
  */
 async function hiddenCardsOf({ trainerId, client, decks }: DetailScope): Promise<StudyOnlyCardView[]> {
   // One row per card (its answers are counted once), keyed by an assigned deck that teaches it.
-  const rows = await query()
-    .with("hidden", (db) =>
-      db
-        .selectFrom("ReviewLog as q")
-        .innerJoin("Card as c", "c.id", "q.cardId")
-        .select([assignedDeckOf(decks).as("key"), "q.userId", "q.cardId"])
-        .distinct()
-        .where("q.userId", "=", client.clientId)
-        .where(hiddenLog(trainerId, "q"))
-        .where("c.retired", "=", false)
-        .where(cardInDecks("c.id", decks)),
-    )
-    .selectFrom("hidden as h")
-    .crossJoin("ReviewLog as l")
-    .select(["h.key", "h.userId", "h.cardId", "l.rating", "l.reviewedAt"])
-    .whereRef("l.userId", "=", "h.userId")
-    .whereRef("l.cardId", "=", "h.cardId")
-    .where("l.origin", "<>", "quiz")
-    .execute();
-  return rows.length
-    ? studyOnlyCards(
-        rows.map((row) => ({ ...row, key: row.key ?? "" })),
-        () => client.settings,
-      )
-    : [];
+  const withHidden = query().with("hidden", (db) =>
+    db
+      .selectFrom("ReviewLog as q")
+      .innerJoin("Card as c", "c.id", "q.cardId")
+      .select([assignedDeckOf(decks).as("key"), "q.userId", "q.cardId"])
+      .distinct()
+      .where("q.userId", "=", client.clientId)
+      .where(hiddenLog(trainerId, "q"))
+      .where("c.retired", "=", false)
+      .where(cardInDecks("c.id", decks)),
+  );
+  const rows = await hiddenStudyLogs(withHidden).execute();
+  return rows.length ? studyOnlyCards(rows, () => client.settings) : [];
 }
 
 /** Reviews per study day, counted in SQL as one index range per day (as lib/data/stats.ts does). */

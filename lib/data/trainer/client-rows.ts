@@ -20,6 +20,7 @@ import { toLearnerSettings } from "../settings";
 import { assignmentLive, linkStands } from "./access";
 import {
   hiddenLog,
+  hiddenStudyLogs,
   type StudyOnlyCardView,
   sharedCard,
   sharedLog,
@@ -266,27 +267,20 @@ async function hiddenCards(
   clients: readonly ActiveClient[],
   key: "a.clientId" | "a.id",
 ): Promise<StudyOnlyCardView[]> {
-  const rows = await scoped(params)
-    .with("hidden", (db) =>
-      db
-        .selectFrom("scoped as a")
-        .crossJoin("ReviewLog as q")
-        .crossJoin("Card as c")
-        .select([sql.ref<string>(key).as("key"), "q.userId", "q.cardId"])
-        .distinct()
-        .whereRef("q.userId", "=", "a.clientId")
-        .where(hiddenLog(params.trainerId, "q"))
-        .whereRef("c.id", "=", "q.cardId")
-        .where(cardInDeck("c.id", sql.ref("a.deckSlug")))
-        .where("c.retired", "=", false),
-    )
-    .selectFrom("hidden as h")
-    .crossJoin("ReviewLog as l")
-    .select(["h.key", "h.userId", "h.cardId", "l.rating", "l.reviewedAt"])
-    .whereRef("l.userId", "=", "h.userId")
-    .whereRef("l.cardId", "=", "h.cardId")
-    .where("l.origin", "<>", "quiz")
-    .execute();
+  const withHidden = scoped(params).with("hidden", (db) =>
+    db
+      .selectFrom("scoped as a")
+      .crossJoin("ReviewLog as q")
+      .crossJoin("Card as c")
+      .select([sql.ref<string>(key).as("key"), "q.userId", "q.cardId"])
+      .distinct()
+      .whereRef("q.userId", "=", "a.clientId")
+      .where(hiddenLog(params.trainerId, "q"))
+      .whereRef("c.id", "=", "q.cardId")
+      .where(cardInDeck("c.id", sql.ref("a.deckSlug")))
+      .where("c.retired", "=", false),
+  );
+  const rows = await hiddenStudyLogs(withHidden).execute();
   if (rows.length === 0) return [];
   const settings = new Map(clients.map((c) => [c.clientId, c.settings]));
   return studyOnlyCards(rows, (userId) => settings.get(userId) ?? toLearnerSettings(undefined));

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Expression, expressionBuilder, type SqlBool, sql } from "kysely";
+import { type Expression, expressionBuilder, type QueryCreator, type SqlBool, sql } from "kysely";
 import type { DB } from "@/lib/query";
 import { parseSqlDate, type SqlDateValue } from "@/lib/query/values";
 import type { SchedulerSettings } from "@/lib/srs/scheduler";
@@ -65,8 +65,8 @@ export function sharedCard(trainerId: string, row: string): Expression<SqlBool> 
 /**
  * The review log aliased `log` is hidden from the trainer, a quiz answer of a client who does not
  * share them (the opposite of sharedLog). Its card is shown from its study answers alone: select
- * the DISTINCT cards of such logs, then their logs with `origin <> 'quiz'`, and feed them to
- * studyOnlyCards. Starting from the hidden answers (a handful per client, through the index)
+ * the DISTINCT cards of such logs as `hidden`, then their study answers (hiddenStudyLogs), and feed
+ * them to studyOnlyCards. Starting from the hidden answers (a handful per client, through the index)
  * costs nothing for the many clients and cards without one.
  */
 export function hiddenLog(trainerId: string, log: string): Expression<SqlBool> {
@@ -99,9 +99,30 @@ export function unstudiedQuizLog(log: string): Expression<SqlBool> {
   ]);
 }
 
+/** The DISTINCT cards of a caller's hidden logs (hiddenLog), as a common table expression `hidden`. */
+export interface HiddenCards {
+  hidden: { key: string | null; userId: string; cardId: string };
+}
+
+/**
+ * The study answers (`origin <> 'quiz'`) of the cards in `hidden`, on the statement that defines it:
+ * what studyOnlyCards replays into the schedules a trainer sees instead.
+ */
+export function hiddenStudyLogs<D extends DB & HiddenCards>(statement: QueryCreator<D>) {
+  // Kysely cannot resolve table names on a generic database type; D has the two tables read here.
+  const db = statement as unknown as QueryCreator<DB & HiddenCards>;
+  return db
+    .selectFrom("hidden as h")
+    .crossJoin("ReviewLog as l")
+    .select(["h.key", "h.userId", "h.cardId", "l.rating", "l.reviewedAt"])
+    .whereRef("l.userId", "=", "h.userId")
+    .whereRef("l.cardId", "=", "h.cardId")
+    .where("l.origin", "<>", "quiz");
+}
+
 export interface HiddenStudyLogRow {
-  /** What the caller groups by (a client, an assignment); cards are per key. */
-  key: string;
+  /** What the caller groups by (a client, an assignment, a deck); cards are per key. Null reads as "". */
+  key: string | null;
   userId: string;
   cardId: string;
   rating: number | bigint;
@@ -123,13 +144,14 @@ export function studyOnlyCards(
 ): StudyOnlyCardView[] {
   const groups = new Map<
     string,
-    { row: HiddenStudyLogRow; answers: { rating: ReviewRating; reviewedAt: Date }[] }
+    { key: string; row: HiddenStudyLogRow; answers: { rating: ReviewRating; reviewedAt: Date }[] }
   >();
   for (const row of rows) {
-    const id = JSON.stringify([row.key, row.userId, row.cardId]);
+    const key = row.key ?? "";
+    const id = JSON.stringify([key, row.userId, row.cardId]);
     let group = groups.get(id);
     if (!group) {
-      group = { row, answers: [] };
+      group = { key, row, answers: [] };
       groups.set(id, group);
     }
     group.answers.push({
@@ -138,12 +160,12 @@ export function studyOnlyCards(
     });
   }
   const cards: StudyOnlyCardView[] = [];
-  for (const { row, answers } of groups.values()) {
+  for (const { key, row, answers } of groups.values()) {
     const replayed = studyOnlyCard(answers, settingsOf(row.userId), `${row.userId}:${row.cardId}`);
     if (!replayed.schedule) continue;
     const ordered = [...answers].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
     cards.push({
-      key: row.key,
+      key,
       userId: row.userId,
       cardId: row.cardId,
       schedule: replayed.schedule,

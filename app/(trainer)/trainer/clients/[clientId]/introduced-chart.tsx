@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_GRID, CHART_TOOLTIP, CHART_X_AXIS, CHART_Y_AXIS } from "@/app/ui/chart-defaults";
 import styles from "./client-page.module.css";
 
 export interface IntroducedPoint {
@@ -31,30 +32,12 @@ export function IntroducedChart({
     <div className={styles.introducedChart} role="img" aria-labelledby={summaryId}>
       <ResponsiveContainer width="100%" height={180}>
         <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="label"
-            tickLine={false}
-            axisLine={{ stroke: "var(--border)" }}
-            interval="preserveStartEnd"
-            minTickGap={16}
-          />
-          <YAxis
-            allowDecimals={false}
-            domain={[0, Math.max(1, cards)]}
-            tickLine={false}
-            axisLine={false}
-            width={36}
-          />
+          <CartesianGrid {...CHART_GRID} />
+          <XAxis {...CHART_X_AXIS} minTickGap={16} />
+          <YAxis {...CHART_Y_AXIS} domain={[0, Math.max(1, cards)]} width={36} />
           <Tooltip
             cursor={{ stroke: "var(--muted)" }}
-            contentStyle={{
-              background: "var(--surface)",
-              border: "1px solid var(--border)",
-              borderRadius: 8,
-              color: "var(--text)",
-            }}
-            labelFormatter={(_, payload) => payload[0]?.payload?.title ?? ""}
+            {...CHART_TOOLTIP}
             formatter={(value, _name, item) => {
               const week = item.payload?.introduced;
               const detail = typeof week === "number" ? ` (${week} that week)` : "";
