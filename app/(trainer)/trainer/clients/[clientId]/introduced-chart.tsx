@@ -1,7 +1,9 @@
 "use client";
 
+import { useRef } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_GRID, CHART_TOOLTIP, CHART_X_AXIS, CHART_Y_AXIS } from "@/app/ui/chart-defaults";
+import { useNoTabStops } from "@/app/ui/use-no-tab-stops";
 import styles from "./client-page.module.css";
 
 export interface IntroducedPoint {
@@ -17,7 +19,7 @@ export interface IntroducedPoint {
 
 /**
  * Cards introduced over time for one assignment. One image to assistive technology, named by
- * the summary next to it; the same numbers are in a table below it.
+ * the summary next to it, with no Tab stops inside; the same numbers are in a table below it.
  */
 export function IntroducedChart({
   points,
@@ -28,8 +30,10 @@ export function IntroducedChart({
   cards: number;
   summaryId: string;
 }) {
+  const chart = useRef<HTMLDivElement>(null);
+  useNoTabStops(chart);
   return (
-    <div className={styles.introducedChart} role="img" aria-labelledby={summaryId}>
+    <div ref={chart} className={styles.introducedChart} role="img" aria-labelledby={summaryId}>
       <ResponsiveContainer width="100%" height={180}>
         <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid {...CHART_GRID} />
