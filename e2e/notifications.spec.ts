@@ -22,6 +22,9 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   account,
   baseURL,
 }) => {
+  // Two runs of the digest job, each a fresh `npm run` + tsx process (15 s or more each on a loaded
+  // 2-core machine): beside e2e/fuzz.spec.ts the test took 60 s and once 108 s (as e2e/trainer-week).
+  test.setTimeout(180_000);
   const user = await account.signUp("learner");
 
   // The learner picks an hour twelve hours away, so the server's own scheduler (running in this
