@@ -10,6 +10,8 @@ if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
 // Chosen once in the runner process; workers inherit it through the environment.
 process.env.E2E_PORT ??= String(freePort());
 process.env.E2E_DATABASE ??= path.join(os.tmpdir(), `retain-e2e-${process.env.E2E_PORT}-${Date.now()}.db`);
+// The server's database; fixtures that seed or read it (e2e/server-database.ts) use the same URL.
+process.env.E2E_DATABASE_URL ??= `file:${process.env.E2E_DATABASE}`;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
@@ -36,7 +38,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: process.env.E2E_PORT,
-      DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       SEED_DEMO: "0",
       // Every spec signs up fresh users from 127.0.0.1; e2e/accounts.spec.ts tests the limit on a server of its own.
       SIGN_UP_LIMIT: "100000",

@@ -37,7 +37,7 @@ const test = base.extend<object, { fuzz: { server: FuzzServer; world: World } }>
     async ({}, use) => {
       const server = await startFuzzServer();
       try {
-        await use({ server, world: await buildWorld(server.baseURL, server.databasePath) });
+        await use({ server, world: await buildWorld(server) });
       } finally {
         await server.stop();
         for (const suffix of ["", "-wal", "-shm"]) rmSync(`${server.databasePath}${suffix}`, { force: true });

@@ -1,22 +1,21 @@
 import { execFileSync } from "node:child_process";
-import Database from "better-sqlite3";
 import { seedReviewHistory } from "./optimize-seed";
+import { e2eDatabaseUrl, withDatabase } from "./server-database";
 
 /** Gives an e2e learner `cards` studied cards that are all due now, in the e2e server's database. */
 export async function seedDueCards(email: string, cards: number): Promise<void> {
   await seedReviewHistory(email, { cards, answersPerCard: 2 });
-  const file = process.env.E2E_DATABASE as string;
-  const sqlite = new Database(file, { timeout: 5000 });
-  try {
-    sqlite
-      .prepare(
-        `UPDATE "CardState" SET due = '2020-01-01T00:00:00.000+00:00'
-         WHERE userId = (SELECT id FROM "User" WHERE email = ?) AND state <> 'new'`,
-      )
-      .run(email);
-  } finally {
-    sqlite.close();
-  }
+  // One short write (BEGIN IMMEDIATE, as the server's own): the server is running on the same database.
+  const moved = await withDatabase(e2eDatabaseUrl(), (db) =>
+    db
+      .updateTable("CardState")
+      .set({ due: new Date("2020-01-01T00:00:00.000Z") })
+      .where("userId", "=", (eb) => eb.selectFrom("User").select("id").where("email", "=", email))
+      .where("state", "<>", "new")
+      .executeTakeFirst(),
+  );
+  if (Number(moved.numUpdatedRows) !== cards)
+    throw new Error(`Made ${moved.numUpdatedRows} of ${cards} studied cards due for ${email}`);
 }
 
 /** The hour (0–23) `date` shows in `timeZone`. */
@@ -44,22 +43,10 @@ export function runDigestJob(at: Date, baseURL: string): string {
     encoding: "utf8",
     env: {
       ...process.env,
-      DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+      DATABASE_URL: e2eDatabaseUrl(),
       AUTH_SECRET: "e2e-secret-that-is-long-enough-for-jwt-signing",
       NEXTAUTH_URL: baseURL,
       SMTP_URL: "",
     },
   });
-}
-
-export function timeZoneOf(email: string): string {
-  const sqlite = new Database(process.env.E2E_DATABASE as string, { readonly: true, timeout: 5000 });
-  try {
-    const row = sqlite
-      .prepare(`SELECT s.timeZone FROM "StudySettings" s JOIN "User" u ON u.id = s.userId WHERE u.email = ?`)
-      .get(email) as { timeZone: string } | undefined;
-    return row?.timeZone ?? "UTC";
-  } finally {
-    sqlite.close();
-  }
 }

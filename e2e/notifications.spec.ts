@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { hourIn, lastLocalHour, runDigestJob, seedDueCards, timeZoneOf } from "./notifications-seed";
+import { hourIn, lastLocalHour, runDigestJob, seedDueCards } from "./notifications-seed";
+import { e2eDatabaseUrl, timeZoneOf } from "./server-database";
 
 /** Screenshots at desktop and phone widths, kept with the test's output for review. */
 async function snapshot(page: Page, name: string) {
@@ -21,11 +22,14 @@ test("the digest reaches the notification list and the outbox, and its unsubscri
   account,
   baseURL,
 }) => {
+  // Two runs of the digest job, each a fresh `npm run` + tsx process (15 s or more each on a loaded
+  // 2-core machine): beside e2e/fuzz.spec.ts the test took 60 s and once 108 s (as e2e/trainer-week).
+  test.setTimeout(180_000);
   const user = await account.signUp("learner");
 
   // The learner picks an hour twelve hours away, so the server's own scheduler (running in this
   // e2e server too) cannot send it during the test; the job is then run for that hour by hand.
-  const timeZone = timeZoneOf(user.email);
+  const timeZone = await timeZoneOf(e2eDatabaseUrl(), user.email);
   const hour = (hourIn(timeZone, new Date()) + 12) % 24;
   await page.goto("/settings#notifications");
   const form = page.getByRole("form", { name: "Reminders and notifications" });

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { openQuery } from "../lib/query";
 import { writeSyntheticHistory } from "../test/synthetic-history";
+import { e2eDatabaseUrl, withDatabase } from "./server-database";
 
 /**
  * Gives an e2e user a review history on the seeded content: a synthetic learner's answers on the
@@ -11,10 +11,7 @@ export async function seedReviewHistory(
   email: string,
   { cards, answersPerCard, deck }: { cards: number; answersPerCard: number; deck?: string },
 ) {
-  const file = process.env.E2E_DATABASE;
-  if (!file) throw new Error("E2E_DATABASE is not set (playwright.config.ts sets it)");
-  const { db, close } = openQuery(`file:${file}`);
-  try {
+  return withDatabase(e2eDatabaseUrl(), async (db) => {
     const user = await db.selectFrom("User").select("id").where("email", "=", email).executeTakeFirst();
     if (!user) throw new Error(`No user ${email}`);
     // The shared decks' live cards in the order the app shows them (a card in two decks once).
@@ -33,7 +30,5 @@ export async function seedReviewHistory(
     const ids = (await cardsQuery.execute()).map((row) => row.id);
     const written = await writeSyntheticHistory(db, user.id, ids, { answersPerCard, now: new Date() });
     return { ...written, cards: ids.length };
-  } finally {
-    await close();
-  }
+  });
 }

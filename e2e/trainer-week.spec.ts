@@ -2,13 +2,13 @@ import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import { promisify } from "node:util";
 import { type Browser, test as base, expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import type { ParsedMail } from "mailparser";
 import { startSmtpSink } from "../test/integration/smtp-sink";
 import { AccountPages } from "./fixtures";
 import { type FuzzServer, startFuzzServer } from "./fuzz/server";
 import { hourIn } from "./notifications-seed";
 import { answerByKeyboard, startQuiz } from "./quiz-page";
+import { timeZoneOf } from "./server-database";
 
 /**
  * Issue 19, end to end: a trainer's week. On a production server of its own whose mail goes to a
@@ -70,7 +70,7 @@ async function runJob(server: FuzzServer, sink: Sink, job: "digest" | "trainers"
       encoding: "utf8",
       env: {
         ...process.env,
-        DATABASE_URL: `file:${server.databasePath}`,
+        DATABASE_URL: server.databaseUrl,
         AUTH_SECRET,
         NEXTAUTH_URL: server.baseURL,
         SMTP_URL: sink.url,
@@ -79,18 +79,6 @@ async function runJob(server: FuzzServer, sink: Sink, job: "digest" | "trainers"
     },
   );
   return JSON.parse(stdout) as { recipients: number; outcomes: Record<string, number> };
-}
-
-function timeZoneOf(server: FuzzServer, email: string): string {
-  const sqlite = new Database(server.databasePath, { readonly: true, timeout: 5000 });
-  try {
-    const row = sqlite
-      .prepare(`SELECT s.timeZone FROM "StudySettings" s JOIN "User" u ON u.id = s.userId WHERE u.email = ?`)
-      .get(email) as { timeZone: string } | undefined;
-    return row?.timeZone ?? "UTC";
-  } finally {
-    sqlite.close();
-  }
 }
 
 /** The next Monday, noon and five minutes in `timeZone`: when the weekly summary goes out. */
@@ -149,7 +137,7 @@ test("a trainer's week: group link, assignment, study, digest, alerts, weekly su
   const context = await browser.newContext({ baseURL: server.baseURL });
   const page = await context.newPage();
   const trainer = await new AccountPages(page).signUp("trainer");
-  const trainerZone = timeZoneOf(server, trainer.email);
+  const trainerZone = await timeZoneOf(server.databaseUrl, trainer.email);
   const at = nextMondayNoon(trainerZone);
 
   // A group link; two clients join from it.
@@ -184,7 +172,7 @@ test("a trainer's week: group link, assignment, study, digest, alerts, weekly su
 
   // Both clients choose the hour of the Monday run for their digest.
   for (const { page: clientPage, client } of [studier, idler])
-    await chooseDigestHour(clientPage, hourIn(timeZoneOf(server, client.email), at));
+    await chooseDigestHour(clientPage, hourIn(await timeZoneOf(server.databaseUrl, client.email), at));
 
   // The digest job at that moment: one email each, with their own numbers.
   expect(await runJob(server, sink, "digest", at)).toMatchObject({ recipients: 2, outcomes: { sent: 2 } });

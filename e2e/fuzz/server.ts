@@ -11,6 +11,9 @@ import { freePort } from "../free-port";
  */
 export interface FuzzServer {
   baseURL: string;
+  /** Its DATABASE_URL, for fixtures that seed or read through lib/query. */
+  databaseUrl: string;
+  /** The SQLite file under it (the fuzz watch hashes it; the specs delete it after). */
   databasePath: string;
   /** Everything the server wrote to stderr so far. */
   stderr(): string;
@@ -24,6 +27,7 @@ export async function startFuzzServer(env: Record<string, string> = {}): Promise
   const port = freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const databasePath = path.join(os.tmpdir(), `retain-fuzz-${port}-${Date.now()}.db`);
+  const databaseUrl = `file:${databasePath}`;
   const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
   const child = spawn(process.execPath, [tsx, "scripts/start.ts"], {
     cwd: process.cwd(),
@@ -33,7 +37,7 @@ export async function startFuzzServer(env: Record<string, string> = {}): Promise
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `file:${databasePath}`,
+      DATABASE_URL: databaseUrl,
       SEED_DEMO: "0",
       AUTH_SECRET,
       NEXTAUTH_URL: baseURL,
@@ -54,6 +58,7 @@ export async function startFuzzServer(env: Record<string, string> = {}): Promise
   await waitForHealth(baseURL, child, () => `${stdout}\n${stderr}`);
   return {
     baseURL,
+    databaseUrl,
     databasePath,
     stderr: () => stderr,
     stop: () => stop(child),

@@ -1,7 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
+import type { Insertable } from "kysely";
+import type { Database, DB } from "../../lib/query";
+import { withDatabase } from "../server-database";
 import { type ActionReply, actionReply, callAction, type ServerAction, serverActions } from "./actions";
 import { csrf, signIn } from "./http";
+import type { FuzzServer } from "./server";
 
 /**
  * The people and objects the fuzzer aims at, made through the app's own endpoints (which also
@@ -87,30 +90,28 @@ const B_DECK_CSV = "front,back,tags\nfuzz front one,fuzz back one,fuzz\nfuzz fro
  * Parameter sets and a job in the states the endpoints refuse or must not show to others. They are
  * inserted as rows: the endpoints that make them need 400 reviews and run a fit for minutes.
  */
-function parameterObjects(databasePath: string, users: World["users"], deck: string) {
-  const db = new Database(databasePath, { fileMustExist: true });
-  const now = new Date().toISOString().replace("Z", "+00:00");
+async function parameterObjects(db: Database, users: World["users"], deck: string) {
+  const now = new Date();
   const weights = JSON.stringify([
     0.21, 1.29, 2.31, 8.3, 6.41, 0.83, 3.01, 0.001, 1.87, 0.17, 0.8, 1.48, 0.06, 0.26, 1.65, 0.6, 1.87, 0.54,
     0.09, 0.07, 0.15,
   ]);
   const id = () => `fuzz${randomUUID().replaceAll("-", "")}`;
-  const insertSet = db.prepare(
-    `INSERT INTO "FsrsParameterSet" (id, ownerId, scope, deckSlug, version, weights, reviewCount, cardCount, createdAt, discardedAt)
-     VALUES (?, ?, ?, ?, ?, ?, 500, 40, ?, ?)`,
-  );
+  const sets: Insertable<DB["FsrsParameterSet"]>[] = [];
   const set = (owner: Account, scope: "personal" | "cohort", version: number, discarded: boolean) => {
     const setId = id();
-    insertSet.run(
-      setId,
-      owner.id,
+    sets.push({
+      id: setId,
+      ownerId: owner.id,
       scope,
-      scope === "cohort" ? deck : null,
+      deckSlug: scope === "cohort" ? deck : null,
       version,
       weights,
-      now,
-      discarded ? now : null,
-    );
+      reviewCount: 500,
+      cardCount: 40,
+      createdAt: now,
+      discardedAt: discarded ? now : null,
+    });
     return setId;
   };
   const parameterSets = {
@@ -121,11 +122,25 @@ function parameterObjects(databasePath: string, users: World["users"], deck: str
     t2Cohort: set(users.t2, "cohort", 1, false),
   };
   const bJob = id();
-  db.prepare(
-    `INSERT INTO "OptimizationJob" (id, userId, scope, deckSlug, status, progress, reviewCount, error, createdAt, updatedAt)
-     VALUES (?, ?, 'personal', NULL, 'failed', 1, 500, 'fuzz', ?, ?)`,
-  ).run(bJob, users.b.id, now, now);
-  db.close();
+  // One short transaction: the server holds the same database (BEGIN IMMEDIATE, as its writes).
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto("FsrsParameterSet").values(sets).execute();
+    await tx
+      .insertInto("OptimizationJob")
+      .values({
+        id: bJob,
+        userId: users.b.id,
+        scope: "personal",
+        deckSlug: null,
+        status: "failed",
+        progress: 1,
+        reviewCount: 500,
+        error: "fuzz",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+  });
   return { parameterSets, jobs: { b: bJob } };
 }
 
@@ -144,7 +159,14 @@ function form(fields: Record<string, string | string[]>): FormData {
   return data;
 }
 
-export async function buildWorld(baseURL: string, databasePath: string): Promise<World> {
+/** The world on this fuzz server, built through its endpoints and read from its database. */
+export function buildWorld(
+  server: Pick<FuzzServer, "baseURL" | "databaseUrl" | "databasePath">,
+): Promise<World> {
+  return withDatabase(server.databaseUrl, (db) => populate(db, server.baseURL, server.databasePath));
+}
+
+async function populate(db: Database, baseURL: string, databasePath: string): Promise<World> {
   const actions = serverActions();
   const action = (name: string) => {
     const found = actions.get(name);
@@ -153,8 +175,6 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
   };
   const call = async (name: string, args: unknown[], cookie?: string, params?: Record<string, string>) =>
     actionReply(await callAction(baseURL, action(name), args, { cookie, params }));
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
 
   async function account(label: string, role: Account["role"]): Promise<Account> {
     const email = `fuzz-${label}-${randomUUID().slice(0, 8)}@example.com`;
@@ -165,7 +185,11 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
       throw new Error(`Sign-up of ${label} failed: ${JSON.stringify(reply)}`);
     }
     const cookie = await signIn(baseURL, email, password);
-    const { id } = one<{ id: string }>('SELECT id FROM "User" WHERE email = ?', email);
+    const { id } = await db
+      .selectFrom("User")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     return { id, email, password, role, cookie };
   }
 
@@ -183,10 +207,10 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
   );
 
   const decks = (
-    db.prepare('SELECT slug FROM "Deck" WHERE retired = 0 ORDER BY position').all() as { slug: string }[]
+    await db.selectFrom("Deck").select("slug").where("retired", "=", false).orderBy("position").execute()
   ).map((d) => d.slug);
   const cards = (
-    db.prepare('SELECT id FROM "Card" WHERE retired = 0 ORDER BY id').all() as { id: string }[]
+    await db.selectFrom("Card").select("id").where("retired", "=", false).orderBy("id").execute()
   ).map((c) => c.id);
   const deck = decks[0] ?? "";
 
@@ -239,14 +263,16 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
   const bOpen = await startQuiz(users.b);
 
   const quizItems = (
-    db.prepare('SELECT id, kind, choices FROM "QuizItem" WHERE retired = 0 ORDER BY id').all() as {
-      id: string;
-      kind: string;
-      choices: string;
-    }[]
+    await db
+      .selectFrom("QuizItem")
+      .select(["id", "kind", "choices"])
+      .where("retired", "=", false)
+      .orderBy("id")
+      .execute()
   ).map((item) => ({ id: item.id, kind: item.kind, choices: JSON.parse(item.choices) as string[] }));
   const aOpenItems = JSON.parse(
-    one<{ itemIds: string }>('SELECT itemIds FROM "QuizAttempt" WHERE id = ?', aOpenId).itemIds,
+    (await db.selectFrom("QuizAttempt").select("itemIds").where("id", "=", aOpenId).executeTakeFirstOrThrow())
+      .itemIds,
   ) as string[];
   const firstChoiceItem = quizItems.find((item) => aOpenItems.includes(item.id) && item.kind !== "matching");
   if (!firstChoiceItem) throw new Error("The open quiz has no choice question");
@@ -275,7 +301,11 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
     );
     const code = reply.kind === "returned" ? (reply.value as { code?: string }).code : undefined;
     if (!code) throw new Error(`create invitation: ${JSON.stringify(reply)}`);
-    const { id } = one<{ id: string }>('SELECT id FROM "TrainerInvitation" WHERE code = ?', code);
+    const { id } = await db
+      .selectFrom("TrainerInvitation")
+      .select("id")
+      .where("code", "=", code)
+      .executeTakeFirstOrThrow();
     return { id, code };
   };
   const accept = async (learner: Account, code: string) =>
@@ -293,12 +323,14 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
       "returned",
       "assign deck",
     );
-    return one<{ id: string }>(
-      'SELECT id FROM "Assignment" WHERE trainerId = ? AND clientId = ? AND deckSlug = ?',
-      trainer.id,
-      client.id,
-      deckSlug,
-    ).id;
+    const { id } = await db
+      .selectFrom("Assignment")
+      .select("id")
+      .where("trainerId", "=", trainer.id)
+      .where("clientId", "=", client.id)
+      .where("deckSlug", "=", deckSlug)
+      .executeTakeFirstOrThrow();
+    return id;
   };
 
   const tUsed = await invite(users.t);
@@ -363,29 +395,31 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
   if (uploaded.status !== 201)
     throw new Error(`upload document: ${uploaded.status} ${await uploaded.text()}`);
   const bDocument = ((await uploaded.json()) as { id: string }).id;
-  const bItem = one<{ id: string } | undefined>(
-    'SELECT id FROM "DraftItem" WHERE documentId = ? LIMIT 1',
-    bDocument,
-  );
+  const bItem = await db
+    .selectFrom("DraftItem")
+    .select("id")
+    .where("documentId", "=", bDocument)
+    .limit(1)
+    .executeTakeFirst();
   if (!bItem) throw new Error("upload document: no proposals");
 
-  const versionsOf = (account: Account) =>
+  const versionsOf = async (account: Account) =>
     new Map(
       (
-        db.prepare('SELECT cardId, version FROM "CardState" WHERE userId = ?').all(account.id) as {
-          cardId: string;
-          version: number;
-        }[]
+        await db
+          .selectFrom("CardState")
+          .select(["cardId", "version"])
+          .where("userId", "=", account.id)
+          .execute()
       ).map((row) => [row.cardId, row.version]),
     );
   const versions = {
-    a: versionsOf(users.a),
-    b: versionsOf(users.b),
-    t: versionsOf(users.t),
-    t2: versionsOf(users.t2),
+    a: await versionsOf(users.a),
+    b: await versionsOf(users.b),
+    t: await versionsOf(users.t),
+    t2: await versionsOf(users.t2),
   };
-  db.close();
-  const { parameterSets, jobs } = parameterObjects(databasePath, users, deck);
+  const { parameterSets, jobs } = await parameterObjects(db, users, deck);
 
   return {
     baseURL,
