@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, QueryResult } from "kysely";
+import type { Provider } from "../database-url";
 import type { Database } from "./index";
 
 const MARK = "\u0000kysely-param:";
@@ -7,14 +8,16 @@ const MARK = "\u0000kysely-param:";
  * A statement built and compiled once, then run with new values: the hot path skips Kysely's
  * build-and-compile on every call (about a millisecond of CPU for the review's read). `build`
  * (`prepared<Params>()(build)`) receives `param(name)`, a stand-in value for each named parameter; every other value is fixed.
- * Only for statements whose shape does not depend on the values (no `in` lists).
+ * Only for statements whose shape does not depend on the values (no `in` lists). `only` names
+ * the one database a statement is written for (PostgreSQL's data-modifying CTEs, say).
  */
-export function prepared<P extends Record<string, unknown>>() {
+export function prepared<P extends Record<string, unknown>>(options: { only?: Provider } = {}) {
   return <R>(
     build: (db: Database, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>,
   ) => {
     registry.push({
       site: callerSite(),
+      only: options.only,
       compile: (db) => build(db, (name) => `${MARK}${name}` as never).compile(),
     });
     return compileOnce<P, R>(build);
@@ -24,6 +27,8 @@ export function prepared<P extends Record<string, unknown>>() {
 /** A statement made by `prepared`, where it was defined, and its compiled form for a database. */
 export interface PreparedStatement {
   site: string;
+  /** The one database the statement is for; every database when undefined. */
+  only: Provider | undefined;
   compile(db: Database): CompiledQuery;
 }
 

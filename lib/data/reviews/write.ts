@@ -175,14 +175,16 @@ export async function writeSeparately(tx: Database, write: ReviewWrite): Promise
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
+type TogetherValues = LogValues & UpsertValues;
+
 /**
  * PostgreSQL: the log and the state in one data-modifying statement, atomic without a
- * transaction. The log row is inserted only if the guarded upsert wrote the state.
+ * transaction. The log row is inserted only if the guarded upsert wrote the state. Built and
+ * compiled once (lib/query/prepared.ts): compiling it on every review cost about 65 µs.
  */
-export async function writeTogether(db: Database, write: ReviewWrite): Promise<boolean> {
-  const v = logValues(write);
-  const row = await db
-    .with("written", () => upsertState(db, upsertValues(write)).returning("version"))
+const writeBoth = prepared<TogetherValues>({ only: "postgresql" })((db, param) =>
+  db
+    .with("written", () => upsertState(db, standIns<UpsertValues>(UPSERT_KEYS, param)).returning("version"))
     .with("logged", (w) =>
       w
         .insertInto("ReviewLog")
@@ -196,7 +198,7 @@ export async function writeTogether(db: Database, write: ReviewWrite): Promise<b
               LOG_KEYS.map((key) =>
                 key === "cardVersion"
                   ? row.ref("written.version").as(key)
-                  : row.cast(row.val(v[key]), LOG_COLUMNS[key]).as(key),
+                  : row.cast(row.val(param(key)), LOG_COLUMNS[key]).as(key),
               ),
             ),
         )
@@ -207,7 +209,11 @@ export async function writeTogether(db: Database, write: ReviewWrite): Promise<b
         .selectFrom("logged")
         .select((c) => c.fn.countAll<number>().as("n"))
         .as("n"),
-    )
-    .executeTakeFirst();
-  return Number(row?.n ?? 0) === 1;
+    ),
+);
+
+export async function writeTogether(db: Database, write: ReviewWrite): Promise<boolean> {
+  // The log and the upsert name the learner and the card alike: one value each.
+  const result = await writeBoth(db, { ...logValues(write), ...upsertValues(write) });
+  return Number(result.rows[0]?.n ?? 0) === 1;
 }
