@@ -23,14 +23,17 @@ async function sendWaitingAnswers(userId: string) {
   return { count: left.answers + left.undos + left.marks, words: waitingWords(left), Notice: UnsentAnswers };
 }
 
-/** Signing out itself (and forgetting the offline caches) loads on the click too. */
+/**
+ * Signing out itself (and forgetting the offline caches) loads on the click too. The outboxes stop
+ * (no "leave site?" prompt, nothing deleted) only once the server has ended the session: a sign-out
+ * that fails (offline) leaves them sending, as the learner is still signed in.
+ */
 async function leave(): Promise<void> {
   const [{ stopOutboxes }, { signOutTo }] = await Promise.all([
     import("@/app/(study)/study/outbox-sync"),
     import("./sign-out"),
   ]);
-  stopOutboxes();
-  await signOutTo("/");
+  await signOutTo("/", stopOutboxes);
 }
 
 /**
