@@ -5,6 +5,7 @@
 // intervals, the answer's evidence and sources, a typed answer's comparison, the sync state's
 // words and the summary. Kept out of the first-load JavaScript (issue 18: /study was 146.8 KiB
 // gzipped against a 131.7 KiB hello world).
+export { describeDue, formatCountdown } from "@/lib/study/time-words";
 export { AnswerComparison } from "./answer-comparison";
 export { CardDetails } from "./card-details";
 export { RatingButtons } from "./rating-buttons";

@@ -153,6 +153,7 @@ export function StudySession({
           onStudyAhead={actions.studyAhead}
           onEnd={() => setEnded(true)}
           headingRef={panelHeadingRef}
+          words={later}
         />
       )}
       {/* A session ends after answers, so the summary's module is here by then (see deferred.ts). */}
@@ -165,7 +166,7 @@ export function StudySession({
         />
       )}
       {phase === "nothing-due" && (
-        <NothingDue scope={scope} nextDayStart={state.dayEnd} headingRef={panelHeadingRef} />
+        <NothingDue scope={scope} nextDayStart={state.dayEnd} headingRef={panelHeadingRef} words={later} />
       )}
     </div>
   );
