@@ -4,8 +4,7 @@ import { previewRatings, type SchedulerSettings } from "@/lib/srs/scheduler";
 import type { ReviewRating } from "@/lib/srs/types";
 import { fromWire, type StudyCard } from "@/lib/study/session-data";
 import { spokenInterval } from "@/lib/study/time-words";
-import styles from "./study.module.css";
-import typed from "./typed-answer.module.css";
+import styles from "./deferred.module.css";
 
 const NAMES: Record<ReviewRating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 // Good keeps the plain button colour.
@@ -53,7 +52,7 @@ export function RatingButtons({
           key={rating}
           ref={rating === suggested ? suggestedRef : undefined}
           type="button"
-          className={`${styles.studyRate} ${TONES[rating] ?? ""}${rating === suggested ? ` ${typed.suggested}` : ""}`}
+          className={`${styles.studyRate} ${TONES[rating] ?? ""}${rating === suggested ? ` ${styles.suggested}` : ""}`}
           aria-keyshortcuts={String(rating)}
           onClick={() => onRate(rating)}
         >
@@ -62,7 +61,7 @@ export function RatingButtons({
             {label || "\u00a0"}
           </span>
           {label && <span className="visually-hidden">, next in {spokenInterval(label)}</span>}
-          {rating === suggested && <span className={typed.tag}>Suggested</span>}
+          {rating === suggested && <span className={styles.tag}>Suggested</span>}
           <span className={styles.studyRateKey} aria-hidden="true">
             <kbd>{rating}</kbd>
           </span>

@@ -1,6 +1,7 @@
 import type { Ref } from "react";
 import { type StudyQueueState, summarize } from "@/lib/study/session-queue";
 import { describeDue, formatDuration } from "@/lib/study/time-words";
+import deferred from "./deferred.module.css";
 import { BackLinks, type ScopeLinks } from "./session-panels";
 import styles from "./study.module.css";
 import { useNow } from "./use-now";
@@ -27,7 +28,7 @@ export function SessionSummary({
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
         {finished ? "Session complete" : "Session ended"}
       </h2>
-      <dl className={styles.studyStats}>
+      <dl className={deferred.studyStats}>
         <div>
           <dt>Cards studied</dt>
           <dd>{summary.cards}</dd>

@@ -3,6 +3,7 @@ import { AppLink } from "@/app/ui/app-link";
 import { studyPath } from "@/lib/study/scope";
 import type { StudySessionData } from "@/lib/study/session-data";
 import { waitingWords } from "@/lib/study/waiting-words";
+import deferred from "./deferred.module.css";
 import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
 
@@ -48,13 +49,13 @@ export function SyncStatus({
       {sync.pending > 0 && sync.problem === "auth" && (
         <AppLink
           href={`/sign-in?callbackUrl=${encodeURIComponent(studyPath(scope))}`}
-          className={styles.studySyncAction}
+          className={deferred.studySyncAction}
         >
           Sign in again
         </AppLink>
       )}
       {sync.pending > 0 && (sync.problem === "offline" || sync.problem === "server") && (
-        <button type="button" className={`button link ${styles.studySyncAction}`} onClick={outbox.retryNow}>
+        <button type="button" className={`button link ${deferred.studySyncAction}`} onClick={outbox.retryNow}>
           Retry now
         </button>
       )}
