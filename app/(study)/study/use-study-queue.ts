@@ -7,7 +7,7 @@ import type { SessionHost, StudyController } from "./session-controller";
 type Deferred = typeof import("./deferred");
 let deferredModule: Promise<Deferred> | undefined;
 /** ts-fsrs, the outbox engine and the session's actions arrive after first paint: the front of a card needs none. */
-const loadDeferred = () => {
+export const loadDeferred = () => {
   deferredModule ??= import("./deferred").catch((error: unknown) => {
     deferredModule = undefined; // let a later call (or visit) try again
     throw error;
