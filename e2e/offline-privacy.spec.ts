@@ -107,3 +107,30 @@ test("signing out sends waiting answers first; unsendable ones are named, not dr
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("study-outbox"))),
   ).toEqual([]);
 });
+
+test("a sign-out that fails offline leaves the outbox sending: answers go once the network is back", async ({
+  page,
+  context,
+  account,
+}) => {
+  test.setTimeout(120_000);
+  await studyOnline(page, () => account.signUp("learner"));
+  await context.setOffline(true);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  const status = page.getByRole("status").filter({ hasText: /saved|Saving|waiting|retrying/ });
+  await expect(status).toHaveText("Offline — 1 answer waiting");
+
+  // Offline, "Sign out anyway" cannot reach the server: the learner is still signed in, on the page.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out anyway" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not sign out" })).toBeVisible();
+
+  // Back online, the waiting answer and a new one are sent as before the attempt.
+  await context.setOffline(false);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(status).toHaveText("All answers saved", { timeout: 40_000 });
+  const csv = await (await page.request.get("/api/account/review-log")).text();
+  expect(csv.trim().split("\n").slice(1)).toHaveLength(3);
+});

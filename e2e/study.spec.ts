@@ -152,3 +152,39 @@ test("signed out, the study page sends the learner to sign in and back", async (
   await page.goto("/study?deck=mk4-vs-mk7");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstudy%3Fdeck%3Dmk4-vs-mk7/);
 });
+
+test("the waiting panel's countdown reads its time words from the deferred chunk: they are downloaded once", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  // As above: the learning card must come back within today's session.
+  await page.goto("/settings");
+  await page.getByLabel("Time zone").fill("UTC");
+  await page.getByLabel("New day starts at (hour, 0–23)").fill(String((new Date().getUTCHours() + 12) % 24));
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Settings saved/)).toBeVisible();
+  // One card of the deck (the typed quiz picks some), studied on its own.
+  await page.goto("/decks/mk4-vs-mk7/typed-quiz");
+  await expect(page).toHaveURL(/cards=/);
+  const card = new URL(page.url()).searchParams.get("cards")?.split(",")[0];
+
+  // Every script of the study page that carries the time words ("10m" is read "10 minutes").
+  const withTimeWords = new Set<string>();
+  page.on("response", async (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith("/_next/static/chunks/") || !url.pathname.endsWith(".js")) return;
+    if ((await response.text().catch(() => "")).includes('"minute","minutes"'))
+      withTimeWords.add(url.pathname);
+  });
+  await page.goto(`/study?cards=${card}`);
+  const study = studyPage(page);
+  await expect(study.showAnswer).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: /^Again.*next in/ })).toBeVisible();
+  await page.keyboard.press("1");
+  // Again: the card comes back in a minute; the panel counts down in words it did not load itself.
+  await expect(page.getByRole("timer")).toHaveText(/^\d+:\d{2}$/);
+  await expect(page.getByRole("button", { name: "Study it now" })).toBeVisible();
+  expect([...withTimeWords]).toHaveLength(1);
+});

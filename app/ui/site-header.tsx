@@ -4,9 +4,15 @@ import { NavLinks } from "./nav-links";
 import { NotificationsLink } from "./notifications-link";
 import { OfflineOwner } from "./offline-owner";
 import { SignOutButton } from "./sign-out-button";
+import signOut from "./sign-out-button.module.css";
 import styles from "./site-header.module.css";
 import { ThemeSwitch } from "./theme-switch";
 
+/**
+ * Every page's header, rendered on the server; its client parts are small islands (the Menu button
+ * and current-section marks in nav-menu.tsx, the sign-out button) and links (AppLink). The theme
+ * switch has no client code: the head script drives it (theme-script.ts).
+ */
 export async function SiteHeader() {
   const user = await currentUser();
   return (
@@ -30,7 +36,7 @@ export async function SiteHeader() {
                 {user.name}
                 {user.role === "trainer" && <span className="pill">Trainer</span>}
               </AppLink>
-              <SignOutButton userId={user.id} />
+              <SignOutButton userId={user.id} noticeClassName={signOut.notice} />
             </>
           ) : (
             <>

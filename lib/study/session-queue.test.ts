@@ -4,11 +4,7 @@ import { enqueueAnswer, enqueueMarks, type OutboxOp, takeBack } from "./outbox";
 import { applyServerState, rateCurrent, resumeSession, undoLast } from "./session-answers";
 import { fromWire, toWire } from "./session-data";
 import {
-  nextUpcomingDue,
-  phaseOf,
   promoteDue,
-  remaining,
-  reveal,
   type StudyQueueState,
   setAside,
   setFlag,
@@ -16,6 +12,7 @@ import {
   studyAhead,
   summarize,
 } from "./session-queue";
+import { nextUpcomingDue, phaseOf, remaining, reveal } from "./session-view";
 import { DAY, MINUTE, SETTINGS, sessionData, studyCard, T0 } from "./test-fixtures";
 
 const { timeZone: _tz, dayRolloverHour: _hour, ...scheduler } = SETTINGS;

@@ -1,14 +1,16 @@
 import type { rate, SchedulerSettings } from "@/lib/srs/scheduler";
 import type { ReviewRating } from "@/lib/srs/types";
 import type { CardSnapshot } from "./outbox";
-import type { StudyCard, StudySessionData, WireSchedule } from "./session-data";
+import type { StudyCard, StudySessionData } from "./session-data";
+import { isLearning } from "./session-view";
 
 /**
  * The study session's queue, as pure transitions: the card on show, the cards due after it,
  * the learning cards that come back later in the session, and the answers given (for undo and
- * the summary). Time is always a parameter (epoch ms). What answers do to it (rating, undo, the
- * server's replies, resuming after a reload) is in session-answers.ts, which the study page loads
- * after its first paint.
+ * the summary). Time is always a parameter (epoch ms). The server starts the session (startSession);
+ * the study page's first load reads it with session-view.ts only, and loads these transitions, and
+ * what answers do (session-answers.ts: rating, undo, the server's replies, resuming after a
+ * reload), after its first paint.
  */
 
 /**
@@ -46,8 +48,6 @@ export interface StudyQueueState {
   history: readonly AnswerRecord[];
 }
 
-const isLearning = (schedule: WireSchedule) =>
-  schedule.state === "learning" || schedule.state === "relearning";
 export const without = (ids: readonly string[], id: string) => ids.filter((other) => other !== id);
 
 function insertUpcoming(state: StudyQueueState, upcoming: readonly string[], id: string): string[] {
@@ -121,10 +121,6 @@ export function startSession(data: StudySessionData, now: number): StudyQueueSta
   return promoteDue(state, now);
 }
 
-export function reveal(state: StudyQueueState): StudyQueueState {
-  return state.current === null || state.revealed ? state : { ...state, revealed: true };
-}
-
 /** "Study it now": shows the next learning card before its time (as Anki's learn-ahead does). */
 export function studyAhead(state: StudyQueueState, now: number): StudyQueueState {
   const [first, ...rest] = state.upcoming;
@@ -146,40 +142,6 @@ export function setAside(state: StudyQueueState, cardId: string, now: number): S
 export function setFlag(state: StudyQueueState, cardId: string, flag: number): StudyQueueState {
   const card = state.cards[cardId];
   return card ? { ...state, cards: { ...state.cards, [cardId]: { ...card, flag } } } : state;
-}
-
-export interface RemainingCounts {
-  learning: number;
-  review: number;
-  new: number;
-}
-
-/** Cards left in this session, the one on show included (as Anki counts them). */
-export function remaining(state: StudyQueueState): RemainingCounts {
-  const counts: RemainingCounts = { learning: state.upcoming.length, review: 0, new: 0 };
-  const shown = state.current === null ? state.due : [state.current, ...state.due];
-  for (const id of shown) {
-    const schedule = state.cards[id]?.schedule;
-    if (!schedule) continue;
-    if (isLearning(schedule)) counts.learning++;
-    else if (schedule.state === "review") counts.review++;
-    else counts.new++;
-  }
-  return counts;
-}
-
-/** When the next learning card comes back, or null when none is waiting. */
-export function nextUpcomingDue(state: StudyQueueState): number | null {
-  const first = state.upcoming[0];
-  return first === undefined ? null : (state.cards[first]?.schedule.due ?? null);
-}
-
-export type SessionPhase = "studying" | "waiting" | "done" | "nothing-due";
-
-export function phaseOf(state: StudyQueueState): SessionPhase {
-  if (state.current !== null) return "studying";
-  if (state.upcoming.length > 0) return "waiting";
-  return state.history.length > 0 ? "done" : "nothing-due";
 }
 
 /** Anki's cap on one answer's time, so a card left open over lunch does not count as study. */

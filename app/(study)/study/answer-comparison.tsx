@@ -1,5 +1,5 @@
 import type { TypedAnswerCheck } from "@/lib/study/typed-answer";
-import styles from "./typed-answer.module.css";
+import styles from "./deferred.module.css";
 
 const GRADE = ["", "Again", "Hard", "Good", "Easy"];
 

@@ -2,7 +2,7 @@ import { EvidenceBadge } from "@/app/ui/evidence-badge";
 import { EVIDENCE_LABELS, type EvidenceLevel } from "@/app/ui/evidence-labels";
 import { quoteHref } from "@/app/ui/source-link";
 import type { StudyCard } from "@/lib/study/session-data";
-import styles from "./study.module.css";
+import styles from "./deferred.module.css";
 
 const isEvidenceLevel = (value: string): value is EvidenceLevel => Object.hasOwn(EVIDENCE_LABELS, value);
 

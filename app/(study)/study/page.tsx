@@ -5,6 +5,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getStudySession } from "@/lib/data/study";
 import { NotFoundError } from "@/lib/errors";
 import { scopeTitle, studyPath } from "@/lib/study/scope";
+import { startSession } from "@/lib/study/session-queue";
+import { StudyHint } from "./study-hint";
 import { StudySession } from "./study-session";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -42,5 +44,17 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function StudyPage({ searchParams }: { searchParams: SearchParams }) {
   const typed = first((await searchParams).typed) === "1";
-  return <StudySession data={await load(searchParams)} typed={typed} />;
+  const data = await load(searchParams);
+  return (
+    <StudySession
+      // The session starts here, as it did in the browser at the server's time: the study page's
+      // first load carries no queue-building code (lib/study/session-view.ts is all it reads).
+      queue={startSession(data, data.serverNow)}
+      title={scopeTitle(data.scope)}
+      scope={data.scope}
+      leech={data.leech}
+      typed={typed}
+      hint={<StudyHint path={studyPath(data.scope)} typed={typed} />}
+    />
+  );
 }

@@ -1,9 +1,10 @@
-import type { Ref } from "react";
-import type { RatingPreview } from "@/lib/srs/scheduler";
-import { REVIEW_RATINGS, type ReviewRating } from "@/lib/srs/types";
+import { type Ref, useMemo } from "react";
+import { schedulingSettings } from "@/lib/srs/deck-options";
+import { previewRatings, type SchedulerSettings } from "@/lib/srs/scheduler";
+import type { ReviewRating } from "@/lib/srs/types";
+import { fromWire, type StudyCard } from "@/lib/study/session-data";
 import { spokenInterval } from "@/lib/study/time-words";
-import styles from "./study.module.css";
-import typed from "./typed-answer.module.css";
+import styles from "./deferred.module.css";
 
 const NAMES: Record<ReviewRating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 // Good keeps the plain button colour.
@@ -16,28 +17,42 @@ const TONES: Record<ReviewRating, string | undefined> = {
 
 /** Again / Hard / Good / Easy, each with the interval it would give; keys 1–4 do the same. */
 export function RatingButtons({
-  previews,
+  card,
+  settings,
+  userId,
   onRate,
   suggested,
   suggestedRef,
 }: {
-  /** Null for the moment before the scheduler has loaded: the buttons show, without intervals. */
-  previews: readonly Pick<RatingPreview, "rating" | "label">[] | null;
+  /** The card on show, its answer shown. */
+  card: Pick<StudyCard, "cardId" | "schedule" | "options">;
+  settings: SchedulerSettings;
+  /** Seeds the fuzz, as for the answer itself. */
+  userId: string;
   onRate: (rating: ReviewRating) => void;
   /** A typed answer's suggested grade: marked, and focused so Enter accepts it. */
   suggested?: ReviewRating;
   suggestedRef?: Ref<HTMLButtonElement>;
 }) {
-  const shown = previews ?? REVIEW_RATINGS.map((rating) => ({ rating, label: "" }));
+  // What each button gives if pressed now; the same rate() inputs as the answer itself.
+  const previews = useMemo(() => {
+    const now = new Date(Math.max(Date.now(), card.schedule.lastReview ?? 0));
+    return previewRatings(
+      fromWire(card.schedule),
+      now,
+      schedulingSettings(settings, card.options),
+      `${userId}:${card.cardId}`,
+    );
+  }, [card, settings, userId]);
   return (
     <fieldset className={styles.studyRatings}>
       <legend className="visually-hidden">How well did you remember? Keys 1 to 4.</legend>
-      {shown.map(({ rating, label }) => (
+      {previews.map(({ rating, label }) => (
         <button
           key={rating}
           ref={rating === suggested ? suggestedRef : undefined}
           type="button"
-          className={`${styles.studyRate} ${TONES[rating] ?? ""}${rating === suggested ? ` ${typed.suggested}` : ""}`}
+          className={`${styles.studyRate} ${TONES[rating] ?? ""}${rating === suggested ? ` ${styles.suggested}` : ""}`}
           aria-keyshortcuts={String(rating)}
           onClick={() => onRate(rating)}
         >
@@ -46,7 +61,7 @@ export function RatingButtons({
             {label || "\u00a0"}
           </span>
           {label && <span className="visually-hidden">, next in {spokenInterval(label)}</span>}
-          {rating === suggested && <span className={typed.tag}>Suggested</span>}
+          {rating === suggested && <span className={styles.tag}>Suggested</span>}
           <span className={styles.studyRateKey} aria-hidden="true">
             <kbd>{rating}</kbd>
           </span>

@@ -1,32 +1,14 @@
-import { type Ref, useEffect, useState } from "react";
+import type { Ref } from "react";
 import { AppLink } from "@/app/ui/app-link";
 import styles from "./study.module.css";
 import { useNow } from "./use-now";
 
-type TimeWords = typeof import("@/lib/study/time-words");
-let timeWordsModule: Promise<TimeWords> | undefined;
-
 /**
  * The words for a time, which the panels show only once the browser's clock is read (useNow is null
- * on the server and at hydration): loaded then, not in the first load.
+ * on the server and at hydration): they come with deferred.ts, not in the first load (a chunk of
+ * their own here downloaded them a second time).
  */
-function useTimeWords(): TimeWords | null {
-  const [words, setWords] = useState<TimeWords | null>(null);
-  useEffect(() => {
-    let live = true;
-    timeWordsModule ??= import("@/lib/study/time-words");
-    timeWordsModule.then(
-      (loaded) => live && setWords(loaded),
-      () => {
-        timeWordsModule = undefined; // offline: the panel reads without the time
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return words;
-}
+type TimeWords = typeof import("@/lib/study/time-words");
 
 export interface ScopeLinks {
   deck: string | null;
@@ -51,13 +33,14 @@ export function NothingDue({
   scope,
   nextDayStart,
   headingRef,
+  words,
 }: {
   scope: ScopeLinks;
   nextDayStart: number;
   headingRef: Ref<HTMLHeadingElement>;
+  words: Pick<TimeWords, "describeDue"> | null;
 }) {
   const now = useNow(60_000);
-  const words = useTimeWords();
   return (
     <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
@@ -79,15 +62,16 @@ export function WaitingPanel({
   onStudyAhead,
   onEnd,
   headingRef,
+  words,
 }: {
   nextDue: number;
   waiting: number;
   onStudyAhead: () => void;
   onEnd: () => void;
   headingRef: Ref<HTMLHeadingElement>;
+  words: Pick<TimeWords, "formatCountdown"> | null;
 }) {
   const now = useNow(1000);
-  const words = useTimeWords();
   return (
     <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>

@@ -1,31 +1,34 @@
 import type { Ref } from "react";
-import type { SessionSummary as Summary } from "@/lib/study/session-queue";
+import { type StudyQueueState, summarize } from "@/lib/study/session-queue";
 import { describeDue, formatDuration } from "@/lib/study/time-words";
+import deferred from "./deferred.module.css";
 import { BackLinks, type ScopeLinks } from "./session-panels";
 import styles from "./study.module.css";
 import { useNow } from "./use-now";
 
 /** The end of a session: what was studied, and when these cards come back. Loaded with deferred.ts. */
 export function SessionSummary({
-  summary,
+  state,
   scope,
   finished,
   headingRef,
 }: {
-  summary: Summary;
+  /** The session's queue, summed up here: what was studied, and when it comes back. */
+  state: StudyQueueState;
   scope: ScopeLinks;
   /** False when the learner ended with learning cards still pending. */
   finished: boolean;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const now = useNow(60_000);
+  const summary = summarize(state);
   const againRate = summary.answers ? Math.round((summary.again / summary.answers) * 100) : 0;
   return (
     <section className={`card ${styles.studyPanel}`} aria-labelledby="study-panel-heading">
       <h2 id="study-panel-heading" ref={headingRef} tabIndex={-1}>
         {finished ? "Session complete" : "Session ended"}
       </h2>
-      <dl className={styles.studyStats}>
+      <dl className={deferred.studyStats}>
         <div>
           <dt>Cards studied</dt>
           <dd>{summary.cards}</dd>

@@ -1,10 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import { schedulingSettings } from "@/lib/srs/deck-options";
-import { scopeTitle, studyPath } from "@/lib/study/scope";
-import { fromWire, type StudySessionData } from "@/lib/study/session-data";
-import { nextUpcomingDue, phaseOf, remaining, summarize } from "@/lib/study/session-queue";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import type { StudySessionData } from "@/lib/study/session-data";
+import type { StudyQueueState } from "@/lib/study/session-queue";
+import { nextUpcomingDue, phaseOf, remaining } from "@/lib/study/session-view";
 import { CardFace } from "./card-face";
 import { CardMarksBar } from "./card-marks";
 import { NothingDue, WaitingPanel } from "./session-panels";
@@ -15,14 +14,25 @@ import { useStudyKeys } from "./use-study-keys";
 import { useStudyQueue } from "./use-study-queue";
 import { useTypedAnswer } from "./use-typed-answer";
 
-/** The study page with typed answers switched on or off. */
-function typedHref(path: string, on: boolean): string {
-  if (!on) return path;
-  return `${path}${path.includes("?") ? "&" : "?"}typed=1`;
+interface StudySessionProps extends Pick<StudySessionData, "scope" | "leech"> {
+  /** The session's first queue, started on the server (lib/study/session-queue `startSession`). */
+  queue: StudyQueueState;
+  /** The session's name (lib/study/scope `scopeTitle`). */
+  title: string;
+  typed?: boolean;
+  /** The keys and the typed-answers switch under a card, rendered on the server (study-hint.tsx). */
+  hint: ReactNode;
 }
 
-export function StudySession({ data, typed = false }: { data: StudySessionData; typed?: boolean }) {
-  const { state, sync, notice, actions, scheduler, later } = useStudyQueue(data);
+export function StudySession({
+  queue,
+  title,
+  scope: sessionScope,
+  leech,
+  typed = false,
+  hint,
+}: StudySessionProps) {
+  const { state, notice, actions, later, controller } = useStudyQueue({ queue, scope: sessionScope, leech });
   const typedAnswer = useTypedAnswer(typed, state, actions.reveal);
   const suggestedRef = useRef<HTMLButtonElement>(null);
   const [ended, setEnded] = useState(false);
@@ -33,18 +43,6 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
   const checkTyped = (text: string) => {
     if (card) typedAnswer.check(card, text);
   };
-
-  const previews = useMemo(() => {
-    if (!card || !revealed || !scheduler) return null;
-    // What each button gives if pressed now; the same rate() call as the answer itself.
-    const now = new Date(Math.max(Date.now(), card.schedule.lastReview ?? 0));
-    return scheduler.previewRatings(
-      fromWire(card.schedule),
-      now,
-      schedulingSettings(state.settings, card.options),
-      `${state.userId}:${card.cardId}`,
-    );
-  }, [card, revealed, scheduler, state.settings, state.userId]);
 
   const undo = () => {
     setEnded(false);
@@ -77,20 +75,16 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
     else document.getElementById("typed-answer")?.focus();
   }, [phase, revealed, current, shownAt, summaryShown, ratingsShown]);
 
-  const title = scopeTitle(data.scope);
-  const scope = { deck: data.scope.deck, title };
+  const scope = { deck: sessionScope.deck, title };
   const nextDue = nextUpcomingDue(state);
   return (
     <div className={styles.study}>
       <StudyTopBar
         title={title}
         counts={remaining(state)}
-        sync={sync}
-        signInHref={`/sign-in?callbackUrl=${encodeURIComponent(studyPath(data.scope))}`}
         canUndo={state.history.length > 0}
         onUndo={undo}
-        onRetry={actions.retryNow}
-        Sync={later?.SyncStatus ?? null}
+        syncStatus={later && controller && <later.SyncStatus outbox={controller} scope={sessionScope} />}
       />
       {notice && (
         <div className={`alert ${styles.studyNotice}`} role="status">
@@ -105,7 +99,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
           <CardFace
             card={card}
             revealed={revealed}
-            showDeck={data.scope.deck === null}
+            showDeck={sessionScope.deck === null}
             answerRef={answerRef}
             Details={later?.CardDetails ?? null}
           />
@@ -119,7 +113,9 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
             {revealed ? (
               later && (
                 <later.RatingButtons
-                  previews={previews}
+                  card={card}
+                  settings={state.settings}
+                  userId={state.userId}
                   onRate={actions.rate}
                   suggested={comparison?.check.suggested}
                   suggestedRef={suggestedRef}
@@ -147,13 +143,7 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
             onBury={() => actions.setAside("buried")}
             onSuspend={() => actions.setAside("suspended")}
           />
-          <p className={`${styles.studyHint} muted small`}>
-            <kbd>Space</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Ctrl</kbd>+<kbd>Z</kbd>{" "}
-            undoes · <kbd>?</kbd> all keys ·{" "}
-            <a href={typedHref(studyPath(data.scope), !typed)}>
-              {typed ? "Stop typing answers" : "Type answers"}
-            </a>
-          </p>
+          {hint}
         </>
       )}
       {phase === "waiting" && nextDue !== null && (
@@ -163,19 +153,20 @@ export function StudySession({ data, typed = false }: { data: StudySessionData; 
           onStudyAhead={actions.studyAhead}
           onEnd={() => setEnded(true)}
           headingRef={panelHeadingRef}
+          words={later}
         />
       )}
       {/* A session ends after answers, so the summary's module is here by then (see deferred.ts). */}
       {(phase === "done" || phase === "ended") && later && (
         <later.SessionSummary
-          summary={summarize(state)}
+          state={state}
           scope={scope}
           finished={phase === "done"}
           headingRef={panelHeadingRef}
         />
       )}
       {phase === "nothing-due" && (
-        <NothingDue scope={scope} nextDayStart={state.dayEnd} headingRef={panelHeadingRef} />
+        <NothingDue scope={scope} nextDayStart={state.dayEnd} headingRef={panelHeadingRef} words={later} />
       )}
     </div>
   );

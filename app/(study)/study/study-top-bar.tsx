@@ -1,19 +1,14 @@
-import type { ComponentProps, ComponentType } from "react";
-import type { RemainingCounts } from "@/lib/study/session-queue";
+import type { ReactNode } from "react";
+import type { RemainingCounts } from "@/lib/study/session-view";
 import styles from "./study.module.css";
-import type { SyncSnapshot } from "./sync-snapshot";
-import type { SyncStatus } from "./sync-status";
 
 interface StudyTopBarProps {
   title: string;
   counts: RemainingCounts;
-  sync: SyncSnapshot;
-  signInHref: string;
   canUndo: boolean;
   onUndo: () => void;
-  onRetry: () => void;
-  /** The sync state's words, which come with the outbox engine (deferred.ts); null until then. */
-  Sync: ComponentType<ComponentProps<typeof SyncStatus>> | null;
+  /** The sync state (sync-status.tsx), which comes with the outbox engine (deferred.ts); null until then. */
+  syncStatus: ReactNode;
 }
 
 /** SyncStatus as it reads before the outbox engine has loaded (its snapshot is idle until then). */
@@ -29,16 +24,7 @@ function AllSaved() {
 }
 
 /** Scope, cards left (Anki's colours, always with words), sync state and undo. */
-export function StudyTopBar({
-  title,
-  counts,
-  sync,
-  signInHref,
-  canUndo,
-  onUndo,
-  onRetry,
-  Sync,
-}: StudyTopBarProps) {
+export function StudyTopBar({ title, counts, canUndo, onUndo, syncStatus }: StudyTopBarProps) {
   return (
     <header className={styles.studyBar}>
       <div className={styles.studyBarTitle}>
@@ -56,7 +42,7 @@ export function StudyTopBar({
           <span className={styles.studyCountValue}>{counts.review}</span> review
         </li>
       </ul>
-      {Sync ? <Sync sync={sync} signInHref={signInHref} onRetry={onRetry} /> : <AllSaved />}
+      {syncStatus ?? <AllSaved />}
       <button
         type="button"
         className={`button secondary ${styles.studyUndo}`}

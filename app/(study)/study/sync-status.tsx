@@ -1,18 +1,27 @@
+import { useSyncExternalStore } from "react";
 import { AppLink } from "@/app/ui/app-link";
+import { studyPath } from "@/lib/study/scope";
+import type { StudySessionData } from "@/lib/study/session-data";
 import { waitingWords } from "@/lib/study/waiting-words";
+import deferred from "./deferred.module.css";
 import styles from "./study.module.css";
 import type { SyncSnapshot } from "./sync-snapshot";
 
 /** Whether answers reached the server. Polite: it never interrupts the card being read. */
 export function SyncStatus({
-  sync,
-  signInHref,
-  onRetry,
+  outbox,
+  scope,
 }: {
-  sync: SyncSnapshot;
-  signInHref: string;
-  onRetry: () => void;
+  /** The session's outbox (session-controller.ts), read here so only this status re-renders as it sends. */
+  outbox: {
+    subscribe: (listener: () => void) => () => void;
+    getSnapshot: () => SyncSnapshot;
+    retryNow: () => void;
+  };
+  /** Signing in again comes back to this session. */
+  scope: Pick<StudySessionData["scope"], "deck" | "cardIds">;
 }) {
+  const sync = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   let text: string;
   const waiting = waitingWords(sync.waiting);
   let tone = "ok";
@@ -38,12 +47,15 @@ export function SyncStatus({
         {text}
       </p>
       {sync.pending > 0 && sync.problem === "auth" && (
-        <AppLink href={signInHref} className={styles.studySyncAction}>
+        <AppLink
+          href={`/sign-in?callbackUrl=${encodeURIComponent(studyPath(scope))}`}
+          className={deferred.studySyncAction}
+        >
           Sign in again
         </AppLink>
       )}
       {sync.pending > 0 && (sync.problem === "offline" || sync.problem === "server") && (
-        <button type="button" className={`button link ${styles.studySyncAction}`} onClick={onRetry}>
+        <button type="button" className={`button link ${deferred.studySyncAction}`} onClick={outbox.retryNow}>
           Retry now
         </button>
       )}

@@ -1,17 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { StudyCard } from "@/lib/study/session-data";
 import type { TypedAnswerCheck } from "@/lib/study/typed-answer";
-
-type TypedAnswerModule = typeof import("@/lib/study/typed-answer");
-let typedModule: Promise<TypedAnswerModule> | undefined;
-/**
- * The comparison and its diff library load only in typed-answer mode, after first paint: the
- * study page's first-load JavaScript stays without them (issue 18).
- */
-const loadTypedAnswer = () => {
-  typedModule ??= import("@/lib/study/typed-answer");
-  return typedModule;
-};
+import { loadDeferred } from "./use-study-queue";
 
 export interface TypedAnswer {
   cardId: string;
@@ -29,28 +19,25 @@ export function useTypedAnswer(
   reveal: () => void,
 ) {
   const [answer, setAnswer] = useState<TypedAnswer | null>(null);
+  // The comparison (typed-check.ts, through the deferred chunk) loads ahead of the first answer.
   useEffect(() => {
     if (on)
-      loadTypedAnswer().catch(() => {
-        typedModule = undefined; // checked again on the next answer
-      });
+      loadDeferred().then(
+        (later) => later.expectTypedAnswers(),
+        () => {},
+      );
   }, [on]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: clears on every change of the card on show
   useEffect(() => setAnswer(null), [shown.current, shown.shownAt]);
   const check = useCallback(
     (card: Pick<StudyCard, "cardId" | "kind" | "front" | "back">, typed: string) => {
-      loadTypedAnswer().then(
-        (loaded) => {
-          const expected = loaded.expectedAnswer(card);
-          setAnswer({ cardId: card.cardId, typed, check: loaded.checkTypedAnswer(typed, expected) });
+      loadDeferred()
+        .then((later) => later.checkTyped(card, typed))
+        .then((result) => {
+          // Null offline, before the comparison arrived: the answer is still shown, graded by eye.
+          if (result) setAnswer({ cardId: card.cardId, typed, check: result });
           reveal();
-        },
-        () => {
-          // Offline before the comparison arrived: the answer is still shown, to be graded by eye.
-          typedModule = undefined;
-          reveal();
-        },
-      );
+        }, reveal);
     },
     [reveal],
   );
