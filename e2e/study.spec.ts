@@ -17,18 +17,23 @@ function studyPage(page: Page) {
   };
 }
 
-test("a learner studies by keyboard, undoes an answer, and finds everything saved after a reload", async ({
-  page,
-  account,
-}) => {
-  await account.signUp("learner");
-  // Learning cards due after the study day ends leave today's session, so a run in the minutes
-  // before the day's rollover would see fewer: put the rollover twelve hours away from now.
+/**
+ * Learning cards due after the study day ends leave today's session, so a run in the minutes
+ * before the day's rollover would see fewer: puts the rollover twelve hours away from now.
+ */
+async function rolloverAwayFromNow(page: Page) {
   await page.goto("/settings");
   await page.getByLabel("Time zone").fill("UTC");
   await page.getByLabel("New day starts at (hour, 0–23)").fill(String((new Date().getUTCHours() + 12) % 24));
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/^Settings saved/)).toBeVisible();
+}
+test("a learner studies by keyboard, undoes an answer, and finds everything saved after a reload", async ({
+  page,
+  account,
+}) => {
+  await account.signUp("learner");
+  await rolloverAwayFromNow(page);
   await page.goto("/study?deck=mk4-vs-mk7");
   const study = studyPage(page);
   // Focus lands on "Show answer" once the page is interactive.
@@ -158,12 +163,7 @@ test("the waiting panel's countdown reads its time words from the deferred chunk
   account,
 }) => {
   await account.signUp("learner");
-  // As above: the learning card must come back within today's session.
-  await page.goto("/settings");
-  await page.getByLabel("Time zone").fill("UTC");
-  await page.getByLabel("New day starts at (hour, 0–23)").fill(String((new Date().getUTCHours() + 12) % 24));
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText(/^Settings saved/)).toBeVisible();
+  await rolloverAwayFromNow(page);
   // One card of the deck (the typed quiz picks some), studied on its own.
   await page.goto("/decks/mk4-vs-mk7/typed-quiz");
   await expect(page).toHaveURL(/cards=/);
