@@ -114,3 +114,17 @@ export async function insertHistory(
     await close();
   }
 }
+
+/** A learner with 20,000 cards of their own deck and 10 answers each (200,000 logs), for read benches. */
+export async function benchLearnerWithHistory(url: string, slug: string, now: Date) {
+  const { createUser } = await import("@/lib/data/users");
+  const user = await createUser({
+    name: "Bench",
+    email: `${slug}@bench.example`,
+    password: "bench-password",
+    role: "learner",
+  });
+  const cards = await insertBenchDeck(url, slug, 20_000);
+  await insertHistory(url, user.id, cards, 10, now);
+  return { userId: user.id, cards: cards.length, logs: cards.length * 10 };
+}
