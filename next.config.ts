@@ -4,6 +4,9 @@ import { apiHeaderRules } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The one Pages Router API route (pages/api/reviews.ts) is bundled like the app's routes, so
+  // that "server-only" resolves as it does there and its packages are the ones the app uses.
+  bundlePagesRouterDependencies: true,
   // Security headers of API responses; pages get theirs, with a CSP nonce, from proxy.ts.
   headers: async () => apiHeaderRules(),
   // Card imports upload files of up to 5 MB through a server action (default limit 1 MB); multipart adds a little.

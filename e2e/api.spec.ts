@@ -162,3 +162,72 @@ test("a page on another port of the same host cannot record a review with the le
   const own = await page.request.post(`${target.origin}/api/reviews`, { data: review() });
   expect(await own.json()).toMatchObject({ status: "recorded", version: 1 });
 });
+
+/** Sends a JSON body in chunks without a Content-Length, as a client streaming an upload does. */
+function streamJson(url: string, cookie: string, origin: string, body: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked", cookie, origin },
+      },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => {
+          text += chunk.toString("utf8");
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    // A server that answers early may close before the last chunk: the answer is what counts.
+    request.on("error", (error) => (error.message.includes("EPIPE") ? undefined : reject(error)));
+    for (let i = 0; i < body.length; i += 8192) request.write(body.slice(i, i + 8192));
+    request.end();
+  });
+}
+
+test("JSON routes refuse a body past 64 KB with 413, declared or streamed, and record nothing", async ({
+  page,
+  account,
+  baseURL,
+}) => {
+  await account.signUp("learner");
+  const api = page.request;
+  const padded = (data: Record<string, unknown>) => JSON.stringify({ ...data, padding: "x".repeat(70_000) });
+  const cookie = (await page.context().cookies())
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .join("; ");
+  const origin = new URL(baseURL ?? "").origin;
+
+  // The review submit (a Pages Router API route) and the undo (a route handler), declared length.
+  for (const [path, data] of [
+    ["/api/reviews", review()],
+    ["/api/reviews/undo", { idempotencyKey: randomUUID() }],
+  ] as const) {
+    const declared = await api.post(path, {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from(padded(data)),
+    });
+    expect(declared.status(), path).toBe(413);
+    expect((await declared.json()).error).toBe("The request body is larger than 64 KB.");
+
+    const streamed = await streamJson(`${origin}${path}`, cookie, origin, padded(data));
+    expect(streamed.status, path).toBe(413);
+    expect(JSON.parse(streamed.text).error).toBe("The request body is larger than 64 KB.");
+  }
+  // Nothing was recorded: the card is still at version 0.
+  const own = await api.post("/api/reviews", { data: review() });
+  expect(await own.json()).toMatchObject({ status: "recorded", version: 1 });
+});
+
+test("the review submit answers other methods with 405 and the methods it takes", async ({ request }) => {
+  const get = await request.get("/api/reviews");
+  expect(get.status()).toBe(405);
+  expect(get.headers().allow).toBe("OPTIONS, POST");
+  const options = await request.fetch("/api/reviews", { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers().allow).toBe("OPTIONS, POST");
+  // The API's security headers come with it, as with every route handler's answer.
+  expect(get.headers()["x-content-type-options"]).toBe("nosniff");
+});

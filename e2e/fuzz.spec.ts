@@ -50,9 +50,15 @@ const test = base.extend<object, { fuzz: { server: FuzzServer; world: World } }>
 test("every server action and route handler has a fuzz target", () => {
   const covered = new Set(TARGETS.map((target) => target.covers));
   const actions = [...serverActions().keys()].map((name) => `action:${name}`);
-  const routes = (readdirSync("app", { recursive: true }) as string[])
-    .filter((file) => path.basename(file) === "route.ts")
-    .map((file) => `route:${path.join("app", file)}`);
+  const routes = [
+    ...(readdirSync("app", { recursive: true }) as string[])
+      .filter((file) => path.basename(file) === "route.ts")
+      .map((file) => `route:${path.join("app", file)}`),
+    // The Pages Router API routes (pages/api/reviews.ts).
+    ...(readdirSync(path.join("pages", "api"), { recursive: true }) as string[])
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => `route:${path.join("pages", "api", file)}`),
+  ];
   expect(actions.length).toBeGreaterThan(0);
   expect([...actions, ...routes].filter((endpoint) => !covered.has(endpoint))).toEqual([]);
 });

@@ -8,7 +8,7 @@ const within = (pathname: string, href: string) => pathname === href || pathname
 
 /** A section of the main navigation, marked for screen readers and styling while it is shown. */
 export function NavLink({ href, deeper, children }: { href: string; deeper: string[]; children: ReactNode }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const current = within(pathname, href) && !deeper.some((more) => within(pathname, more));
   return (
     <AppLink href={href} aria-current={current ? "page" : undefined}>
@@ -34,7 +34,7 @@ export function NavMenu({
   toggleClassName?: string;
   children: ReactNode;
 }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const [open, setOpen] = useState(false);
   const nav = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);

@@ -991,7 +991,7 @@ export const ROUTE_TARGETS: FuzzTarget<RouteInput>[] = [
     judgeServiceWorker,
   ),
   routeTarget("POST /api/unsubscribe/[token]", "app/api/unsubscribe/[token]/route.ts", unsubscribeInputs),
-  routeTarget("POST /api/reviews", "app/api/reviews/route.ts", reviewInputs),
+  routeTarget("POST /api/reviews", "pages/api/reviews.ts", reviewInputs),
   routeTarget("POST /api/reviews/undo", "app/api/reviews/undo/route.ts", undoInputs),
   routeTarget("POST /api/cards/[cardId]/marks", "app/api/cards/[cardId]/marks/route.ts", marksInputs),
   routeTarget(

@@ -52,35 +52,50 @@ export const STORAGE_UNAVAILABLE_MESSAGE =
   "this device: your answers are sent again once it can.";
 const STORAGE_RETRY_AFTER_SECONDS = 30;
 
+/** An error as the API answers it: status, JSON body and any extra headers. */
+export interface ErrorReply {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
 /**
  * Maps expected errors to their status and a message safe to show, a busy database or one
  * that cannot store anything to a 503, anything else to a logged 500.
  */
-export function errorResponse(error: unknown): NextResponse {
+export function errorReply(error: unknown): ErrorReply {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.message };
     if (error instanceof ValidationError && Object.keys(error.fieldErrors).length)
       body.fields = error.fieldErrors;
     Object.assign(body, error.details);
-    return NextResponse.json(body, { status: error.status });
+    return { status: error.status, body };
   }
   if (isDatabaseBusy(error)) {
     console.warn("[api] database busy, answered 503:", error instanceof Error ? error.message : error);
-    return NextResponse.json(
-      { error: "The database is busy. Please try again in a moment.", retryable: true },
-      { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } },
-    );
+    return {
+      status: 503,
+      body: { error: "The database is busy. Please try again in a moment.", retryable: true },
+      headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) },
+    };
   }
   if (isStorageUnavailable(error)) {
     // The operator must act (free space, fix permissions): an error, not a warning.
     console.error("[api] the database cannot store anything, answered 503:", error);
-    return NextResponse.json(
-      { error: STORAGE_UNAVAILABLE_MESSAGE, retryable: true },
-      { status: 503, headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } },
-    );
+    return {
+      status: 503,
+      body: { error: STORAGE_UNAVAILABLE_MESSAGE, retryable: true },
+      headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) },
+    };
   }
   console.error("[api] unexpected error", error);
-  return NextResponse.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
+  return { status: 500, body: { error: "Something went wrong on our side. Please try again." } };
+}
+
+/** `errorReply` as a route handler's response. */
+export function errorResponse(error: unknown): NextResponse {
+  const { status, body, headers } = errorReply(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 /** A body sent as anything but JSON: 415. */
@@ -90,16 +105,29 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/** The largest JSON body an API route reads; every one of them takes a few hundred bytes. */
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+/** A body past JSON_BODY_LIMIT: 413, refused before it is parsed. */
+export class BodyTooLargeError extends AppError {
+  constructor(limit: number) {
+    super(`The request body is larger than ${Math.round(limit / 1024)} KB.`, 413);
+  }
+}
+
+/** A declared Content-Length past the limit is refused before a byte of the body is read. */
+export function assertDeclaredLength(header: string | null | undefined, limit: number): void {
+  if (header && Number(header) > limit) throw new BodyTooLargeError(limit);
+}
+
 /**
- * Reads and validates a JSON body; malformed JSON or a wrong shape is a 400 with the reasons.
- * The media type must be exactly application/json: `text/plain;application/json` is a "simple"
- * type a page on another origin may send without a CORS preflight, and it used to pass here.
+ * Parses a JSON body's text and checks it against the schema: malformed JSON or a wrong shape is
+ * a 400 with the reasons. Shared by the route handlers and the review submit's Node route.
  */
-export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  if (!isJsonMediaType(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
+export function validateJson<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ValidationError("The request body is not valid JSON.");
   }
@@ -113,4 +141,45 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
     throw new ValidationError("The request is not valid.", fields);
   }
   return parsed.data;
+}
+
+/** A web request's body as UTF-8 text, refused with 413 as soon as it passes `limit` bytes. */
+async function readText(request: Request, limit: number): Promise<string> {
+  assertDeclaredLength(request.headers.get("content-length"), limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads and validates a JSON body of at most `limit` bytes (413 past it, checked before parsing).
+ * The media type must be exactly application/json: `text/plain;application/json` is a "simple"
+ * type a page on another origin may send without a CORS preflight, and it used to pass here.
+ */
+export async function parseJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  limit = JSON_BODY_LIMIT,
+): Promise<z.infer<T>> {
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
+  let text: string;
+  try {
+    text = await readText(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw error;
+    throw new ValidationError("The request body could not be read.");
+  }
+  return validateJson(text, schema);
 }

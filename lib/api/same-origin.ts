@@ -12,9 +12,12 @@ export class CrossOriginError extends ForbiddenError {
   }
 }
 
+/** What these checks read of a request's headers: a web `Headers`, or `nodeHeaders` of a Node request. */
+export type HeaderReader = Pick<Headers, "get">;
+
 /** The origin this app is served from: NEXTAUTH_URL when set, else the request's own host and scheme. */
 export function appOrigin(
-  headers: Headers,
+  headers: HeaderReader,
   requestUrl: string,
   configuredUrl: string | undefined = process.env.NEXTAUTH_URL,
 ): string | undefined {
@@ -40,7 +43,7 @@ function firstHop(value: string | null): string | undefined {
  * so it cannot be carrying a victim's cookies against their will. Origin "null" (sandboxed frames, redirects
  * across origins) is refused like any other stranger.
  */
-export function crossOriginReason(headers: Headers, ownOrigin: string | undefined): string | undefined {
+export function crossOriginReason(headers: HeaderReader, ownOrigin: string | undefined): string | undefined {
   const origin = headers.get("origin");
   if (origin !== null) {
     if (ownOrigin === undefined) return `Origin ${origin} cannot be checked without a Host`;
@@ -52,7 +55,7 @@ export function crossOriginReason(headers: Headers, ownOrigin: string | undefine
 }
 
 /** Throws CrossOriginError (403) unless the request came from this app's own pages (or no browser). */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: { headers: HeaderReader; url: string }): void {
   if (crossOriginReason(request.headers, appOrigin(request.headers, request.url)))
     throw new CrossOriginError();
 }

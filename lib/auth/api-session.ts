@@ -1,6 +1,7 @@
 import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
+import type { NextApiRequest } from "next";
 import type { NextRequest } from "next/server";
 import { getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { currentSessionVersion } from "@/lib/data/session-version";
@@ -8,12 +9,21 @@ import { authSecret } from "@/lib/env";
 import { UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/validations/user";
 
+/** A route handler's request, or the Node request of a Pages Router API route (pages/api). */
+export type ApiRequest = NextRequest | NextApiRequest;
+
 /** Whether next-auth issued this request's cookie as `__Secure-` (it does when its origin is https). */
-function usesSecureCookie(request: NextRequest): boolean {
+function usesSecureCookie(request: ApiRequest): boolean {
   const configured = process.env.NEXTAUTH_URL;
   if (configured) return configured.startsWith("https://");
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (proto ? `${proto}:` : request.nextUrl.protocol) === "https:";
+  if ("nextUrl" in request) {
+    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+    return (proto ? `${proto}:` : request.nextUrl.protocol) === "https:";
+  }
+  const forwarded = request.headers["x-forwarded-proto"];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const encrypted = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  return proto ? proto === "https" : encrypted;
 }
 
 /**
@@ -51,7 +61,7 @@ export interface ApiToken {
  * yet compared with the account's session version: the caller must do that, in its own query
  * (recordReview does, to save a statement) or with `assertSessionCurrent`.
  */
-export async function readApiToken(request: NextRequest): Promise<ApiToken> {
+export async function readApiToken(request: ApiRequest): Promise<ApiToken> {
   const token = await getToken({
     req: request,
     secret: authSecret(),

@@ -29,7 +29,14 @@ export class SqliteTurns {
   }
 }
 
-const turns = new WeakMap<Database.Database, SqliteTurns>();
+/**
+ * One registry per process, on globalThis: the server bundles this module more than once (the
+ * app's routes and the Pages Router API route, pages/api/reviews.ts, are separate bundles), and
+ * two copies handing out two queues for one connection would let their transactions interleave.
+ */
+const processTurns = globalThis as unknown as { retainSqliteTurns?: WeakMap<Database.Database, SqliteTurns> };
+processTurns.retainSqliteTurns ??= new WeakMap();
+const turns = processTurns.retainSqliteTurns;
 
 export function turnsOf(connection: Database.Database): SqliteTurns {
   let found = turns.get(connection);
