@@ -90,22 +90,30 @@ function readText(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const settle = (error?: Error) => {
+      request.off("data", onData);
+      request.off("end", onEnd);
+      request.off("error", onBroken);
+      request.off("close", onBroken);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
       else {
-        // The rest of an oversized body is never buffered.
-        request.off("data", onData);
+        // The rest of an oversized body is drained, never buffered.
+        settle(new BodyTooLargeError(limit));
         request.resume();
-        reject(new BodyTooLargeError(limit));
       }
     };
+    const onEnd = () => settle();
+    // A client that goes away mid-body: an error, or 'close' without 'end'.
+    const onBroken = () => settle(new ValidationError("The request body could not be read."));
     request.on("data", onData);
-    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    // A client that goes away mid-body: 'close' without 'end' (a settled promise ignores it).
-    const broken = () => reject(new ValidationError("The request body could not be read."));
-    request.once("error", broken);
-    request.once("close", broken);
+    request.on("end", onEnd);
+    request.on("error", onBroken);
+    request.on("close", onBroken);
   });
 }
 
