@@ -102,3 +102,18 @@ describe("every state-changing route handler under app/api", () => {
     }
   });
 });
+
+describe("every Pages Router API route (pages/api)", () => {
+  it("takes only the methods it names, then checks the origin first thing", () => {
+    const root = path.join(process.cwd(), "pages", "api");
+    const routes = (readdirSync(root, { recursive: true }) as string[])
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => path.join(root, file));
+    expect(routes.length).toBeGreaterThanOrEqual(1);
+    for (const file of routes) {
+      expect(readFileSync(file, "utf8"), file).toMatch(
+        /if \(!allowMethods\(request, response, \[[^\]]*\]\)\) return;\s+try \{\s+assertNodeSameOrigin\(request\);/,
+      );
+    }
+  });
+});
