@@ -4,37 +4,11 @@ import type { BroughtDocument } from "@/lib/data/document-intake";
 import { DocumentRejectedError } from "@/lib/data/document-intake";
 import { ValidationError } from "@/lib/errors";
 import { documentUploadSchema } from "@/lib/validations/document";
+import { readCappedBody } from "./capped-body";
 
 /** Room for the form's other fields and multipart boundaries around the file itself. */
 const FORM_OVERHEAD = 64 * 1024;
 const TOO_LARGE = "The document is larger than 10 MB.";
-
-/** Reads the body but never more than `limit` bytes: a body without (or lying about) its length is cut off. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (declared > limit) throw new DocumentRejectedError(TOO_LARGE, 413, "too-large");
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new DocumentRejectedError(TOO_LARGE, 413, "too-large");
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /**
  * The upload form of a document, size-capped before anything is parsed: multipart with a `file`
@@ -44,7 +18,11 @@ export async function readUploadForm(request: Request): Promise<BroughtDocument>
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded"))
     throw new ValidationError("Send the document as a form (multipart/form-data).");
-  const body = await readCapped(request, DOCUMENT_LIMITS.maxBytes + FORM_OVERHEAD);
+  const body = await readCappedBody(
+    request,
+    DOCUMENT_LIMITS.maxBytes + FORM_OVERHEAD,
+    () => new DocumentRejectedError(TOO_LARGE, 413, "too-large"),
+  );
   let form: FormData;
   try {
     form = await new Response(body as Uint8Array<ArrayBuffer>, {

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { readCappedBody } from "./capped-body";
 import { isJsonMediaType } from "./media-type";
 
 const BUSY_RETRY_AFTER_SECONDS = 1;
@@ -143,26 +144,6 @@ export function validateJson<T extends z.ZodType>(text: string, schema: T): z.in
   return parsed.data;
 }
 
-/** A web request's body as UTF-8 text, refused with 413 as soon as it passes `limit` bytes. */
-async function readText(request: Request, limit: number): Promise<string> {
-  assertDeclaredLength(request.headers.get("content-length"), limit);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
  * Reads and validates a JSON body of at most `limit` bytes (413 past it, checked before parsing).
  * The media type must be exactly application/json: `text/plain;application/json` is a "simple"
@@ -176,7 +157,8 @@ export async function parseJsonBody<T extends z.ZodType>(
   if (!isJsonMediaType(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
   let text: string;
   try {
-    text = await readText(request, limit);
+    const bytes = await readCappedBody(request, limit, () => new BodyTooLargeError(limit));
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw error;
     throw new ValidationError("The request body could not be read.");
