@@ -195,9 +195,7 @@ test("JSON routes refuse a body past 64 KB with 413, declared or streamed, and r
   await account.signUp("learner");
   const api = page.request;
   const padded = (data: Record<string, unknown>) => JSON.stringify({ ...data, padding: "x".repeat(70_000) });
-  const cookie = (await page.context().cookies())
-    .map((entry) => `${entry.name}=${entry.value}`)
-    .join("; ");
+  const cookie = (await page.context().cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
   const origin = new URL(baseURL ?? "").origin;
 
   // The review submit (a Pages Router API route) and the undo (a route handler), declared length.
