@@ -14,7 +14,11 @@ function streamed(chunks: number, size: number) {
       controller.enqueue(new Uint8Array(size).fill(97));
     },
   });
-  const request = new Request("http://app.example/api", { method: "POST", body, duplex: "half" } as RequestInit);
+  const request = new Request("http://app.example/api", {
+    method: "POST",
+    body,
+    duplex: "half",
+  } as RequestInit);
   return { request, pulled: () => pulled };
 }
 
