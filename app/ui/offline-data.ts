@@ -10,7 +10,8 @@
  *
  * Unsent study answers are not in these caches: they wait in localStorage under the learner's
  * own id (lib/study/outbox `outboxStorageKey`), are only ever sent with that learner's session,
- * and are never deleted here (see SignOutButton for what signing out does with them).
+ * and are never deleted here (see SignOutButton for what signing out does with them). Deleting the
+ * account drops them: sign-out-flow.tsx `leaveDeletedAccount`.
  */
 
 /** Whose responses the service worker's caches hold: a user id, or "" for signed-out pages. */

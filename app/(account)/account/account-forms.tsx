@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { type ReactNode, useActionState, useEffect, useState } from "react";
 import { FormField } from "@/app/ui/form-field";
-import { signOutTo } from "@/app/ui/sign-out";
 import {
   type AccountActionState,
   changePasswordAction,
@@ -40,37 +39,65 @@ export function ChangePasswordForm() {
   );
 }
 
-export function SignOutEverywhere() {
-  const [state, setState] = useState<AccountActionState>(null);
+/**
+ * Signs out on every device, as the header's Sign out does here: answers still waiting on this
+ * device are sent first (once the sessions are revoked the server refuses them), and the outboxes
+ * stop only once this browser's session has ended. The steps load with the click (sign-out-flow.tsx).
+ */
+export function SignOutEverywhere({ userId }: { userId: string }) {
+  const [notice, setNotice] = useState<ReactNode>(null);
   const [pending, setPending] = useState(false);
+  const run = (force: boolean) => {
+    setPending(true);
+    setNotice(null);
+    import("@/app/ui/sign-out-flow")
+      .then((flow) =>
+        flow.signOut(
+          userId,
+          force,
+          { stay: () => setNotice(null), leave: () => run(true) },
+          { to: "/sign-in", first: endEverySession },
+        ),
+      )
+      .then((shown) => {
+        // Nothing to show: the page is being left.
+        if (shown === null) return;
+        setPending(false);
+        setNotice(shown);
+      })
+      .catch(() => {
+        setPending(false);
+        setNotice(
+          <p className="alert error" role="alert">
+            Could not sign out everywhere: the server cannot be reached. Try again when you are online.
+          </p>,
+        );
+      });
+  };
   return (
     <div className="stack">
-      <button
-        type="button"
-        className="button secondary"
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          const result = await signOutEverywhereAction();
-          setState(result);
-          if (result?.ok) await signOutTo("/sign-in");
-          else setPending(false);
-        }}
-      >
+      <button type="button" className="button secondary" disabled={pending} onClick={() => run(false)}>
         {pending ? "Signing out…" : "Sign out everywhere"}
       </button>
-      <div aria-live="polite">{state && !state.ok && <p className="alert error">{state.message}</p>}</div>
+      <div aria-live="polite">{notice}</div>
     </div>
   );
 }
 
-export function DeleteAccountForm() {
+/** Revokes every session of the learner; a refusal is the notice to show instead of leaving. */
+async function endEverySession(): Promise<ReactNode | null> {
+  const result = await signOutEverywhereAction();
+  return result?.ok ? null : <p className="alert error">{result?.message}</p>;
+}
+
+export function DeleteAccountForm({ userId }: { userId: string }) {
   const [state, action, pending] = useActionState<AccountActionState, FormData>(deleteAccountAction, null);
   const errors = state && !state.ok ? state.errors : {};
-  // The account is gone: the session cookie is useless, so clear it and leave.
+  // The account is gone: its answers still waiting on this device are dropped, and the session
+  // cookie, useless now, is cleared. Loaded here only, as it carries the study outboxes.
   useEffect(() => {
-    if (state?.ok) void signOutTo("/");
-  }, [state]);
+    if (state?.ok) void import("@/app/ui/sign-out-flow").then((flow) => flow.leaveDeletedAccount(userId));
+  }, [state, userId]);
   return (
     <form action={action} className="form" noValidate>
       <FormField

@@ -20,7 +20,7 @@ export default async function AccountPage() {
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Sessions</h2>
           <p className="muted small">Signs you out on every browser and device, this one included.</p>
-          <SignOutEverywhere />
+          <SignOutEverywhere userId={user.id} />
         </section>
         <section className="card" aria-labelledby="data-heading">
           <h2 id="data-heading">Your data</h2>
@@ -48,7 +48,7 @@ export default async function AccountPage() {
             Deletes your account with your whole review history. Trainers lose access at once. This cannot be
             undone.
           </p>
-          <DeleteAccountForm />
+          <DeleteAccountForm userId={user.id} />
         </section>
       </div>
     </>

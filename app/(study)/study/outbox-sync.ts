@@ -164,6 +164,15 @@ export class OutboxSync {
     });
   }
 
+  /**
+   * The account is deleted: nothing waiting can be saved any more, so it leaves memory and storage.
+   * A request still in flight settles against the emptied outbox and writes nothing back.
+   */
+  discard(): void {
+    this.stop();
+    this.update([]);
+  }
+
   /** Leaving the page on purpose (signing out): what is waiting stays stored, without a prompt. */
   stop(): void {
     clearTimeout(this.timer);
@@ -289,6 +298,20 @@ export async function drainOutboxes(userId: string, timeoutMs = 10_000): Promise
 /** Stops every outbox engine of the page (signing out): no "leave site?" prompt, nothing deleted. */
 export function stopOutboxes(): void {
   for (const engine of engines.values()) engine.stop();
+}
+
+/**
+ * After the learner's account was deleted: every outbox of theirs stops and is emptied, in this
+ * page and in this browser's storage, so a shared device keeps nothing of theirs.
+ */
+export function forgetOutboxes(userId: string): void {
+  const prefix = outboxStoragePrefix(userId);
+  for (const [key, engine] of engines) {
+    if (!key.startsWith(prefix)) continue;
+    engine.discard();
+    engines.delete(key);
+  }
+  for (const key of storedOutboxKeys(userId)) writeStorage(key, []);
 }
 
 /**

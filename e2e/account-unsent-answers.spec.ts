@@ -1,0 +1,140 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { type Credentials, expect, test } from "./fixtures";
+import { e2eDatabaseUrl, withDatabase } from "./server-database";
+
+// Leaving from the account page with answers still waiting in the study page's outboxes, which keep
+// sending after an in-app navigation. "Sign out everywhere" sends them first, as the header's Sign
+// out does; deleting the account drops them from the device. Neither asks "leave site?".
+
+/** Whether answers may reach the server, and how many tries it refused meanwhile. */
+interface AnswerGate {
+  reachable: boolean;
+  refused: number;
+}
+
+/**
+ * Answers one card offline, comes back online with the answers' route still failing (so the answer
+ * keeps waiting), then opens the account page through the header's link: a client-side navigation,
+ * so the study page's outbox is still alive there.
+ */
+async function answerWhileUnreachable(
+  page: Page,
+  context: BrowserContext,
+  user: Credentials,
+): Promise<AnswerGate> {
+  const gate: AnswerGate = { reachable: false, refused: 0 };
+  await page.route("**/api/reviews", (route) => {
+    if (gate.reachable) return route.continue();
+    gate.refused++;
+    return route.abort("internetdisconnected");
+  });
+  await page.goto("/study?deck=mk4-vs-mk7");
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
+  await context.setOffline(true);
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: /^Good.*next in/ })).toBeVisible();
+  await page.keyboard.press("3");
+  const sync = page.getByRole("status").filter({ hasText: /saved|Saving|waiting|retrying/ });
+  await expect(sync).toHaveText("Offline — 1 answer waiting");
+  await context.setOffline(false);
+  await page
+    .getByRole("banner")
+    .getByRole("link", { name: `Account: ${user.name}` })
+    .click();
+  await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
+  expect(await outboxKeys(page)).toHaveLength(1);
+  return gate;
+}
+
+/** The study outboxes this browser keeps (one per learner and study scope). */
+function outboxKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes("study-outbox")));
+}
+
+/** Records every dialog (a "leave site?" prompt is a "beforeunload" one) and lets the page go on. */
+function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("dialog", async (dialog) => {
+    seen.push(dialog.type());
+    await dialog.accept();
+  });
+  return seen;
+}
+
+/** How many study answers of this learner the server has recorded. */
+function savedAnswers(email: string): Promise<number> {
+  return withDatabase(e2eDatabaseUrl(), async (db) => {
+    const row = await db
+      .selectFrom("ReviewLog as l")
+      .innerJoin("User as u", "u.id", "l.userId")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("u.email", "=", email)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
+}
+
+test("signing out everywhere sends a waiting answer before the sessions end, without a 'leave site?' prompt", async ({
+  page,
+  context,
+  account,
+}) => {
+  const user = await account.signUp("learner");
+  const gate = await answerWhileUnreachable(page, context, user);
+  // After two refused retries the next one is four seconds away: only signing out can send it now.
+  await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
+  gate.reachable = true;
+  const dialogs = recordDialogs(page);
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect(await savedAnswers(user.email)).toBe(1);
+  expect(dialogs).toEqual([]);
+  expect(await outboxKeys(page)).toEqual([]);
+});
+
+test("signing out everywhere while an answer cannot reach the server offers to stay signed in", async ({
+  page,
+  context,
+  account,
+}) => {
+  const user = await account.signUp("learner");
+  await answerWhileUnreachable(page, context, user);
+  const dialogs = recordDialogs(page);
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "1 answer has not reached the server yet" }),
+  ).toBeVisible();
+  // Nothing was revoked yet: this browser is still signed in.
+  expect(new URL((await page.request.get("/dashboard")).url()).pathname).toBe("/dashboard");
+
+  await page.getByRole("button", { name: "Sign out anyway" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect(dialogs).toEqual([]);
+  // The answer stays on this device under the learner's id and goes out at their next sign-in here.
+  expect(await outboxKeys(page)).toHaveLength(1);
+  await page.unroute("**/api/reviews");
+  await account.signIn(user);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/study?deck=mk4-vs-mk7");
+  await expect.poll(() => savedAnswers(user.email), { timeout: 20_000 }).toBe(1);
+});
+
+test("deleting the account with an answer waiting leaves nothing of it on the device, without a prompt", async ({
+  page,
+  context,
+  account,
+}) => {
+  const user = await account.signUp("learner");
+  await answerWhileUnreachable(page, context, user);
+  const dialogs = recordDialogs(page);
+
+  await page.getByLabel("Your password").fill(user.password);
+  await page.getByLabel('Type "delete" to confirm').fill("delete");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/");
+  expect(dialogs).toEqual([]);
+  expect(await outboxKeys(page)).toEqual([]);
+});
