@@ -138,3 +138,52 @@ test("deleting the account with an answer waiting leaves nothing of it on the de
   expect(dialogs).toEqual([]);
   expect(await outboxKeys(page)).toEqual([]);
 });
+
+/** Changes the password on the account page and waits for the answer that this device is signed out. */
+async function changePassword(page: Page, user: Credentials): Promise<Credentials> {
+  const changed = { ...user, password: `${user.password}-new` };
+  await page.getByLabel("Current password").fill(user.password);
+  await page.getByLabel("New password").fill(changed.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Every device is signed out, this one too")).toBeVisible();
+  return changed;
+}
+
+test("changing the password sends a waiting answer while the session still stands", async ({
+  page,
+  context,
+  account,
+}) => {
+  const user = await account.signUp("learner");
+  const gate = await answerWhileUnreachable(page, context, user);
+  await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
+  gate.reachable = true;
+
+  await changePassword(page, user);
+  // Sent before the change ended the session: afterwards the server would have refused it.
+  expect(await savedAnswers(user.email)).toBe(1);
+  expect(await outboxKeys(page)).toEqual([]);
+});
+
+test("an answer that cannot be sent before a password change waits for the next sign-in, without a prompt", async ({
+  page,
+  context,
+  account,
+}) => {
+  const user = await account.signUp("learner");
+  await answerWhileUnreachable(page, context, user);
+  const dialogs = recordDialogs(page);
+
+  const changed = await changePassword(page, user);
+  expect(await outboxKeys(page)).toHaveLength(1);
+  // Going on to sign in again asks no "leave site?": the outboxes stopped with the session.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(dialogs).toEqual([]);
+
+  await page.unroute("**/api/reviews");
+  await account.signIn(changed);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/study?deck=mk4-vs-mk7");
+  await expect.poll(() => savedAnswers(user.email), { timeout: 20_000 }).toBe(1);
+});

@@ -9,8 +9,23 @@ import {
   signOutEverywhereAction,
 } from "./actions";
 
-export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState<AccountActionState, FormData>(changePasswordAction, null);
+/**
+ * Changing the password signs out every device, this one too: answers waiting on this device are
+ * sent first, and once the change is made the outboxes stop, so going on to sign in asks no
+ * "leave site?". The steps load with the submit (sign-out-flow.tsx).
+ */
+export function ChangePasswordForm({ userId }: { userId: string }) {
+  const [state, action, pending] = useActionState<AccountActionState, FormData>(
+    async (previous, formData) => {
+      const flow = await import("@/app/ui/sign-out-flow");
+      // Answers that cannot be sent stay stored for the next sign-in; they do not stop the change.
+      await flow.sendWaitingAnswers(userId).catch(() => {});
+      const result = await changePasswordAction(previous, formData);
+      if (result?.ok) flow.stopSending();
+      return result;
+    },
+    null,
+  );
   const errors = state && !state.ok ? state.errors : {};
   return (
     <form action={action} className="form" noValidate>

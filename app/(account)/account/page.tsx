@@ -15,7 +15,7 @@ export default async function AccountPage() {
       <div className="grid">
         <section className="card" aria-labelledby="password-heading">
           <h2 id="password-heading">Change password</h2>
-          <ChangePasswordForm />
+          <ChangePasswordForm userId={user.id} />
         </section>
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Sessions</h2>
