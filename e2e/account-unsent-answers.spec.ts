@@ -46,6 +46,16 @@ async function answerWhileUnreachable(
   return gate;
 }
 
+/**
+ * As answerWhileUnreachable, then lets answers through once the outbox has backed off: after two
+ * refused retries the next one is seconds away, so only the step under test can send it now.
+ */
+async function answerThenReconnect(page: Page, context: BrowserContext, user: Credentials): Promise<void> {
+  const gate = await answerWhileUnreachable(page, context, user);
+  await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
+  gate.reachable = true;
+}
+
 /** The study outboxes this browser keeps (one per learner and study scope). */
 function outboxKeys(page: Page): Promise<string[]> {
   return page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes("study-outbox")));
@@ -80,10 +90,7 @@ test("signing out everywhere sends a waiting answer before the sessions end, wit
   account,
 }) => {
   const user = await account.signUp("learner");
-  const gate = await answerWhileUnreachable(page, context, user);
-  // After two refused retries the next one is four seconds away: only signing out can send it now.
-  await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
-  gate.reachable = true;
+  await answerThenReconnect(page, context, user);
   const dialogs = recordDialogs(page);
 
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -155,9 +162,7 @@ test("changing the password sends a waiting answer while the session still stand
   account,
 }) => {
   const user = await account.signUp("learner");
-  const gate = await answerWhileUnreachable(page, context, user);
-  await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
-  gate.reachable = true;
+  await answerThenReconnect(page, context, user);
 
   await changePassword(page, user);
   // Sent before the change ended the session: afterwards the server would have refused it.

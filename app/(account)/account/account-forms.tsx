@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useActionState, useEffect, useState } from "react";
+import { type ReactNode, useActionState, useEffect } from "react";
 import { FormField } from "@/app/ui/form-field";
+import { useSignOutFlow } from "@/app/ui/sign-out-button";
 import {
   type AccountActionState,
   changePasswordAction,
@@ -60,39 +61,15 @@ export function ChangePasswordForm({ userId }: { userId: string }) {
  * stop only once this browser's session has ended. The steps load with the click (sign-out-flow.tsx).
  */
 export function SignOutEverywhere({ userId }: { userId: string }) {
-  const [notice, setNotice] = useState<ReactNode>(null);
-  const [pending, setPending] = useState(false);
-  const run = (force: boolean) => {
-    setPending(true);
-    setNotice(null);
-    import("@/app/ui/sign-out-flow")
-      .then((flow) =>
-        flow.signOut(
-          userId,
-          force,
-          { stay: () => setNotice(null), leave: () => run(true) },
-          { to: "/sign-in", first: endEverySession },
-        ),
-      )
-      .then((shown) => {
-        // Nothing to show: the page is being left.
-        if (shown === null) return;
-        setPending(false);
-        setNotice(shown);
-      })
-      .catch(() => {
-        setPending(false);
-        setNotice(
-          <p className="alert error" role="alert">
-            Could not sign out everywhere: the server cannot be reached. Try again when you are online.
-          </p>,
-        );
-      });
-  };
+  const { busy, notice, run } = useSignOutFlow(
+    userId,
+    "Could not sign out everywhere: the server cannot be reached. Try again when you are online.",
+    { to: "/sign-in", first: endEverySession },
+  );
   return (
     <div className="stack">
-      <button type="button" className="button secondary" disabled={pending} onClick={() => run(false)}>
-        {pending ? "Signing out…" : "Sign out everywhere"}
+      <button type="button" className="button secondary" disabled={busy} onClick={() => run(false)}>
+        {busy ? "Signing out…" : "Sign out everywhere"}
       </button>
       <div aria-live="polite">{notice}</div>
     </div>
