@@ -37,11 +37,13 @@ export function progressReporter(userId: string, token: string) {
       ),
     );
   };
+  /** Resolves once every report made so far is written (each waits for the one before). */
+  const settled = () => chain;
   const end = async () => {
-    await chain;
+    await settled();
     await endProgress(token).catch(() => undefined);
   };
-  return { report, end };
+  return { report, settled, end };
 }
 
 /** Records the progress of the caller's upload; a token already used by someone else is left alone. */

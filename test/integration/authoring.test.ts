@@ -151,7 +151,9 @@ describe("bringing a document", () => {
         progress.report({ stage, fraction }, at);
       },
     );
-    // The writes are chained behind the reports; wait for the last one, as the route's `end` does.
+    // The writes are chained behind the reports: wait for the last one, as the route's `end` does,
+    // before writing past them (a write still in flight would otherwise land after this one).
+    await progress.settled();
     await reportProgress(owner.id, token, { stage: "storing", fraction: null }, at + 1000);
     const row = await elsewhere.intakeProgress.findUnique({ where: { token } });
     expect(row).toMatchObject({ userId: owner.id, stage: "storing", fraction: null });
