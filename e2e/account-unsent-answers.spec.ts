@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { type Credentials, expect, test } from "./fixtures";
+import { type AccountPages, type Credentials, expect, test } from "./fixtures";
 import { e2eDatabaseUrl, withDatabase } from "./server-database";
 
 // Leaving from the account page with answers still waiting in the study page's outboxes, which keep
@@ -47,13 +47,32 @@ async function answerWhileUnreachable(
 }
 
 /**
- * As answerWhileUnreachable, then lets answers through once the outbox has backed off: after two
- * refused retries the next one is seconds away, so only the step under test can send it now.
+ * A new learner with one answer waiting, on the account page, with every dialog recorded from
+ * there on. `reconnect` lets answers through once the outbox has backed off: after two refused
+ * retries the next one is seconds away, so only the step under test can send it now.
  */
-async function answerThenReconnect(page: Page, context: BrowserContext, user: Credentials): Promise<void> {
+async function learnerWithWaitingAnswer(
+  page: Page,
+  context: BrowserContext,
+  account: AccountPages,
+  { reconnect = false } = {},
+): Promise<{ user: Credentials; dialogs: string[] }> {
+  const user = await account.signUp("learner");
   const gate = await answerWhileUnreachable(page, context, user);
-  await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
-  gate.reachable = true;
+  if (reconnect) {
+    await expect.poll(() => gate.refused).toBeGreaterThanOrEqual(2);
+    gate.reachable = true;
+  }
+  return { user, dialogs: recordDialogs(page) };
+}
+
+/** Signs in again with the answers' route open: the answer kept on the device goes out from /study. */
+async function signInAndSendKept(page: Page, account: AccountPages, credentials: Credentials): Promise<void> {
+  await page.unroute("**/api/reviews");
+  await account.signIn(credentials);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/study?deck=mk4-vs-mk7");
+  await expect.poll(() => savedAnswers(credentials.email), { timeout: 20_000 }).toBe(1);
 }
 
 /** The study outboxes this browser keeps (one per learner and study scope). */
@@ -89,9 +108,7 @@ test("signing out everywhere sends a waiting answer before the sessions end, wit
   context,
   account,
 }) => {
-  const user = await account.signUp("learner");
-  await answerThenReconnect(page, context, user);
-  const dialogs = recordDialogs(page);
+  const { user, dialogs } = await learnerWithWaitingAnswer(page, context, account, { reconnect: true });
 
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -105,9 +122,7 @@ test("signing out everywhere while an answer cannot reach the server offers to s
   context,
   account,
 }) => {
-  const user = await account.signUp("learner");
-  await answerWhileUnreachable(page, context, user);
-  const dialogs = recordDialogs(page);
+  const { user, dialogs } = await learnerWithWaitingAnswer(page, context, account);
 
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(
@@ -121,11 +136,7 @@ test("signing out everywhere while an answer cannot reach the server offers to s
   expect(dialogs).toEqual([]);
   // The answer stays on this device under the learner's id and goes out at their next sign-in here.
   expect(await outboxKeys(page)).toHaveLength(1);
-  await page.unroute("**/api/reviews");
-  await account.signIn(user);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto("/study?deck=mk4-vs-mk7");
-  await expect.poll(() => savedAnswers(user.email), { timeout: 20_000 }).toBe(1);
+  await signInAndSendKept(page, account, user);
 });
 
 test("deleting the account with an answer waiting leaves nothing of it on the device, without a prompt", async ({
@@ -133,9 +144,7 @@ test("deleting the account with an answer waiting leaves nothing of it on the de
   context,
   account,
 }) => {
-  const user = await account.signUp("learner");
-  await answerWhileUnreachable(page, context, user);
-  const dialogs = recordDialogs(page);
+  const { user, dialogs } = await learnerWithWaitingAnswer(page, context, account);
 
   await page.getByLabel("Your password").fill(user.password);
   await page.getByLabel('Type "delete" to confirm').fill("delete");
@@ -161,8 +170,7 @@ test("changing the password sends a waiting answer while the session still stand
   context,
   account,
 }) => {
-  const user = await account.signUp("learner");
-  await answerThenReconnect(page, context, user);
+  const { user } = await learnerWithWaitingAnswer(page, context, account, { reconnect: true });
 
   await changePassword(page, user);
   // Sent before the change ended the session: afterwards the server would have refused it.
@@ -175,9 +183,7 @@ test("an answer that cannot be sent before a password change waits for the next 
   context,
   account,
 }) => {
-  const user = await account.signUp("learner");
-  await answerWhileUnreachable(page, context, user);
-  const dialogs = recordDialogs(page);
+  const { user, dialogs } = await learnerWithWaitingAnswer(page, context, account);
 
   const changed = await changePassword(page, user);
   expect(await outboxKeys(page)).toHaveLength(1);
@@ -186,9 +192,5 @@ test("an answer that cannot be sent before a password change waits for the next 
   await expect(page).toHaveURL(/\/sign-in/);
   expect(dialogs).toEqual([]);
 
-  await page.unroute("**/api/reviews");
-  await account.signIn(changed);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto("/study?deck=mk4-vs-mk7");
-  await expect.poll(() => savedAnswers(user.email), { timeout: 20_000 }).toBe(1);
+  await signInAndSendKept(page, account, changed);
 });
