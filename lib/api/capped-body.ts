@@ -25,11 +25,5 @@ export async function readCappedBody(
       chunks.push(value);
     }
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  return Buffer.concat(chunks, total);
 }

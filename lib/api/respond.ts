@@ -116,11 +116,6 @@ export class BodyTooLargeError extends AppError {
   }
 }
 
-/** A declared Content-Length past the limit is refused before a byte of the body is read. */
-export function assertDeclaredLength(header: string | null | undefined, limit: number): void {
-  if (header && Number(header) > limit) throw new BodyTooLargeError(limit);
-}
-
 /**
  * Parses a JSON body's text and checks it against the schema: malformed JSON or a wrong shape is
  * a 400 with the reasons. Shared by the route handlers and the review submit's Node route.
@@ -158,7 +153,7 @@ export async function parseJsonBody<T extends z.ZodType>(
   let text: string;
   try {
     const bytes = await readCappedBody(request, limit, () => new BodyTooLargeError(limit));
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    text = new TextDecoder().decode(bytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw error;
     throw new ValidationError("The request body could not be read.");
