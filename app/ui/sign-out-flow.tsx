@@ -58,17 +58,3 @@ export async function leaveDeletedAccount(userId: string): Promise<void> {
   forgetOutboxes(userId);
   await signOutTo("/", stopOutboxes);
 }
-
-/**
- * A password change ends this browser's session too (the session version moves). This learner's
- * waiting answers are sent while the session still stands; what cannot be sent stays stored under
- * their id and goes out at their next sign-in here.
- */
-export async function sendWaitingAnswers(userId: string): Promise<void> {
-  await drainOutboxes(userId);
-}
-
-/** Once the session has ended without leaving the page: the outboxes stop, nothing is deleted. */
-export function stopSending(): void {
-  stopOutboxes();
-}

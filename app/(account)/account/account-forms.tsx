@@ -13,16 +13,18 @@ import {
 /**
  * Changing the password signs out every device, this one too: answers waiting on this device are
  * sent first, and once the change is made the outboxes stop, so going on to sign in asks no
- * "leave site?". The steps load with the submit (sign-out-flow.tsx).
+ * "leave site?". The outboxes load with the submit, as the sign-out steps do.
  */
 export function ChangePasswordForm({ userId }: { userId: string }) {
   const [state, action, pending] = useActionState<AccountActionState, FormData>(
     async (previous, formData) => {
-      const flow = await import("@/app/ui/sign-out-flow");
-      // Answers that cannot be sent stay stored for the next sign-in; they do not stop the change.
-      await flow.sendWaitingAnswers(userId).catch(() => {});
+      const outboxes = await import("@/app/(study)/study/outbox-sync");
+      // Answers that cannot be sent stay stored under the learner's id for the next sign-in; they
+      // do not stop the change.
+      await outboxes.drainOutboxes(userId).catch(() => {});
       const result = await changePasswordAction(previous, formData);
-      if (result?.ok) flow.stopSending();
+      // The session has ended: the outboxes stop (nothing is deleted), so leaving asks nothing.
+      if (result?.ok) outboxes.stopOutboxes();
       return result;
     },
     null,
