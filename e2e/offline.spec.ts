@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type BuildManifest, pagesRouterOnlyChunks } from "../lib/offline/precache";
 import { expect, test } from "./fixtures";
 
 // Issue 20: opened once online, the dashboard and the study page open offline; answers given
@@ -99,4 +102,17 @@ test("offline: a flag and a suspension wait in the outbox, survive a reload, and
   expect(saved).toHaveLength(2);
   await page.goto("/cards?state=suspended&flag=2");
   await expect(page.getByRole("heading", { name: "1 card" })).toBeVisible();
+});
+
+test("the service worker precaches the app's chunks but not the Pages Router's own", async ({ request }) => {
+  // The build the server runs (npm start builds into .next here).
+  const manifest = JSON.parse(
+    readFileSync(path.join(".next", "build-manifest.json"), "utf8"),
+  ) as BuildManifest;
+  const skipped = [...pagesRouterOnlyChunks(manifest)];
+  // pages/api/reviews.ts makes Next build _app and _error chunks: there is something to leave out.
+  expect(skipped.length).toBeGreaterThan(0);
+  const worker = await (await request.get("/serwist/sw.js")).text();
+  expect(skipped.filter((file) => worker.includes(file))).toEqual([]);
+  expect(manifest.rootMainFiles.filter((file) => !worker.includes(file))).toEqual([]);
 });
